@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Reseller.AppHost.Hosting;
+
+// The environment a replica gets, in Aspire's shape: ConnectionStrings__*, services__*__http__*, OTEL_*.
+internal sealed class ProjectEnvironment(
+    IReadOnlyDictionary<string, string> shared,
+    IDictionary<string, string> extra,
+    Func<string, string> connectionStrings,
+    Func<ProjectResource, IEnumerable<ProjectReplica>> replicas)
+{
+    private static readonly string[] PassedThrough = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL"];
+
+    public static Dictionary<string, string> Shared(IConfiguration configuration, PlatformSecrets secrets)
+    {
+        string environmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? "Development";
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environmentName,
+            ["DOTNET_ENVIRONMENT"] = environmentName,
+            ["Reseller__AdminKey"] = secrets.AdminKey,
+            ["Reseller__Jwt__SigningKey"] = secrets.JwtSigningKey,
+        };
+        foreach (string key in PassedThrough)
+        {
+            string? value = configuration[key];
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                shared[key] = value;
+            }
+        }
+
+        return shared;
+    }
+
+    public Dictionary<string, string?> For(ProjectReplica replica)
+    {
+        ProjectResource project = replica.Project;
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_URLS"] = replica.Url,
+            ["ASPNETCORE_HTTP_PORTS"] = null,
+            ["ASPNETCORE_HTTPS_PORTS"] = null,
+            ["OTEL_SERVICE_NAME"] = project.Name,
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={replica.InstanceName}",
+        };
+        foreach ((string key, string value) in shared)
+        {
+            environment[key] = value;
+        }
+
+        foreach (PostgresDatabaseResource database in project.DatabaseReferences)
+        {
+            environment[$"ConnectionStrings__{database.Name}"] = connectionStrings(database.Name);
+        }
+
+        foreach (RabbitMqServerResource broker in project.BrokerReferences)
+        {
+            environment[$"ConnectionStrings__{broker.Name}"] = connectionStrings(broker.Name);
+        }
+
+        foreach (ProjectResource reference in project.ProjectReferences)
+        {
+            foreach (ProjectReplica target in replicas(reference))
+            {
+                environment[$"services__{reference.Name}__http__{target.Index}"] = target.Url;
+            }
+        }
+
+        foreach ((string key, string value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        foreach ((string key, string value) in project.Environment)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+}

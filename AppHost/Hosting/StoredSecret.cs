@@ -1,0 +1,3 @@
+namespace Reseller.AppHost.Hosting;
+
+internal sealed record StoredSecret(string Value, bool Created);

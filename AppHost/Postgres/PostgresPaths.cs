@@ -1,0 +1,3 @@
+namespace Reseller.AppHost.Postgres;
+
+internal sealed record PostgresPaths(string DataDirectory, string SocketDirectory);

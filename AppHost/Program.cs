@@ -1,0 +1,13 @@
+using Reseller.AppHost;
+
+try
+{
+    await using DistributedApplication app = ResellerModel.Declare(DistributedApplicationBuilder.Create(args)).Build();
+    await app.RunAsync(CancellationToken.None);
+    return 0;
+}
+catch (DistributedApplicationException failure)
+{
+    await Console.Error.WriteLineAsync(failure.Message);
+    return 1;
+}

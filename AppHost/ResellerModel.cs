@@ -1,0 +1,61 @@
+using System.Globalization;
+
+using Microsoft.Extensions.Configuration;
+
+namespace Reseller.AppHost;
+
+public static class ResellerModel
+{
+    public static DistributedApplicationBuilder Declare(DistributedApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        PostgresServerResource postgres = builder.AddPostgres("postgres");
+        PostgresDatabaseResource accountsDb = postgres.AddDatabase("accountsdb");
+        PostgresDatabaseResource billingDb = postgres.AddDatabase("billingdb");
+        PostgresDatabaseResource creditsDb = postgres.AddDatabase("creditsdb");
+        PostgresDatabaseResource partnersDb = postgres.AddDatabase("partnersdb");
+
+        RabbitMqServerResource messaging = builder.AddRabbitMQ("messaging");
+
+        ProjectResource partners = builder.AddProject("partners", "services/Partners", "Reseller.Partners")
+            .WithReference(partnersDb)
+            .WithReference(messaging);
+
+        ProjectResource billing = builder.AddProject("billing", "services/Billing", "Reseller.Billing")
+            .WithReference(billingDb)
+            .WithReference(messaging)
+            .WithReplicas(Replicas(builder.Configuration, "Billing"));
+
+        ProjectResource accounts = builder.AddProject("accounts", "services/Accounts", "Reseller.Accounts")
+            .WithReference(accountsDb)
+            .WithReference(messaging)
+            .WithReference(billing);
+
+        ProjectResource credits = builder.AddProject("credits", "services/Credits", "Reseller.Credits")
+            .WithReference(creditsDb)
+            .WithReference(messaging);
+
+        builder.AddProject("gateway", "services/Gateway", "Reseller.Gateway")
+            .WithReference(partners)
+            .WithReference(accounts)
+            .WithReference(billing)
+            .WithReference(credits)
+            .WithHttpEndpoint(5080);
+
+        return builder;
+    }
+
+    private static int Replicas(IConfiguration configuration, string section)
+    {
+        string? value = configuration[$"{section}:Replicas"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return 1;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int replicas) && replicas >= 1
+            ? replicas
+            : throw new DistributedApplicationException($"{section}__Replicas must be a whole number of at least 1, not '{value}'");
+    }
+}

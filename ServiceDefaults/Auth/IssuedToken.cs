@@ -1,0 +1,3 @@
+namespace Reseller.ServiceDefaults.Auth;
+
+public sealed record IssuedToken(string AccessToken, string TokenType, int ExpiresIn);

@@ -1,0 +1,32 @@
+namespace Reseller.ServiceDefaults.Auth;
+
+/// <summary>
+/// The platform's lockout rule for every password login: after 5 failed attempts in a row no attempt is accepted for
+/// 5 minutes, a correct password included; a successful login resets the count.
+/// </summary>
+public sealed class LoginLockout
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(5);
+
+    public int FailedAttempts { get; private set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public TimeSpan? RemainingLock(DateTimeOffset now) => LockedUntil is { } until && until > now ? until - now : null;
+
+    public void RegisterFailure(DateTimeOffset now)
+    {
+        FailedAttempts++;
+        if (FailedAttempts >= MaxFailures)
+        {
+            LockedUntil = now + Duration;
+            FailedAttempts = 0;
+        }
+    }
+
+    public void RegisterSuccess()
+    {
+        FailedAttempts = 0;
+        LockedUntil = null;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Reseller.ServiceDefaults.Auth;
+
+/// <summary>The claims of the platform's one token format.</summary>
+public static class PlatformClaims
+{
+    public const string Issuer = "reseller";
+    public const string Audience = "reseller-api";
+
+    public const string Subject = "sub";
+    public const string PartnerId = "partner_id";
+    public const string AccountId = "account_id";
+    public const string Role = "role";
+    public const string Kind = "kind";
+
+    public const string PartnerUserKind = "partner_user";
+    public const string ApiKeyKind = "api_key";
+    public const string AccountUserKind = "account_user";
+    public const string OperatorKind = "operator";
+}

@@ -1,0 +1,13 @@
+namespace Reseller.ServiceDefaults.Auth;
+
+public static class PlatformPolicies
+{
+    /// <summary>A partner user or a partner's API key.</summary>
+    public const string Partner = "partner";
+
+    /// <summary>The platform operator, by X-Admin-Key.</summary>
+    public const string Operator = "operator";
+
+    /// <summary>A user of one resold account (its admin or an invited customer).</summary>
+    public const string AccountUser = "account_user";
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Reseller.ServiceDefaults.Auth;
+
+/// <summary>Issues the platform's JWT; every service and the gateway validate it with the same key.</summary>
+public sealed class PlatformTokenIssuer(IOptions<PlatformTokenOptions> options, TimeProvider clock)
+{
+    private readonly JsonWebTokenHandler handler = new();
+
+    public IssuedToken Issue(IEnumerable<Claim> claims)
+    {
+        var now = clock.GetUtcNow();
+        var lifetime = options.Value.Jwt.Lifetime;
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = PlatformClaims.Issuer,
+            Audience = PlatformClaims.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime.AddSeconds(-5),
+            Expires = now.Add(lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(SigningKeys.From(options.Value), SecurityAlgorithms.HmacSha256),
+        });
+        return new IssuedToken(token, "Bearer", (int)lifetime.TotalSeconds);
+    }
+}

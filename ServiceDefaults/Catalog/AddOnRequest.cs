@@ -1,0 +1,3 @@
+namespace Reseller.ServiceDefaults.Catalog;
+
+public sealed record AddOnRequest(string? Code, int? Quantity);

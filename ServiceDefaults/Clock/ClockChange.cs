@@ -1,0 +1,3 @@
+namespace Reseller.ServiceDefaults.Clock;
+
+public sealed record ClockChange(DateTimeOffset? Now);

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.ServiceDefaults.Clock;
+
+public static class ClockExtensions
+{
+    public const string InternalClockPath = "/internal/clock";
+
+    public static TBuilder AddPlatformClock<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        if (builder.Environment.IsProduction())
+        {
+            builder.Services.AddSingleton(TimeProvider.System);
+        }
+        else
+        {
+            builder.Services.AddSingleton(_ => new PlatformClock(TimeProvider.System));
+            builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<PlatformClock>());
+        }
+        builder.Services.AddSingleton<DueJobRunner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DueJobRunner>());
+        return builder;
+    }
+
+    /// <summary>The per-instance side of the sandbox clock; the gateway fans POST /api/v1/admin/clock out to every instance.</summary>
+    public static WebApplication MapPlatformClockEndpoints(this WebApplication app)
+    {
+        if (app.Environment.IsProduction())
+        {
+            return app;
+        }
+        var group = app.MapGroup(InternalClockPath).RequireAuthorization(PlatformPolicies.Operator).ExcludeFromDescription();
+        group.MapGet("", (TimeProvider clock) => TypedResults.Ok(new ClockReading(clock.GetUtcNow(), null)));
+        group.MapPost("", AdvanceAsync);
+        return app;
+    }
+
+    private static async Task<Ok<ClockReading>> AdvanceAsync(ClockChange change, PlatformClock clock, DueJobRunner jobs, CancellationToken cancellationToken)
+    {
+        if (change.Now is not { } target)
+        {
+            throw new ProblemException(400, "validation", "The request has invalid fields.", null,
+                new Dictionary<string, string[]> { ["now"] = ["now is required."] });
+        }
+        var now = clock.AdvanceTo(target);
+        var ran = await jobs.RunAllAsync(cancellationToken);
+        return TypedResults.Ok(new ClockReading(now, ran));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+using MassTransit;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+using Reseller.ServiceDefaults.Telemetry;
+
+namespace Reseller.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ. Rows are claimed with FOR UPDATE SKIP LOCKED so replicas share the work;
+/// a row is marked published only after the broker confirmed it, so a broker outage delays messages but never loses them.
+/// </summary>
+public sealed partial class OutboxDispatcher<TDb>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher<TDb>> logger) : BackgroundService where TDb : DbContext
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogDispatchFailed(ex);
+                await Task.Delay(PollInterval, stoppingToken);
+            }
+            await signal.WaitAsync(PollInterval, stoppingToken);
+        }
+    }
+
+    private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = await db.Set<OutboxMessage>()
+            .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+
+        Exception? failure = null;
+        foreach (var message in batch)
+        {
+            try
+            {
+                await PublishAsync(message, cancellationToken);
+                message.MarkPublished(clock.GetUtcNow());
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                message.CountAttempt();
+                failure = ex;
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("Publishing an outbox message failed; it stays in the outbox.", failure);
+        }
+        return batch.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var type = Type.GetType(message.MessageType, throwOnError: true)!;
+        var body = JsonSerializer.Deserialize(message.Body, type)!;
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = PlatformTelemetry.ActivitySource.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        await bus.Publish(body, type, context => context.MessageId = message.MessageId, timeout.Token);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; will retry")]
+    private partial void LogDispatchFailed(Exception exception);
+}

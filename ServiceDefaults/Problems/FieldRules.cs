@@ -1,0 +1,25 @@
+using System.Net.Mail;
+
+namespace Reseller.ServiceDefaults.Problems;
+
+/// <summary>Field checks shared by every service's request validators.</summary>
+public static class FieldRules
+{
+    public const int MaxEmailLength = 254;
+
+    public static ValidationErrors RequireText(this ValidationErrors errors, string field, string? value, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? errors.Add(field, $"{field} is required.")
+        : errors.When(value.Length > maxLength, field, $"{field} must be at most {maxLength} characters.");
+
+    public static ValidationErrors RequireEmail(this ValidationErrors errors, string field, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? errors.Add(field, $"{field} is required.")
+        : errors.When(!IsEmail(value), field, $"{field} must be a valid e-mail address.");
+
+    public static bool IsEmail(string value) =>
+        value.Length <= MaxEmailLength
+        && MailAddress.TryCreate(value, out var address)
+        && address.Address == value
+        && address.Host.Contains('.', StringComparison.Ordinal);
+
+    public static string NormalizeEmail(string value) => value.Trim().ToLowerInvariant();
+}

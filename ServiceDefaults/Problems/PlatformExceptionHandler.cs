@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+using Npgsql;
+
+namespace Reseller.ServiceDefaults.Problems;
+
+/// <summary>Maps rule violations, malformed input and database conflicts to problem details; anything else stays a 500.</summary>
+public sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem is null)
+        {
+            return false;
+        }
+
+        if (exception is ProblemException { RetryAfter: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        logger.LogDebug("Request answered {Status} {Type}", problem.Status, problem.Type);
+        httpContext.Response.StatusCode = problem.Status ?? 400;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails? ToProblem(Exception exception) => exception switch
+    {
+        ProblemException p => Describe(p),
+        BadHttpRequestException { InnerException: JsonException json } => Malformed(json.Message),
+        BadHttpRequestException bad => Malformed(bad.Message, bad.StatusCode),
+        JsonException json => Malformed(json.Message),
+        DbUpdateConcurrencyException => Problem(409, "concurrent-change", "The resource was changed by another request; fetch it and try again."),
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+            Problem(409, "conflict", "A resource with these values already exists."),
+        _ => null,
+    };
+
+    private static ProblemDetails Describe(ProblemException p)
+    {
+        var details = Problem(p.Status, p.Type, p.Title, p.Detail);
+        if (p.Errors is not null)
+        {
+            details.Extensions["errors"] = p.Errors;
+        }
+        return details;
+    }
+
+    private static ProblemDetails Malformed(string detail, int status = 400) =>
+        Problem(status == 413 ? 413 : 400, "malformed-request", "The request body could not be read.", detail);
+
+    private static ProblemDetails Problem(int status, string typeOrSlug, string title, string? detail = null) => new()
+    {
+        Status = status,
+        Type = typeOrSlug.StartsWith("https://", StringComparison.Ordinal) ? typeOrSlug : ProblemTypes.Uri(typeOrSlug),
+        Title = title,
+        Detail = detail,
+    };
+}

@@ -1,0 +1,74 @@
+using Reseller.ServiceDefaults.Catalog;
+namespace Reseller.Accounts.Accounts;
+
+/// <summary>A resold account. Paid accounts wait in Pending until Billing reports the first charge.</summary>
+public sealed class Account
+{
+    public const int TrialDays = 14;
+
+    public Guid Id { get; private set; }
+    public Guid PartnerId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string? CustomDomain { get; private set; }
+    public Customer Customer { get; private set; } = new();
+    public string NotificationEmail { get; private set; } = "";
+    public string Language { get; private set; } = "";
+    public string TimeZone { get; private set; } = "";
+    public Plan Plan { get; private set; } = new();
+    public Guid? BillingProfileId { get; private set; }
+    public string Payer { get; private set; } = Accounts.Payer.Partner;
+    public AccountStatus Status { get; private set; }
+    public string AdminPasswordHash { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CurrentPeriodEnd { get; private set; }
+    public uint Version { get; private set; }
+
+    private Account()
+    {
+    }
+
+    public static Account Create(NewAccount details, string adminPasswordHash, DateTimeOffset now)
+    {
+        var isTrial = details.Plan.Cadence == PlanCadences.Trial;
+        return new Account
+        {
+            Id = Guid.CreateVersion7(),
+            PartnerId = details.PartnerId,
+            Name = details.Name,
+            CustomDomain = details.CustomDomain,
+            Customer = details.Customer,
+            NotificationEmail = details.NotificationEmail,
+            Language = details.Language,
+            TimeZone = details.TimeZone,
+            Plan = details.Plan,
+            BillingProfileId = details.BillingProfileId,
+            Payer = details.Payer,
+            Status = isTrial ? AccountStatus.Trial : AccountStatus.Pending,
+            AdminPasswordHash = adminPasswordHash,
+            CreatedAt = now,
+            CurrentPeriodEnd = isTrial ? now.AddDays(TrialDays) : null,
+        };
+    }
+
+    /// <summary>The first charge settled: the account becomes usable until the end of the paid period.</summary>
+    public bool ActivateAfterFirstCharge(DateTimeOffset periodEnd)
+    {
+        if (Status is not (AccountStatus.Pending or AccountStatus.PaymentFailed))
+        {
+            return false;
+        }
+        Status = AccountStatus.Active;
+        CurrentPeriodEnd = periodEnd;
+        return true;
+    }
+
+    public bool MarkFirstChargeFailed()
+    {
+        if (Status != AccountStatus.Pending)
+        {
+            return false;
+        }
+        Status = AccountStatus.PaymentFailed;
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+using Reseller.ServiceDefaults.Ids;
+
+namespace Reseller.Accounts.Accounts;
+
+public sealed record AccountResponse(
+    string Id,
+    string Name,
+    string Url,
+    string Status,
+    PlanResponse Plan,
+    string Payer,
+    CustomerResponse Customer,
+    string NotificationEmail,
+    string Language,
+    string TimeZone,
+    string? CustomDomain,
+    string? BillingProfileId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CurrentPeriodEnd,
+    AccountLogin? Login)
+{
+    public const string IdPrefix = "acc";
+    public const string BillingProfilePrefix = "bp";
+
+    public static AccountResponse From(Account a, AccountUrlOptions urls, AccountLogin? login = null) => new(
+        PublicId.Format(IdPrefix, a.Id),
+        a.Name,
+        urls.LoginUrl(a.Name),
+        Snake(a.Status),
+        new PlanResponse(a.Plan.Product, a.Plan.Tier, a.Plan.Contacts, a.Plan.Seats,
+            a.Plan.AddOns.Select(x => new AddOnResponse(x.Code, x.Quantity)).ToList(), a.Plan.Cadence),
+        a.Payer,
+        new CustomerResponse(a.Customer.Name, a.Customer.Email),
+        a.NotificationEmail,
+        a.Language,
+        a.TimeZone,
+        a.CustomDomain,
+        a.BillingProfileId is { } bp ? PublicId.Format(BillingProfilePrefix, bp) : null,
+        a.CreatedAt,
+        a.CurrentPeriodEnd,
+        login);
+
+    private static string Snake(AccountStatus status) => status switch
+    {
+        AccountStatus.PaymentFailed => "payment_failed",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
+
+public sealed record PlanResponse(string Product, string Tier, int? Contacts, int? Seats, IReadOnlyList<AddOnResponse> AddOns, string Cadence);
+
+public sealed record AddOnResponse(string Code, int Quantity);
+
+public sealed record CustomerResponse(string Name, string Email);
+
+public sealed record AccountLogin(string Url, string Username, string Password);

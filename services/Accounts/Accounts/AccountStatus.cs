@@ -1,0 +1,12 @@
+namespace Reseller.Accounts.Accounts;
+
+public enum AccountStatus
+{
+    Pending,
+    Trial,
+    Active,
+    PaymentFailed,
+    Cancelled,
+    Expired,
+    Transferred,
+}

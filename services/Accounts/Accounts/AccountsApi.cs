@@ -1,0 +1,76 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+using Reseller.Accounts.Data;
+using Reseller.Contracts.Accounts;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Accounts.Accounts;
+
+public static class AccountsApi
+{
+    public const string AdminUsername = "admin";
+
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(PlatformPolicies.Partner);
+        api.MapPost("", CreateAsync).WithName("CreateAccount");
+        api.MapGet("/{id}", GetAsync).WithName("GetAccount");
+        return app;
+    }
+
+    public static async Task<Created<AccountResponse>> CreateAsync(
+        CreateAccountRequest request,
+        ClaimsPrincipal user,
+        CreateAccountValidator validator,
+        AccountsDb db,
+        IPasswordHasher<Account> hasher,
+        IOptions<AccountUrlOptions> urls,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var details = await validator.ValidateAsync(user.PartnerId(), request, cancellationToken);
+        var password = GeneratedPassword.New();
+        var now = clock.GetUtcNow();
+        var account = Account.Create(details, hasher.HashPassword(null!, password), now);
+        db.Accounts.Add(account);
+        db.Publish(new AccountCreated(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer,
+            account.BillingProfileId, AccountResponse.From(account, urls.Value).Status, now), now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new ProblemException(409, "name-taken", "The account name or custom domain was taken meanwhile.",
+                "Another account with this name or custom domain was created at the same time.");
+        }
+
+        var login = new AccountLogin(urls.Value.LoginUrl(account.Name), AdminUsername, password);
+        var response = AccountResponse.From(account, urls.Value, login);
+        return TypedResults.Created($"/api/v1/accounts/{response.Id}", response);
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, NotFound>> GetAsync(
+        string id,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        IOptions<AccountUrlOptions> urls,
+        CancellationToken cancellationToken)
+    {
+        if (!PublicId.TryParse(AccountResponse.IdPrefix, id, out var accountId))
+        {
+            return TypedResults.NotFound();
+        }
+        var partnerId = user.PartnerId();
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId && a.PartnerId == partnerId, cancellationToken);
+        return account is null ? TypedResults.NotFound() : TypedResults.Ok(AccountResponse.From(account, urls.Value));
+    }
+}

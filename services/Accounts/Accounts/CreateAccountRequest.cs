@@ -1,0 +1,13 @@
+using Reseller.ServiceDefaults.Catalog;
+namespace Reseller.Accounts.Accounts;
+
+public sealed record CreateAccountRequest(
+    string? Name,
+    string? CustomDomain,
+    CustomerRequest? Customer,
+    string? NotificationEmail,
+    string? Language,
+    string? TimeZone,
+    PlanRequest? Plan,
+    string? BillingProfileId,
+    string? Payer);

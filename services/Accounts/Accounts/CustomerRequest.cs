@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Accounts;
+
+public sealed record CustomerRequest(string? Name, string? Email);

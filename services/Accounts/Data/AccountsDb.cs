@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Accounts.Accounts;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Accounts.Data;
+
+public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDb).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

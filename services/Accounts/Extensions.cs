@@ -1,0 +1,28 @@
+using Reseller.Accounts.Accounts;
+using Reseller.Accounts.Billing;
+using Reseller.Accounts.Data;
+using Reseller.Contracts.Catalog;
+using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Accounts;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IHostApplicationBuilder, AccountsDb>("accountsdb");
+        builder.AddServiceMessaging<IHostApplicationBuilder, AccountsDb>(bus =>
+        {
+            bus.AddConsumer<InvoicePaidConsumer>();
+            bus.AddConsumer<PaymentFailedConsumer>();
+        });
+        builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
+        builder.Services.Configure<AccountUrlOptions>(builder.Configuration.GetSection(AccountUrlOptions.Section));
+        builder.Services.AddScoped<CreateAccountValidator>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Account>, Microsoft.AspNetCore.Identity.PasswordHasher<Account>>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddHttpClient<BillingProfileDirectory>(c => c.BaseAddress = new Uri("http://billing"));
+        return builder;
+    }
+}

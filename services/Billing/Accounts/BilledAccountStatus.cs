@@ -1,0 +1,12 @@
+namespace Reseller.Billing.Accounts;
+
+public enum BilledAccountStatus
+{
+    Pending,
+    Trial,
+    Active,
+    PaymentFailed,
+    Cancelled,
+    Expired,
+    Transferred,
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+
+using Reseller.Billing.Accounts;
+using Reseller.Billing.Pricing;
+using Reseller.Contracts.Catalog;
+using Reseller.ServiceDefaults.Auth;
+
+namespace Reseller.Billing.Catalog;
+
+public static class CatalogApi
+{
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/catalog", (ProductCatalog catalog) => TypedResults.Ok(catalog)).WithTags("Catalog").AllowAnonymous().WithName("GetCatalog");
+        app.MapPost("/api/v1/quotes", QuoteAsync).WithTags("Catalog").RequireAuthorization(PlatformPolicies.Partner).WithName("CreateQuote");
+        return app;
+    }
+
+    public static async Task<Ok<QuoteResponse>> QuoteAsync(
+        QuoteRequest request,
+        ClaimsPrincipal user,
+        ProductCatalog catalog,
+        PlanPricer pricer,
+        PaidAccountCounter counter,
+        CancellationToken cancellationToken)
+    {
+        var plan = QuoteRequest.Validate(request, catalog);
+        var payer = request.Payer ?? Payers.Partner;
+        var percent = payer == Payers.Partner && plan.Cadence != PlanPricer.TrialCadence
+            ? ResellerDiscount.PercentFor(await counter.CountAsync(user.PartnerId(), including: null, cancellationToken) + 1)
+            : 0;
+        return TypedResults.Ok(QuoteResponse.From(pricer.Price(plan, percent)));
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Accounts;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
+using Reseller.Billing.Profiles;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Billing.Data;
+
+public sealed class BillingDb(DbContextOptions<BillingDb> options) : DbContext(options)
+{
+    public DbSet<BillingProfile> BillingProfiles => Set<BillingProfile>();
+    public DbSet<BilledAccount> BilledAccounts => Set<BilledAccount>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDb).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

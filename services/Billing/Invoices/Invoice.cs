@@ -1,0 +1,80 @@
+using Reseller.Billing.Pricing;
+
+namespace Reseller.Billing.Invoices;
+
+/// <summary>An issued invoice. Its lines and amounts never change once issued; only its settlement moves it to paid.</summary>
+public sealed class Invoice
+{
+    public Guid Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public Guid PartnerId { get; private set; }
+    public Guid? AccountId { get; private set; }
+    public string Payer { get; private set; } = "";
+    public string Purpose { get; private set; } = "";
+    public string Currency { get; private set; } = "";
+    public List<InvoiceLine> Lines { get; private set; } = [];
+    public long Subtotal { get; private set; }
+    public int DiscountPercent { get; private set; }
+    public long Discount { get; private set; }
+    public long Total { get; private set; }
+    public long PrepaidApplied { get; private set; }
+    public long CardCharged { get; private set; }
+    public InvoiceStatus Status { get; private set; }
+    public DateOnly PeriodStart { get; private set; }
+    public DateOnly PeriodEnd { get; private set; }
+    public DateTimeOffset IssuedAt { get; private set; }
+    public DateTimeOffset? PaidAt { get; private set; }
+    public uint Version { get; private set; }
+
+    private Invoice()
+    {
+    }
+
+    public long AmountDue => Status == InvoiceStatus.Open ? Total - PrepaidApplied - CardCharged : 0;
+
+    public static Invoice Issue(IssueInvoice details, string number, PriceBreakdown price, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Number = number,
+        PartnerId = details.PartnerId,
+        AccountId = details.AccountId,
+        Payer = details.Payer,
+        Purpose = details.Purpose,
+        Currency = price.Currency,
+        Lines = price.Lines.Select(l => new InvoiceLine
+        {
+            Code = l.Code,
+            Description = l.Description,
+            Quantity = l.Quantity,
+            UnitAmount = l.UnitAmount,
+            Amount = l.Amount,
+            Discount = l.Discount,
+            Total = l.Total,
+        }).ToList(),
+        Subtotal = price.Subtotal,
+        DiscountPercent = price.DiscountPercent,
+        Discount = price.Discount,
+        Total = price.Total,
+        Status = price.Total == 0 ? InvoiceStatus.Paid : InvoiceStatus.Open,
+        PeriodStart = details.PeriodStart,
+        PeriodEnd = details.PeriodEnd,
+        IssuedAt = now,
+        PaidAt = price.Total == 0 ? now : null,
+    };
+
+    /// <summary>Settles the rest of the invoice by card; refuses an invoice that is not open.</summary>
+    public void PayByCard(long amount, DateTimeOffset now)
+    {
+        if (Status != InvoiceStatus.Open)
+        {
+            throw new InvalidOperationException($"Invoice {Number} is {Status}, not open.");
+        }
+        if (amount != AmountDue)
+        {
+            throw new InvalidOperationException($"Invoice {Number}: a card payment of {amount} does not settle {AmountDue}.");
+        }
+        CardCharged += amount;
+        Status = InvoiceStatus.Paid;
+        PaidAt = now;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+using Reseller.Contracts.Billing;
+
+namespace Reseller.Billing.Invoices;
+
+public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> builder)
+    {
+        builder.ToTable("invoices");
+        builder.HasKey(i => i.Id);
+        builder.HasIndex(i => i.Number).IsUnique();
+        builder.HasIndex(i => new { i.PartnerId, i.Id });
+        builder.HasIndex(i => new { i.AccountId, i.Id });
+        // One charge per account and period, enforced by the database whatever the number of Billing instances.
+        builder.HasIndex(i => new { i.AccountId, i.PeriodStart }, "ux_invoices_account_period")
+            .IsUnique()
+            .HasFilter($"purpose IN ('{InvoicePurposes.FirstPeriod}', '{InvoicePurposes.Renewal}')");
+        builder.Property(i => i.Number).HasMaxLength(32);
+        builder.Property(i => i.Payer).HasMaxLength(10);
+        builder.Property(i => i.Purpose).HasMaxLength(30);
+        builder.Property(i => i.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.OwnsMany(i => i.Lines, l => l.ToJson());
+        builder.Ignore(i => i.AmountDue);
+        builder.Property(i => i.Version).IsRowVersion();
+    }
+}

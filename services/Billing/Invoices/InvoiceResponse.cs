@@ -1,0 +1,48 @@
+using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Ids;
+
+namespace Reseller.Billing.Invoices;
+
+public sealed record InvoiceResponse(
+    string Id,
+    string Number,
+    string Status,
+    string? AccountId,
+    string Payer,
+    string Purpose,
+    IReadOnlyList<InvoiceLineResponse> Lines,
+    MoneyAmount Subtotal,
+    int DiscountPercent,
+    MoneyAmount Discount,
+    MoneyAmount Total,
+    MoneyAmount PrepaidApplied,
+    MoneyAmount CardCharged,
+    MoneyAmount AmountDue,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset? PaidAt)
+{
+    public const string IdPrefix = "inv";
+    public const string AccountIdPrefix = "acc";
+
+    public static InvoiceResponse From(Invoice i) => new(
+        PublicId.Format(IdPrefix, i.Id),
+        i.Number,
+        i.Status.ToString().ToLowerInvariant(),
+        i.AccountId is { } a ? PublicId.Format(AccountIdPrefix, a) : null,
+        i.Payer,
+        i.Purpose,
+        i.Lines.Select(l => InvoiceLineResponse.From(l, i.Currency)).ToList(),
+        new(i.Subtotal, i.Currency),
+        i.DiscountPercent,
+        new(i.Discount, i.Currency),
+        new(i.Total, i.Currency),
+        new(i.PrepaidApplied, i.Currency),
+        new(i.CardCharged, i.Currency),
+        new(i.AmountDue, i.Currency),
+        i.PeriodStart,
+        i.PeriodEnd,
+        i.IssuedAt,
+        i.PaidAt);
+}

@@ -1,0 +1,9 @@
+namespace Reseller.Billing.Invoices;
+
+public enum InvoiceStatus
+{
+    Open,
+    Paid,
+    Void,
+    Uncollectible,
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
+using Reseller.Contracts.Billing;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Billing.Payments;
+
+/// <summary>
+/// Charges a recorded payment attempt and settles its invoice. The provider call happens outside any transaction with the
+/// attempt's id as idempotency key; the outcome is recorded under a row lock, so whichever instance records first wins
+/// and a repeat (a redelivery, the recovery job) neither charges twice nor announces twice.
+/// </summary>
+public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, TimeProvider clock, ILogger<ChargeProcessor> logger)
+{
+    public async Task<bool> ProcessAsync(Guid paymentId, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId && p.Status == PaymentStatus.Pending, cancellationToken);
+        if (payment is null)
+        {
+            return false;
+        }
+        var token = await db.BillingProfiles.Where(p => p.Id == payment.BillingProfileId).Select(p => p.ProviderToken).SingleAsync(cancellationToken);
+        var result = await provider.ChargeAsync(token, payment.Amount, payment.Currency, payment.Id.ToString("N"), cancellationToken);
+        return await RecordAsync(paymentId, result, cancellationToken);
+    }
+
+    private async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").SingleAsync(cancellationToken);
+        if (payment.Status != PaymentStatus.Pending)
+        {
+            return false;
+        }
+        var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
+        var account = invoice.AccountId is { } accountId ? await db.BilledAccounts.FindAsync([accountId], cancellationToken) : null;
+        var now = clock.GetUtcNow();
+        payment.Complete(result, now);
+
+        if (result.Succeeded)
+        {
+            invoice.PayByCard(payment.Amount, now);
+            if (invoice.Purpose is InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal)
+            {
+                account?.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
+            }
+            db.Publish(InvoiceEvents.Paid(invoice), now);
+            BillingMetrics.PaymentsSucceeded.Add(1);
+            logger.LogInformation("Invoice {InvoiceId} paid by card", invoice.Id);
+        }
+        else
+        {
+            if (invoice.Purpose == InvoicePurposes.FirstPeriod)
+            {
+                account?.FirstChargeFailed();
+            }
+            db.Publish(InvoiceEvents.Failed(invoice, result.FailureCode ?? "charge_failed", now), now);
+            BillingMetrics.PaymentsFailed.Add(1);
+            logger.LogInformation("Invoice {InvoiceId} card payment failed: {FailureCode}", invoice.Id, result.FailureCode);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Reseller.Billing.Payments;
+
+/// <summary>
+/// One attempt to charge an invoice's card, recorded before the provider is called. Its id is the provider's idempotency
+/// key, so finishing a pending attempt after a crash repeats the same charge instead of making a second one.
+/// </summary>
+public sealed class Payment
+{
+    public Guid Id { get; private set; }
+    public Guid InvoiceId { get; private set; }
+    public Guid PartnerId { get; private set; }
+    public Guid BillingProfileId { get; private set; }
+    public long Amount { get; private set; }
+    public string Currency { get; private set; } = "";
+    public PaymentStatus Status { get; private set; }
+    public string? ProviderChargeId { get; private set; }
+    public string? FailureCode { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    private Payment()
+    {
+    }
+
+    public static Payment Start(Guid invoiceId, Guid partnerId, Guid billingProfileId, long amount, string currency, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        InvoiceId = invoiceId,
+        PartnerId = partnerId,
+        BillingProfileId = billingProfileId,
+        Amount = amount,
+        Currency = currency,
+        Status = PaymentStatus.Pending,
+        CreatedAt = now,
+    };
+
+    public void Complete(ChargeResult result, DateTimeOffset now)
+    {
+        if (Status != PaymentStatus.Pending)
+        {
+            throw new InvalidOperationException($"Payment {Id} is already {Status}.");
+        }
+        Status = result.Succeeded ? PaymentStatus.Succeeded : PaymentStatus.Failed;
+        ProviderChargeId = result.ProviderChargeId;
+        FailureCode = result.FailureCode;
+        CompletedAt = now;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Reseller.Billing.Payments;
+
+public enum PaymentStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,55 @@
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
+
+namespace Reseller.Billing.Pricing;
+
+/// <summary>Prices one period of a plan from the catalog: plan line, extra seats, add-ons; annual = AnnualMonths × monthly.</summary>
+public sealed class PlanPricer(ProductCatalog catalog)
+{
+    public const string TrialCadence = "trial";
+    public const string AnnualCadence = "annual";
+
+    public PriceBreakdown Price(AccountPlan plan, int discountPercent)
+    {
+        var lines = plan.Cadence == TrialCadence ? [] : ListLines(plan);
+        return new PriceBreakdown(lines.Select(l => l.WithDiscountPercent(discountPercent)).ToList(), catalog.Currency, discountPercent);
+    }
+
+    private List<PriceLine> ListLines(AccountPlan plan)
+    {
+        var product = catalog.FindProduct(plan.Product) ?? throw new InvalidOperationException($"Unknown product {plan.Product}.");
+        var tier = product.FindTier(plan.Tier) ?? throw new InvalidOperationException($"Unknown tier {plan.Tier} of {plan.Product}.");
+        var months = plan.Cadence == AnnualCadence ? catalog.AnnualMonths : 1;
+        var periodName = plan.Cadence == AnnualCadence ? "year" : "month";
+        var lines = new List<PriceLine>();
+
+        if (product.Pricing == PricingModels.ContactsBand)
+        {
+            var bandSize = product.BandSize ?? 1000;
+            var contacts = plan.Contacts ?? bandSize;
+            var extraBands = Math.Max(0, (contacts - bandSize + bandSize - 1) / bandSize);
+            var planPrice = (tier.Price ?? 0) + extraBands * (tier.BandPrice ?? 0);
+            lines.Add(new PriceLine("plan", $"{product.Name} {tier.Code}, {contacts:N0} contacts, 1 {periodName}", 1, planPrice * months, true));
+
+            var extraSeats = Math.Max(0, (plan.Seats ?? 0) - (tier.IncludedSeats ?? 0));
+            if (extraSeats > 0)
+            {
+                lines.Add(new PriceLine("extra_seats", $"Extra seats, 1 {periodName}", extraSeats, (product.ExtraSeatPrice ?? 0) * months, true));
+            }
+        }
+        else
+        {
+            lines.Add(new PriceLine("plan", $"{product.Name} {tier.Code}, 1 {periodName}", plan.Seats ?? tier.MinimumUnits ?? 1, (tier.UnitPrice ?? 0) * months, true));
+        }
+
+        foreach (var requested in plan.AddOns.Where(a => a.Quantity > 0))
+        {
+            var addOn = product.FindAddOn(requested.Code) ?? throw new InvalidOperationException($"Unknown add-on {requested.Code}.");
+            if (addOn.UnitPrice > 0)
+            {
+                lines.Add(new PriceLine(addOn.Code, $"{addOn.Name}, 1 {periodName}", requested.Quantity, addOn.UnitPrice * months, addOn.Discountable));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Reseller.Billing.Profiles;
+
+public sealed record CreateBillingProfileRequest(CardRequest? Card, string? Name);

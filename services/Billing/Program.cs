@@ -1,0 +1,19 @@
+using Reseller.Billing;
+using Reseller.Billing.Catalog;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Profiles;
+using Reseller.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapCatalogApi();
+app.MapBillingProfilesApi();
+app.MapInvoicesApi();
+
+app.Run();

@@ -1,0 +1,3 @@
+namespace Reseller.Contracts.Accounts;
+
+public sealed record AddOnQuantity(string Code, int Quantity);

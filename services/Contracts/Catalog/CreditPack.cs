@@ -1,0 +1,3 @@
+namespace Reseller.Contracts.Catalog;
+
+public sealed record CreditPack(long Size, long Price);

@@ -1,0 +1,3 @@
+namespace Reseller.Credits.Ledger;
+
+public sealed record AccountCreditBalances(string AccountId, CreditBalances Balances);

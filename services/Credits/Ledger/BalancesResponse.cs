@@ -1,0 +1,3 @@
+namespace Reseller.Credits.Ledger;
+
+public sealed record BalancesResponse(CreditBalances Partner, IReadOnlyList<AccountCreditBalances> Accounts);

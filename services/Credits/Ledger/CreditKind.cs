@@ -1,0 +1,8 @@
+namespace Reseller.Credits.Ledger;
+
+public enum CreditKind
+{
+    Prepaid,
+    Sms,
+    Compatibility,
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Gateway.Clock;
+
+public static class PlatformClockApi
+{
+    /// <summary>The operator's sandbox clock; absent (404) in Production.</summary>
+    public static WebApplication MapPlatformClockApi(this WebApplication app)
+    {
+        if (app.Environment.IsProduction())
+        {
+            return app;
+        }
+        var api = app.MapGroup("/api/v1/admin/clock").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
+        api.MapGet("", ReadAsync).WithName("GetPlatformClock");
+        api.MapPost("", AdvanceAsync).WithName("AdvancePlatformClock");
+        return app;
+    }
+
+    public static async Task<Ok<ClockReading>> ReadAsync(HttpRequest request, PlatformClockFanOut clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ClockReading(await clock.ReadAsync(AdminKey(request), cancellationToken), null));
+
+    public static async Task<Ok<PlatformClockResponse>> AdvanceAsync(ClockChange change, HttpRequest request, PlatformClockFanOut clock, CancellationToken cancellationToken)
+    {
+        if (change.Now is not { } target)
+        {
+            throw new ProblemException(400, "validation", "The request has invalid fields.", null,
+                new Dictionary<string, string[]> { ["now"] = ["now is required."] });
+        }
+        return TypedResults.Ok(await clock.AdvanceAsync(target, AdminKey(request), cancellationToken));
+    }
+
+    private static string AdminKey(HttpRequest request) => request.Headers[AdminKeyAuthenticationHandler.HeaderName].ToString();
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+
+using Reseller.Gateway.Routing;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Gateway.Clock;
+
+/// <summary>
+/// Moves the sandbox clock of every instance of every service and waits until each has run what became due, so the
+/// operator's call answers only when the platform has caught up.
+/// </summary>
+public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations services, TimeProvider gatewayClock)
+{
+    public async Task<PlatformClockResponse> AdvanceAsync(DateTimeOffset target, string adminKey, CancellationToken cancellationToken)
+    {
+        (gatewayClock as PlatformClock)?.AdvanceTo(target);
+        var results = new Dictionary<string, ClockReading>(StringComparer.Ordinal);
+        foreach (var (service, instances) in services.Instances)
+        {
+            for (var i = 0; i < instances.Count; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instances[i], ClockExtensions.InternalClockPath))
+                {
+                    Content = JsonContent.Create(new { now = target }),
+                };
+                request.Headers.Add(AdminKeyAuthenticationHandler.HeaderName, adminKey);
+                using var response = await http.SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new ProblemException(502, "clock-not-advanced", "A service did not advance its clock.",
+                        $"{service}-{i} answered {(int)response.StatusCode}.");
+                }
+                results[$"{service}-{i}"] = (await response.Content.ReadFromJsonAsync<ClockReading>(InternalJson.Options, cancellationToken))!;
+            }
+        }
+        var now = results.Count == 0 ? target : results.Values.Min(r => r.Now);
+        return new PlatformClockResponse(now, results.ToDictionary(r => r.Key, r => r.Value.Jobs ?? new Dictionary<string, int>()));
+    }
+
+    public async Task<DateTimeOffset> ReadAsync(string adminKey, CancellationToken cancellationToken)
+    {
+        var first = services.Instances.Values.SelectMany(i => i).First();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(first, ClockExtensions.InternalClockPath));
+        request.Headers.Add(AdminKeyAuthenticationHandler.HeaderName, adminKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ClockReading>(InternalJson.Options, cancellationToken))!.Now;
+    }
+}

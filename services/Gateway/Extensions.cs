@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+using Reseller.Gateway.Clock;
+using Reseller.Gateway.Docs;
+using Reseller.Gateway.Routing;
+
+namespace Reseller.Gateway;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        var services = ServiceDestinations.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(services);
+        builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.All(), GatewayClusters.From(services));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(GatewayRoutes.AuthenticatedPolicy, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+#pragma warning disable EXTEXP0001 // The clock call waits for every due job; the standard 30 s resilience timeout must not cut it short.
+        builder.Services.AddHttpClient<PlatformClockFanOut>(c => c.Timeout = TimeSpan.FromMinutes(15)).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddHttpClient<OpenApiAggregator>();
+        builder.Services.AddSingleton<OpenApiCache>();
+        return builder;
+    }
+}

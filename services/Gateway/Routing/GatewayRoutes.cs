@@ -1,0 +1,50 @@
+using Reseller.ServiceDefaults.Auth;
+
+using Yarp.ReverseProxy.Configuration;
+
+namespace Reseller.Gateway.Routing;
+
+/// <summary>
+/// Which service owns which part of /api/v1, and who may pass. The gateway refuses a missing or invalid credential before
+/// proxying; each service still authorises the caller for its own resources.
+/// </summary>
+public static class GatewayRoutes
+{
+    public const string AuthenticatedPolicy = "authenticated";
+    private const string Anonymous = "anonymous";
+
+    public static IReadOnlyList<RouteConfig> All() =>
+    [
+        Route("credits-account-consumptions", "/api/v1/accounts/{id}/credits/{**rest}", "credits", AuthenticatedPolicy, order: 0),
+        Route("credits", "/api/v1/credits/{**rest}", "credits", AuthenticatedPolicy),
+
+        Route("partners-token", "/api/v1/auth/token", "partners", Anonymous),
+        Route("partners-password-reset", "/api/v1/auth/password-reset/{**rest}", "partners", Anonymous),
+        Route("partners", "/api/v1/partners/{**rest}", "partners", AuthenticatedPolicy),
+        Route("partners-api-keys", "/api/v1/api-keys/{**rest}", "partners", AuthenticatedPolicy),
+        Route("partners-referral-signup", "/api/v1/referrals/{code}/signup", "partners", Anonymous),
+        Route("partners-commissions", "/api/v1/commissions/{**rest}", "partners", AuthenticatedPolicy),
+
+        Route("accounts-token", "/api/v1/auth/account-token", "accounts", Anonymous),
+        Route("accounts-password-reset", "/api/v1/auth/account-password-reset/{**rest}", "accounts", Anonymous),
+        Route("accounts-invitation-accept", "/api/v1/invitations/{token}/accept", "accounts", Anonymous),
+        Route("accounts", "/api/v1/accounts/{**rest}", "accounts", AuthenticatedPolicy),
+        Route("accounts-settings", "/api/v1/settings/{**rest}", "accounts", AuthenticatedPolicy),
+        Route("accounts-admin", "/api/v1/admin/accounts/{**rest}", "accounts", PlatformPolicies.Operator),
+
+        Route("billing-catalog", "/api/v1/catalog", "billing", Anonymous),
+        Route("billing-quotes", "/api/v1/quotes", "billing", AuthenticatedPolicy),
+        Route("billing-profiles", "/api/v1/billing-profiles/{**rest}", "billing", AuthenticatedPolicy),
+        Route("billing-invoices", "/api/v1/invoices/{**rest}", "billing", AuthenticatedPolicy),
+        Route("billing-admin", "/api/v1/admin/billing/{**rest}", "billing", PlatformPolicies.Operator),
+    ];
+
+    private static RouteConfig Route(string id, string path, string cluster, string policy, int order = 10) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Order = order,
+        AuthorizationPolicy = policy,
+        Match = new RouteMatch { Path = path },
+    };
+}

@@ -1,0 +1,16 @@
+namespace Reseller.Gateway.Routing;
+
+/// <summary>Every instance of every service, from Aspire-style service discovery settings (services:billing:http:0, :1, ...).</summary>
+public sealed class ServiceDestinations(IReadOnlyDictionary<string, IReadOnlyList<Uri>> instances)
+{
+    public static readonly IReadOnlyList<string> Services = ["partners", "accounts", "billing", "credits"];
+
+    public IReadOnlyDictionary<string, IReadOnlyList<Uri>> Instances { get; } = instances;
+
+    public static ServiceDestinations FromConfiguration(IConfiguration configuration) => new(Services.ToDictionary(
+        service => service,
+        service => (IReadOnlyList<Uri>)configuration.GetSection($"services:{service}:http").GetChildren()
+            .OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue)
+            .Select(c => new Uri(c.Value!))
+            .ToList()));
+}

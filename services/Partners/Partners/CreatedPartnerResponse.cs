@@ -1,0 +1,3 @@
+namespace Reseller.Partners.Partners;
+
+public sealed record CreatedPartnerResponse(PartnerResponse Partner, PartnerUserResponse User);

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Reseller.Partners.Partners;
+
+public sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
+{
+    public void Configure(EntityTypeBuilder<Partner> builder)
+    {
+        builder.ToTable("partners");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.Property(p => p.Country).HasMaxLength(2).IsFixedLength();
+        builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(p => p.PaypalEmail).HasMaxLength(254);
+    }
+}

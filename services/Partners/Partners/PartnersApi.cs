@@ -1,0 +1,59 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Contracts.Partners;
+using Reseller.Partners.Data;
+using Reseller.Partners.Users;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Partners.Partners;
+
+public static class PartnersApi
+{
+    public static IEndpointRouteBuilder MapPartnersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/partners").WithTags("Partners");
+        api.MapPost("", CreateAsync).RequireAuthorization(PlatformPolicies.Operator).WithName("CreatePartner");
+        api.MapGet("/me", GetMineAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("GetMyPartner");
+        return app;
+    }
+
+    public static async Task<Created<CreatedPartnerResponse>> CreateAsync(
+        CreatePartnerRequest request,
+        PartnersDb db,
+        IPasswordHasher<PartnerUser> hasher,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        request.Validate();
+        var email = FieldRules.NormalizeEmail(request.Email!);
+        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
+        {
+            throw ProblemException.Conflict("email-taken", "A partner user with this e-mail already exists.");
+        }
+
+        var now = clock.GetUtcNow();
+        var partner = Partner.Create(request.Name!.Trim(), email, request.Country!, request.Currency!, now);
+        var owner = PartnerUser.Create(partner.Id, email, PartnerRoles.Owner, now);
+        owner.SetPasswordHash(hasher.HashPassword(owner, request.Password!));
+        db.Partners.Add(partner);
+        db.Users.Add(owner);
+        db.Publish(new PartnerCreated(partner.Id, partner.Name, partner.Country, partner.Currency, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var response = new CreatedPartnerResponse(PartnerResponse.From(partner), PartnerUserResponse.From(owner));
+        return TypedResults.Created($"/api/v1/partners/{response.Partner.Id}", response);
+    }
+
+    public static async Task<Results<Ok<PartnerResponse>, NotFound>> GetMineAsync(ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
+    {
+        var partnerId = user.PartnerId();
+        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
+        return partner is null ? TypedResults.NotFound() : TypedResults.Ok(PartnerResponse.From(partner));
+    }
+}

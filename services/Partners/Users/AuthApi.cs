@@ -1,0 +1,62 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Partners.Data;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Partners.Users;
+
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
+        api.MapPost("/token", IssueTokenAsync).WithName("IssuePartnerToken");
+        return app;
+    }
+
+    public static async Task<Ok<IssuedToken>> IssueTokenAsync(
+        TokenRequest request,
+        PartnersDb db,
+        IPasswordHasher<PartnerUser> hasher,
+        PlatformTokenIssuer tokens,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        new ValidationErrors()
+            .RequireText("email", request.Email, FieldRules.MaxEmailLength)
+            .RequireText("password", request.Password, 1024)
+            .ThrowIfAny();
+
+        var email = FieldRules.NormalizeEmail(request.Email!);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken)
+            ?? throw LoginProblems.InvalidCredentials();
+
+        var now = clock.GetUtcNow();
+        if (user.Lockout.RemainingLock(now) is { } remaining)
+        {
+            throw LoginProblems.LockedOut(remaining);
+        }
+
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
+        {
+            user.Lockout.RegisterFailure(now);
+            await db.SaveChangesAsync(cancellationToken);
+            throw LoginProblems.InvalidCredentials();
+        }
+
+        user.Lockout.RegisterSuccess();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(tokens.Issue(
+        [
+            new Claim(PlatformClaims.Subject, user.Id.ToString()),
+            new Claim(PlatformClaims.PartnerId, user.PartnerId.ToString()),
+            new Claim(PlatformClaims.Role, user.Role),
+            new Claim(PlatformClaims.Kind, PlatformClaims.PartnerUserKind),
+        ]));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Reseller.Partners.Users;
+
+public sealed record TokenRequest(string? Email, string? Password);

@@ -1,0 +1,43 @@
+using System.Net;
+
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows;
+
+[Collection(SystemUnderTest.Name)]
+public sealed class SandboxClockTests(ResellerSystem system) : IDisposable
+{
+    private readonly GatewayClient client = system.Client();
+
+    [Fact]
+    public async Task The_operator_moves_every_instance_forward_and_never_back()
+    {
+        var before = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK);
+        var target = before["now"]!.GetValue<DateTimeOffset>().AddHours(1);
+
+        var moved = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = target }, asOperator: true), HttpStatusCode.OK);
+        var back = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = target.AddDays(-2) }, asOperator: true), HttpStatusCode.OK);
+
+        Assert.True(moved["now"]!.GetValue<DateTimeOffset>() >= target);
+        var instances = moved["ran"]!.AsObject().Select(i => i.Key).ToList();
+        Assert.Contains("partners-0", instances);
+        Assert.Contains("accounts-0", instances);
+        Assert.Contains("credits-0", instances);
+        for (var replica = 0; replica < ResellerSystem.BillingReplicas; replica++)
+        {
+            Assert.Contains($"billing-{replica}", instances);
+            Assert.NotNull(moved["ran"]![$"billing-{replica}"]!["pending_payments"]);
+        }
+        Assert.True(back["now"]!.GetValue<DateTimeOffset>() >= target);
+    }
+
+    [Fact]
+    public async Task Partners_cannot_touch_the_clock()
+    {
+        var partner = await client.CreatePartnerAsync();
+
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = DateTimeOffset.UtcNow.AddYears(1) }, partner.Token), HttpStatusCode.Forbidden);
+    }
+
+    public void Dispose() => client.Dispose();
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Reseller.EndToEndTests.Infrastructure;
+
+/// <summary>Talks to the gateway the way a front-end or partner integration does, with scenario helpers.</summary>
+public sealed class GatewayClient(HttpClient http, string adminKey) : IDisposable
+{
+    public const string GoodCard = "4242424242424242";
+    public const string DeclinedCard = "4000000000000002";
+
+    public HttpClient Http => http;
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null, bool asOperator = false)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = body is string raw ? new StringContent(raw, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body);
+        }
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        if (asOperator)
+        {
+            request.Headers.Add("X-Admin-Key", adminKey);
+        }
+        return await http.SendAsync(request);
+    }
+
+    public static async Task<JsonNode> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public async Task<Partner> CreatePartnerAsync(string? name = null)
+    {
+        var email = $"owner-{Guid.NewGuid():N}@agency.test";
+        const string password = "correct horse battery";
+        var created = await JsonAsync(await SendAsync(HttpMethod.Post, "/api/v1/partners",
+            new { name = name ?? "Agency " + Guid.NewGuid().ToString("N")[..6], email, password, country = "FR", currency = "USD" }, asOperator: true), HttpStatusCode.Created);
+        var token = await TokenAsync(email, password);
+        return new Partner(created["partner"]!["id"]!.GetValue<string>(), email, password, token);
+    }
+
+    public async Task<string> TokenAsync(string email, string password)
+    {
+        var token = await JsonAsync(await SendAsync(HttpMethod.Post, "/api/v1/auth/token", new { email, password }), HttpStatusCode.OK);
+        Assert.Equal("Bearer", token["token_type"]!.GetValue<string>());
+        return token["access_token"]!.GetValue<string>();
+    }
+
+    public async Task<string> CreateBillingProfileAsync(Partner partner, string cardNumber)
+    {
+        var profile = await JsonAsync(await SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
+            new { name = "Main card", card = new { number = cardNumber, exp_month = 12, exp_year = DateTime.UtcNow.Year + 2, cvc = "123" } }, partner.Token), HttpStatusCode.Created);
+        return profile["id"]!.GetValue<string>();
+    }
+
+    public static object MarketingPlusMonthly(string name, string? billingProfileId) => new
+    {
+        name,
+        customer = new { name = "Client Co", email = "it@client.test" },
+        notification_email = "billing@agency.test",
+        language = "fr",
+        time_zone = "Europe/Paris",
+        plan = new { product = "marketing", tier = "plus", contacts = 1000, cadence = "monthly" },
+        billing_profile_id = billingProfileId,
+    };
+
+    public static string NewAccountName() => "acct-" + Guid.NewGuid().ToString("N")[..16];
+
+    public async Task<JsonNode> WaitForAccountAsync(Partner partner, string accountId, Func<JsonNode, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JsonNode account;
+        do
+        {
+            account = await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/v1/accounts/{accountId}", token: partner.Token), HttpStatusCode.OK);
+            if (condition(account))
+            {
+                return account;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        return account;
+    }
+
+    public void Dispose() => http.Dispose();
+}

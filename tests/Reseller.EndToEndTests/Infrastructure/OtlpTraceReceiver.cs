@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Reseller.EndToEndTests.Infrastructure;
+
+/// <summary>An OTLP/HTTP (protobuf) receiver in the test host: every process exports its spans here.</summary>
+public sealed class OtlpTraceReceiver : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private OtlpTraceReceiver(WebApplication app) => this.app = app;
+
+    public ConcurrentBag<ReceivedSpan> Spans { get; } = [];
+
+    public string Endpoint => app.Urls.First();
+
+    public static async Task<OtlpTraceReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var receiver = new OtlpTraceReceiver(app);
+        app.MapPost("/v1/traces", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            foreach (var span in OtlpProtobuf.ReadSpans(body.ToArray()))
+            {
+                receiver.Spans.Add(span);
+            }
+            return Results.Ok();
+        });
+        app.MapPost("/v1/{signal}", () => Results.Ok());
+        await app.StartAsync();
+        return receiver;
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}

@@ -1,0 +1,3 @@
+namespace Reseller.EndToEndTests.Infrastructure;
+
+public sealed record Partner(string Id, string Email, string Password, string Token);

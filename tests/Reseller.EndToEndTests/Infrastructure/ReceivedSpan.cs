@@ -1,0 +1,3 @@
+namespace Reseller.EndToEndTests.Infrastructure;
+
+public sealed record ReceivedSpan(string Service, string TraceId, string Name);

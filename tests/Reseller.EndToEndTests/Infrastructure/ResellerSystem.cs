@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+using Reseller.AppHost;
+
+namespace Reseller.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The whole system started from the AppHost's own model (the role Aspire.Hosting.Testing plays elsewhere): real
+/// PostgreSQL, RabbitMQ, every service and the gateway, on free ports, with telemetry exported to a receiver here.
+/// </summary>
+public sealed class ResellerSystem : IAsyncLifetime, IDisposable
+{
+    public const int BillingReplicas = 2;
+
+    private DistributedApplication? app;
+    private StreamWriter logFile = StreamWriter.Null;
+
+    public OtlpTraceReceiver Telemetry { get; private set; } = null!;
+    public ConcurrentQueue<string> Logs { get; } = new();
+    public Uri GatewayUrl { get; private set; } = null!;
+    public string AdminKey => app!.AdminKey;
+    public DistributedApplication App => app!;
+
+    public async Task InitializeAsync()
+    {
+        Telemetry = await OtlpTraceReceiver.StartAsync();
+        // Fresh servers each run, so no database or queue left by another version of the code can interfere.
+        var dataDirectory = Path.Combine(RepositoryRoot(), ".data", "test-e2e");
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        Directory.CreateDirectory(dataDirectory);
+        logFile = new StreamWriter(Path.Combine(dataDirectory, "system.log"), append: false) { AutoFlush = true };
+        var options = new DistributedApplicationOptions
+        {
+            DataDirectory = dataDirectory,
+            EphemeralPorts = true,
+            LogSink = line =>
+            {
+                Logs.Enqueue(line);
+                lock (logFile)
+                {
+                    logFile.WriteLine(line);
+                }
+            },
+            Args = [$"--Billing:Replicas={BillingReplicas}"],
+            Environment = new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+                ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
+            },
+        };
+        app = ResellerModel.Declare(DistributedApplicationBuilder.Create(options)).Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        try
+        {
+            await app.StartAsync(timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"The system did not start. Last log lines:\n{string.Join('\n', Logs.TakeLast(80))}", ex);
+        }
+        GatewayUrl = app.GetEndpoint("gateway");
+    }
+
+    public GatewayClient Client() => new(new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromMinutes(2) }, AdminKey);
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+        await Telemetry.DisposeAsync();
+        await logFile.DisposeAsync();
+    }
+
+    public void Dispose() => logFile.Dispose();
+
+    private static string RepositoryRoot() =>
+        typeof(DistributedApplication).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+}

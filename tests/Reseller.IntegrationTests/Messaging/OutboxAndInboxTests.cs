@@ -1,0 +1,76 @@
+using MassTransit;
+
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.IntegrationTests.Messaging;
+
+[Collection(SharedInfrastructure.Name)]
+public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
+{
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
+    private readonly string runId = Guid.NewGuid().ToString("N");
+
+    private int DeliveriesOf(string label) => WidgetMadeConsumer.Deliveries.Count(d => d.RunId == runId && d.Label == label);
+
+    private async Task<MessagingHost> StartHostAsync() =>
+        await MessagingHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("outbox"), $"widgets-{runId}");
+
+    [Fact]
+    public async Task A_message_written_in_a_rolled_back_transaction_is_never_published()
+    {
+        await using var host = await StartHostAsync();
+
+        await host.InTransactionAsync(db => { db.Publish(new WidgetMade(runId, "rolled-back"), DateTimeOffset.UtcNow); return Task.CompletedTask; }, commit: false);
+        await host.InTransactionAsync(db => { db.Publish(new WidgetMade(runId, "committed"), DateTimeOffset.UtcNow); return Task.CompletedTask; }, commit: true);
+
+        Assert.True(await Eventually.HoldsAsync(() => DeliveriesOf("committed") == 1, DeliveryTimeout));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, DeliveriesOf("rolled-back"));
+        Assert.Equal(1, await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        Assert.Equal(0, await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)));
+    }
+
+    [Fact]
+    public async Task A_message_delivered_twice_has_one_effect()
+    {
+        await using var host = await StartHostAsync();
+        var messageId = NewId.NextGuid();
+
+        await host.Bus.Publish(new WidgetMade(runId, "twice"), c => c.MessageId = messageId);
+        await host.Bus.Publish(new WidgetMade(runId, "twice"), c => c.MessageId = messageId);
+
+        Assert.True(await Eventually.HoldsAsync(() => DeliveriesOf("twice") == 2, DeliveryTimeout));
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Widgets.CountAsync(w => w.RunId == runId)) == 1, DeliveryTimeout));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await host.QueryAsync(db => db.Widgets.CountAsync(w => w.RunId == runId)));
+        Assert.Equal(1, await host.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == messageId)));
+    }
+
+    [Fact]
+    public async Task A_message_committed_while_RabbitMQ_is_down_is_delivered_once_it_is_back()
+    {
+        await using var host = await StartHostAsync();
+        var broker = infrastructure.Broker!;
+
+        await broker.StopAsync();
+        try
+        {
+            await host.InTransactionAsync(db => { db.Publish(new WidgetMade(runId, "during-outage"), DateTimeOffset.UtcNow); return Task.CompletedTask; }, commit: true);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal(1, await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)));
+        }
+        finally
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await broker.StartAgainAsync(timeout.Token);
+        }
+
+        Assert.True(await Eventually.HoldsAsync(() => DeliveriesOf("during-outage") >= 1, TimeSpan.FromSeconds(90)));
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)) == 0, DeliveryTimeout));
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await host.QueryAsync(db => db.Widgets.CountAsync(w => w.RunId == runId && w.Label == "during-outage")) == 1, DeliveryTimeout));
+    }
+}

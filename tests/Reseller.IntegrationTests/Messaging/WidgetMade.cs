@@ -1,0 +1,3 @@
+namespace Reseller.IntegrationTests.Messaging;
+
+public sealed record WidgetMade(string RunId, string Label);

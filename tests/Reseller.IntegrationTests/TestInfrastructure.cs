@@ -1,0 +1,71 @@
+using System.Reflection;
+
+using Reseller.AppHost;
+
+namespace Reseller.IntegrationTests;
+
+/// <summary>
+/// Real PostgreSQL and RabbitMQ for the integration tests: the servers named by ConnectionStrings__postgres and
+/// ConnectionStrings__messaging when given, otherwise private ones started under .data/test-integration.
+/// </summary>
+public sealed class TestInfrastructure : IAsyncLifetime
+{
+    private LocalPostgres? postgres;
+
+    public LocalRabbitMq? Broker { get; private set; }
+    public string PostgresConnectionString { get; private set; } = "";
+    public string MessagingConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var dataDirectory = Path.Combine(RepositoryRoot(), ".data", "test-integration");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var givenPostgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
+        if (string.IsNullOrEmpty(givenPostgres))
+        {
+            postgres = await LocalPostgres.StartAsync(Path.Combine(dataDirectory, "postgres"), 0, null, timeout.Token);
+            PostgresConnectionString = postgres.ConnectionString;
+        }
+        else
+        {
+            PostgresConnectionString = givenPostgres;
+        }
+
+        // A fresh broker each run: queues left by earlier runs would otherwise keep receiving copies of test events.
+        var rabbitDirectory = Path.Combine(dataDirectory, "rabbitmq");
+        if (Directory.Exists(rabbitDirectory))
+        {
+            Directory.Delete(rabbitDirectory, recursive: true);
+        }
+        Broker = await LocalRabbitMq.StartAsync(rabbitDirectory, 0, null, timeout.Token);
+        MessagingConnectionString = Broker.ConnectionString;
+    }
+
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "postgres" };
+        await using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{name}\"";
+        await command.ExecuteNonQueryAsync();
+        builder.Database = name;
+        return builder.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
+    private static string RepositoryRoot() =>
+        typeof(DistributedApplication).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+}
