@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Telemetry;
 
@@ -50,6 +51,7 @@ public static class Extensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });

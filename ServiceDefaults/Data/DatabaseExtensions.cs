@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Reseller.ServiceDefaults.Idempotency;
+
 namespace Reseller.ServiceDefaults.Data;
 
 public static class DatabaseExtensions
@@ -19,6 +21,7 @@ public static class DatabaseExtensions
         {
             builder.Services.AddHostedService<MigrateOnStartup<TDb>>();
         }
+        builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TDb>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDb>>(connectionName, tags: ["ready"]);
         return builder;
     }

@@ -4,6 +4,7 @@ using Reseller.Billing.Accounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Profiles;
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Data;
@@ -18,6 +19,6 @@ public sealed class BillingDb(DbContextOptions<BillingDb> options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDb).Assembly);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPlatformTables();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Credits.Ledger;
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Credits.Data;
@@ -12,6 +13,6 @@ public sealed class CreditsDb(DbContextOptions<CreditsDb> options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CreditsDb).Assembly);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPlatformTables();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Partners;
 using Reseller.Partners.Users;
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Partners.Data;
@@ -14,6 +15,6 @@ public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PartnersDb).Assembly);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPlatformTables();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.IntegrationTests.Messaging;
@@ -11,7 +12,7 @@ public sealed class TestDb(DbContextOptions<TestDb> options) : DbContext(options
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Widget>().ToTable("widgets");
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPlatformTables();
     }
 }
 

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.ServiceDefaults.Idempotency;
+
+/// <summary>
+/// API.md's idempotency for every POST: a retry with the same Idempotency-Key and body replays the first answer (status
+/// and body) for 24 hours; the same key with another body is 422; a retry while the first is still running is 409.
+/// Keys are scoped to the caller (its partner, or the operator), so two tenants never see each other's answers.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const int MaxKeyLength = 255;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var key = context.Request.Headers[HeaderName].ToString();
+        var store = context.RequestServices.GetService<IIdempotencyStore>();
+        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || store is null)
+        {
+            await next(context);
+            return;
+        }
+        if (key.Length > MaxKeyLength)
+        {
+            throw new ProblemException(400, "validation", "The request has invalid fields.", null,
+                new Dictionary<string, string[]> { [HeaderName] = [$"{HeaderName} must be at most {MaxKeyLength} characters."] });
+        }
+
+        var scope = Scope(context);
+        var hash = await RequestHashAsync(context.Request);
+        var existing = await store.TryClaimAsync(scope, key, hash, clock.GetUtcNow(), context.RequestAborted);
+        if (existing is not null)
+        {
+            await AnswerFromRecordAsync(context, existing, hash);
+            return;
+        }
+
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            await store.ReleaseAsync(scope, key, CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        if (context.Response.StatusCode >= 500)
+        {
+            await store.ReleaseAsync(scope, key, CancellationToken.None);
+        }
+        else
+        {
+            await store.CompleteAsync(scope, key, context.Response.StatusCode, context.Response.ContentType,
+                context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                buffer.ToArray(), clock.GetUtcNow(), CancellationToken.None);
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static async Task AnswerFromRecordAsync(HttpContext context, IdempotencyRecord record, string hash)
+    {
+        if (record.RequestHash != hash)
+        {
+            throw ProblemException.Unprocessable("idempotency-key-reused", "This Idempotency-Key was used with another request.",
+                "Use a new key for a different request.");
+        }
+        if (record.CompletedAt is null || record.StatusCode is null)
+        {
+            throw ProblemException.Conflict("idempotency-key-in-flight", "A request with this Idempotency-Key is still being processed.",
+                "Retry once it has finished.");
+        }
+
+        context.Response.StatusCode = record.StatusCode.Value;
+        if (record.ContentType is not null)
+        {
+            context.Response.ContentType = record.ContentType;
+        }
+        if (record.Location is not null)
+        {
+            context.Response.Headers.Location = record.Location;
+        }
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        await context.Response.Body.WriteAsync(record.ResponseBody ?? [], context.RequestAborted);
+    }
+
+    private static string Scope(HttpContext context) =>
+        context.User.FindFirst(PlatformClaims.PartnerId)?.Value
+        ?? context.User.FindFirst(PlatformClaims.Kind)?.Value
+        ?? "anonymous";
+
+    private static async Task<string> RequestHashAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            hash.AppendData(chunk, 0, read);
+        }
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
