@@ -3,6 +3,7 @@ using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Pricing;
+using Reseller.Billing.Renewals;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
@@ -24,6 +25,8 @@ public static class Extensions
         builder.Services.AddScoped<PeriodInvoicer>();
         builder.Services.AddScoped<ChargeProcessor>();
         builder.Services.AddScoped<IDueJob, PendingPaymentsJob>();
+        builder.Services.AddScoped<IDueJob, RenewalJob>();
+        builder.Services.AddScoped<IDueJob, DunningJob>();
         return builder;
     }
 }

@@ -62,6 +62,29 @@ public sealed class Account
         return true;
     }
 
+    /// <summary>A renewal was paid (at once or by a dunning retry): the account runs to the new period end.</summary>
+    public bool RenewalPaid(DateTimeOffset periodEnd)
+    {
+        if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed) || CurrentPeriodEnd >= periodEnd)
+        {
+            return false;
+        }
+        Status = AccountStatus.Active;
+        CurrentPeriodEnd = periodEnd;
+        return true;
+    }
+
+    /// <summary>A renewal charge failed: payment_failed while retries remain, expired after the last one.</summary>
+    public bool RenewalFailed(bool final)
+    {
+        if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed))
+        {
+            return false;
+        }
+        Status = final ? AccountStatus.Expired : AccountStatus.PaymentFailed;
+        return true;
+    }
+
     public bool MarkFirstChargeFailed()
     {
         if (Status != AccountStatus.Pending)

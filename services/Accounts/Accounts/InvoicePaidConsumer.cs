@@ -6,13 +6,13 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Accounts.Accounts;
 
-/// <summary>The first period is paid: a pending account becomes active.</summary>
+/// <summary>A period is paid: a pending account becomes active; a renewed one runs to its new period end.</summary>
 public sealed class InvoicePaidConsumer(AccountsDb db, ILogger<InvoicePaidConsumer> logger) : IConsumer<InvoicePaid>
 {
     public async Task Consume(ConsumeContext<InvoicePaid> context)
     {
         var paid = context.Message;
-        if (paid.AccountId is not { } accountId || paid.Purpose != InvoicePurposes.FirstPeriod)
+        if (paid.AccountId is not { } accountId || paid.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal))
         {
             return;
         }
@@ -20,9 +20,12 @@ public sealed class InvoicePaidConsumer(AccountsDb db, ILogger<InvoicePaidConsum
         {
             var account = await db.Accounts.FindAsync([accountId], ct);
             var periodEnd = new DateTimeOffset(paid.PeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            if (account?.ActivateAfterFirstCharge(periodEnd) == true)
+            var changed = paid.Purpose == InvoicePurposes.FirstPeriod
+                ? account?.ActivateAfterFirstCharge(periodEnd)
+                : account?.RenewalPaid(periodEnd);
+            if (changed == true)
             {
-                logger.LogInformation("Account {AccountId} active after invoice {InvoiceId}", accountId, paid.InvoiceId);
+                logger.LogInformation("Account {AccountId} active until {PeriodEnd} after invoice {InvoiceId}", accountId, periodEnd, paid.InvoiceId);
             }
         });
     }

@@ -6,20 +6,21 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Accounts.Accounts;
 
-/// <summary>The first charge was declined: the account is not usable and shows payment_failed.</summary>
+/// <summary>A charge was declined: the account shows payment_failed, and expires after the last dunning retry.</summary>
 public sealed class PaymentFailedConsumer(AccountsDb db, ILogger<PaymentFailedConsumer> logger) : IConsumer<PaymentFailed>
 {
     public async Task Consume(ConsumeContext<PaymentFailed> context)
     {
         var failed = context.Message;
-        if (failed.AccountId is not { } accountId || failed.Purpose != InvoicePurposes.FirstPeriod)
+        if (failed.AccountId is not { } accountId || failed.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal))
         {
             return;
         }
         await db.ConsumeOnceAsync(context, nameof(PaymentFailedConsumer), async ct =>
         {
             var account = await db.Accounts.FindAsync([accountId], ct);
-            if (account?.MarkFirstChargeFailed() == true)
+            var changed = failed.Purpose == InvoicePurposes.FirstPeriod ? account?.MarkFirstChargeFailed() : account?.RenewalFailed(failed.Final);
+            if (changed == true)
             {
                 logger.LogInformation("Account {AccountId} payment failed ({FailureCode})", accountId, failed.FailureCode);
             }

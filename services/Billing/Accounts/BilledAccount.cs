@@ -46,9 +46,13 @@ public sealed class BilledAccount
         PeriodIndex++;
     }
 
-    public void FirstChargeFailed()
+    public void ChargeFailed(bool final)
     {
-        if (Status == BilledAccountStatus.Pending)
+        if (final)
+        {
+            Status = BilledAccountStatus.Expired;
+        }
+        else if (Status is BilledAccountStatus.Pending or BilledAccountStatus.Active)
         {
             Status = BilledAccountStatus.PaymentFailed;
         }

@@ -24,7 +24,13 @@ public sealed class Invoice
     public DateOnly PeriodEnd { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
     public DateTimeOffset? PaidAt { get; private set; }
+    public int FailedAttempts { get; private set; }
+    public DateTimeOffset? FirstFailedAt { get; private set; }
+    public DateTimeOffset? NextRetryAt { get; private set; }
     public uint Version { get; private set; }
+
+    /// <summary>Dunning: a failed renewal is retried 1, 3 and 5 days after its first failure.</summary>
+    public static readonly IReadOnlyList<int> RetryDays = [1, 3, 5];
 
     private Invoice()
     {
@@ -62,6 +68,32 @@ public sealed class Invoice
         PaidAt = price.Total == 0 ? now : null,
     };
 
+    /// <summary>Records a failed charge; returns true when it was the last attempt and the invoice is now uncollectible.</summary>
+    public bool RegisterFailedCharge(DateTimeOffset now, bool retryable)
+    {
+        if (Status != InvoiceStatus.Open)
+        {
+            throw new InvalidOperationException($"Invoice {Number} is {Status}, not open.");
+        }
+        FailedAttempts++;
+        FirstFailedAt ??= now;
+        NextRetryAt = null;
+        if (!retryable)
+        {
+            return false;
+        }
+        if (FailedAttempts > RetryDays.Count)
+        {
+            Status = InvoiceStatus.Uncollectible;
+            return true;
+        }
+        NextRetryAt = FirstFailedAt.Value.AddDays(RetryDays[FailedAttempts - 1]);
+        return false;
+    }
+
+    /// <summary>A retry is being attempted: it is no longer waiting for its retry time.</summary>
+    public void StartRetry() => NextRetryAt = null;
+
     /// <summary>Settles the rest of the invoice by card; refuses an invoice that is not open.</summary>
     public void PayByCard(long amount, DateTimeOffset now)
     {
@@ -76,5 +108,6 @@ public sealed class Invoice
         CardCharged += amount;
         Status = InvoiceStatus.Paid;
         PaidAt = now;
+        NextRetryAt = null;
     }
 }

@@ -18,6 +18,7 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.AccountId, i.PeriodStart }, "ux_invoices_account_period")
             .IsUnique()
             .HasFilter($"purpose IN ('{InvoicePurposes.FirstPeriod}', '{InvoicePurposes.Renewal}')");
+        builder.HasIndex(i => i.NextRetryAt, "ix_invoices_dunning_due").HasFilter("next_retry_at IS NOT NULL");
         builder.Property(i => i.Number).HasMaxLength(32);
         builder.Property(i => i.Payer).HasMaxLength(10);
         builder.Property(i => i.Purpose).HasMaxLength(30);

@@ -36,7 +36,8 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         }
         if (account.BillingProfileId is not { } profileId)
         {
-            account.FirstChargeFailed();
+            invoice.RegisterFailedCharge(now, retryable: false);
+            account.ChargeFailed(final: false);
             db.Publish(InvoiceEvents.Failed(invoice, "no_billing_profile", now), now);
             return null;
         }

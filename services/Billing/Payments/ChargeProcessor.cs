@@ -53,11 +53,12 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Tim
         }
         else
         {
-            if (invoice.Purpose == InvoicePurposes.FirstPeriod)
+            var final = invoice.RegisterFailedCharge(now, retryable: invoice.Purpose == InvoicePurposes.Renewal);
+            if (invoice.Purpose is InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal)
             {
-                account?.FirstChargeFailed();
+                account?.ChargeFailed(final);
             }
-            db.Publish(InvoiceEvents.Failed(invoice, result.FailureCode ?? "charge_failed", now), now);
+            db.Publish(InvoiceEvents.Failed(invoice, result.FailureCode ?? "charge_failed", now, final), now);
             BillingMetrics.PaymentsFailed.Add(1);
             logger.LogInformation("Invoice {InvoiceId} card payment failed: {FailureCode}", invoice.Id, result.FailureCode);
         }

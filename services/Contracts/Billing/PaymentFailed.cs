@@ -1,6 +1,9 @@
 namespace Reseller.Contracts.Billing;
 
-/// <summary>Charging an invoice failed; the invoice stays open.</summary>
+/// <summary>
+/// Charging an invoice failed. A renewal is retried (NextRetryAt) until the last attempt; then Final is true, the invoice is
+/// uncollectible and the account expires.
+/// </summary>
 public sealed record PaymentFailed(
     Guid InvoiceId,
     string Number,
@@ -10,4 +13,7 @@ public sealed record PaymentFailed(
     long AmountDue,
     string Currency,
     string FailureCode,
-    DateTimeOffset FailedAt);
+    DateTimeOffset FailedAt,
+    int Attempt,
+    DateTimeOffset? NextRetryAt,
+    bool Final);

@@ -123,9 +123,21 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("discount_percent");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTimeOffset?>("FirstFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_failed_at");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
+
+                    b.Property<DateTimeOffset?>("NextRetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_retry_at");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -197,6 +209,10 @@ namespace Reseller.Billing.Data.Migrations
 
                     b.HasIndex("PartnerId", "Id")
                         .HasDatabaseName("ix_invoices_partner_id_id");
+
+                    b.HasIndex(new[] { "NextRetryAt" }, "ix_invoices_dunning_due")
+                        .HasDatabaseName("ix_invoices_next_retry_at")
+                        .HasFilter("next_retry_at IS NOT NULL");
 
                     b.HasIndex(new[] { "AccountId", "PeriodStart" }, "ux_invoices_account_period")
                         .IsUnique()

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
+
+namespace Reseller.Billing.Renewals;
+
+/// <summary>Retries failed renewals when their next attempt is due (1, 3 and 5 days after the first failure).</summary>
+public sealed class DunningJob(BillingDb db, ChargeProcessor charges, TimeProvider clock) : Reseller.ServiceDefaults.Clock.IDueJob
+{
+    private const int BatchSize = 50;
+
+    public string Name => "dunning_retries";
+
+    public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var retried = 0;
+        while (await ClaimBatchAsync(now, cancellationToken) is { Count: > 0 } payments)
+        {
+            foreach (var paymentId in payments)
+            {
+                await charges.ProcessAsync(paymentId, cancellationToken);
+            }
+            retried += payments.Count;
+        }
+        return retried;
+    }
+
+    private async Task<List<Guid>> ClaimBatchAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.Invoices.FromSql($"""
+            SELECT *, xmin FROM invoices WHERE status = 'Open' AND next_retry_at <= {now}
+            ORDER BY next_retry_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        var payments = new List<Guid>(due.Count);
+        foreach (var invoice in due)
+        {
+            var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == invoice.AccountId, cancellationToken);
+            invoice.StartRetry();
+            if (account.BillingProfileId is { } profileId)
+            {
+                var payment = Payment.Start(invoice.Id, invoice.PartnerId, profileId, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());
+                db.Payments.Add(payment);
+                payments.Add(payment.Id);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return payments;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Accounts;
+using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
+using Reseller.Contracts.Billing;
+using Reseller.ServiceDefaults.Clock;
+
+namespace Reseller.Billing.Renewals;
+
+/// <summary>
+/// Renews every active paid account whose period has ended, on its anniversary. Due accounts are claimed in batches with
+/// FOR UPDATE SKIP LOCKED, so any number of Billing instances share the run; the unique (account, period) index on
+/// invoices makes a second charge for one period impossible even if two claims ever overlapped.
+/// </summary>
+public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, ChargeProcessor charges, ILogger<RenewalJob> logger) : IDueJob
+{
+    private const int BatchSize = 50;
+
+    public string Name => "renewals";
+
+    public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var renewed = 0;
+        while (true)
+        {
+            var payments = await InvoiceBatchAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+            if (payments is null)
+            {
+                return renewed;
+            }
+            foreach (var paymentId in payments)
+            {
+                await charges.ProcessAsync(paymentId, cancellationToken);
+            }
+            renewed += payments.Count;
+        }
+    }
+
+    /// <summary>Invoices one batch of due accounts in one transaction; null when nothing is due.</summary>
+    private async Task<List<Guid>?> InvoiceBatchAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.BilledAccounts.FromSql($"""
+            SELECT a.*, a.xmin FROM billed_accounts a
+            WHERE a.status = 'Active' AND a.cadence IN ('monthly', 'annual') AND a.current_period_end <= {today}
+              AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.account_id = a.account_id AND i.period_start = a.current_period_end
+                              AND i.purpose = {InvoicePurposes.Renewal})
+            ORDER BY a.current_period_end
+            LIMIT {BatchSize}
+            FOR UPDATE OF a SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return null;
+        }
+
+        var payments = new List<Guid>(due.Count);
+        foreach (var account in due)
+        {
+            if (await invoicer.InvoiceNextPeriodAsync(account, InvoicePurposes.Renewal, cancellationToken) is { } paymentId)
+            {
+                payments.Add(paymentId);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Invoiced {Count} renewals", due.Count);
+        return payments;
+    }
+}

@@ -1,0 +1,69 @@
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Pricing;
+using Reseller.Contracts.Billing;
+
+namespace Reseller.UnitTests.Billing;
+
+public sealed class DunningScheduleTests
+{
+    private static readonly DateTimeOffset FirstFailure = new(2026, 12, 23, 0, 30, 0, TimeSpan.Zero);
+
+    private static Invoice RenewalInvoice() => Invoice.Issue(
+        new IssueInvoice(Guid.NewGuid(), Guid.NewGuid(), "partner", InvoicePurposes.Renewal, new DateOnly(2026, 12, 23), new DateOnly(2027, 1, 23)),
+        "RSL-2026-000042",
+        new PriceBreakdown([new PriceLine("plan", "Marketing plus", 1, 4900, true).WithDiscountPercent(10)], "USD", 10),
+        FirstFailure);
+
+    [Fact]
+    public void A_failed_renewal_is_retried_1_3_and_5_days_after_the_first_failure_then_is_uncollectible()
+    {
+        var invoice = RenewalInvoice();
+
+        Assert.False(invoice.RegisterFailedCharge(FirstFailure, retryable: true));
+        Assert.Equal(FirstFailure.AddDays(1), invoice.NextRetryAt);
+        Assert.False(invoice.RegisterFailedCharge(FirstFailure.AddDays(1), retryable: true));
+        Assert.Equal(FirstFailure.AddDays(3), invoice.NextRetryAt);
+        Assert.False(invoice.RegisterFailedCharge(FirstFailure.AddDays(3), retryable: true));
+        Assert.Equal(FirstFailure.AddDays(5), invoice.NextRetryAt);
+        Assert.Equal(InvoiceStatus.Open, invoice.Status);
+
+        Assert.True(invoice.RegisterFailedCharge(FirstFailure.AddDays(5), retryable: true));
+        Assert.Equal(InvoiceStatus.Uncollectible, invoice.Status);
+        Assert.Null(invoice.NextRetryAt);
+        Assert.Equal(4, invoice.FailedAttempts);
+    }
+
+    [Fact]
+    public void A_retry_that_succeeds_pays_the_open_amount_and_stops_dunning()
+    {
+        var invoice = RenewalInvoice();
+        invoice.RegisterFailedCharge(FirstFailure, retryable: true);
+
+        invoice.StartRetry();
+        invoice.PayByCard(4410, FirstFailure.AddDays(1));
+
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+        Assert.Null(invoice.NextRetryAt);
+        Assert.Equal(0, invoice.AmountDue);
+    }
+
+    [Fact]
+    public void A_first_period_failure_is_not_retried_by_dunning()
+    {
+        var invoice = RenewalInvoice();
+
+        Assert.False(invoice.RegisterFailedCharge(FirstFailure, retryable: false));
+        Assert.Null(invoice.NextRetryAt);
+        Assert.Equal(InvoiceStatus.Open, invoice.Status);
+    }
+
+    [Fact]
+    public void A_paid_invoice_cannot_be_paid_again()
+    {
+        var invoice = RenewalInvoice();
+        invoice.PayByCard(4410, FirstFailure);
+
+        Assert.Throws<InvalidOperationException>(() => invoice.PayByCard(4410, FirstFailure));
+        Assert.Throws<InvalidOperationException>(() => invoice.RegisterFailedCharge(FirstFailure, retryable: true));
+    }
+}
