@@ -16,7 +16,11 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, BillingDb>("billingdb");
-        builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus => bus.AddConsumer<AccountCreatedConsumer>());
+        builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus =>
+        {
+            bus.AddConsumer<AccountCreatedConsumer>();
+            bus.AddConsumer<AccountBillingProfileChangedConsumer>();
+        });
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.AddSingleton<PlanPricer>();
         builder.Services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();

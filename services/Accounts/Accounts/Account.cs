@@ -50,6 +50,21 @@ public sealed class Account
         };
     }
 
+    /// <summary>Applies the partner's changes; returns true when the billing profile changed.</summary>
+    public bool Apply(AccountSettings settings)
+    {
+        NotificationEmail = settings.NotificationEmail ?? NotificationEmail;
+        Language = settings.Language ?? Language;
+        TimeZone = settings.TimeZone ?? TimeZone;
+        CustomDomain = settings.CustomDomain ?? CustomDomain;
+        if (settings.BillingProfileId is not { } profile || profile == BillingProfileId)
+        {
+            return false;
+        }
+        BillingProfileId = profile;
+        return true;
+    }
+
     /// <summary>The first charge settled: the account becomes usable until the end of the paid period.</summary>
     public bool ActivateAfterFirstCharge(DateTimeOffset periodEnd)
     {

@@ -23,6 +23,7 @@ public static class AccountsApi
         var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(PlatformPolicies.Partner);
         api.MapPost("", CreateAsync).WithName("CreateAccount");
         api.MapGet("/{id}", GetAsync).WithName("GetAccount");
+        api.MapPatch("/{id}", UpdateAsync).WithName("UpdateAccount");
         return app;
     }
 
@@ -56,6 +57,38 @@ public static class AccountsApi
         var login = new AccountLogin(urls.Value.LoginUrl(account.Name), AdminUsername, password);
         var response = AccountResponse.From(account, urls.Value, login);
         return TypedResults.Created($"/api/v1/accounts/{response.Id}", response);
+    }
+
+    /// <summary>Changes an account's settings; a concurrent change to the same account makes the later one fail with 409.</summary>
+    public static async Task<Results<Ok<AccountResponse>, NotFound>> UpdateAsync(
+        string id,
+        UpdateAccountRequest request,
+        ClaimsPrincipal user,
+        UpdateAccountValidator validator,
+        AccountsDb db,
+        IOptions<AccountUrlOptions> urls,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!PublicId.TryParse(AccountResponse.IdPrefix, id, out var accountId))
+        {
+            return TypedResults.NotFound();
+        }
+        var partnerId = user.PartnerId();
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId && a.PartnerId == partnerId, cancellationToken);
+        if (account is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var settings = await validator.ValidateAsync(account.Id, request, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (account.Apply(settings))
+        {
+            db.Publish(new AccountBillingProfileChanged(account.Id, account.PartnerId, account.BillingProfileId!.Value, now), now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AccountResponse.From(account, urls.Value));
     }
 
     public static async Task<Results<Ok<AccountResponse>, NotFound>> GetAsync(

@@ -38,6 +38,8 @@ public sealed class BilledAccount
     public (DateOnly Start, DateOnly End) NextPeriod() =>
         (AnniversarySchedule.PeriodStart(AnchorDate, Plan.Cadence, PeriodIndex), AnniversarySchedule.PeriodStart(AnchorDate, Plan.Cadence, PeriodIndex + 1));
 
+    public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
+
     public void PeriodPaid(DateOnly start, DateOnly end)
     {
         Status = BilledAccountStatus.Active;
