@@ -16,10 +16,9 @@ public sealed class DunningTests(ResellerSystem system) : IDisposable
     {
         var partner = await client.CreatePartnerAsync();
         var goodCard = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
-        var created = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
-            GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), goodCard), partner.Token), HttpStatusCode.Created);
-        var accountId = created["id"]!.GetValue<string>();
-        var active = await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "active", Settle);
+        var active = await client.CreateSettledAccountAsync(partner, goodCard);
+        var accountId = active["id"]!.GetValue<string>();
+        Assert.Equal("active", active["status"]!.GetValue<string>());
         var periodEnd = active["current_period_end"]!.GetValue<DateTimeOffset>();
 
         var failingCard = await client.CreateBillingProfileAsync(partner, AlwaysFailingCard);
@@ -68,8 +67,7 @@ public sealed class DunningTests(ResellerSystem system) : IDisposable
 
     private async Task<System.Text.Json.Nodes.JsonNode> RenewalInvoiceAsync(Partner partner, string accountId)
     {
-        var invoices = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/invoices?account_id={accountId}", token: partner.Token), HttpStatusCode.OK);
-        return invoices["data"]!.AsArray().Single(i => i!["purpose"]!.GetValue<string>() == "renewal")!;
+        return (await client.InvoicesOfAsync(partner, accountId)).Single(i => i!["purpose"]!.GetValue<string>() == "renewal")!;
     }
 
     public void Dispose() => client.Dispose();

@@ -48,15 +48,10 @@ public sealed class FirstPaidAccountTests(ResellerSystem system) : IDisposable
         var partner = await client.CreatePartnerAsync();
         var profileId = await client.CreateBillingProfileAsync(partner, GatewayClient.DeclinedCard);
 
-        var created = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
-            GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), profileId), partner.Token), HttpStatusCode.Created);
-        var accountId = created["id"]!.GetValue<string>();
-
-        var account = await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() != "pending", SettleTimeout);
+        var account = await client.CreateSettledAccountAsync(partner, profileId);
         Assert.Equal("payment_failed", account["status"]!.GetValue<string>());
 
-        var invoices = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/invoices?account_id={accountId}", token: partner.Token), HttpStatusCode.OK);
-        var invoice = Assert.Single(invoices["data"]!.AsArray())!;
+        var invoice = Assert.Single(await client.InvoicesOfAsync(partner, account["id"]!.GetValue<string>()))!;
         Assert.Equal("open", invoice["status"]!.GetValue<string>());
         Assert.Equal(4410, invoice["amount_due"]!["amount"]!.GetValue<long>());
     }
@@ -66,12 +61,8 @@ public sealed class FirstPaidAccountTests(ResellerSystem system) : IDisposable
     {
         var owner = await client.CreatePartnerAsync();
         var profileId = await client.CreateBillingProfileAsync(owner, GatewayClient.GoodCard);
-        var created = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
-            GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), profileId), owner.Token), HttpStatusCode.Created);
-        var accountId = created["id"]!.GetValue<string>();
-        await client.WaitForAccountAsync(owner, accountId, a => a["status"]!.GetValue<string>() == "active", SettleTimeout);
-        var invoices = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/invoices?account_id={accountId}", token: owner.Token), HttpStatusCode.OK);
-        var invoiceId = invoices["data"]![0]!["id"]!.GetValue<string>();
+        var accountId = (await client.CreateSettledAccountAsync(owner, profileId))["id"]!.GetValue<string>();
+        var invoiceId = (await client.InvoicesOfAsync(owner, accountId))[0]!["id"]!.GetValue<string>();
 
         var stranger = await client.CreatePartnerAsync();
 

@@ -14,12 +14,11 @@ public sealed class RenewalTests(ResellerSystem system) : IDisposable
     {
         var partner = await client.CreatePartnerAsync();
         var profileId = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
-        var created = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
-            GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), profileId), partner.Token), HttpStatusCode.Created);
-        var accountId = created["id"]!.GetValue<string>();
-        var active = await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "active", TimeSpan.FromSeconds(45));
+        var active = await client.CreateSettledAccountAsync(partner, profileId);
+        var accountId = active["id"]!.GetValue<string>();
+        Assert.Equal("active", active["status"]!.GetValue<string>());
         var periodEnd = active["current_period_end"]!.GetValue<DateTimeOffset>();
-        var anchor = DateOnly.FromDateTime(created["created_at"]!.GetValue<DateTimeOffset>().UtcDateTime);
+        var anchor = DateOnly.FromDateTime(active["created_at"]!.GetValue<DateTimeOffset>().UtcDateTime);
         Assert.Equal(anchor.AddMonths(1), DateOnly.FromDateTime(periodEnd.UtcDateTime));
 
         // Both Billing instances run their renewal job when the clock moves, twice over: still one renewal invoice.
@@ -33,7 +32,7 @@ public sealed class RenewalTests(ResellerSystem system) : IDisposable
         Assert.Equal("active", renewed["status"]!.GetValue<string>());
         Assert.Equal(anchor.AddMonths(2), DateOnly.FromDateTime(renewed["current_period_end"]!.GetValue<DateTimeOffset>().UtcDateTime));
 
-        var invoices = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/invoices?account_id={accountId}", token: partner.Token), HttpStatusCode.OK))["data"]!.AsArray();
+        var invoices = await client.InvoicesOfAsync(partner, accountId);
         Assert.Equal(2, invoices.Count);
         var renewal = invoices.Single(i => i!["purpose"]!.GetValue<string>() == "renewal")!;
         Assert.Equal("paid", renewal["status"]!.GetValue<string>());

@@ -66,6 +66,20 @@ public sealed class GatewayClient(HttpClient http, string adminKey) : IDisposabl
         return profile["id"]!.GetValue<string>();
     }
 
+    /// <summary>Creates a monthly marketing/plus account for the partner and returns it as created (status pending).</summary>
+    public async Task<JsonNode> CreateAccountAsync(Partner partner, string billingProfileId) =>
+        await JsonAsync(await SendAsync(HttpMethod.Post, "/api/v1/accounts", MarketingPlusMonthly(NewAccountName(), billingProfileId), partner.Token), HttpStatusCode.Created);
+
+    /// <summary>Creates an account charged to the card and waits until its first charge has settled.</summary>
+    public async Task<JsonNode> CreateSettledAccountAsync(Partner partner, string billingProfileId)
+    {
+        var created = await CreateAccountAsync(partner, billingProfileId);
+        return await WaitForAccountAsync(partner, created["id"]!.GetValue<string>(), a => a["status"]!.GetValue<string>() != "pending", TimeSpan.FromSeconds(45));
+    }
+
+    public async Task<System.Text.Json.Nodes.JsonArray> InvoicesOfAsync(Partner partner, string accountId) =>
+        (await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/v1/invoices?account_id={accountId}", token: partner.Token), HttpStatusCode.OK))["data"]!.AsArray();
+
     public static object MarketingPlusMonthly(string name, string? billingProfileId) => new
     {
         name,

@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Reseller.Partners.Data;
+using Reseller.Accounts.Data;
 
 #nullable disable
 
-namespace Reseller.Partners.Data.Migrations
+namespace Reseller.Accounts.Data.Migrations
 {
-    [DbContext(typeof(PartnersDb))]
-    [Migration("20261123203714_IdempotencyKeys")]
-    partial class IdempotencyKeys
+    [DbContext(typeof(AccountsDb))]
+    [Migration("20261123210324_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,85 +25,74 @@ namespace Reseller.Partners.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Reseller.Partners.Partners.Partner", b =>
+            modelBuilder.Entity("Reseller.Accounts.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Country")
+                    b.Property<string>("AdminPasswordHash")
                         .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character(2)")
-                        .HasColumnName("country")
-                        .IsFixedLength();
+                        .HasColumnType("text")
+                        .HasColumnName("admin_password_hash");
+
+                    b.Property<Guid?>("BillingProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("billing_profile_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character(3)")
-                        .HasColumnName("currency")
-                        .IsFixedLength();
+                    b.Property<DateTimeOffset?>("CurrentPeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("current_period_end");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("CustomDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("custom_domain");
+
+                    b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("email");
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("name");
 
-                    b.Property<string>("PaypalEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("paypal_email");
-
-                    b.HasKey("Id")
-                        .HasName("pk_partners");
-
-                    b.ToTable("partners", (string)null);
-                });
-
-            modelBuilder.Entity("Reseller.Partners.Users.PartnerUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Email")
+                    b.Property<string>("NotificationEmail")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
-                        .HasColumnName("email");
+                        .HasColumnName("notification_email");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
 
-                    b.Property<string>("PasswordHash")
+                    b.Property<string>("Payer")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("password_hash");
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("payer");
 
-                    b.Property<string>("Role")
+                    b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
-                        .HasColumnName("role");
+                        .HasColumnName("status");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -112,16 +101,20 @@ namespace Reseller.Partners.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id")
-                        .HasName("pk_partner_users");
+                        .HasName("pk_accounts");
 
-                    b.HasIndex("Email")
+                    b.HasIndex("CustomDomain")
                         .IsUnique()
-                        .HasDatabaseName("ix_partner_users_email");
+                        .HasDatabaseName("ix_accounts_custom_domain");
 
-                    b.HasIndex("PartnerId")
-                        .HasDatabaseName("ix_partner_users_partner_id");
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_name");
 
-                    b.ToTable("partner_users", (string)null);
+                    b.HasIndex("PartnerId", "Id")
+                        .HasDatabaseName("ix_accounts_partner_id_id");
+
+                    b.ToTable("accounts", (string)null);
                 });
 
             modelBuilder.Entity("Reseller.ServiceDefaults.Idempotency.IdempotencyRecord", b =>
@@ -253,32 +246,93 @@ namespace Reseller.Partners.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Reseller.Partners.Users.PartnerUser", b =>
+            modelBuilder.Entity("Reseller.Accounts.Accounts.Account", b =>
                 {
-                    b.OwnsOne("Reseller.ServiceDefaults.Auth.LoginLockout", "Lockout", b1 =>
+                    b.OwnsOne("Reseller.Accounts.Accounts.Customer", "Customer", b1 =>
                         {
-                            b1.Property<Guid>("PartnerUserId")
+                            b1.Property<Guid>("AccountId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
-                            b1.Property<int>("FailedAttempts")
-                                .HasColumnType("integer")
-                                .HasColumnName("lockout_failed_attempts");
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("customer_email");
 
-                            b1.Property<DateTimeOffset?>("LockedUntil")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("lockout_locked_until");
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("customer_name");
 
-                            b1.HasKey("PartnerUserId");
+                            b1.HasKey("AccountId");
 
-                            b1.ToTable("partner_users");
+                            b1.ToTable("accounts");
 
                             b1.WithOwner()
-                                .HasForeignKey("PartnerUserId")
-                                .HasConstraintName("fk_partner_users_partner_users_id");
+                                .HasForeignKey("AccountId")
+                                .HasConstraintName("fk_accounts_accounts_id");
                         });
 
-                    b.Navigation("Lockout")
+                    b.OwnsOne("Reseller.Accounts.Accounts.Plan", "Plan", b1 =>
+                        {
+                            b1.Property<Guid>("AccountId");
+
+                            b1.Property<string>("Cadence")
+                                .IsRequired();
+
+                            b1.Property<int?>("Contacts");
+
+                            b1.Property<string>("Product")
+                                .IsRequired();
+
+                            b1.Property<int?>("Seats");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired();
+
+                            b1.HasKey("AccountId");
+
+                            b1.ToTable("accounts");
+
+                            b1
+                                .ToJson("plan")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId")
+                                .HasConstraintName("fk_accounts_accounts_id");
+
+                            b1.OwnsMany("Reseller.Accounts.Accounts.PlanAddOn", "AddOns", b2 =>
+                                {
+                                    b2.Property<Guid>("PlanAccountId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Quantity");
+
+                                    b2.HasKey("PlanAccountId", "__synthesizedOrdinal")
+                                        .HasName("pk_accounts");
+
+                                    b2.ToTable("accounts");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlanAccountId")
+                                        .HasConstraintName("fk_accounts_accounts_plan_account_id");
+                                });
+
+                            b1.Navigation("AddOns");
+                        });
+
+                    b.Navigation("Customer")
+                        .IsRequired();
+
+                    b.Navigation("Plan")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

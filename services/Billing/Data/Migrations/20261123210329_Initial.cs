@@ -55,6 +55,25 @@ namespace Reseller.Billing.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: true),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    response_body = table.Column<byte[]>(type: "bytea", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => new { x.scope, x.key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -102,6 +121,9 @@ namespace Reseller.Billing.Data.Migrations
                     period_end = table.Column<DateOnly>(type: "date", nullable: false),
                     issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     paid_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    failed_attempts = table.Column<int>(type: "integer", nullable: false),
+                    first_failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    next_retry_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     lines = table.Column<string>(type: "jsonb", nullable: true)
                 },
@@ -166,6 +188,11 @@ namespace Reseller.Billing.Data.Migrations
                 columns: new[] { "partner_id", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_created_at",
+                table: "idempotency_keys",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_invoices_account_id_id",
                 table: "invoices",
                 columns: new[] { "account_id", "id" });
@@ -176,6 +203,12 @@ namespace Reseller.Billing.Data.Migrations
                 columns: new[] { "account_id", "period_start" },
                 unique: true,
                 filter: "purpose IN ('first_period', 'renewal')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_next_retry_at",
+                table: "invoices",
+                column: "next_retry_at",
+                filter: "next_retry_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_invoices_number",
@@ -227,6 +260,9 @@ namespace Reseller.Billing.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "billing_profiles");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");

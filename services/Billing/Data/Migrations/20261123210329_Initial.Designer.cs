@@ -12,8 +12,8 @@ using Reseller.Billing.Data;
 namespace Reseller.Billing.Data.Migrations
 {
     [DbContext(typeof(BillingDb))]
-    [Migration("20261123204409_Dunning")]
-    partial class Dunning
+    [Migration("20261123210329_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
