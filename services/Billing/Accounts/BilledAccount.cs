@@ -16,6 +16,9 @@ public sealed class BilledAccount
     public int PeriodIndex { get; private set; }
     public DateOnly? CurrentPeriodStart { get; private set; }
     public DateOnly? CurrentPeriodEnd { get; private set; }
+
+    /// <summary>The start of the last period a renewal invoice was issued for; updating it is what claims the renewal.</summary>
+    public DateOnly? RenewalInvoicedFor { get; private set; }
     public uint Version { get; private set; }
 
     private BilledAccount()
@@ -37,6 +40,8 @@ public sealed class BilledAccount
     /// <summary>The period that the next charge covers, from the anchor date (month-end fall-back and return).</summary>
     public (DateOnly Start, DateOnly End) NextPeriod() =>
         (AnniversarySchedule.PeriodStart(AnchorDate, Plan.Cadence, PeriodIndex), AnniversarySchedule.PeriodStart(AnchorDate, Plan.Cadence, PeriodIndex + 1));
+
+    public void RenewalInvoiced(DateOnly periodStart) => RenewalInvoicedFor = periodStart;
 
     public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
 

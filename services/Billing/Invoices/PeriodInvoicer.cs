@@ -2,6 +2,7 @@ using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Pricing;
+using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Invoices;
@@ -26,6 +27,10 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
             price,
             now);
         db.Invoices.Add(invoice);
+        if (purpose == InvoicePurposes.Renewal)
+        {
+            account.RenewalInvoiced(start);
+        }
         BillingMetrics.InvoicesIssued.Add(1);
 
         if (invoice.Status == InvoiceStatus.Paid)

@@ -11,8 +11,9 @@ namespace Reseller.Billing.Renewals;
 
 /// <summary>
 /// Renews every active paid account whose period has ended, on its anniversary. Due accounts are claimed in batches with
-/// FOR UPDATE SKIP LOCKED, so any number of Billing instances share the run; the unique (account, period) index on
-/// invoices makes a second charge for one period impossible even if two claims ever overlapped.
+/// FOR UPDATE SKIP LOCKED, so any number of Billing instances share the run. Invoicing updates the claimed row
+/// (renewal_invoiced_for), so an instance whose statement began before another committed re-checks the row and skips it;
+/// the unique (account, period) index on invoices stays the last guard against a second charge for one period.
 /// </summary>
 public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, ChargeProcessor charges, ILogger<RenewalJob> logger) : IDueJob
 {
@@ -46,8 +47,7 @@ public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, ChargeProc
         var due = await db.BilledAccounts.FromSql($"""
             SELECT a.*, a.xmin FROM billed_accounts a
             WHERE a.status = 'Active' AND a.cadence IN ('monthly', 'annual') AND a.current_period_end <= {today}
-              AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.account_id = a.account_id AND i.period_start = a.current_period_end
-                              AND i.purpose = {InvoicePurposes.Renewal})
+              AND (a.renewal_invoiced_for IS NULL OR a.renewal_invoiced_for < a.current_period_end)
             ORDER BY a.current_period_end
             LIMIT {BatchSize}
             FOR UPDATE OF a SKIP LOCKED

@@ -69,6 +69,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("plan");
 
+                    b.Property<DateOnly?>("RenewalInvoicedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("renewal_invoiced_for");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
