@@ -21,16 +21,23 @@ public static class Extensions
             bus.AddConsumer<AccountCreatedConsumer>();
             bus.AddConsumer<AccountBillingProfileChangedConsumer>();
         });
-        builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
-        builder.Services.AddSingleton<PlanPricer>();
-        builder.Services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
-        builder.Services.AddScoped<PaidAccountCounter>();
-        builder.Services.AddScoped<InvoiceNumbering>();
-        builder.Services.AddScoped<PeriodInvoicer>();
-        builder.Services.AddScoped<ChargeProcessor>();
+        builder.Services.AddCharging();
         builder.Services.AddScoped<IDueJob, PendingPaymentsJob>();
         builder.Services.AddScoped<IDueJob, RenewalJob>();
         builder.Services.AddScoped<IDueJob, DunningJob>();
         return builder;
+    }
+
+    /// <summary>Pricing, invoicing and charging: what any Billing instance needs to invoice and charge a period.</summary>
+    public static IServiceCollection AddCharging(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
+        services.AddSingleton<PlanPricer>();
+        services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        services.AddScoped<PaidAccountCounter>();
+        services.AddScoped<InvoiceNumbering>();
+        services.AddScoped<PeriodInvoicer>();
+        services.AddScoped<ChargeProcessor>();
+        return services;
     }
 }

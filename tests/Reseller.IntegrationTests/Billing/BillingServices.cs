@@ -2,13 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-using Reseller.Billing.Accounts;
+using Reseller.Billing;
 using Reseller.Billing.Data;
-using Reseller.Billing.Invoices;
-using Reseller.Billing.Payments;
-using Reseller.Billing.Pricing;
 using Reseller.Billing.Renewals;
-using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.IntegrationTests.Billing;
@@ -22,13 +18,7 @@ public static class BillingServices
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddDbContext<BillingDb>(o => DatabaseExtensions.Configure(o, connectionString));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(CatalogFile.LoadFromBaseDirectory());
-        services.AddSingleton<PlanPricer>();
-        services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
-        services.AddScoped<PaidAccountCounter>();
-        services.AddScoped<InvoiceNumbering>();
-        services.AddScoped<PeriodInvoicer>();
-        services.AddScoped<ChargeProcessor>();
+        services.AddCharging();
         services.AddScoped<RenewalJob>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
