@@ -46,11 +46,3 @@ public sealed record AccountResponse(
         _ => status.ToString().ToLowerInvariant(),
     };
 }
-
-public sealed record PlanResponse(string Product, string Tier, int? Contacts, int? Seats, IReadOnlyList<AddOnResponse> AddOns, string Cadence);
-
-public sealed record AddOnResponse(string Code, int Quantity);
-
-public sealed record CustomerResponse(string Name, string Email);
-
-public sealed record AccountLogin(string Url, string Username, string Password);
