@@ -46,8 +46,7 @@ public static class ClockExtensions
     {
         if (change.Now is not { } target)
         {
-            throw new ProblemException(400, "validation", "The request has invalid fields.", null,
-                new Dictionary<string, string[]> { ["now"] = ["now is required."] });
+            throw ValidationErrors.Reject("now", "now is required.");
         }
         var now = clock.AdvanceTo(target);
         var ran = await jobs.RunAllAsync(cancellationToken);

@@ -11,7 +11,6 @@ public static class PageSize
     {
         null => Default,
         >= 1 and <= Max => requested.Value,
-        _ => throw new ProblemException(400, "validation", "The request has invalid fields.", null,
-            new Dictionary<string, string[]> { ["page_size"] = [$"page_size must be between 1 and {Max}."] }),
+        _ => throw ValidationErrors.Reject("page_size", $"page_size must be between 1 and {Max}."),
     };
 }

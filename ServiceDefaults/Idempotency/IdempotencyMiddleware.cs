@@ -29,8 +29,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         }
         if (key.Length > MaxKeyLength)
         {
-            throw new ProblemException(400, "validation", "The request has invalid fields.", null,
-                new Dictionary<string, string[]> { [HeaderName] = [$"{HeaderName} must be at most {MaxKeyLength} characters."] });
+            throw ValidationErrors.Reject(HeaderName, $"{HeaderName} must be at most {MaxKeyLength} characters.");
         }
 
         var scope = Scope(context);

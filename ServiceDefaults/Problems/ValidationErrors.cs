@@ -21,12 +21,17 @@ public sealed class ValidationErrors
 
     public ValidationErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
 
+    /// <summary>The validation problem for one bad field, for the caller to throw.</summary>
+    public static ProblemException Reject(string field, string message) => new ValidationErrors().Add(field, message).ToProblem();
+
     public void ThrowIfAny()
     {
         if (!IsEmpty)
         {
-            throw new ProblemException(400, "validation", "The request has invalid fields.",
-                "See errors for each invalid field.", errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw ToProblem();
         }
     }
+
+    private ProblemException ToProblem() => new(400, "validation", "The request has invalid fields.",
+        "See errors for each invalid field.", errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

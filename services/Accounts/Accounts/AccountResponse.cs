@@ -26,7 +26,7 @@ public sealed record AccountResponse(
         PublicId.Format(IdPrefix, a.Id),
         a.Name,
         urls.LoginUrl(a.Name),
-        Snake(a.Status),
+        StatusName(a.Status),
         new PlanResponse(a.Plan.Product, a.Plan.Tier, a.Plan.Contacts, a.Plan.Seats,
             a.Plan.AddOns.Select(x => new AddOnResponse(x.Code, x.Quantity)).ToList(), a.Plan.Cadence),
         a.Payer,
@@ -40,7 +40,7 @@ public sealed record AccountResponse(
         a.CurrentPeriodEnd,
         login);
 
-    private static string Snake(AccountStatus status) => status switch
+    public static string StatusName(AccountStatus status) => status switch
     {
         AccountStatus.PaymentFailed => "payment_failed",
         _ => status.ToString().ToLowerInvariant(),

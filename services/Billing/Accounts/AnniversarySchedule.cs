@@ -1,3 +1,5 @@
+using Reseller.ServiceDefaults.Catalog;
+
 namespace Reseller.Billing.Accounts;
 
 /// <summary>
@@ -8,7 +10,7 @@ public static class AnniversarySchedule
 {
     public static DateOnly PeriodStart(DateOnly anchor, string cadence, int periodIndex) => cadence switch
     {
-        "annual" => anchor.AddYears(periodIndex),
+        PlanCadences.Annual => anchor.AddYears(periodIndex),
         _ => anchor.AddMonths(periodIndex),
     };
 }

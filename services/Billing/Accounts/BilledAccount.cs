@@ -1,4 +1,5 @@
 using Reseller.Contracts.Accounts;
+using Reseller.ServiceDefaults.Catalog;
 
 namespace Reseller.Billing.Accounts;
 
@@ -33,7 +34,7 @@ public sealed class BilledAccount
         Cadence = created.Plan.Cadence,
         Payer = created.Payer,
         BillingProfileId = created.BillingProfileId,
-        Status = created.Plan.Cadence == "trial" ? BilledAccountStatus.Trial : BilledAccountStatus.Pending,
+        Status = created.Plan.Cadence == PlanCadences.Trial ? BilledAccountStatus.Trial : BilledAccountStatus.Pending,
         AnchorDate = DateOnly.FromDateTime(created.CreatedAt.UtcDateTime),
     };
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
+using Reseller.ServiceDefaults.Catalog;
 
 namespace Reseller.Billing.Accounts;
 
@@ -17,5 +18,5 @@ public sealed class PaidAccountCounter(BillingDb db)
             && a.AccountId != including
             && a.Payer == Payers.Partner
             && PaidStatuses.Contains(a.Status)
-            && (a.Cadence == "monthly" || a.Cadence == "annual"), cancellationToken);
+            && (a.Cadence == PlanCadences.Monthly || a.Cadence == PlanCadences.Annual), cancellationToken);
 }

@@ -6,6 +6,7 @@ using Reseller.Billing.Accounts;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Catalog;
 
 namespace Reseller.Billing.Catalog;
 
@@ -28,7 +29,7 @@ public static class CatalogApi
     {
         var plan = QuoteRequest.Validate(request, catalog);
         var payer = request.Payer ?? Payers.Partner;
-        var percent = payer == Payers.Partner && plan.Cadence != PlanPricer.TrialCadence
+        var percent = payer == Payers.Partner && plan.Cadence != PlanCadences.Trial
             ? ResellerDiscount.PercentFor(await counter.CountAsync(user.PartnerId(), including: null, cancellationToken) + 1)
             : 0;
         return TypedResults.Ok(QuoteResponse.From(pricer.Price(plan, percent)));

@@ -47,8 +47,7 @@ public static class InvoicesApi
         {
             if (!Enum.TryParse<InvoiceStatus>(status, ignoreCase: true, out var wanted) || int.TryParse(status, out _))
             {
-                throw new ProblemException(400, "validation", "The request has invalid fields.", null,
-                    new Dictionary<string, string[]> { ["status"] = ["status must be open, paid, void or uncollectible."] });
+                throw ValidationErrors.Reject("status", "status must be open, paid, void or uncollectible.");
             }
             query = query.Where(i => i.Status == wanted);
         }
@@ -56,8 +55,7 @@ public static class InvoicesApi
         {
             if (!PublicId.TryParse(InvoiceResponse.IdPrefix, pageToken, out var after))
             {
-                throw new ProblemException(400, "validation", "The request has invalid fields.", null,
-                    new Dictionary<string, string[]> { ["page_token"] = ["page_token is not a token this list gave."] });
+                throw ValidationErrors.Reject("page_token", "page_token is not a token this list gave.");
             }
             query = query.Where(i => i.Id.CompareTo(after.Value) < 0);
         }

@@ -1,17 +1,15 @@
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
+using Reseller.ServiceDefaults.Catalog;
 
 namespace Reseller.Billing.Pricing;
 
 /// <summary>Prices one period of a plan from the catalog: plan line, extra seats, add-ons; annual = AnnualMonths × monthly.</summary>
 public sealed class PlanPricer(ProductCatalog catalog)
 {
-    public const string TrialCadence = "trial";
-    public const string AnnualCadence = "annual";
-
     public PriceBreakdown Price(AccountPlan plan, int discountPercent)
     {
-        var lines = plan.Cadence == TrialCadence ? [] : ListLines(plan);
+        var lines = plan.Cadence == PlanCadences.Trial ? [] : ListLines(plan);
         return new PriceBreakdown(lines.Select(l => l.WithDiscountPercent(discountPercent)).ToList(), catalog.Currency, discountPercent);
     }
 
@@ -19,8 +17,8 @@ public sealed class PlanPricer(ProductCatalog catalog)
     {
         var product = catalog.FindProduct(plan.Product) ?? throw new InvalidOperationException($"Unknown product {plan.Product}.");
         var tier = product.FindTier(plan.Tier) ?? throw new InvalidOperationException($"Unknown tier {plan.Tier} of {plan.Product}.");
-        var months = plan.Cadence == AnnualCadence ? catalog.AnnualMonths : 1;
-        var periodName = plan.Cadence == AnnualCadence ? "year" : "month";
+        var months = plan.Cadence == PlanCadences.Annual ? catalog.AnnualMonths : 1;
+        var periodName = plan.Cadence == PlanCadences.Annual ? "year" : "month";
         var lines = new List<PriceLine>();
 
         if (product.Pricing == PricingModels.ContactsBand)

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
+using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Billing.Renewals;
 
 /// <summary>Retries failed renewals when their next attempt is due (1, 3 and 5 days after the first failure).</summary>
-public sealed class DunningJob(BillingDb db, ChargeProcessor charges, TimeProvider clock) : Reseller.ServiceDefaults.Clock.IDueJob
+public sealed class DunningJob(BillingDb db, ChargeProcessor charges, TimeProvider clock) : IDueJob
 {
     private const int BatchSize = 50;
 

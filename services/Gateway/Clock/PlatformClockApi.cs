@@ -28,8 +28,7 @@ public static class PlatformClockApi
     {
         if (change.Now is not { } target)
         {
-            throw new ProblemException(400, "validation", "The request has invalid fields.", null,
-                new Dictionary<string, string[]> { ["now"] = ["now is required."] });
+            throw ValidationErrors.Reject("now", "now is required.");
         }
         return TypedResults.Ok(await clock.AdvanceAsync(target, AdminKey(request), cancellationToken));
     }
