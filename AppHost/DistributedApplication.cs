@@ -50,7 +50,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         _environment = new ProjectEnvironment(
-            ProjectEnvironment.Shared(configuration, _secrets),
+            ProjectEnvironment.Shared(configuration, _secrets, DataDirectory),
             options.Environment,
             GetConnectionString,
             project => _replicas[project.Name]);

@@ -8,6 +8,7 @@ using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Idempotency;
+using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Telemetry;
 
@@ -34,6 +35,7 @@ public static class Extensions
         builder.Services.AddPlatformProblemDetails();
         builder.AddPlatformAuthentication();
         builder.AddPlatformClock();
+        builder.AddPlatformMail();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -11,7 +11,7 @@ internal sealed class ProjectEnvironment(
 {
     private static readonly string[] PassedThrough = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL"];
 
-    public static Dictionary<string, string> Shared(IConfiguration configuration, PlatformSecrets secrets)
+    public static Dictionary<string, string> Shared(IConfiguration configuration, PlatformSecrets secrets, string dataDirectory)
     {
         string environmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
@@ -22,6 +22,7 @@ internal sealed class ProjectEnvironment(
             ["DOTNET_ENVIRONMENT"] = environmentName,
             ["Reseller__AdminKey"] = secrets.AdminKey,
             ["Reseller__Jwt__SigningKey"] = secrets.JwtSigningKey,
+            ["Mail__Directory"] = Path.Combine(dataDirectory, "mail"),
         };
         foreach (string key in PassedThrough)
         {

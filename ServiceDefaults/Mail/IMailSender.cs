@@ -1,0 +1,10 @@
+namespace Reseller.ServiceDefaults.Mail;
+
+/// <summary>
+/// The mail port. Send from a message consumer (after the state change committed), never inside a request's transaction:
+/// a redelivered message may send a mail twice, a rolled-back request must not send one at all.
+/// </summary>
+public interface IMailSender
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+}

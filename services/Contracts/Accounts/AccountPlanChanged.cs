@@ -1,0 +1,16 @@
+namespace Reseller.Contracts.Accounts;
+
+/// <summary>
+/// An account's plan, seats, licences or add-ons changed. Accounts decides what takes effect now and what waits:
+/// <see cref="Current"/> is in force from <see cref="ChangedAt"/> (an upgrade, added seats, a trial turned paid, a new
+/// cadence); <see cref="Scheduled"/> (a downgrade, removed seats) replaces it at the next renewal, or is null.
+/// Billing charges what <see cref="Current"/> adds over <see cref="Previous"/> for the rest of the period, prorated, or the
+/// first paid period when <see cref="Previous"/> was a trial.
+/// </summary>
+public sealed record AccountPlanChanged(
+    Guid AccountId,
+    Guid PartnerId,
+    AccountPlan Previous,
+    AccountPlan Current,
+    AccountPlan? Scheduled,
+    DateTimeOffset ChangedAt);

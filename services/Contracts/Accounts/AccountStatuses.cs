@@ -1,0 +1,13 @@
+namespace Reseller.Contracts.Accounts;
+
+/// <summary>The status names of DOMAIN.md as they travel in events and in the API.</summary>
+public static class AccountStatuses
+{
+    public const string Pending = "pending";
+    public const string Trial = "trial";
+    public const string Active = "active";
+    public const string PaymentFailed = "payment_failed";
+    public const string Cancelled = "cancelled";
+    public const string Expired = "expired";
+    public const string Transferred = "transferred";
+}

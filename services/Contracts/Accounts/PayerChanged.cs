@@ -1,0 +1,14 @@
+namespace Reseller.Contracts.Accounts;
+
+/// <summary>
+/// Who pays for an account changed (partner ↔ customer); it applies from the next invoice. A customer-paid account is
+/// charged to <see cref="BillingProfileId"/>, the customer's own card.
+/// </summary>
+public sealed record PayerChanged(
+    Guid AccountId,
+    Guid PartnerId,
+    string PreviousPayer,
+    string Payer,
+    Guid? BillingProfileId,
+    string NotificationEmail,
+    DateTimeOffset ChangedAt);
