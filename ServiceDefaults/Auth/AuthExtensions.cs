@@ -46,6 +46,10 @@ public static class AuthExtensions
             .AddPolicy(PlatformPolicies.Partner, p => p
                 .RequireClaim(PlatformClaims.Kind, PlatformClaims.PartnerUserKind, PlatformClaims.ApiKeyKind)
                 .RequireClaim(PlatformClaims.PartnerId))
+            .AddPolicy(PlatformPolicies.PartnerBilling, p => p
+                .RequireClaim(PlatformClaims.Kind, PlatformClaims.PartnerUserKind, PlatformClaims.ApiKeyKind)
+                .RequireClaim(PlatformClaims.PartnerId)
+                .RequireClaim(PlatformClaims.Role, PlatformRoles.Owner, PlatformRoles.Billing))
             .AddPolicy(PlatformPolicies.AccountUser, p => p
                 .RequireClaim(PlatformClaims.Kind, PlatformClaims.AccountUserKind)
                 .RequireClaim(PlatformClaims.AccountId));

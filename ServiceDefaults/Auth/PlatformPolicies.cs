@@ -5,6 +5,9 @@ public static class PlatformPolicies
     /// <summary>A partner user or a partner's API key.</summary>
     public const string Partner = "partner";
 
+    /// <summary>A partner user who may see and spend the partner's money (owner or billing role), or an API key.</summary>
+    public const string PartnerBilling = "partner_billing";
+
     /// <summary>The platform operator, by X-Admin-Key.</summary>
     public const string Operator = "operator";
 

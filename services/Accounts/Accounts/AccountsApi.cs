@@ -43,7 +43,7 @@ public static class AccountsApi
         var account = Account.Create(details, hasher.HashPassword(null!, password), now);
         db.Accounts.Add(account);
         db.Publish(new AccountCreated(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer,
-            account.BillingProfileId, AccountResponse.StatusName(account.Status), now), now);
+            account.BillingProfileId, AccountResponse.StatusName(account.Status), now, account.NotificationEmail), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -9,4 +9,5 @@ public sealed record AccountCreated(
     string Payer,
     Guid? BillingProfileId,
     string Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string NotificationEmail);
