@@ -1,6 +1,7 @@
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Billing;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.Lifecycle;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
@@ -12,6 +13,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, AccountsDb>("accountsdb");
+        builder.Services.AddAccountLifecycle();
         builder.AddServiceMessaging<IHostApplicationBuilder, AccountsDb>(bus =>
         {
             bus.AddConsumer<InvoicePaidConsumer>();

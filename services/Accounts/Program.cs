@@ -1,5 +1,6 @@
 using Reseller.Accounts;
 using Reseller.Accounts.Accounts;
+using Reseller.Accounts.Lifecycle;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +12,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapAccountsApi();
+app.MapAccountLifecycleApi();
 
 app.Run();

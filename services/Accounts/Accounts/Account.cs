@@ -2,7 +2,7 @@ using Reseller.ServiceDefaults.Catalog;
 namespace Reseller.Accounts.Accounts;
 
 /// <summary>A resold account. Paid accounts wait in Pending until Billing reports the first charge.</summary>
-public sealed class Account
+public sealed partial class Account
 {
     public const int TrialDays = 14;
 

@@ -17,7 +17,8 @@ public sealed record AccountResponse(
     string? BillingProfileId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CurrentPeriodEnd,
-    AccountLogin? Login)
+    AccountLogin? Login,
+    PlanResponse? ScheduledPlan = null)
 {
     public const string IdPrefix = "acc";
     public const string BillingProfilePrefix = "bp";
@@ -27,8 +28,7 @@ public sealed record AccountResponse(
         a.Name,
         urls.LoginUrl(a.Name),
         StatusName(a.Status),
-        new PlanResponse(a.Plan.Product, a.Plan.Tier, a.Plan.Contacts, a.Plan.Seats,
-            a.Plan.AddOns.Select(x => new AddOnResponse(x.Code, x.Quantity)).ToList(), a.Plan.Cadence),
+        ToResponse(a.Plan),
         a.Payer,
         new CustomerResponse(a.Customer.Name, a.Customer.Email),
         a.NotificationEmail,
@@ -38,7 +38,11 @@ public sealed record AccountResponse(
         a.BillingProfileId is { } bp ? PublicId.Format(BillingProfilePrefix, bp) : null,
         a.CreatedAt,
         a.CurrentPeriodEnd,
-        login);
+        login,
+        a.ScheduledPlan is { } scheduled ? ToResponse(scheduled) : null);
+
+    private static PlanResponse ToResponse(Plan plan) => new(plan.Product, plan.Tier, plan.Contacts, plan.Seats,
+        plan.AddOns.Select(x => new AddOnResponse(x.Code, x.Quantity)).ToList(), plan.Cadence);
 
     public static string StatusName(AccountStatus status) => status switch
     {

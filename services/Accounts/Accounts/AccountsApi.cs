@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 using Reseller.Accounts.Data;
+using Reseller.Accounts.Lifecycle;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
@@ -65,6 +66,7 @@ public static class AccountsApi
         UpdateAccountRequest request,
         ClaimsPrincipal user,
         UpdateAccountValidator validator,
+        PlanChanger planChanger,
         AccountsDb db,
         IOptions<AccountUrlOptions> urls,
         TimeProvider clock,
@@ -83,9 +85,18 @@ public static class AccountsApi
 
         var settings = await validator.ValidateAsync(account.Id, request, cancellationToken);
         var now = clock.GetUtcNow();
+        var previousEmail = account.NotificationEmail;
         if (account.Apply(settings))
         {
             db.Publish(new AccountBillingProfileChanged(account.Id, account.PartnerId, account.BillingProfileId!.Value, now), now);
+        }
+        if (account.NotificationEmail != previousEmail)
+        {
+            db.Publish(new AccountNotificationEmailChanged(account.Id, account.PartnerId, account.NotificationEmail, now), now);
+        }
+        if (request.Plan is not null)
+        {
+            await planChanger.ChangePlanAsync(account, request.Plan, user, now);
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AccountResponse.From(account, urls.Value));

@@ -30,15 +30,21 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
         var plan = validatedPlan is null ? null : Plan.From(validatedPlan);
         var billingProfileId = await ValidateBillingProfileAsync(request, plan, errors, cancellationToken);
 
-        if (!errors.Has("name"))
-        {
-            errors.When(await db.Accounts.AnyAsync(a => a.Name == name, cancellationToken), "name", "name is already taken on the platform.");
-        }
-        if (customDomain is not null && !errors.Has("custom_domain"))
-        {
-            errors.When(await db.Accounts.AnyAsync(a => a.CustomDomain == customDomain, cancellationToken), "custom_domain", "custom_domain is already used by another account.");
-        }
         errors.ThrowIfAny();
+        // Taken names and domains are a conflict with another account (409), answered once the request itself is valid.
+        var taken = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (await db.Accounts.AnyAsync(a => a.Name == name, cancellationToken))
+        {
+            taken["name"] = ["name is already taken on the platform."];
+        }
+        if (customDomain is not null && await db.Accounts.AnyAsync(a => a.CustomDomain == customDomain, cancellationToken))
+        {
+            taken["custom_domain"] = ["custom_domain is already used by another account."];
+        }
+        if (taken.Count > 0)
+        {
+            throw new ProblemException(409, "name-taken", "The account name or custom domain is already taken.", "See errors for each taken value.", taken);
+        }
 
         return new NewAccount(partnerId, name, customDomain,
             new Customer { Name = request.Customer!.Name!.Trim(), Email = request.Customer.Email!.Trim() },

@@ -6,7 +6,7 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Accounts.Accounts;
 
-/// <summary>A period is paid: a pending account becomes active; a renewed one runs to its new period end.</summary>
+/// <summary>A period is paid: a pending account becomes active; a renewed one runs to its new period end, with any scheduled downgrade.</summary>
 public sealed class InvoicePaidConsumer(AccountsDb db, ILogger<InvoicePaidConsumer> logger) : IConsumer<InvoicePaid>
 {
     public async Task Consume(ConsumeContext<InvoicePaid> context)
@@ -23,6 +23,10 @@ public sealed class InvoicePaidConsumer(AccountsDb db, ILogger<InvoicePaidConsum
             var changed = paid.Purpose == InvoicePurposes.FirstPeriod
                 ? account?.ActivateAfterFirstCharge(periodEnd)
                 : account?.RenewalPaid(periodEnd);
+            if (changed == true && paid.Purpose == InvoicePurposes.Renewal)
+            {
+                account!.ApplyScheduledPlan();
+            }
             if (changed == true)
             {
                 logger.LogInformation("Account {AccountId} active until {PeriodEnd} after invoice {InvoiceId}", accountId, periodEnd, paid.InvoiceId);

@@ -1,9 +1,12 @@
+using Reseller.ServiceDefaults.Catalog;
+
 namespace Reseller.Accounts.Accounts;
 
-/// <summary>PATCH of an account: only the fields present change. Plan changes follow in their own capability.</summary>
+/// <summary>PATCH of an account: only the fields present change; a plan follows the upgrade/downgrade rules.</summary>
 public sealed record UpdateAccountRequest(
     string? NotificationEmail,
     string? Language,
     string? TimeZone,
     string? CustomDomain,
-    string? BillingProfileId);
+    string? BillingProfileId,
+    PlanRequest? Plan = null);

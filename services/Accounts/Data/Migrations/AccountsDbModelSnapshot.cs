@@ -51,11 +51,45 @@ namespace Reseller.Accounts.Data.Migrations
                         .HasColumnType("character varying(253)")
                         .HasColumnName("custom_domain");
 
+                    b.Property<Guid?>("FormerPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("former_partner_id");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
                         .HasColumnName("language");
+
+                    b.Property<string>("ListCadence")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("list_cadence")
+                        .HasComputedColumnSql("(plan ->> 'Cadence')", true);
+
+                    b.Property<int>("ListContacts")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("list_contacts")
+                        .HasComputedColumnSql("COALESCE((plan ->> 'Contacts')::integer, 0)", true);
+
+                    b.Property<DateTimeOffset>("ListExpires")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("list_expires")
+                        .HasComputedColumnSql("COALESCE(current_period_end, '9999-12-31 00:00:00+00'::timestamptz)", true);
+
+                    b.Property<string>("ListSearch")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("list_search")
+                        .HasComputedColumnSql("lower(name || ' ' || customer_name || ' ' || customer_email)", true);
+
+                    b.Property<int>("ListSeats")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("list_seats")
+                        .HasComputedColumnSql("COALESCE((plan ->> 'Seats')::integer, 0)", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -68,6 +102,11 @@ namespace Reseller.Accounts.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasColumnName("notification_email");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("owner_email");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
@@ -104,12 +143,36 @@ namespace Reseller.Accounts.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_accounts_custom_domain");
 
+                    b.HasIndex("ListSearch")
+                        .HasDatabaseName("ix_accounts_list_search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ListSearch"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ListSearch"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_accounts_name");
 
                     b.HasIndex("PartnerId", "Id")
                         .HasDatabaseName("ix_accounts_partner_id_id");
+
+                    b.HasIndex("PartnerId", "ListCadence")
+                        .HasDatabaseName("ix_accounts_list_cadence");
+
+                    b.HasIndex("PartnerId", "Name")
+                        .HasDatabaseName("ix_accounts_list_name");
+
+                    b.HasIndex("PartnerId", "Status")
+                        .HasDatabaseName("ix_accounts_list_status");
+
+                    b.HasIndex("PartnerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_accounts_list_created");
+
+                    b.HasIndex("PartnerId", "ListExpires", "Id")
+                        .HasDatabaseName("ix_accounts_list_expires");
+
+                    b.HasIndex("PartnerId", "ListContacts", "ListSeats", "Id")
+                        .HasDatabaseName("ix_accounts_list_plan_size");
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -245,6 +308,114 @@ namespace Reseller.Accounts.Data.Migrations
 
             modelBuilder.Entity("Reseller.Accounts.Accounts.Account", b =>
                 {
+                    b.OwnsOne("Reseller.Accounts.Accounts.Plan", "Plan", b1 =>
+                        {
+                            b1.Property<Guid>("AccountId");
+
+                            b1.Property<string>("Cadence")
+                                .IsRequired();
+
+                            b1.Property<int?>("Contacts");
+
+                            b1.Property<string>("Product")
+                                .IsRequired();
+
+                            b1.Property<int?>("Seats");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired();
+
+                            b1.HasKey("AccountId")
+                                .HasName("pk_accounts");
+
+                            b1.ToTable("accounts");
+
+                            b1
+                                .ToJson("plan")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId")
+                                .HasConstraintName("fk_accounts_accounts_account_id");
+
+                            b1.OwnsMany("Reseller.Accounts.Accounts.PlanAddOn", "AddOns", b2 =>
+                                {
+                                    b2.Property<Guid>("PlanAccountId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Quantity");
+
+                                    b2.HasKey("PlanAccountId", "__synthesizedOrdinal")
+                                        .HasName("pk_accounts");
+
+                                    b2.ToTable("accounts");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlanAccountId")
+                                        .HasConstraintName("fk_accounts_accounts_plan_account_id");
+                                });
+
+                            b1.Navigation("AddOns");
+                        });
+
+                    b.OwnsOne("Reseller.Accounts.Accounts.Plan", "ScheduledPlan", b1 =>
+                        {
+                            b1.Property<Guid>("AccountId");
+
+                            b1.Property<string>("Cadence")
+                                .IsRequired();
+
+                            b1.Property<int?>("Contacts");
+
+                            b1.Property<string>("Product")
+                                .IsRequired();
+
+                            b1.Property<int?>("Seats");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired();
+
+                            b1.HasKey("AccountId");
+
+                            b1.ToTable("accounts");
+
+                            b1
+                                .ToJson("scheduled_plan")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId")
+                                .HasConstraintName("fk_accounts_accounts_id");
+
+                            b1.OwnsMany("Reseller.Accounts.Accounts.PlanAddOn", "AddOns", b2 =>
+                                {
+                                    b2.Property<Guid>("PlanAccountId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Code")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Quantity");
+
+                                    b2.HasKey("PlanAccountId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("accounts");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlanAccountId")
+                                        .HasConstraintName("fk_accounts_accounts_plan_account_id");
+                                });
+
+                            b1.Navigation("AddOns");
+                        });
+
                     b.OwnsOne("Reseller.Accounts.Accounts.Customer", "Customer", b1 =>
                         {
                             b1.Property<Guid>("AccountId")
@@ -272,65 +443,13 @@ namespace Reseller.Accounts.Data.Migrations
                                 .HasConstraintName("fk_accounts_accounts_id");
                         });
 
-                    b.OwnsOne("Reseller.Accounts.Accounts.Plan", "Plan", b1 =>
-                        {
-                            b1.Property<Guid>("AccountId");
-
-                            b1.Property<string>("Cadence")
-                                .IsRequired();
-
-                            b1.Property<int?>("Contacts");
-
-                            b1.Property<string>("Product")
-                                .IsRequired();
-
-                            b1.Property<int?>("Seats");
-
-                            b1.Property<string>("Tier")
-                                .IsRequired();
-
-                            b1.HasKey("AccountId");
-
-                            b1.ToTable("accounts");
-
-                            b1
-                                .ToJson("plan")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AccountId")
-                                .HasConstraintName("fk_accounts_accounts_id");
-
-                            b1.OwnsMany("Reseller.Accounts.Accounts.PlanAddOn", "AddOns", b2 =>
-                                {
-                                    b2.Property<Guid>("PlanAccountId");
-
-                                    b2.Property<int>("__synthesizedOrdinal")
-                                        .ValueGeneratedOnAdd();
-
-                                    b2.Property<string>("Code")
-                                        .IsRequired();
-
-                                    b2.Property<int>("Quantity");
-
-                                    b2.HasKey("PlanAccountId", "__synthesizedOrdinal")
-                                        .HasName("pk_accounts");
-
-                                    b2.ToTable("accounts");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("PlanAccountId")
-                                        .HasConstraintName("fk_accounts_accounts_plan_account_id");
-                                });
-
-                            b1.Navigation("AddOns");
-                        });
-
                     b.Navigation("Customer")
                         .IsRequired();
 
                     b.Navigation("Plan")
                         .IsRequired();
+
+                    b.Navigation("ScheduledPlan");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,185 @@
+using Reseller.Accounts.Lifecycle;
+using Reseller.ServiceDefaults.Catalog;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Accounts.Accounts;
+
+/// <summary>The lifecycle rules of DOMAIN.md "Resold accounts": plan changes, seats, cancel, renew, expiry, transfers.</summary>
+public sealed partial class Account
+{
+    /// <summary>A downgrade or removed seats, in force from the next paid renewal.</summary>
+    public Plan? ScheduledPlan { get; private set; }
+
+    /// <summary>The partner the account was moved out of, while it is stand-alone.</summary>
+    public Guid? FormerPartnerId { get; private set; }
+
+    /// <summary>The stand-alone owner's e-mail after a move-out.</summary>
+    public string? OwnerEmail { get; private set; }
+
+    /// <summary>
+    /// Changes the plan. A trial (live or expired) or an expired account restarts on the new paid plan and waits for its
+    /// first charge; a live paid account takes an upgrade now and keeps a downgrade for the next renewal.
+    /// </summary>
+    public PlanChange ChangePlan(Plan requested, bool appliesNow)
+    {
+        var previous = Plan;
+        if (Status is AccountStatus.Trial or AccountStatus.Expired)
+        {
+            if (requested.Cadence == PlanCadences.Trial)
+            {
+                throw ValidationErrors.Reject("plan.cadence", "plan.cadence must be monthly or annual to convert this account.");
+            }
+            if (BillingProfileId is null)
+            {
+                throw ValidationErrors.Reject("billing_profile_id", "billing_profile_id is required to convert this account to a paid plan.");
+            }
+            Plan = requested;
+            ScheduledPlan = null;
+            Status = AccountStatus.Pending;
+            return new PlanChange(previous, requested, null);
+        }
+        if (Status != AccountStatus.Active)
+        {
+            throw ProblemException.Conflict("plan-change-not-allowed", "The plan of this account cannot change now.",
+                $"A plan changes on an active, trial or expired account; this one is {AccountResponse.StatusName(Status)}.");
+        }
+        if (requested.Cadence == PlanCadences.Trial)
+        {
+            throw ValidationErrors.Reject("plan.cadence", "A paid account cannot go back to a trial.");
+        }
+        if (requested.Product != Plan.Product)
+        {
+            throw ValidationErrors.Reject("plan.product", "A plan change keeps the product; create another account for another product.");
+        }
+        if (appliesNow)
+        {
+            Plan = requested;
+            ScheduledPlan = null;
+        }
+        else
+        {
+            ScheduledPlan = requested;
+        }
+        return new PlanChange(previous, Plan, ScheduledPlan);
+    }
+
+    /// <summary>Adds seats now (charged prorated) or removes them at the next renewal; a trial changes at once, free.</summary>
+    public PlanChange ChangeSeats(string? addOn, int delta)
+    {
+        if (Status is not (AccountStatus.Active or AccountStatus.Trial))
+        {
+            throw ProblemException.Conflict("seats-change-not-allowed", "Seats cannot change now.",
+                $"Seats change on an active or trial account; this one is {AccountResponse.StatusName(Status)}.");
+        }
+        if (Status == AccountStatus.Trial && addOn is not null)
+        {
+            throw ValidationErrors.Reject("add_on", "A trial carries 20 conversations seats; convert it to a paid plan to add more.");
+        }
+        var previous = Plan;
+        if (Status == AccountStatus.Trial || delta > 0)
+        {
+            Plan = Plan.WithSeats(addOn, delta);
+            ScheduledPlan = ScheduledPlan?.WithSeats(addOn, delta);
+        }
+        else
+        {
+            ScheduledPlan = (ScheduledPlan ?? Plan).WithSeats(addOn, delta);
+        }
+        return new PlanChange(previous, Plan, ScheduledPlan);
+    }
+
+    /// <summary>Cancels: the account stays usable until its period ends, then expires.</summary>
+    public bool Cancel()
+    {
+        if (Status == AccountStatus.Cancelled)
+        {
+            return false;
+        }
+        if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed or AccountStatus.Trial))
+        {
+            throw ProblemException.Conflict("not-cancellable", "This account cannot be cancelled.",
+                $"An active, trial or payment_failed account can be cancelled; this one is {AccountResponse.StatusName(Status)}.");
+        }
+        Status = AccountStatus.Cancelled;
+        return true;
+    }
+
+    /// <summary>
+    /// Renews per DOMAIN.md's eligibility: a cancelled account not yet expired is un-cancelled (no charge); a payment_failed
+    /// one asks Billing to charge its open renewal (returns true); an expired one needs a plan change.
+    /// </summary>
+    public bool Renew(Guid? billingProfileId, DateTimeOffset now)
+    {
+        switch (Status)
+        {
+            case AccountStatus.Cancelled when CurrentPeriodEnd > now:
+                Status = Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active;
+                BillingProfileId = billingProfileId ?? BillingProfileId;
+                return false;
+            case AccountStatus.PaymentFailed:
+                BillingProfileId = billingProfileId ?? BillingProfileId;
+                return true;
+            case AccountStatus.Expired or AccountStatus.Cancelled or AccountStatus.Trial:
+                throw ProblemException.Conflict("renewal-requires-plan-change", "This account cannot be renewed on its plan.",
+                    "An expired account or a trial is renewed by changing its plan to a paid cadence (PATCH plan).");
+            default:
+                throw ProblemException.Conflict("not-renewable", "This account has nothing to renew.",
+                    $"A cancelled or payment_failed account can be renewed; this one is {AccountResponse.StatusName(Status)}.");
+        }
+    }
+
+    /// <summary>A trial or a cancelled account reached its period end.</summary>
+    public bool ExpireIfDue(DateTimeOffset now)
+    {
+        if (Status is not (AccountStatus.Trial or AccountStatus.Cancelled) || CurrentPeriodEnd > now)
+        {
+            return false;
+        }
+        Status = AccountStatus.Expired;
+        return true;
+    }
+
+    /// <summary>A paid renewal brings the scheduled downgrade or seat removal into force.</summary>
+    public void ApplyScheduledPlan()
+    {
+        if (ScheduledPlan is { } scheduled)
+        {
+            Plan = scheduled;
+            ScheduledPlan = null;
+        }
+    }
+
+    /// <summary>Moves the account out of its agency to a stand-alone owner: partner billing stops, it leaves the partner's list.</summary>
+    public Guid TransferOut(string ownerEmail)
+    {
+        if (Status == AccountStatus.Transferred)
+        {
+            throw ProblemException.Conflict("already-transferred", "This account is already stand-alone.");
+        }
+        var former = PartnerId;
+        FormerPartnerId = former;
+        PartnerId = Guid.Empty;
+        OwnerEmail = ownerEmail;
+        BillingProfileId = null;
+        Status = AccountStatus.Transferred;
+        return former;
+    }
+
+    /// <summary>Attaches a stand-alone account to a partner; it is active again under that partner's billing.</summary>
+    public void TransferIn(Guid partnerId)
+    {
+        if (Status != AccountStatus.Transferred)
+        {
+            throw ProblemException.Conflict("not-stand-alone", "Only a stand-alone (transferred) account can be moved in.");
+        }
+        PartnerId = partnerId;
+        OwnerEmail = null;
+        Status = AccountStatus.Active;
+    }
+
+    public void ChangePayer(string payer, Guid? billingProfileId)
+    {
+        Payer = payer;
+        BillingProfileId = billingProfileId ?? BillingProfileId;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+using Reseller.Accounts.Accounts;
+using Reseller.Accounts.Data;
+using Reseller.Contracts.Accounts;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Accounts.Lifecycle;
+
+/// <summary>Seats, cancel, renew and payer of a resold account; plan changes go through PATCH /accounts/{id}.</summary>
+public static class LifecycleApi
+{
+    public static IEndpointRouteBuilder MapLifecycleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(PlatformPolicies.Partner);
+        api.MapPost("/{id}/seats", ChangeSeatsAsync).WithName("ChangeAccountSeats").RequireAuthorization(PlatformPolicies.PartnerBilling);
+        api.MapPost("/{id}/cancel", CancelAsync).WithName("CancelAccount");
+        api.MapPost("/{id}/renew", RenewAsync).WithName("RenewAccount").RequireAuthorization(PlatformPolicies.PartnerBilling);
+        api.MapPut("/{id}/payer", ChangePayerAsync).WithName("ChangeAccountPayer").RequireAuthorization(PlatformPolicies.PartnerBilling);
+        return app;
+    }
+
+    /// <summary>Adds seats now (Billing charges them prorated) or removes them at the next renewal.</summary>
+    public static async Task<Ok<AccountResponse>> ChangeSeatsAsync(string id, SeatsRequest request, ClaimsPrincipal user, PartnerAccounts accounts,
+        PlanChanger changer, AccountsDb db, IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindAsync(id, user, cancellationToken);
+        changer.ChangeSeats(account, request, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AccountResponse.From(account, urls.Value));
+    }
+
+    /// <summary>Cancels: usable until current_period_end, then expired by the expiry job. Cancelling twice changes nothing.</summary>
+    public static async Task<Ok<AccountResponse>> CancelAsync(string id, ClaimsPrincipal user, PartnerAccounts accounts, AccountsDb db,
+        IOptions<AccountUrlOptions> urls, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindAsync(id, user, cancellationToken);
+        if (account.Cancel())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.Ok(AccountResponse.From(account, urls.Value));
+    }
+
+    /// <summary>Renews per DOMAIN.md: un-cancels without a charge, or asks Billing to charge a payment_failed account's open renewal.</summary>
+    public static async Task<Ok<AccountResponse>> RenewAsync(string id, RenewRequest? request, ClaimsPrincipal user, PartnerAccounts accounts,
+        AccountsDb db, IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindAsync(id, user, cancellationToken);
+        var profile = await accounts.BillingProfileAsync(request?.BillingProfileId, cancellationToken);
+        var previousProfile = account.BillingProfileId;
+        var now = clock.GetUtcNow();
+        if (account.Renew(profile, now))
+        {
+            db.Publish(new AccountRenewalRequested(account.Id, account.PartnerId, profile, now), now);
+        }
+        else if (account.BillingProfileId != previousProfile)
+        {
+            db.Publish(new AccountBillingProfileChanged(account.Id, account.PartnerId, account.BillingProfileId!.Value, now), now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AccountResponse.From(account, urls.Value));
+    }
+
+    /// <summary>Switches who pays (from the next invoice); Billing and Partners follow PayerChanged, which carries the address to notify.</summary>
+    public static async Task<Ok<AccountResponse>> ChangePayerAsync(string id, PayerRequest request, ClaimsPrincipal user, PartnerAccounts accounts,
+        AccountsDb db, IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.Payer is null || !Payer.All.Contains(request.Payer))
+        {
+            throw ValidationErrors.Reject("payer", "payer must be partner or customer.");
+        }
+        var account = await accounts.FindAsync(id, user, cancellationToken);
+        var profile = await accounts.BillingProfileAsync(request.BillingProfileId, cancellationToken);
+        var previous = account.Payer;
+        if (previous == request.Payer && profile is null)
+        {
+            return TypedResults.Ok(AccountResponse.From(account, urls.Value));
+        }
+        var now = clock.GetUtcNow();
+        account.ChangePayer(request.Payer, profile);
+        db.Publish(new PayerChanged(account.Id, account.PartnerId, previous, account.Payer, account.BillingProfileId, account.NotificationEmail, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AccountResponse.From(account, urls.Value));
+    }
+}

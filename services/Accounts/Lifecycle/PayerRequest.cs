@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Lifecycle;
+
+public sealed record PayerRequest(string? Payer, string? BillingProfileId);

@@ -1,0 +1,44 @@
+using Reseller.Accounts.Accounts;
+using Reseller.Contracts.Catalog;
+using Reseller.ServiceDefaults.Catalog;
+
+namespace Reseller.Accounts.Lifecycle;
+
+/// <summary>
+/// Decides whether a plan change is an upgrade (in force now, charged prorated) or a downgrade (at the next renewal):
+/// monthly → annual is an upgrade, annual → monthly a downgrade; otherwise the monthly list price decides, ties apply now.
+/// </summary>
+public sealed class PlanChangePolicy(ProductCatalog catalog)
+{
+    public bool AppliesNow(Plan current, Plan requested)
+    {
+        if (current.Cadence != requested.Cadence)
+        {
+            return requested.Cadence == PlanCadences.Annual;
+        }
+        return MonthlyListPrice(requested) >= MonthlyListPrice(current);
+    }
+
+    public long MonthlyListPrice(Plan plan)
+    {
+        var product = catalog.FindProduct(plan.Product);
+        var tier = product?.FindTier(plan.Tier);
+        if (product is null || tier is null)
+        {
+            return 0;
+        }
+        long price;
+        if (product.Pricing == PricingModels.ContactsBand)
+        {
+            var band = product.BandSize ?? 1000;
+            var extraBands = Math.Max(0, ((plan.Contacts ?? band) - 1) / band);
+            var extraSeats = Math.Max(0, (plan.Seats ?? 0) - (tier.IncludedSeats ?? 0));
+            price = (tier.Price ?? 0) + (extraBands * (tier.BandPrice ?? 0)) + (extraSeats * (product.ExtraSeatPrice ?? 0));
+        }
+        else
+        {
+            price = (plan.Seats ?? 0) * (tier.UnitPrice ?? 0);
+        }
+        return price + plan.AddOns.Sum(a => a.Quantity * (product.FindAddOn(a.Code)?.UnitPrice ?? 0));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Lifecycle;
+
+public sealed record RenewRequest(string? BillingProfileId);

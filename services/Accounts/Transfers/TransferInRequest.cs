@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Transfers;
+
+public sealed record TransferInRequest(string? PartnerId);

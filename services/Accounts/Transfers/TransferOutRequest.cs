@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Transfers;
+
+public sealed record TransferOutRequest(string? OwnerEmail);

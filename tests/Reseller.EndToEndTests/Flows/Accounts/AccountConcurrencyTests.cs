@@ -1,0 +1,60 @@
+using System.Net;
+
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows.Accounts;
+
+[Collection(SystemUnderTest.Name)]
+public sealed class AccountConcurrencyTests(ResellerSystem system) : IDisposable
+{
+    private readonly GatewayClient client = system.Client();
+    private AccountKit Kit => new(system, client);
+
+    [Fact]
+    public async Task Of_50_simultaneous_creates_of_one_name_exactly_one_wins()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var name = GatewayClient.NewAccountName();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            client.SendAsync(HttpMethod.Post, "/api/v1/accounts", AccountKit.Trial(name), partner.Token)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            var problem = await ProblemAssert.IsAsync(loser, HttpStatusCode.Conflict);
+            Assert.EndsWith("name-taken", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        var listed = await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts?q={name}&status=all", null, partner);
+        Assert.Single(listed["data"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Of_two_simultaneous_changes_to_one_account_the_later_gets_409()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var id = (await Kit.CreateTrialAsync(partner))["id"]!.GetValue<string>();
+        var conflicts = 0;
+
+        for (var round = 0; round < 30 && conflicts == 0; round++)
+        {
+            var pair = await Task.WhenAll(
+                client.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{id}", new { notification_email = $"a{round}@agency.test" }, partner.Token),
+                client.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{id}", new { notification_email = $"b{round}@agency.test" }, partner.Token));
+            Assert.Contains(pair, r => r.StatusCode == HttpStatusCode.OK);
+            foreach (var response in pair.Where(r => r.StatusCode != HttpStatusCode.OK))
+            {
+                var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.Conflict);
+                Assert.EndsWith("concurrent-change", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
+                conflicts++;
+            }
+        }
+
+        Assert.True(conflicts > 0, "No pair of simultaneous changes ever met; the optimistic check was never exercised.");
+        var final = await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", null, partner);
+        var announced = await Kit.EventsAsync(id, "AccountNotificationEmailChanged");
+        Assert.Equal(final["notification_email"]!.GetValue<string>(), announced[^1]["NotificationEmail"]!.GetValue<string>());
+    }
+
+    public void Dispose() => client.Dispose();
+}
