@@ -6,7 +6,8 @@ namespace Reseller.Accounts.Lifecycle;
 
 /// <summary>
 /// Decides whether a plan change is an upgrade (in force now, charged prorated) or a downgrade (at the next renewal):
-/// monthly → annual is an upgrade, annual → monthly a downgrade; otherwise the monthly list price decides, ties apply now.
+/// monthly → annual is an upgrade, annual → monthly a downgrade; otherwise the monthly list price decides (a dearer plan is
+/// charged now), and at an equal price a plan that shrinks anything (contacts, seats, add-ons) waits for the renewal.
 /// </summary>
 public sealed class PlanChangePolicy(ProductCatalog catalog)
 {
@@ -16,8 +17,14 @@ public sealed class PlanChangePolicy(ProductCatalog catalog)
         {
             return requested.Cadence == PlanCadences.Annual;
         }
-        return MonthlyListPrice(requested) >= MonthlyListPrice(current);
+        var (before, after) = (MonthlyListPrice(current), MonthlyListPrice(requested));
+        return after > before || (after == before && !Shrinks(current, requested));
     }
+
+    private static bool Shrinks(Plan current, Plan requested) =>
+        requested.Contacts < current.Contacts
+        || requested.Seats < current.Seats
+        || current.AddOns.Any(a => a.Quantity > (requested.AddOns.FirstOrDefault(r => r.Code == a.Code)?.Quantity ?? 0));
 
     public long MonthlyListPrice(Plan plan)
     {

@@ -129,6 +129,25 @@ public sealed class PlanChangeTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task A_retried_seat_purchase_with_its_idempotency_key_adds_the_seats_once()
+    {
+        var (partner, _, account) = await Kit.ActiveAccountAsync();
+        var id = account["id"]!.GetValue<string>();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/seats", new { delta = 4 }, partner.Token, idempotencyKey: key);
+        var retry = await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/seats", new { delta = 4 }, partner.Token, idempotencyKey: key);
+        var otherBody = await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/seats", new { delta = 5 }, partner.Token, idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        await ProblemAssert.IsAsync(otherBody, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(7, (await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", null, partner))["plan"]!["seats"]!.GetValue<int>());
+        Assert.Single(await Kit.EventsAsync(id, "AccountPlanChanged"));
+    }
+
+    [Fact]
     public async Task A_trial_carries_its_20_conversations_seats_and_refuses_more()
     {
         var partner = await client.CreatePartnerAsync();

@@ -1,0 +1,118 @@
+using Reseller.Accounts.Accounts;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.UnitTests.Accounts.Lifecycle;
+
+public sealed class AccountLifecycleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset PeriodEnd = Now.AddMonths(1);
+
+    private static Account New(string cadence, Guid? billingProfile)
+    {
+        var plan = new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = cadence };
+        return Account.Create(new NewAccount(Guid.NewGuid(), "client", null, new Customer { Name = "C", Email = "c@client.test" },
+            "n@agency.test", "en", "UTC", plan, billingProfile, Payer.Partner), "hash", Now);
+    }
+
+    private static Account Active()
+    {
+        var account = New("monthly", Guid.NewGuid());
+        Assert.True(account.ActivateAfterFirstCharge(PeriodEnd));
+        return account;
+    }
+
+    [Fact]
+    public void A_cancelled_account_is_usable_until_its_period_end_then_expires()
+    {
+        var account = Active();
+
+        Assert.True(account.Cancel());
+        Assert.False(account.Cancel());
+        Assert.False(account.ExpireIfDue(PeriodEnd.AddSeconds(-1)));
+        Assert.True(account.ExpireIfDue(PeriodEnd));
+        Assert.Equal(AccountStatus.Expired, account.Status);
+    }
+
+    [Fact]
+    public void Renewing_before_the_period_end_un_cancels_without_a_charge()
+    {
+        var account = Active();
+        account.Cancel();
+
+        Assert.False(account.Renew(null, Now.AddDays(3)));
+        Assert.Equal(AccountStatus.Active, account.Status);
+    }
+
+    [Fact]
+    public void An_expired_account_needs_a_plan_change_to_renew()
+    {
+        var account = Active();
+        account.Cancel();
+        account.ExpireIfDue(PeriodEnd);
+
+        var problem = Assert.Throws<ProblemException>(() => account.Renew(null, PeriodEnd.AddDays(1)));
+
+        Assert.Equal(409, problem.Status);
+        Assert.EndsWith("renewal-requires-plan-change", problem.Type, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_payment_failed_account_renews_by_a_charge_request()
+    {
+        var account = Active();
+        account.RenewalFailed(final: false);
+
+        Assert.True(account.Renew(Guid.NewGuid(), Now));
+        Assert.Equal(AccountStatus.PaymentFailed, account.Status);
+    }
+
+    [Fact]
+    public void Removed_seats_wait_for_the_renewal_and_added_seats_apply_now()
+    {
+        var account = Active();
+
+        var removed = account.ChangeSeats(null, -1);
+        var added = account.ChangeSeats(null, 2);
+
+        Assert.Equal(3, removed.Current.Seats);
+        Assert.Equal(2, removed.Scheduled!.Seats);
+        Assert.Equal(5, added.Current.Seats);
+        Assert.Equal(4, added.Scheduled!.Seats);
+        account.ApplyScheduledPlan();
+        Assert.Equal(4, account.Plan.Seats);
+        Assert.Null(account.ScheduledPlan);
+    }
+
+    [Fact]
+    public void A_trial_turns_paid_only_with_a_billing_profile_and_then_waits_in_pending()
+    {
+        var withoutCard = New("trial", null);
+        var paid = new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = "monthly" };
+        Assert.Throws<ProblemException>(() => withoutCard.ChangePlan(paid, appliesNow: true));
+
+        var withCard = New("trial", Guid.NewGuid());
+        var change = withCard.ChangePlan(paid, appliesNow: false);
+
+        Assert.Equal(AccountStatus.Pending, withCard.Status);
+        Assert.Equal("trial", change.Previous.Cadence);
+        Assert.Equal("monthly", change.Current.Cadence);
+        Assert.Null(change.Scheduled);
+    }
+
+    [Fact]
+    public void A_transferred_account_has_no_partner_until_moved_in()
+    {
+        var account = Active();
+        var former = account.PartnerId;
+
+        Assert.Equal(former, account.TransferOut("owner@client.test"));
+        Assert.Equal(Guid.Empty, account.PartnerId);
+        Assert.Null(account.BillingProfileId);
+        Assert.Throws<ProblemException>(() => account.TransferOut("again@client.test"));
+        var next = Guid.NewGuid();
+        account.TransferIn(next);
+        Assert.Equal(next, account.PartnerId);
+        Assert.Equal(AccountStatus.Active, account.Status);
+    }
+}
