@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+using Npgsql;
+
+using Reseller.Accounts.Data;
+using Reseller.Accounts.Lifecycle;
+using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.Data;
+
+namespace Reseller.IntegrationTests.Accounts;
+
+[Collection(SharedInfrastructure.Name)]
+public sealed class ExpiryConcurrencyTests(TestInfrastructure infrastructure)
+{
+    private const int Due = 600;
+    private const int NotDue = 50;
+    private const int Instances = 4;
+
+    [Fact]
+    public async Task Several_instances_expiring_at_once_expire_and_announce_each_due_account_exactly_once()
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync("accounts_expiry");
+        await using var accounts = await CreateServicesAsync(connectionString);
+        var now = DateTimeOffset.UtcNow;
+        await SeedAsync(connectionString, now);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, Instances).Select(async _ =>
+        {
+            await using var scope = accounts.CreateAsyncScope();
+            return await scope.ServiceProvider.GetServices<IDueJob>().OfType<AccountExpiryJob>().Single().RunDueAsync(now, CancellationToken.None);
+        }));
+
+        Assert.Equal(Due, runs.Sum());
+        Assert.Equal(Due, await ScalarAsync(connectionString, "SELECT count(*) FROM accounts WHERE status = 'Expired'"));
+        Assert.Equal(NotDue, await ScalarAsync(connectionString, "SELECT count(*) FROM accounts WHERE status IN ('Trial', 'Cancelled')"));
+        Assert.Equal(Due, await ScalarAsync(connectionString,
+            "SELECT count(DISTINCT body::jsonb ->> 'AccountId') FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Accounts.AccountStatusChanged%' AND body::jsonb ->> 'Status' = 'expired'"));
+        Assert.Equal(Due, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages"));
+        await using var again = accounts.CreateAsyncScope();
+        Assert.Equal(0, await again.ServiceProvider.GetServices<IDueJob>().OfType<AccountExpiryJob>().Single().RunDueAsync(now, CancellationToken.None));
+    }
+
+    private static async Task<ServiceProvider> CreateServicesAsync(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<AccountsDb>(o => DatabaseExtensions.Configure(o, connectionString));
+        services.AddAccountLifecycle();
+        var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.MigrateAsync();
+        return provider;
+    }
+
+    /// <summary>Trials and cancelled accounts, most past their period end, some still running.</summary>
+    private static async Task SeedAsync(string connectionString, DateTimeOffset now)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO accounts (id, partner_id, name, customer_name, customer_email, notification_email, language, time_zone, payer,
+                                  status, admin_password_hash, created_at, current_period_end, plan)
+            SELECT gen_random_uuid(), md5('partner' || (n / 10))::uuid, 'expiry-' || n, 'C', 'c@client.test', 'n@agency.test', 'en', 'UTC', 'partner',
+                   CASE WHEN n % 2 = 0 THEN 'Trial' ELSE 'Cancelled' END, 'x', @now - interval '20 days',
+                   CASE WHEN n < @due THEN @now - make_interval(mins => 1 + n) ELSE @now + interval '1 day' END,
+                   jsonb_build_object('Product', 'marketing', 'Tier', 'plus', 'Contacts', 1000, 'Seats', 3, 'AddOns', '[]'::jsonb,
+                       'Cadence', CASE WHEN n % 2 = 0 THEN 'trial' ELSE 'monthly' END)
+            FROM generate_series(0, @total - 1) n;
+            """, connection);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("due", Due);
+        command.Parameters.AddWithValue("total", Due + NotDue);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
