@@ -177,9 +177,18 @@ public sealed partial class Account
         Status = AccountStatus.Active;
     }
 
+    /// <summary>
+    /// Switches who pays. A customer-paid account is charged to the customer's own card (none until the customer adds
+    /// one), never to the partner's; a partner-paid one needs one of the partner's profiles.
+    /// </summary>
     public void ChangePayer(string payer, Guid? billingProfileId)
     {
+        var profile = payer == Accounts.Payer.Customer ? billingProfileId : billingProfileId ?? BillingProfileId;
+        if (payer == Accounts.Payer.Partner && profile is null && Plan.Cadence != PlanCadences.Trial)
+        {
+            throw ValidationErrors.Reject("billing_profile_id", "billing_profile_id is required when the partner pays.");
+        }
         Payer = payer;
-        BillingProfileId = billingProfileId ?? BillingProfileId;
+        BillingProfileId = profile;
     }
 }

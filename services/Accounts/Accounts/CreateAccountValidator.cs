@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Billing;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.Lifecycle;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Catalog;
 using Reseller.ServiceDefaults.Ids;
@@ -27,7 +28,7 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
         var payer = request.Payer ?? Payer.Partner;
         errors.When(!Payer.All.Contains(payer), "payer", "payer must be partner or customer.");
         var validatedPlan = PlanRules.Validate(request.Plan, catalog, errors);
-        var plan = validatedPlan is null ? null : Plan.From(validatedPlan);
+        var plan = validatedPlan is null ? null : Plan.From(validatedPlan).WithTrialAddOns(catalog);
         var billingProfileId = await ValidateBillingProfileAsync(request, plan, errors, cancellationToken);
 
         errors.ThrowIfAny();

@@ -18,9 +18,13 @@ public sealed class PayerAndNotificationTests(ResellerSystem system) : IDisposab
 
         var switched = await Kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
         var again = await Kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
+        var noCard = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "partner" }, partner.Token), HttpStatusCode.BadRequest);
+        Assert.NotNull(noCard["errors"]!["billing_profile_id"]);
         var back = await Kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "partner", billing_profile_id = card }, partner);
 
         Assert.Equal("customer", switched["payer"]!.GetValue<string>());
+        Assert.Null(switched["billing_profile_id"]);
+        Assert.Equal(card, back["billing_profile_id"]!.GetValue<string>());
         Assert.Equal("customer", again["payer"]!.GetValue<string>());
         Assert.Equal("partner", back["payer"]!.GetValue<string>());
         var events = await Kit.EventsAsync(id, "PayerChanged");
@@ -28,6 +32,7 @@ public sealed class PayerAndNotificationTests(ResellerSystem system) : IDisposab
         Assert.Equal("partner", events[0]["PreviousPayer"]!.GetValue<string>());
         Assert.Equal("customer", events[0]["Payer"]!.GetValue<string>());
         Assert.Equal("billing@agency.test", events[0]["NotificationEmail"]!.GetValue<string>());
+        Assert.Null(events[0]["BillingProfileId"]);
         var bad = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "nobody" }, partner.Token), HttpStatusCode.BadRequest);
         Assert.NotNull(bad["errors"]!["payer"]);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer",

@@ -151,7 +151,10 @@ public sealed class PlanChangeTests(ResellerSystem system) : IDisposable
     public async Task A_trial_carries_its_20_conversations_seats_and_refuses_more()
     {
         var partner = await client.CreatePartnerAsync();
-        var id = (await Kit.CreateTrialAsync(partner))["id"]!.GetValue<string>();
+        var trial = await Kit.CreateTrialAsync(partner);
+        var id = trial["id"]!.GetValue<string>();
+        var conversations = Assert.Single(trial["plan"]!["add_ons"]!.AsArray(), a => a!["code"]!.GetValue<string>() == "conversations");
+        Assert.Equal(20, conversations!["quantity"]!.GetValue<int>());
 
         var problem = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/seats",
             new { add_on = "conversations", delta = 5 }, partner.Token), HttpStatusCode.BadRequest);
