@@ -11,5 +11,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapAccountsApi();
+app.MapAccountIdentityApis();
 
 app.Run();
