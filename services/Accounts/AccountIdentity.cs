@@ -29,7 +29,7 @@ public static class AccountIdentity
     public static IEndpointRouteBuilder MapAccountIdentityApis(this IEndpointRouteBuilder app)
     {
         app.MapAccountAuthApi();
-        app.MapAdminPasswordApi();
+        app.MapAccountUsersApi();
         app.MapLoginLinksApi();
         app.MapInvitationsApi();
         app.MapAuditApi();

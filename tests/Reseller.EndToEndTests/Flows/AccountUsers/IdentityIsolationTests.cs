@@ -30,6 +30,8 @@ public sealed class IdentityIsolationTests(ResellerSystem system) : IDisposable
             (HttpMethod.Get, $"/api/v1/accounts/{id}/snapshots", null),
             (HttpMethod.Put, $"/api/v1/accounts/{id}/admin-password", new { password = "stolen password" }),
             (HttpMethod.Get, $"/api/v1/accounts/{id}/configuration", null),
+            (HttpMethod.Get, $"/api/v1/accounts/{id}/users", null),
+            (HttpMethod.Patch, $"/api/v1/accounts/{id}", new { language = "en" }),
             (HttpMethod.Get, $"/api/v1/accounts/{id}", null),
         };
         foreach (var (method, path, body) in calls)

@@ -30,6 +30,10 @@ public sealed class InvitationTests(ResellerSystem system) : IDisposable
         Assert.Equal("customer", IdentityScenario.Claims(jwt)["role"]!.GetValue<string>());
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", token: jwt), HttpStatusCode.OK);
 
+        var users = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/users", token: partner.Token), HttpStatusCode.OK);
+        Assert.Equal(new[] { "admin", email }, users["data"]!.AsArray().Select(u => u!["username"]!.GetValue<string>()));
+        Assert.Equal(new[] { "admin", "customer" }, users["data"]!.AsArray().Select(u => u!["role"]!.GetValue<string>()));
+
         var list = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/invitations", token: partner.Token), HttpStatusCode.OK);
         Assert.Equal("accepted", list["data"]![0]!["status"]!.GetValue<string>());
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/invitations/{token}/accept", new { password = "janes own secret" }), HttpStatusCode.Gone);
@@ -79,6 +83,27 @@ public sealed class InvitationTests(ResellerSystem system) : IDisposable
         Assert.Equal("invited", resent["status"]!.GetValue<string>());
         var fresh = await IdentityScenario.WaitForMailedTokenAsync(email, "invitations", atLeast: 2);
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/invitations/{fresh}/accept", new { password = "just in time" }), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_retried_invitation_with_the_same_idempotency_key_is_replayed_and_mailed_once()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var account = await client.CreateTrialAsync(partner);
+        var id = account["id"]!.GetValue<string>();
+        var email = $"once-{Guid.NewGuid():N}@client.test";
+        var key = Guid.NewGuid().ToString();
+
+        var first = await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/invitations", new { name = "Once", email }, partner.Token, idempotencyKey: key);
+        var retry = await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/invitations", new { name = "Once", email }, partner.Token, idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        await IdentityScenario.WaitForMailedTokenAsync(email, "invitations");
+        await Task.Delay(1000);
+        Assert.Single(IdentityScenario.MailsTo(email));
     }
 
     [Fact]

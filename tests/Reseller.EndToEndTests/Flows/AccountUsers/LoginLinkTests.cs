@@ -48,5 +48,20 @@ public sealed class LoginLinkTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{url[(url.LastIndexOf('/') + 1)..]}"), HttpStatusCode.Gone);
     }
 
+    [Fact]
+    public async Task Simultaneous_redemptions_of_one_link_let_exactly_one_in()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var account = await client.CreateTrialAsync(partner);
+        var link = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{account["id"]}/login-link", token: partner.Token), HttpStatusCode.Created);
+        var url = link["url"]!.GetValue<string>();
+        var token = url[(url.LastIndexOf('/') + 1)..];
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{token}")));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Gone, HttpStatusCode.Conflict }));
+    }
+
     public void Dispose() => client.Dispose();
 }
