@@ -28,7 +28,7 @@ public static partial class CustomizationRules
             errors.When(!ColorName().IsMatch(name), "branding.colors", $"colour name '{Clip(name)}' must be 1–30 of a–z, 0–9 and _.");
             errors.When(value is null || !HexColor().IsMatch(value), "branding.colors", $"colour '{Clip(name)}' must be #rrggbb.");
         }
-        return new Branding(request.AppName?.Trim(), request.LogoUrl, request.Colors is null ? null : colors.ToDictionary(c => c.Key, c => c.Value.ToLowerInvariant()), request.Footer);
+        return new Branding(request.AppName?.Trim(), request.LogoUrl, request.Colors is null ? null : colors.ToDictionary(c => c.Key, c => c.Value?.ToLowerInvariant() ?? ""), request.Footer);
     }
 
     public static List<Template> ToTemplates(this ValidationErrors errors, IReadOnlyList<TemplateRequest?>? requests)

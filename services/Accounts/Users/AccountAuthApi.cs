@@ -17,6 +17,9 @@ public static class AccountAuthApi
 {
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
 
+    private static readonly AccountUser NobodyUser = AccountUser.Admin(Guid.Empty, "nobody@invalid.test", DateTimeOffset.UnixEpoch);
+    private static readonly string NobodyHash = new PasswordHasher<AccountUser>().HashPassword(NobodyUser, Tokens.SecretToken.New());
+
     public static IEndpointRouteBuilder MapAccountAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
@@ -46,8 +49,13 @@ public static class AccountAuthApi
         var found = await (from u in db.Set<AccountUser>()
                            join a in db.Accounts on u.AccountId equals a.Id
                            where a.Name == accountName && u.Username == username
-                           select new { User = u, a.PartnerId }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw LoginProblems.InvalidCredentials();
+                           select new { User = u, a.PartnerId }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            // Hash anyway, so that an unknown account or user costs as long as a wrong password.
+            hasher.VerifyHashedPassword(NobodyUser, NobodyHash, request.Password!);
+            throw LoginProblems.InvalidCredentials();
+        }
 
         var user = found.User;
         var now = clock.GetUtcNow();

@@ -75,6 +75,43 @@ public sealed class IdentityIsolationTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task Every_identity_endpoint_answers_bad_input_with_a_4xx_problem_never_500()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var account = await client.CreateTrialAsync(partner);
+        var id = account["id"]!.GetValue<string>();
+        var adminToken = await client.AdminTokenAsync(account);
+        var huge = new string('x', 300_000);
+        var bodies = new[] { "{", "[]", "null", "{\"unknown_field\": 1}", $"{{\"name\": \"{huge}\", \"email\": \"{huge}\", \"password\": \"{huge}\", \"label\": \"{huge}\"}}", "{\"name\": 1, \"email\": true, \"password\": 2147483648, \"label\": []}" };
+        var targets = new (HttpMethod Method, string Path, string? Token)[]
+        {
+            (HttpMethod.Post, $"/api/v1/accounts/{id}/invitations", partner.Token),
+            (HttpMethod.Post, $"/api/v1/accounts/{id}/snapshots", partner.Token),
+            (HttpMethod.Put, $"/api/v1/accounts/{id}/admin-password", partner.Token),
+            (HttpMethod.Put, "/api/v1/settings/account-defaults", partner.Token),
+            (HttpMethod.Patch, $"/api/v1/accounts/{id}", adminToken),
+            (HttpMethod.Post, "/api/v1/invitations/some-token/accept", null),
+            (HttpMethod.Post, "/api/v1/auth/account-token", null),
+            (HttpMethod.Post, "/api/v1/auth/account-password-reset", null),
+            (HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm", null),
+        };
+        foreach (var (method, path, token) in targets)
+        {
+            // A snapshot's body is optional: a JSON null is no body at all.
+            foreach (var body in bodies.Where(b => !(b == "null" && path.EndsWith("/snapshots", StringComparison.Ordinal))))
+            {
+                var response = await client.SendAsync(method, path, body, token);
+                var status = (int)response.StatusCode;
+                Assert.True(status is >= 400 and < 500 && response.Content.Headers.ContentType?.MediaType == "application/problem+json",
+                    $"{method} {path} with {body[..Math.Min(body.Length, 40)]} answered {status} {response.Content.Headers.ContentType}");
+            }
+        }
+        var colours = await client.SendAsync(HttpMethod.Put, "/api/v1/settings/account-defaults", "{\"branding\": {\"colors\": {\"primary\": null}}, \"templates\": [null, {\"name\": \"a\", \"tags\": [null], \"html\": \"x\"}]}", partner.Token);
+        await ProblemAssert.IsAsync(colours, HttpStatusCode.BadRequest);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{new string('z', 4000)}"), HttpStatusCode.Gone);
+    }
+
+    [Fact]
     public async Task Malformed_login_bodies_are_4xx_problems_never_500()
     {
         foreach (var body in new[] { "{", "[]", "{\"account\": 1, \"username\": true, \"password\": null}", "{\"account\": \"a\", \"username\": \"b\", \"password\": \"c\", \"extra\": 1}" })
