@@ -22,6 +22,9 @@ public static class AccountIdentity
         builder.Services.AddSingleton<AccountLinks>();
         builder.Services.AddScoped<NewAccountSetup>();
         builder.Services.AddScoped<IDueJob, InvitationExpiryJob>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AccountChangeAudit>();
+        builder.Services.ConfigureDbContext<Data.AccountsDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AccountChangeAudit>()));
         builder.AddAccountAccessPolicy();
         return builder;
     }
