@@ -18,12 +18,13 @@ public static class Extensions
         {
             bus.AddConsumer<InvoicePaidConsumer>();
             bus.AddConsumer<PaymentFailedConsumer>();
+            bus.AddAccountIdentityConsumers();
         });
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.Configure<AccountUrlOptions>(builder.Configuration.GetSection(AccountUrlOptions.Section));
         builder.Services.AddScoped<CreateAccountValidator>();
         builder.Services.AddScoped<UpdateAccountValidator>();
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Account>, Microsoft.AspNetCore.Identity.PasswordHasher<Account>>();
+        builder.AddAccountIdentity();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<BillingProfileDirectory>(c => c.BaseAddress = new Uri("http://billing"));
         return builder;

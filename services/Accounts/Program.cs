@@ -13,5 +13,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAccountsApi();
 app.MapAccountLifecycleApi();
+app.MapAccountIdentityApis();
 
 app.Run();

@@ -18,7 +18,6 @@ public sealed partial class Account
     public Guid? BillingProfileId { get; private set; }
     public string Payer { get; private set; } = Accounts.Payer.Partner;
     public AccountStatus Status { get; private set; }
-    public string AdminPasswordHash { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CurrentPeriodEnd { get; private set; }
     public uint Version { get; private set; }
@@ -27,7 +26,7 @@ public sealed partial class Account
     {
     }
 
-    public static Account Create(NewAccount details, string adminPasswordHash, DateTimeOffset now)
+    public static Account Create(NewAccount details, DateTimeOffset now)
     {
         var isTrial = details.Plan.Cadence == PlanCadences.Trial;
         return new Account
@@ -44,7 +43,6 @@ public sealed partial class Account
             BillingProfileId = details.BillingProfileId,
             Payer = details.Payer,
             Status = isTrial ? AccountStatus.Trial : AccountStatus.Pending,
-            AdminPasswordHash = adminPasswordHash,
             CreatedAt = now,
             CurrentPeriodEnd = isTrial ? now.AddDays(TrialDays) : null,
         };

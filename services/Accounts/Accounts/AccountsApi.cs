@@ -1,12 +1,13 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Lifecycle;
+using Reseller.Accounts.Snapshots;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
@@ -21,10 +22,14 @@ public static class AccountsApi
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(PlatformPolicies.Partner);
+        var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
+        var api = accounts.MapGroup("").RequireAuthorization(PlatformPolicies.Partner);
         api.MapPost("", CreateAsync).WithName("CreateAccount");
-        api.MapGet("/{id}", GetAsync).WithName("GetAccount");
-        api.MapPatch("/{id}", UpdateAsync).WithName("UpdateAccount");
+        // An account user's own token may read its account and change its product settings (CustomerAccess).
+        accounts.MapGet("/{id}", GetAsync).WithName("GetAccount")
+            .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>();
+        accounts.MapPatch("/{id}", UpdateAsync).WithName("UpdateAccount")
+            .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>();
         return app;
     }
 
@@ -33,16 +38,18 @@ public static class AccountsApi
         ClaimsPrincipal user,
         CreateAccountValidator validator,
         AccountsDb db,
-        IPasswordHasher<Account> hasher,
+        NewAccountSetup setup,
         IOptions<AccountUrlOptions> urls,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        (request, var snapshot) = await setup.FromSnapshotAsync(request, user.PartnerId(), cancellationToken);
         var details = await validator.ValidateAsync(user.PartnerId(), request, cancellationToken);
         var password = GeneratedPassword.New();
         var now = clock.GetUtcNow();
-        var account = Account.Create(details, hasher.HashPassword(null!, password), now);
+        var account = Account.Create(details, now);
         db.Accounts.Add(account);
+        await setup.AddAsync(account, password, snapshot, user, now, cancellationToken);
         db.Publish(new AccountCreated(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer,
             account.BillingProfileId, AccountResponse.StatusName(account.Status), now, account.NotificationEmail), now);
         try

@@ -10,4 +10,5 @@ public sealed record CreateAccountRequest(
     string? TimeZone,
     PlanRequest? Plan,
     string? BillingProfileId,
-    string? Payer);
+    string? Payer,
+    string? FromSnapshotId = null);

@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Customization;
+
+public sealed record BrandingRequest(string? AppName, string? LogoUrl, IReadOnlyDictionary<string, string>? Colors, string? Footer);

@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Invitations;
+
+public sealed record AcceptInvitationRequest(string? Password);

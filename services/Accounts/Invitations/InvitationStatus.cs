@@ -1,0 +1,8 @@
+namespace Reseller.Accounts.Invitations;
+
+public enum InvitationStatus
+{
+    Invited,
+    Accepted,
+    Expired,
+}

@@ -1,0 +1,162 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Accounts.Accounts;
+using Reseller.Accounts.Audit;
+using Reseller.Accounts.Data;
+using Reseller.Accounts.Mail;
+using Reseller.Accounts.Tokens;
+using Reseller.Accounts.Users;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Accounts.Invitations;
+
+public static class InvitationsApi
+{
+    public static IEndpointRouteBuilder MapInvitationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/accounts/{id}/invitations").WithTags("Invitations").RequireAuthorization(PlatformPolicies.Partner);
+        api.MapPost("", InviteAsync).WithName("InviteCustomer");
+        api.MapGet("", ListAsync).WithName("ListInvitations");
+        api.MapPost("/{invitationId}/resend", ResendAsync).WithName("ResendInvitation");
+        app.MapPost("/api/v1/invitations/{token}/accept", AcceptAsync).WithTags("Invitations").WithName("AcceptInvitation").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Invites the customer: e-mails a link valid 7 days with which it sets its password (username = its e-mail).</summary>
+    public static async Task<Created<InvitationResponse>> InviteAsync(
+        string id,
+        InviteRequest request,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        AccountLinks links,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        var domain = request.Domain?.Trim().ToLowerInvariant();
+        new ValidationErrors()
+            .RequireText("name", request.Name, 200)
+            .RequireEmail("email", request.Email?.Trim())
+            .When(domain is not null && !AccountFieldRules.IsHostName(domain), "domain", "domain must be a valid host name.")
+            .When(request.Organization is { Length: > 200 }, "organization", "organization must be at most 200 characters.")
+            .ThrowIfAny();
+
+        var email = FieldRules.NormalizeEmail(request.Email!);
+        if (await db.Set<Invitation>().AnyAsync(i => i.AccountId == account.Id && i.Email == email, cancellationToken)
+            || await db.Set<AccountUser>().AnyAsync(u => u.AccountId == account.Id && u.Username == email, cancellationToken))
+        {
+            throw ProblemException.Conflict("already-invited", "This e-mail is already invited to the account.",
+                "Re-send the existing invitation instead (POST …/invitations/{invitation_id}/resend).");
+        }
+
+        var now = clock.GetUtcNow();
+        var token = SecretToken.New();
+        var invitation = Invitation.Create(account.Id, request.Name!.Trim(), email, domain, request.Organization?.Trim(), token, now);
+        db.Add(invitation);
+        db.Record(account.Id, user, AuditActions.InvitationSent, now, $"to {email}");
+        db.Publish(Mail(account, invitation, links.Invitation(account.Name, token)), now);
+        await db.SaveChangesAsync(cancellationToken);
+        var response = InvitationResponse.From(invitation, now);
+        return TypedResults.Created($"/api/v1/accounts/{id}/invitations", response);
+    }
+
+    public static async Task<Ok<Page<InvitationResponse>>> ListAsync(
+        string id,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery(Name = "page_token")] string? pageToken,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var size = PageSize.From(pageSize);
+        var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        var query = db.Set<Invitation>().AsNoTracking().Where(i => i.AccountId == account.Id);
+        if (pageToken is not null)
+        {
+            var after = Guid.TryParseExact(pageToken, "N", out var parsed)
+                ? parsed
+                : throw ValidationErrors.Reject("page_token", "page_token is not one this list gave.");
+            query = query.Where(i => i.Id > after);
+        }
+        var invitations = await query.OrderBy(i => i.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var next = invitations.Count > size ? invitations[size - 1].Id.ToString("N") : null;
+        return TypedResults.Ok(new Page<InvitationResponse>(invitations.Take(size).Select(i => InvitationResponse.From(i, now)).ToList(), next));
+    }
+
+    /// <summary>Sends a new link for 7 more days; the previous link dies. 409 once accepted.</summary>
+    public static async Task<Ok<InvitationResponse>> ResendAsync(
+        string id,
+        string invitationId,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        AccountLinks links,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        var invitation = PublicId.TryParse(InvitationResponse.IdPrefix, invitationId, out var parsed)
+            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == parsed && i.AccountId == account.Id, cancellationToken)
+            : null;
+        if (invitation is null)
+        {
+            throw ProblemException.NotFound("invitation");
+        }
+        var now = clock.GetUtcNow();
+        var token = SecretToken.New();
+        if (!invitation.Resend(token, now))
+        {
+            throw ProblemException.Conflict("invitation-accepted", "The invitation was already accepted.");
+        }
+        db.Record(account.Id, user, AuditActions.InvitationResent, now, $"to {invitation.Email}");
+        db.Publish(Mail(account, invitation, links.Invitation(account.Name, token)), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(InvitationResponse.From(invitation, now));
+    }
+
+    /// <summary>The customer sets its password with the link's token; it becomes an active user whose username is its e-mail.</summary>
+    public static async Task<Ok<AcceptedInvitationResponse>> AcceptAsync(
+        string token,
+        AcceptInvitationRequest request,
+        AccountsDb db,
+        IPasswordHasher<AccountUser> hasher,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        new ValidationErrors().RequirePassword("password", request.Password).ThrowIfAny();
+        var now = clock.GetUtcNow();
+        var invitation = token.Length <= SecretToken.MaxLength
+            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == SecretToken.Hash(token), cancellationToken)
+            : null;
+        if (invitation is null || !invitation.IsOpen(now))
+        {
+            throw AccountAuthApi.InvalidLink();
+        }
+        var accountName = await db.Accounts.Where(a => a.Id == invitation.AccountId).Select(a => a.Name).FirstAsync(cancellationToken);
+        var customer = AccountUser.Customer(invitation.AccountId, invitation.Name, invitation.Email, now);
+        customer.SetPasswordHash(hasher.HashPassword(customer, request.Password!));
+        db.Add(customer);
+        invitation.Accept(customer.Id, now);
+        db.Record(invitation.AccountId, $"account_user:{customer.Id}", AuditActions.InvitationAccepted, now, $"by {invitation.Email}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new AcceptedInvitationResponse(accountName, customer.Username));
+    }
+
+    private static AccountMailRequested Mail(Account account, Invitation invitation, string link) => new(
+        account.Id,
+        invitation.Email,
+        $"You are invited to {account.Name}",
+        $"Hello {invitation.Name},\n\nYou are invited to log in to {account.Name}.\n\n"
+        + $"Open this link within 7 days to choose your password:\n{link}\n\n"
+        + $"Afterwards, log in with your e-mail address ({invitation.Email}) as username.\n");
+}

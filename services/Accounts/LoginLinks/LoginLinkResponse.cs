@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.LoginLinks;
+
+public sealed record LoginLinkResponse(string Url, DateTimeOffset ExpiresAt);

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Accounts.Audit;
+using Reseller.Accounts.Data;
+using Reseller.Accounts.Tokens;
+using Reseller.Accounts.Users;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Accounts.LoginLinks;
+
+/// <summary>"Log in as": a partner user opens a client account as its admin through a one-time, 60-second link.</summary>
+public static class LoginLinksApi
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    public static IEndpointRouteBuilder MapLoginLinksApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/accounts/{id}/login-link", CreateAsync).WithTags("Identity").WithName("CreateLoginLink")
+            .RequireAuthorization(PlatformPolicies.Partner);
+        app.MapPost("/api/v1/auth/login-links/{token}", RedeemAsync).WithTags("Identity").WithName("RedeemLoginLink")
+            .AllowAnonymous();
+        return app;
+    }
+
+    public static async Task<Created<LoginLinkResponse>> CreateAsync(
+        string id,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        AccountLinks links,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        var admin = await db.Set<AccountUser>().FirstAsync(u => u.AccountId == account.Id && u.Username == AccountRoles.AdminUsername, cancellationToken);
+        var now = clock.GetUtcNow();
+        var token = SecretToken.New();
+        var link = OneTimeToken.Create(TokenPurposes.LoginLink, account.Id, admin.Id, token, AuditTrail.Actor(user), now, Lifetime);
+        db.Add(link);
+        db.Record(account.Id, user, AuditActions.LoginLinkCreated, now, $"expires {link.ExpiresAt:O}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created((string?)null, new LoginLinkResponse(links.LoginAs(account.Name, token), link.ExpiresAt));
+    }
+
+    /// <summary>Exchanges the link's token for an admin token of the account, once, within 60 seconds; the use is audited.</summary>
+    public static async Task<Ok<IssuedToken>> RedeemAsync(
+        string token,
+        AccountsDb db,
+        AccountTokens tokens,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var link = token.Length <= SecretToken.MaxLength
+            ? await db.Set<OneTimeToken>().FirstOrDefaultAsync(t => t.TokenHash == SecretToken.Hash(token) && t.Purpose == TokenPurposes.LoginLink, cancellationToken)
+            : null;
+        if (link is null || !link.IsUsable(now))
+        {
+            throw AccountAuthApi.InvalidLink();
+        }
+        var admin = await db.Set<AccountUser>().FirstAsync(u => u.Id == link.UserId, cancellationToken);
+        var partnerId = await db.Accounts.Where(a => a.Id == link.AccountId).Select(a => a.PartnerId).FirstAsync(cancellationToken);
+        link.Use(now);
+        db.Record(link.AccountId, link.CreatedBy, AuditActions.LoginLinkUsed, now, "logged in as admin");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw AccountAuthApi.InvalidLink();
+        }
+        return TypedResults.Ok(tokens.Issue(admin, partnerId, link.CreatedBy));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Snapshots;
+
+public sealed record SnapshotSettings(string Language, string TimeZone);

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Accounts.Audit;
+using Reseller.Accounts.Customization;
+using Reseller.Accounts.Data;
+using Reseller.Accounts.Users;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Catalog;
+using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Accounts.Snapshots;
+
+public static class SnapshotsApi
+{
+    public static IEndpointRouteBuilder MapSnapshotsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/accounts/{id}/snapshots").WithTags("Snapshots").RequireAuthorization(PlatformPolicies.Partner);
+        api.MapPost("", CreateAsync).WithName("CreateSnapshot");
+        api.MapGet("", ListAsync).WithName("ListSnapshots");
+        return app;
+    }
+
+    public static async Task<Created<SnapshotResponse>> CreateAsync(
+        string id,
+        CreateSnapshotRequest? request,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        new ValidationErrors().When(request?.Label is { Length: > 200 }, "label", "label must be at most 200 characters.").ThrowIfAny();
+        var customization = await db.Set<AccountCustomization>().AsNoTracking().FirstOrDefaultAsync(c => c.AccountId == account.Id, cancellationToken);
+        var plan = account.Plan;
+        var content = new SnapshotContent(
+            new PlanRequest(plan.Product, plan.Tier, plan.Contacts, plan.Seats, plan.AddOns.Select(a => new AddOnRequest(a.Code, a.Quantity)).ToList(), plan.Cadence),
+            customization?.Branding ?? Branding.None,
+            new SnapshotSettings(account.Language, account.TimeZone),
+            customization?.Templates ?? []);
+        var now = clock.GetUtcNow();
+        var snapshot = AccountSnapshot.Create(account.Id, account.PartnerId, request?.Label?.Trim(), content, now);
+        db.Add(snapshot);
+        db.Record(account.Id, user, AuditActions.SnapshotCreated, now, SnapshotResponse.From(snapshot).Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/accounts/{id}/snapshots", SnapshotResponse.From(snapshot));
+    }
+
+    /// <summary>The account's snapshots, newest first.</summary>
+    public static async Task<Ok<Page<SnapshotResponse>>> ListAsync(
+        string id,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery(Name = "page_token")] string? pageToken,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        CancellationToken cancellationToken)
+    {
+        var size = PageSize.From(pageSize);
+        var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        var query = db.Set<AccountSnapshot>().AsNoTracking().Where(s => s.AccountId == account.Id);
+        if (pageToken is not null)
+        {
+            var before = Guid.TryParseExact(pageToken, "N", out var parsed)
+                ? parsed
+                : throw ValidationErrors.Reject("page_token", "page_token is not one this list gave.");
+            query = query.Where(s => s.Id < before);
+        }
+        var snapshots = await query.OrderByDescending(s => s.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var next = snapshots.Count > size ? snapshots[size - 1].Id.ToString("N") : null;
+        return TypedResults.Ok(new Page<SnapshotResponse>(snapshots.Take(size).Select(SnapshotResponse.From).ToList(), next));
+    }
+}

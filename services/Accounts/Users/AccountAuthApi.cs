@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Accounts.Audit;
+using Reseller.Accounts.Data;
+using Reseller.Accounts.Mail;
+using Reseller.Accounts.Tokens;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Accounts.Users;
+
+/// <summary>The anonymous identity endpoints of account users: password login, forgotten password, log-in-as links.</summary>
+public static class AccountAuthApi
+{
+    public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
+
+    private static readonly AccountUser NobodyUser = AccountUser.Admin(Guid.Empty, "nobody@invalid.test", DateTimeOffset.UnixEpoch);
+    private static readonly string NobodyHash = new PasswordHasher<AccountUser>().HashPassword(NobodyUser, Tokens.SecretToken.New());
+
+    public static IEndpointRouteBuilder MapAccountAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
+        api.MapPost("/account-token", IssueTokenAsync).WithName("IssueAccountToken");
+        api.MapPost("/account-password-reset", RequestResetAsync).WithName("RequestAccountPasswordReset");
+        api.MapPost("/account-password-reset/confirm", ConfirmResetAsync).WithName("ConfirmAccountPasswordReset");
+        return app;
+    }
+
+    /// <summary>Logs an account user in; 5 failures in a row lock the login for 5 minutes, the right password included.</summary>
+    public static async Task<Ok<IssuedToken>> IssueTokenAsync(
+        AccountTokenRequest request,
+        AccountsDb db,
+        IPasswordHasher<AccountUser> hasher,
+        AccountTokens tokens,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        new ValidationErrors()
+            .RequireText("account", request.Account, 63)
+            .RequireText("username", request.Username, FieldRules.MaxEmailLength)
+            .RequireText("password", request.Password, PasswordRules.MaxLength)
+            .ThrowIfAny();
+
+        var accountName = request.Account!.Trim().ToLowerInvariant();
+        var username = request.Username!.Trim().ToLowerInvariant();
+        var found = await (from u in db.Set<AccountUser>()
+                           join a in db.Accounts on u.AccountId equals a.Id
+                           where a.Name == accountName && u.Username == username
+                           select new { User = u, a.PartnerId }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            // Hash anyway, so that an unknown account or user costs as long as a wrong password.
+            hasher.VerifyHashedPassword(NobodyUser, NobodyHash, request.Password!);
+            throw LoginProblems.InvalidCredentials();
+        }
+
+        var user = found.User;
+        var now = clock.GetUtcNow();
+        if (user.Lockout.RemainingLock(now) is { } remaining)
+        {
+            throw LoginProblems.LockedOut(remaining);
+        }
+        if (user.PasswordHash.Length == 0
+            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
+        {
+            user.Lockout.RegisterFailure(now);
+            await db.SaveChangesAsync(cancellationToken);
+            throw LoginProblems.InvalidCredentials();
+        }
+
+        user.Lockout.RegisterSuccess();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(tokens.Issue(user, found.PartnerId));
+    }
+
+    /// <summary>Mails a single-use, one-hour reset link when the account and e-mail match a user; answers 202 either way.</summary>
+    public static async Task<Accepted> RequestResetAsync(
+        PasswordResetRequest request,
+        AccountsDb db,
+        AccountLinks links,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        new ValidationErrors()
+            .RequireText("account", request.Account, 63)
+            .RequireEmail("email", request.Email?.Trim())
+            .ThrowIfAny();
+
+        var accountName = request.Account!.Trim().ToLowerInvariant();
+        var email = FieldRules.NormalizeEmail(request.Email!);
+        var candidates = await (from u in db.Set<AccountUser>()
+                                join a in db.Accounts on u.AccountId equals a.Id
+                                where a.Name == accountName && u.Email == email && u.PasswordHash != ""
+                                select new { User = u, a.Name }).ToListAsync(cancellationToken);
+        // A customer whose username is this e-mail first; otherwise the admin whose contact address it is.
+        var match = candidates.OrderBy(c => c.User.Role == AccountRoles.Admin ? 1 : 0).FirstOrDefault();
+        if (match is not null)
+        {
+            var now = clock.GetUtcNow();
+            var token = SecretToken.New();
+            db.Add(OneTimeToken.Create(TokenPurposes.PasswordReset, match.User.AccountId, match.User.Id, token, "anonymous", now, ResetLifetime));
+            db.Record(match.User.AccountId, $"account_user:{match.User.Id}", AuditActions.PasswordResetRequested, now, $"for {match.User.Username}");
+            db.Publish(new AccountMailRequested(match.User.AccountId, match.User.Email, "Reset your password",
+                $"Someone asked to reset the password of {match.User.Username} on {match.Name}.\n\n"
+                + $"Open this link within one hour to choose a new password (it works once):\n{links.PasswordReset(match.Name, token)}\n\n"
+                + "If you did not ask for it, ignore this mail: your password stays as it is.\n"), now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>Sets the new password with a reset link's token; the token works once, within its hour.</summary>
+    public static async Task<NoContent> ConfirmResetAsync(
+        PasswordResetConfirmRequest request,
+        AccountsDb db,
+        IPasswordHasher<AccountUser> hasher,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        new ValidationErrors()
+            .RequireText("token", request.Token, SecretToken.MaxLength)
+            .RequirePassword("new_password", request.NewPassword)
+            .ThrowIfAny();
+
+        var now = clock.GetUtcNow();
+        var token = await db.Set<OneTimeToken>().FirstOrDefaultAsync(
+            t => t.TokenHash == SecretToken.Hash(request.Token!) && t.Purpose == TokenPurposes.PasswordReset, cancellationToken);
+        if (token is null || !token.IsUsable(now))
+        {
+            throw InvalidLink();
+        }
+        var user = await db.Set<AccountUser>().FirstAsync(u => u.Id == token.UserId, cancellationToken);
+        token.Use(now);
+        user.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!));
+        db.Record(user.AccountId, $"account_user:{user.Id}", AuditActions.PasswordResetCompleted, now, $"for {user.Username}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static ProblemException InvalidLink() =>
+        new(410, "link-expired", "This link is no longer valid.", "It was already used, has expired, or never existed; ask for a new one.");
+}

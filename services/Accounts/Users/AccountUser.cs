@@ -1,0 +1,51 @@
+using Reseller.ServiceDefaults.Auth;
+
+namespace Reseller.Accounts.Users;
+
+/// <summary>A login of one resold account: its <c>admin</c>, or a customer who accepted an invitation (username = e-mail).</summary>
+public sealed class AccountUser
+{
+    public Guid Id { get; private set; }
+    public Guid AccountId { get; private set; }
+    public string Username { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public string Role { get; private set; } = AccountRoles.Customer;
+    public string PasswordHash { get; private set; } = "";
+    public LoginLockout Lockout { get; private set; } = new();
+    public DateTimeOffset CreatedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    private AccountUser()
+    {
+    }
+
+    public static AccountUser Admin(Guid accountId, string email, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        AccountId = accountId,
+        Username = AccountRoles.AdminUsername,
+        Name = "Administrator",
+        Email = email,
+        Role = AccountRoles.Admin,
+        CreatedAt = now,
+    };
+
+    public static AccountUser Customer(Guid accountId, string name, string email, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        AccountId = accountId,
+        Username = email,
+        Name = name,
+        Email = email,
+        Role = AccountRoles.Customer,
+        CreatedAt = now,
+    };
+
+    /// <summary>A new password also lifts a lockout: whoever set it proved who they are another way.</summary>
+    public void SetPasswordHash(string hash)
+    {
+        PasswordHash = hash;
+        Lockout.RegisterSuccess();
+    }
+}

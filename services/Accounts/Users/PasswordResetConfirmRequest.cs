@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.Users;
+
+public sealed record PasswordResetConfirmRequest(string? Token, string? NewPassword);

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+using Reseller.AppHost;
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows.AccountUsers;
+
+/// <summary>Helpers of the account-user tests: trial accounts, account logins, the sandbox clock and the mail folder.</summary>
+public static partial class IdentityScenario
+{
+    public static object TrialAccount(string name, string customerEmail = "it@client.test") => new
+    {
+        name,
+        customer = new { name = "Client Co", email = customerEmail },
+        notification_email = "billing@agency.test",
+        language = "fr",
+        time_zone = "Europe/Paris",
+        plan = new { product = "marketing", tier = "plus", contacts = 1000, cadence = "trial" },
+    };
+
+    public static async Task<JsonNode> CreateTrialAsync(this GatewayClient client, Partner partner, string? customerEmail = null) =>
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
+            TrialAccount(GatewayClient.NewAccountName(), customerEmail ?? $"it-{Guid.NewGuid():N}@client.test"), partner.Token), HttpStatusCode.Created);
+
+    public static Task<HttpResponseMessage> AccountLoginAsync(this GatewayClient client, string account, string username, string password) =>
+        client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-token", new { account, username, password });
+
+    public static async Task<string> AccountTokenAsync(this GatewayClient client, string account, string username, string password)
+    {
+        var token = await GatewayClient.JsonAsync(await client.AccountLoginAsync(account, username, password), HttpStatusCode.OK);
+        return token["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>Logs in as the account's admin with the password handed out at creation.</summary>
+    public static Task<string> AdminTokenAsync(this GatewayClient client, JsonNode account) =>
+        client.AccountTokenAsync(account["name"]!.GetValue<string>(), "admin", account["login"]!["password"]!.GetValue<string>());
+
+    public static JsonNode Claims(string jwt)
+    {
+        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)))!;
+    }
+
+    public static async Task<DateTimeOffset> MoveClockAsync(this GatewayClient client, TimeSpan by)
+    {
+        var now = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
+        var moved = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = now + by }, asOperator: true), HttpStatusCode.OK);
+        return moved["now"]!.GetValue<DateTimeOffset>();
+    }
+
+    /// <summary>Waits for a mail to <paramref name="to"/> whose link path contains <paramref name="segment"/>; returns the link's last segment (the token), newest mail first.</summary>
+    public static async Task<string> WaitForMailedTokenAsync(string to, string segment, int atLeast = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var pattern = new Regex($@"https://\S+/{Regex.Escape(segment)}/([A-Za-z0-9_-]+)");
+        List<string> tokens;
+        do
+        {
+            tokens = MailsTo(to).Select(m => pattern.Match(m)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+            if (tokens.Count >= atLeast)
+            {
+                return tokens[^1];
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new Xunit.Sdk.XunitException($"No {atLeast} mail(s) to {to} with a /{segment}/ link arrived; found {tokens.Count}.");
+    }
+
+    /// <summary>The bodies of the mails written to the e2e data directory for one recipient, oldest first.</summary>
+    public static IReadOnlyList<string> MailsTo(string to)
+    {
+        var directory = Path.Combine(RepositoryRoot(), ".data", "test-e2e", "mail");
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+        return Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText)
+            .Select(text => text.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal))
+            .Where(text => ToHeader().Match(text) is { Success: true } m && m.Value.Contains(to, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    private static string RepositoryRoot() =>
+        typeof(DistributedApplication).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+
+    [GeneratedRegex(@"^To:.*$", RegexOptions.Multiline)]
+    private static partial Regex ToHeader();
+}

@@ -1,0 +1,71 @@
+using System.Net;
+
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows.AccountUsers;
+
+[Collection(SystemUnderTest.Name)]
+public sealed class PasswordResetTests(ResellerSystem system) : IDisposable
+{
+    private readonly GatewayClient client = system.Client();
+
+    [Fact]
+    public async Task The_admin_resets_its_password_by_a_mailed_single_use_link()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var email = $"owner-{Guid.NewGuid():N}@client.test";
+        var account = await client.CreateTrialAsync(partner, email);
+        var name = account["name"]!.GetValue<string>();
+
+        var asked = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = name, email });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        var token = await IdentityScenario.WaitForMailedTokenAsync(email, "password-reset");
+
+        var confirmed = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm", new { token, new_password = "my fresh password" });
+        Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
+        Assert.False(string.IsNullOrEmpty(await client.AccountTokenAsync(name, "admin", "my fresh password")));
+        await ProblemAssert.IsAsync(await client.AccountLoginAsync(name, "admin", account["login"]!["password"]!.GetValue<string>()), HttpStatusCode.Unauthorized);
+
+        var reused = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm",
+            new { token, new_password = "another fresh one" }), HttpStatusCode.Gone);
+        Assert.EndsWith("/link-expired", reused["type"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reset_link_dies_after_one_hour()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var email = $"slow-{Guid.NewGuid():N}@client.test";
+        var account = await client.CreateTrialAsync(partner, email);
+        await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = account["name"]!.GetValue<string>(), email });
+        var token = await IdentityScenario.WaitForMailedTokenAsync(email, "password-reset");
+
+        await client.MoveClockAsync(TimeSpan.FromHours(1).Add(TimeSpan.FromSeconds(30)));
+
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm",
+            new { token, new_password = "my fresh password" }), HttpStatusCode.Gone);
+    }
+
+    [Fact]
+    public async Task Unknown_accounts_and_addresses_get_202_and_no_mail()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var account = await client.CreateTrialAsync(partner);
+        var stranger = $"stranger-{Guid.NewGuid():N}@client.test";
+
+        var unknownEmail = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = account["name"]!.GetValue<string>(), email = stranger });
+        var unknownAccount = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = "no-such-account-y", email = stranger });
+
+        Assert.Equal(HttpStatusCode.Accepted, unknownEmail.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, unknownAccount.StatusCode);
+        await Task.Delay(1000);
+        Assert.Empty(IdentityScenario.MailsTo(stranger));
+        var bad = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = "", email = "nope" }), HttpStatusCode.BadRequest);
+        Assert.NotNull(bad["errors"]!["account"]);
+        Assert.NotNull(bad["errors"]!["email"]);
+        var weak = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm", new { token = "x", new_password = "short" }), HttpStatusCode.BadRequest);
+        Assert.NotNull(weak["errors"]!["new_password"]);
+    }
+
+    public void Dispose() => client.Dispose();
+}

@@ -1,0 +1,48 @@
+using Reseller.Accounts.Invitations;
+using Reseller.Accounts.Tokens;
+
+namespace Reseller.UnitTests.Accounts.Identity;
+
+public sealed class InvitationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void An_invitation_is_open_for_seven_days_and_keeps_only_the_hash_of_its_link()
+    {
+        var token = SecretToken.New();
+        var invitation = Invitation.Create(Guid.NewGuid(), "Jane", "jane@client.test", null, null, token, Now);
+
+        Assert.Equal(SecretToken.Hash(token), invitation.TokenHash);
+        Assert.NotEqual(token, invitation.TokenHash);
+        Assert.True(invitation.IsOpen(Now.AddDays(7).AddTicks(-1)));
+        Assert.False(invitation.IsOpen(Now.AddDays(7)));
+    }
+
+    [Fact]
+    public void Re_sending_replaces_the_link_and_restarts_the_seven_days()
+    {
+        var invitation = Invitation.Create(Guid.NewGuid(), "Jane", "jane@client.test", null, null, "first", Now);
+
+        Assert.True(invitation.Resend("second", Now.AddDays(10)));
+
+        Assert.Equal(SecretToken.Hash("second"), invitation.TokenHash);
+        Assert.True(invitation.IsOpen(Now.AddDays(16)));
+        Assert.Equal(InvitationStatus.Invited, invitation.Status);
+    }
+
+    [Fact]
+    public void An_accepted_invitation_cannot_be_accepted_again_nor_re_sent()
+    {
+        var invitation = Invitation.Create(Guid.NewGuid(), "Jane", "jane@client.test", null, null, "link", Now);
+        var user = Guid.NewGuid();
+
+        invitation.Accept(user, Now.AddHours(1));
+
+        Assert.Equal(InvitationStatus.Accepted, invitation.Status);
+        Assert.Equal(user, invitation.UserId);
+        Assert.NotEqual(SecretToken.Hash("link"), invitation.TokenHash);
+        Assert.Throws<InvalidOperationException>(() => invitation.Accept(Guid.NewGuid(), Now.AddHours(2)));
+        Assert.False(invitation.Resend("again", Now.AddHours(2)));
+    }
+}
