@@ -1,6 +1,7 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Access;
@@ -27,13 +28,15 @@ public static class InvoicesApi
     public static async Task<Ok<Page<InvoiceResponse>>> ListAsync(
         ClaimsPrincipal user,
         BillingDb db,
-        string? accountId,
-        string? status,
-        int? pageSize,
-        string? pageToken,
+        [FromQuery(Name = "account_id")] string? accountId,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "page_size")] string? pageSize,
+        [FromQuery(Name = "page_token")] string? pageToken,
         CancellationToken cancellationToken)
     {
-        var size = PageSize.From(pageSize);
+        var size = pageSize is null ? PageSize.Default
+            : int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? PageSize.From(requested)
+            : throw ValidationErrors.Reject("page_size", $"page_size must be between 1 and {PageSize.Max}.");
         var query = Visible(db, BillingCaller.From(user));
         if (accountId is not null)
         {

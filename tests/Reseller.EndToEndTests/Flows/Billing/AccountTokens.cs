@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Reseller.EndToEndTests.Flows.Billing;
+
+/// <summary>
+/// Mints the platform's account-scoped token (kind account_user, account_id, partner_id) with the system's signing key, as
+/// Accounts' account login will; valid from the platform clock's now, which the sandbox may have moved forward.
+/// </summary>
+public static class AccountTokens
+{
+    public static string Mint(string signingKey, string partnerId, string accountId, DateTimeOffset now)
+    {
+        static string Raw(string publicId) => publicId[(publicId.IndexOf('_', StringComparison.Ordinal) + 1)..];
+        var header = new { alg = "HS256", typ = "JWT" };
+        var payload = new Dictionary<string, object>
+        {
+            ["iss"] = "reseller",
+            ["aud"] = "reseller-api",
+            ["sub"] = "usr_" + Guid.NewGuid().ToString("N"),
+            ["kind"] = "account_user",
+            ["account_id"] = Raw(accountId),
+            ["partner_id"] = Raw(partnerId),
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["nbf"] = now.AddSeconds(-5).ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+        };
+        var unsigned = $"{Base64Url(JsonSerializer.SerializeToUtf8Bytes(header))}.{Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload))}";
+        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.ASCII.GetBytes(unsigned));
+        return $"{unsigned}.{Base64Url(signature)}";
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
