@@ -10,18 +10,23 @@ namespace Reseller.EndToEndTests.Flows.Billing;
 /// </summary>
 public static class AccountTokens
 {
-    public static string Mint(string signingKey, string partnerId, string accountId, DateTimeOffset now)
+    public static string Mint(string signingKey, string partnerId, string accountId, DateTimeOffset now) =>
+        Sign(signingKey, now, new() { ["kind"] = "account_user", ["account_id"] = Raw(accountId), ["partner_id"] = Raw(partnerId) });
+
+    /// <summary>A partner user with the member role: may manage accounts, never see or spend the partner's money.</summary>
+    public static string MintMember(string signingKey, string partnerId, DateTimeOffset now) =>
+        Sign(signingKey, now, new() { ["kind"] = "partner_user", ["role"] = "member", ["partner_id"] = Raw(partnerId) });
+
+    private static string Raw(string publicId) => publicId[(publicId.IndexOf('_', StringComparison.Ordinal) + 1)..];
+
+    private static string Sign(string signingKey, DateTimeOffset now, Dictionary<string, object> claims)
     {
-        static string Raw(string publicId) => publicId[(publicId.IndexOf('_', StringComparison.Ordinal) + 1)..];
         var header = new { alg = "HS256", typ = "JWT" };
-        var payload = new Dictionary<string, object>
+        var payload = new Dictionary<string, object>(claims)
         {
             ["iss"] = "reseller",
             ["aud"] = "reseller-api",
             ["sub"] = "usr_" + Guid.NewGuid().ToString("N"),
-            ["kind"] = "account_user",
-            ["account_id"] = Raw(accountId),
-            ["partner_id"] = Raw(partnerId),
             ["iat"] = now.ToUnixTimeSeconds(),
             ["nbf"] = now.AddSeconds(-5).ToUnixTimeSeconds(),
             ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),

@@ -82,6 +82,23 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task A_member_partner_user_sees_and_spends_no_money_but_may_look_a_profile_up()
+    {
+        var (partner, _, invoice) = await BillingFlows.PaidInvoiceAsync(client);
+        var member = AccountTokens.MintMember(system.App.JwtSigningKey, partner.Id, await BillingFlows.PlatformNowAsync(client));
+        var card = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/billing-profiles", token: partner.Token), HttpStatusCode.OK))["data"]![0]!["id"]!.GetValue<string>();
+
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/invoices", token: member), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/invoices/{invoice["id"]!.GetValue<string>()}", token: member), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/billing-profiles", token: member), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{card}", token: member), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
+            new { name = "Member card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = DateTime.UtcNow.Year + 3, cvc = "123" } }, member), HttpStatusCode.Forbidden);
+        // Accounts checks a chosen profile on the caller's own credentials, so looking one up stays open to any partner user.
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Get, $"/api/v1/billing-profiles/{card}", token: member)).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_queries_on_invoices_are_400_problem_details()
     {
         var partner = await client.CreatePartnerAsync();
