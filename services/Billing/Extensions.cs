@@ -1,6 +1,10 @@
+using MassTransit;
+
+using Reseller.Billing.Access;
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Notices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Pricing;
 using Reseller.Billing.Renewals;
@@ -16,16 +20,28 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, BillingDb>("billingdb");
-        builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus =>
-        {
-            bus.AddConsumer<AccountCreatedConsumer>();
-            bus.AddConsumer<AccountBillingProfileChangedConsumer>();
-        });
+        builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus => bus.AddBillingConsumers());
+        builder.Services.AddAuthorizationBuilder().AddBillingPolicies();
         builder.Services.AddCharging();
         builder.Services.AddScoped<IDueJob, PendingPaymentsJob>();
         builder.Services.AddScoped<IDueJob, RenewalJob>();
         builder.Services.AddScoped<IDueJob, DunningJob>();
         return builder;
+    }
+
+    /// <summary>Billing's message consumers: the account events it follows and its own dunning notices.</summary>
+    public static IBusRegistrationConfigurator AddBillingConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<AccountCreatedConsumer>();
+        bus.AddConsumer<AccountBillingProfileChangedConsumer>();
+        bus.AddConsumer<AccountPlanChangedConsumer>();
+        bus.AddConsumer<AccountStatusChangedConsumer>();
+        bus.AddConsumer<AccountRenewalRequestedConsumer>();
+        bus.AddConsumer<PayerChangedConsumer>();
+        bus.AddConsumer<AccountNotificationEmailChangedConsumer>();
+        bus.AddConsumer<AccountTransferredOutConsumer>();
+        bus.AddConsumer<PaymentFailedNoticeConsumer>();
+        return bus;
     }
 
     /// <summary>Pricing, invoicing and charging: what any Billing instance needs to invoice and charge a period.</summary>
@@ -37,6 +53,7 @@ public static class Extensions
         services.AddScoped<PaidAccountCounter>();
         services.AddScoped<InvoiceNumbering>();
         services.AddScoped<PeriodInvoicer>();
+        services.AddScoped<PlanChangeInvoicer>();
         services.AddScoped<ChargeProcessor>();
         return services;
     }

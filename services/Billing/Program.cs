@@ -1,5 +1,6 @@
 using Reseller.Billing;
 using Reseller.Billing.Catalog;
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Profiles;
 using Reseller.ServiceDefaults;
@@ -15,5 +16,6 @@ app.MapDefaultEndpoints();
 app.MapCatalogApi();
 app.MapBillingProfilesApi();
 app.MapInvoicesApi();
+app.MapCreditNotesApi();
 
 app.Run();

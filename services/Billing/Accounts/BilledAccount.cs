@@ -8,10 +8,18 @@ public sealed class BilledAccount
 {
     public Guid AccountId { get; private set; }
     public Guid PartnerId { get; private set; }
+    public string Name { get; private set; } = "";
     public AccountPlan Plan { get; private set; } = null!;
     public string Cadence { get; private set; } = "";
     public string Payer { get; private set; } = Payers.Partner;
     public Guid? BillingProfileId { get; private set; }
+
+    /// <summary>The partner's card while the customer pays, so switching back to partner payment restores it.</summary>
+    public Guid? PartnerBillingProfileId { get; private set; }
+    public string NotificationEmail { get; private set; } = "";
+
+    /// <summary>A downgrade or removed seats waiting for the next renewal, where it becomes the plan.</summary>
+    public AccountPlan? ScheduledPlan { get; private set; }
     public BilledAccountStatus Status { get; private set; }
     public DateOnly AnchorDate { get; private set; }
     public int PeriodIndex { get; private set; }
@@ -30,13 +38,22 @@ public sealed class BilledAccount
     {
         AccountId = created.AccountId,
         PartnerId = created.PartnerId,
+        Name = created.Name,
         Plan = created.Plan,
         Cadence = created.Plan.Cadence,
         Payer = created.Payer,
         BillingProfileId = created.BillingProfileId,
         Status = created.Plan.Cadence == PlanCadences.Trial ? BilledAccountStatus.Trial : BilledAccountStatus.Pending,
         AnchorDate = DateOnly.FromDateTime(created.CreatedAt.UtcDateTime),
+        NotificationEmail = created.NotificationEmail ?? "",
     };
+
+    /// <summary>Charges stop for good: the account expired or left its agency.</summary>
+    public bool IsClosed => Status is BilledAccountStatus.Expired or BilledAccountStatus.Transferred;
+
+    /// <summary>The current period has been paid and is still running.</summary>
+    public bool IsInPaidPeriod => CurrentPeriodStart is not null && CurrentPeriodEnd is not null
+        && Status is BilledAccountStatus.Active or BilledAccountStatus.Cancelled or BilledAccountStatus.PaymentFailed;
 
     /// <summary>The period that the next charge covers, from the anchor date (month-end fall-back and return).</summary>
     public (DateOnly Start, DateOnly End) NextPeriod() =>
@@ -45,6 +62,74 @@ public sealed class BilledAccount
     public void RenewalInvoiced(DateOnly periodStart) => RenewalInvoicedFor = periodStart;
 
     public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
+
+    public void NotifyAt(string notificationEmail) => NotificationEmail = notificationEmail;
+
+    /// <summary>Takes effect from the next invoice; the partner's own card is kept for a switch back.</summary>
+    public void PaidBy(string payer, Guid? billingProfileId)
+    {
+        if (payer == Payers.Customer && Payer == Payers.Partner)
+        {
+            PartnerBillingProfileId = BillingProfileId;
+        }
+        var restored = payer == Payers.Partner && Payer == Payers.Customer ? PartnerBillingProfileId : null;
+        Payer = payer;
+        BillingProfileId = billingProfileId ?? restored ?? BillingProfileId;
+    }
+
+    /// <summary>The plan now in force (upgrade, added seats) and the one waiting for the next renewal, if any.</summary>
+    public void ChangePlan(AccountPlan current, AccountPlan? scheduled)
+    {
+        Plan = current;
+        Cadence = current.Cadence;
+        ScheduledPlan = scheduled;
+    }
+
+    /// <summary>A trial turned paid or a new cadence: a new anniversary starts at the change date, first period to be charged.</summary>
+    public void Reanchor(AccountPlan plan, DateOnly anchor)
+    {
+        ChangePlan(plan, null);
+        AnchorDate = anchor;
+        PeriodIndex = 0;
+        if (Status == BilledAccountStatus.Trial || IsClosed)
+        {
+            Status = BilledAccountStatus.Pending;
+        }
+    }
+
+    /// <summary>At renewal a scheduled plan becomes the plan; a new cadence restarts the anniversary at this period's start.</summary>
+    public void ApplyScheduledPlan()
+    {
+        if (ScheduledPlan is not { } scheduled)
+        {
+            return;
+        }
+        if (scheduled.Cadence != Plan.Cadence)
+        {
+            AnchorDate = NextPeriod().Start;
+            PeriodIndex = 0;
+        }
+        Plan = scheduled;
+        Cadence = scheduled.Cadence;
+        ScheduledPlan = null;
+    }
+
+    /// <summary>Follows the account's status where it decides billing: cancelled is not renewed, closed is never charged.</summary>
+    public void FollowStatus(string status)
+    {
+        Status = (status, Status) switch
+        {
+            (_, BilledAccountStatus.Transferred) => Status,
+            (AccountStatuses.Cancelled, BilledAccountStatus.Active or BilledAccountStatus.PaymentFailed) => BilledAccountStatus.Cancelled,
+            (AccountStatuses.Active, BilledAccountStatus.Cancelled) => BilledAccountStatus.Active,
+            (AccountStatuses.PaymentFailed, BilledAccountStatus.Cancelled) => BilledAccountStatus.PaymentFailed,
+            (AccountStatuses.Expired, _) => BilledAccountStatus.Expired,
+            (AccountStatuses.Transferred, _) => BilledAccountStatus.Transferred,
+            _ => Status,
+        };
+    }
+
+    public void TransferredOut() => Status = BilledAccountStatus.Transferred;
 
     public void PeriodPaid(DateOnly start, DateOnly end)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Accounts;
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Profiles;
@@ -15,6 +16,7 @@ public sealed class BillingDb(DbContextOptions<BillingDb> options) : DbContext(o
     public DbSet<BilledAccount> BilledAccounts => Set<BilledAccount>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

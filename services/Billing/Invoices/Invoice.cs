@@ -91,6 +91,17 @@ public sealed class Invoice
         return false;
     }
 
+    /// <summary>The account will never be charged again (expired, transferred): an open invoice is voided, its dunning ends.</summary>
+    public void Void()
+    {
+        if (Status != InvoiceStatus.Open)
+        {
+            throw new InvalidOperationException($"Invoice {Number} is {Status}, not open.");
+        }
+        Status = InvoiceStatus.Void;
+        NextRetryAt = null;
+    }
+
     /// <summary>A retry is being attempted: it is no longer waiting for its retry time.</summary>
     public void StartRetry() => NextRetryAt = null;
 

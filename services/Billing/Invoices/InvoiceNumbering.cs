@@ -12,7 +12,13 @@ public sealed class InvoiceNumbering(BillingDb db)
 {
     public const string PlatformIssuer = "RSL";
 
-    public async Task<string> NextAsync(DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    /// <summary>Credit notes have a series of their own.</summary>
+    public const string CreditNoteIssuer = "RSL-CN";
+
+    public Task<string> NextAsync(DateTimeOffset issuedAt, CancellationToken cancellationToken) =>
+        NextAsync(PlatformIssuer, issuedAt, cancellationToken);
+
+    public async Task<string> NextAsync(string issuer, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -20,10 +26,10 @@ public sealed class InvoiceNumbering(BillingDb db)
         }
         var year = issuedAt.UtcDateTime.Year;
         var next = await db.Database.SqlQuery<long>($"""
-            INSERT INTO invoice_number_sequences (issuer, year, last_number) VALUES ({PlatformIssuer}, {year}, 1)
+            INSERT INTO invoice_number_sequences (issuer, year, last_number) VALUES ({issuer}, {year}, 1)
             ON CONFLICT (issuer, year) DO UPDATE SET last_number = invoice_number_sequences.last_number + 1
             RETURNING last_number AS "Value"
             """).ToListAsync(cancellationToken);
-        return $"{PlatformIssuer}-{year}-{next[0]:D6}";
+        return $"{issuer}-{year}-{next[0]:D6}";
     }
 }

@@ -1,3 +1,4 @@
+using Reseller.Billing.CreditNotes;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 
@@ -21,12 +22,14 @@ public sealed record InvoiceResponse(
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
     DateTimeOffset IssuedAt,
-    DateTimeOffset? PaidAt)
+    DateTimeOffset? PaidAt,
+    MoneyAmount Credited,
+    IReadOnlyList<CreditNoteResponse> CreditNotes)
 {
     public const string IdPrefix = "inv";
     public const string AccountIdPrefix = "acc";
 
-    public static InvoiceResponse From(Invoice i) => new(
+    public static InvoiceResponse From(Invoice i, IReadOnlyList<CreditNote> creditNotes) => new(
         PublicId.Format(IdPrefix, i.Id),
         i.Number,
         i.Status.ToString().ToLowerInvariant(),
@@ -44,5 +47,7 @@ public sealed record InvoiceResponse(
         i.PeriodStart,
         i.PeriodEnd,
         i.IssuedAt,
-        i.PaidAt);
+        i.PaidAt,
+        new(creditNotes.Sum(c => c.Amount), i.Currency),
+        creditNotes.Select(CreditNoteResponse.From).ToList());
 }

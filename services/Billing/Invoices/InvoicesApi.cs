@@ -1,11 +1,13 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Billing.Access;
 using Reseller.Billing.Accounts;
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
-using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
@@ -16,25 +18,26 @@ public static class InvoicesApi
 {
     public static IEndpointRouteBuilder MapInvoicesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/invoices").WithTags("Billing").RequireAuthorization(PlatformPolicies.Partner);
+        var api = app.MapGroup("/api/v1/invoices").WithTags("Billing").RequireAuthorization(BillingPolicies.Payer);
         api.MapGet("", ListAsync).WithName("ListInvoices");
         api.MapGet("/{id}", GetAsync).WithName("GetInvoice");
         return app;
     }
 
-    /// <summary>The partner's own invoices (payer partner); customer-paid invoices are the customer's alone.</summary>
+    /// <summary>A partner's partner-paid invoices, or a customer's own account's customer-paid ones: never each other's.</summary>
     public static async Task<Ok<Page<InvoiceResponse>>> ListAsync(
         ClaimsPrincipal user,
         BillingDb db,
-        string? accountId,
-        string? status,
-        int? pageSize,
-        string? pageToken,
+        [FromQuery(Name = "account_id")] string? accountId,
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "page_size")] string? pageSize,
+        [FromQuery(Name = "page_token")] string? pageToken,
         CancellationToken cancellationToken)
     {
-        var partnerId = user.PartnerId();
-        var size = PageSize.From(pageSize);
-        var query = db.Invoices.AsNoTracking().Where(i => i.PartnerId == partnerId && i.Payer == Payers.Partner);
+        var size = pageSize is null ? PageSize.Default
+            : int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? PageSize.From(requested)
+            : throw ValidationErrors.Reject("page_size", $"page_size must be between 1 and {PageSize.Max}.");
+        var query = Visible(db, BillingCaller.From(user));
         if (accountId is not null)
         {
             if (!PublicId.TryParse(InvoiceResponse.AccountIdPrefix, accountId, out var account))
@@ -62,18 +65,47 @@ public static class InvoicesApi
 
         var invoices = await query.OrderByDescending(i => i.Id).Take(size + 1).ToListAsync(cancellationToken);
         var next = invoices.Count > size ? PublicId.Format(InvoiceResponse.IdPrefix, invoices[size - 1].Id) : null;
-        return TypedResults.Ok(new Page<InvoiceResponse>(invoices.Take(size).Select(InvoiceResponse.From).ToList(), next));
+        var page = invoices.Take(size).ToList();
+        var ids = page.Select(i => i.Id).ToList();
+        var notes = (await db.CreditNotes.AsNoTracking().Where(c => ids.Contains(c.InvoiceId)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
+            .ToLookup(c => c.InvoiceId);
+        return TypedResults.Ok(new Page<InvoiceResponse>(page.Select(i => InvoiceResponse.From(i, notes[i.Id].ToList())).ToList(), next));
     }
 
-    public static async Task<Results<Ok<InvoiceResponse>, NotFound>> GetAsync(string id, ClaimsPrincipal user, BillingDb db, CancellationToken cancellationToken)
+    /// <summary>One invoice as JSON, or downloaded as HTML, CSV or PDF by its Accept header (406 for anything else).</summary>
+    public static async Task<IResult> GetAsync(string id, HttpRequest request, ClaimsPrincipal user, BillingDb db, CancellationToken cancellationToken)
     {
-        if (!PublicId.TryParse(InvoiceResponse.IdPrefix, id, out var invoiceId))
+        var format = InvoiceFormats.Negotiate(request.Headers.Accept.ToString());
+        if (format is null)
         {
-            return TypedResults.NotFound();
+            return Problem(406, "not-acceptable", "Not acceptable", $"An invoice can be had as {InvoiceFormats.Offered}.");
         }
-        var partnerId = user.PartnerId();
-        var invoice = await db.Invoices.AsNoTracking()
-            .FirstOrDefaultAsync(i => i.Id == invoiceId && i.PartnerId == partnerId && i.Payer == Payers.Partner, cancellationToken);
-        return invoice is null ? TypedResults.NotFound() : TypedResults.Ok(InvoiceResponse.From(invoice));
+        var invoice = PublicId.TryParse(InvoiceResponse.IdPrefix, id, out var invoiceId)
+            ? await Visible(db, BillingCaller.From(user)).FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken)
+            : null;
+        if (invoice is null)
+        {
+            return Problem(404, "not-found", "Not found", "No invoice with that id.");
+        }
+        var notes = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return format switch
+        {
+            InvoiceFormats.Html => TypedResults.Text(InvoiceHtml.Render(invoice, notes), InvoiceFormats.Html, System.Text.Encoding.UTF8),
+            InvoiceFormats.Csv => TypedResults.Text(InvoiceCsv.Render(invoice, notes), InvoiceFormats.Csv, System.Text.Encoding.UTF8),
+            InvoiceFormats.Pdf => TypedResults.Bytes(InvoicePdf.Render(invoice, notes), InvoiceFormats.Pdf, $"{invoice.Number}.pdf"),
+            _ => TypedResults.Ok(InvoiceResponse.From(invoice, notes)),
+        };
     }
+
+    private static IQueryable<Invoice> Visible(BillingDb db, BillingCaller caller)
+    {
+        var invoices = db.Invoices.AsNoTracking().Where(i => i.PartnerId == caller.PartnerId);
+        return caller.AccountId is { } accountId
+            ? invoices.Where(i => i.AccountId == accountId && i.Payer == Payers.Customer)
+            : invoices.Where(i => i.Payer == Payers.Partner);
+    }
+
+    /// <summary>Written as problem+json whatever the Accept header asked for, so a refused download still explains itself.</summary>
+    private static ProblemHttpResult Problem(int status, string slug, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, type: ProblemTypes.Uri(slug));
 }

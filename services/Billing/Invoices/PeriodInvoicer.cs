@@ -15,34 +15,50 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
 {
     public async Task<Guid?> InvoiceNextPeriodAsync(BilledAccount account, string purpose, CancellationToken cancellationToken)
     {
+        if (purpose == InvoicePurposes.Renewal)
+        {
+            account.ApplyScheduledPlan();
+        }
         var (start, end) = account.NextPeriod();
-        var percent = account.Payer == Payers.Partner
-            ? ResellerDiscount.PercentFor(await counter.CountAsync(account.PartnerId, account.AccountId, cancellationToken) + 1)
-            : 0;
-        var price = pricer.Price(account.Plan, percent);
-        var now = clock.GetUtcNow();
-        var invoice = Invoice.Issue(
-            new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, purpose, start, end),
-            await numbering.NextAsync(now, cancellationToken),
-            price,
-            now);
-        db.Invoices.Add(invoice);
+        var price = pricer.Price(account.Plan, await DiscountPercentAsync(account, cancellationToken));
         if (purpose == InvoicePurposes.Renewal)
         {
             account.RenewalInvoiced(start);
         }
+        return await InvoiceAsync(account, new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, purpose, start, end), price, cancellationToken);
+    }
+
+    /// <summary>The reseller discount for a charge to this account now: partner payer only, the account itself counted.</summary>
+    public async Task<int> DiscountPercentAsync(BilledAccount account, CancellationToken cancellationToken) =>
+        account.Payer == Payers.Partner
+            ? ResellerDiscount.PercentFor(await counter.CountAsync(account.PartnerId, account.AccountId, cancellationToken) + 1)
+            : 0;
+
+    /// <summary>Issues an invoice for the account and records the charge of what is due; a zero total is paid at once.</summary>
+    public async Task<Guid?> InvoiceAsync(BilledAccount account, IssueInvoice details, PriceBreakdown price, CancellationToken cancellationToken)
+    {
+        var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
+        var now = clock.GetUtcNow();
+        var invoice = Invoice.Issue(details, await numbering.NextAsync(now, cancellationToken), price, now);
+        db.Invoices.Add(invoice);
         BillingMetrics.InvoicesIssued.Add(1);
 
         if (invoice.Status == InvoiceStatus.Paid)
         {
-            account.PeriodPaid(start, end);
+            if (InvoicePeriods.CoversPeriod(purpose))
+            {
+                account.PeriodPaid(start, end);
+            }
             db.Publish(InvoiceEvents.Paid(invoice), now);
             return null;
         }
         if (account.BillingProfileId is not { } profileId)
         {
             invoice.RegisterFailedCharge(now, retryable: false);
-            account.ChargeFailed(final: false);
+            if (InvoicePeriods.CoversPeriod(purpose))
+            {
+                account.ChargeFailed(final: false);
+            }
             db.Publish(InvoiceEvents.Failed(invoice, "no_billing_profile", now), now);
             return null;
         }

@@ -43,7 +43,7 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Tim
         if (result.Succeeded)
         {
             invoice.PayByCard(payment.Amount, now);
-            if (invoice.Purpose is InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal)
+            if (InvoicePeriods.CoversPeriod(invoice.Purpose))
             {
                 account?.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
             }
@@ -54,7 +54,7 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Tim
         else
         {
             var final = invoice.RegisterFailedCharge(now, retryable: invoice.Purpose == InvoicePurposes.Renewal);
-            if (invoice.Purpose is InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal)
+            if (InvoicePeriods.CoversPeriod(invoice.Purpose))
             {
                 account?.ChargeFailed(final);
             }

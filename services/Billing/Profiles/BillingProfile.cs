@@ -5,6 +5,9 @@ public sealed class BillingProfile
 {
     public Guid Id { get; private set; }
     public Guid PartnerId { get; private set; }
+
+    /// <summary>Set for a customer's own card: it belongs to that account, and its partner never sees or uses it.</summary>
+    public Guid? AccountId { get; private set; }
     public string Name { get; private set; } = "";
     public string ProviderToken { get; private set; } = "";
     public string Brand { get; private set; } = "";
@@ -18,10 +21,11 @@ public sealed class BillingProfile
     {
     }
 
-    public static BillingProfile Create(Guid partnerId, string name, Payments.TokenizedCard card, DateTimeOffset now) => new()
+    public static BillingProfile Create(Guid partnerId, Guid? accountId, string name, Payments.TokenizedCard card, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
         PartnerId = partnerId,
+        AccountId = accountId,
         Name = name,
         ProviderToken = card.Token,
         Brand = card.Brand,

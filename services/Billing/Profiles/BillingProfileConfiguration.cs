@@ -10,6 +10,7 @@ public sealed class BillingProfileConfiguration : IEntityTypeConfiguration<Billi
         builder.ToTable("billing_profiles");
         builder.HasKey(p => p.Id);
         builder.HasIndex(p => new { p.PartnerId, p.Id });
+        builder.HasIndex(p => p.AccountId).HasFilter("account_id IS NOT NULL");
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.ProviderToken).HasMaxLength(200);
         builder.Property(p => p.Brand).HasMaxLength(20);

@@ -3,10 +3,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Billing.Access;
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
-using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
@@ -17,14 +17,15 @@ public static class BillingProfilesApi
 {
     public static IEndpointRouteBuilder MapBillingProfilesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/billing-profiles").WithTags("Billing").RequireAuthorization(PlatformPolicies.Partner);
-        api.MapPost("", CreateAsync).WithName("CreateBillingProfile");
-        api.MapGet("", ListAsync).WithName("ListBillingProfiles");
-        api.MapGet("/{id}", GetAsync).WithName("GetBillingProfile");
-        api.MapDelete("/{id}", DeleteAsync).WithName("DeleteBillingProfile");
+        var api = app.MapGroup("/api/v1/billing-profiles").WithTags("Billing");
+        api.MapPost("", CreateAsync).WithName("CreateBillingProfile").RequireAuthorization(BillingPolicies.Payer);
+        api.MapGet("", ListAsync).WithName("ListBillingProfiles").RequireAuthorization(BillingPolicies.Payer);
+        api.MapGet("/{id}", GetAsync).WithName("GetBillingProfile").RequireAuthorization(BillingPolicies.Viewer);
+        api.MapDelete("/{id}", DeleteAsync).WithName("DeleteBillingProfile").RequireAuthorization(BillingPolicies.Payer);
         return app;
     }
 
+    /// <summary>A partner's card, or (account-scoped token) the customer's own card for its account.</summary>
     public static async Task<Created<BillingProfileResponse>> CreateAsync(
         CreateBillingProfileRequest request,
         ClaimsPrincipal user,
@@ -36,7 +37,8 @@ public static class BillingProfilesApi
         var now = clock.GetUtcNow();
         var card = CardValidator.Validate(request, now);
         var tokenized = await provider.TokenizeAsync(card, cancellationToken);
-        var profile = BillingProfile.Create(user.PartnerId(), request.Name!.Trim(), tokenized, now);
+        var caller = BillingCaller.From(user);
+        var profile = BillingProfile.Create(caller.PartnerId, caller.AccountId, request.Name!.Trim(), tokenized, now);
         db.BillingProfiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);
         var response = BillingProfileResponse.From(profile);
@@ -45,9 +47,9 @@ public static class BillingProfilesApi
 
     public static async Task<Ok<Page<BillingProfileResponse>>> ListAsync(ClaimsPrincipal user, BillingDb db, CancellationToken cancellationToken)
     {
-        var partnerId = user.PartnerId();
+        var caller = BillingCaller.From(user);
         var profiles = await db.BillingProfiles.AsNoTracking()
-            .Where(p => p.PartnerId == partnerId && p.DeletedAt == null)
+            .Where(p => p.PartnerId == caller.PartnerId && p.AccountId == caller.AccountId && p.DeletedAt == null)
             .OrderBy(p => p.Id)
             .Take(PageSize.Max)
             .ToListAsync(cancellationToken);
@@ -56,7 +58,7 @@ public static class BillingProfilesApi
 
     public static async Task<Results<Ok<BillingProfileResponse>, NotFound>> GetAsync(string id, ClaimsPrincipal user, BillingDb db, CancellationToken cancellationToken)
     {
-        var profile = await FindAsync(id, user.PartnerId(), db, cancellationToken);
+        var profile = await FindAsync(id, BillingCaller.From(user), db, cancellationToken);
         return profile is null ? TypedResults.NotFound() : TypedResults.Ok(BillingProfileResponse.From(profile));
     }
 
@@ -67,7 +69,7 @@ public static class BillingProfilesApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var profile = await FindAsync(id, user.PartnerId(), db, cancellationToken);
+        var profile = await FindAsync(id, BillingCaller.From(user), db, cancellationToken);
         if (profile is null)
         {
             return TypedResults.NotFound();
@@ -84,8 +86,10 @@ public static class BillingProfilesApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<BillingProfile?> FindAsync(string id, Guid partnerId, BillingDb db, CancellationToken cancellationToken) =>
+    /// <summary>A partner finds its own cards, a customer its account's: never each other's.</summary>
+    private static async Task<BillingProfile?> FindAsync(string id, BillingCaller caller, BillingDb db, CancellationToken cancellationToken) =>
         PublicId.TryParse(BillingProfileResponse.IdPrefix, id, out var profileId)
-            ? await db.BillingProfiles.FirstOrDefaultAsync(p => p.Id == profileId && p.PartnerId == partnerId && p.DeletedAt == null, cancellationToken)
+            ? await db.BillingProfiles.FirstOrDefaultAsync(
+                p => p.Id == profileId && p.PartnerId == caller.PartnerId && p.AccountId == caller.AccountId && p.DeletedAt == null, cancellationToken)
             : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
@@ -41,7 +42,8 @@ public sealed class DunningJob(BillingDb db, ChargeProcessor charges, TimeProvid
         {
             var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == invoice.AccountId, cancellationToken);
             invoice.StartRetry();
-            if (account.BillingProfileId is { } profileId)
+            // Only an account still in dunning is retried: a cancelled, expired or transferred one is not charged.
+            if (account.Status == BilledAccountStatus.PaymentFailed && account.BillingProfileId is { } profileId)
             {
                 var payment = Payment.Start(invoice.Id, invoice.PartnerId, profileId, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());
                 db.Payments.Add(payment);

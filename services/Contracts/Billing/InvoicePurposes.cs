@@ -5,4 +5,10 @@ public static class InvoicePurposes
 {
     public const string FirstPeriod = "first_period";
     public const string Renewal = "renewal";
+
+    /// <summary>The rest of the current period for what an upgrade or added seats add, prorated.</summary>
+    public const string Proration = "proration";
+
+    /// <summary>A new period started by a plan change itself (a new cadence, or an expired account given a new plan).</summary>
+    public const string PlanChange = "plan_change";
 }

@@ -50,6 +50,22 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("current_period_start");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NotificationEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("notification_email");
+
+                    b.Property<Guid?>("PartnerBillingProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_billing_profile_id");
+
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
@@ -73,6 +89,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("renewal_invoiced_for");
 
+                    b.Property<string>("ScheduledPlan")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scheduled_plan");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -95,6 +115,71 @@ namespace Reseller.Billing.Data.Migrations
                         .HasDatabaseName("ix_billed_accounts_partner_id");
 
                     b.ToTable("billed_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Reseller.Billing.CreditNotes.CreditNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("payer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_notes");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_credit_notes_invoice_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_notes_number");
+
+                    b.ToTable("credit_notes", (string)null);
                 });
 
             modelBuilder.Entity("Reseller.Billing.Invoices.Invoice", b =>
@@ -326,6 +411,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("Brand")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -373,6 +462,10 @@ namespace Reseller.Billing.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_billing_profiles");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_billing_profiles_account_id")
+                        .HasFilter("account_id IS NOT NULL");
 
                     b.HasIndex("PartnerId", "Id")
                         .HasDatabaseName("ix_billing_profiles_partner_id_id");

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Billing.CreditNotes;
+
+public static class CreditNotesApi
+{
+    public const int MaxReasonLength = 500;
+
+    public static IEndpointRouteBuilder MapCreditNotesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/admin/billing/invoices/{id}/credit-notes").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
+        api.MapPost("", CreateAsync).WithName("CreateCreditNote");
+        api.MapGet("", ListAsync).WithName("ListCreditNotes");
+        return app;
+    }
+
+    /// <summary>
+    /// Credits part of a paid invoice. The invoice row is locked while the credited total is checked, so concurrent notes
+    /// never credit more than the invoice's total; the note's number comes from its own gap-free series.
+    /// </summary>
+    public static async Task<Results<Created<CreditNoteResponse>, NotFound>> CreateAsync(
+        string id,
+        CreateCreditNoteRequest request,
+        BillingDb db,
+        InvoiceNumbering numbering,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.When(request.Amount is null or <= 0, "amount", "amount must be a positive whole number of minor units.");
+        errors.RequireText("reason", request.Reason, MaxReasonLength);
+        if (!PublicId.TryParse(InvoiceResponse.IdPrefix, id, out var invoiceId))
+        {
+            return TypedResults.NotFound();
+        }
+        errors.ThrowIfAny();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var invoice = await db.Invoices.FromSql($"SELECT *, xmin FROM invoices WHERE id = {invoiceId.Value} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (invoice is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (invoice.Status != InvoiceStatus.Paid)
+        {
+            throw ProblemException.Conflict("credit-note-requires-paid-invoice", "Only a paid invoice can be credited.",
+                $"Invoice {invoice.Number} is {invoice.Status.ToString().ToLowerInvariant()}.");
+        }
+        var credited = await db.CreditNotes.Where(c => c.InvoiceId == invoice.Id).SumAsync(c => c.Amount, cancellationToken);
+        if (credited + request.Amount!.Value > invoice.Total)
+        {
+            throw ProblemException.Unprocessable("credit-exceeds-invoice", "The credit notes would exceed the invoice's total.",
+                $"Invoice {invoice.Number} totals {invoice.Total}, {credited} is already credited: at most {invoice.Total - credited} can be.");
+        }
+
+        var now = clock.GetUtcNow();
+        var note = CreditNote.Issue(invoice, credited, request.Amount.Value, request.Reason!.Trim(),
+            await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now);
+        db.CreditNotes.Add(note);
+        db.Publish(new Contracts.Billing.CreditNoteIssued(note.Id, note.Number, note.InvoiceId, note.PartnerId, note.AccountId, note.Payer, note.Amount, note.Currency, note.IssuedAt), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var response = CreditNoteResponse.From(note);
+        return TypedResults.Created($"/api/v1/admin/billing/invoices/{id}/credit-notes/{response.Id}", response);
+    }
+
+    public static async Task<Results<Ok<ServiceDefaults.Http.Page<CreditNoteResponse>>, NotFound>> ListAsync(string id, BillingDb db, CancellationToken cancellationToken)
+    {
+        if (!PublicId.TryParse(InvoiceResponse.IdPrefix, id, out var invoiceId) || !await db.Invoices.AnyAsync(i => i.Id == invoiceId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var notes = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoiceId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ServiceDefaults.Http.Page<CreditNoteResponse>(notes.Select(CreditNoteResponse.From).ToList(), null));
+    }
+}
