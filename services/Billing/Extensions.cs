@@ -1,7 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
+using Reseller.Billing.Prepaid;
 using Reseller.Billing.Pricing;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Catalog;
@@ -20,7 +23,9 @@ public static class Extensions
         {
             bus.AddConsumer<AccountCreatedConsumer>();
             bus.AddConsumer<AccountBillingProfileChangedConsumer>();
+            bus.AddRequestClient<Contracts.Credits.ReservePrepaidCredit>(MassTransit.RequestTimeout.After(s: 10));
         });
+        builder.Services.AddScoped<IPrepaidCredit, MessagingPrepaidCredit>();
         builder.Services.AddCharging();
         builder.Services.AddScoped<IDueJob, PendingPaymentsJob>();
         builder.Services.AddScoped<IDueJob, RenewalJob>();
@@ -38,6 +43,8 @@ public static class Extensions
         services.AddScoped<InvoiceNumbering>();
         services.AddScoped<PeriodInvoicer>();
         services.AddScoped<ChargeProcessor>();
+        services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();
+        services.AddScoped<PrepaidPayments>();
         return services;
     }
 }

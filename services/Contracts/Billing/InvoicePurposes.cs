@@ -5,4 +5,5 @@ public static class InvoicePurposes
 {
     public const string FirstPeriod = "first_period";
     public const string Renewal = "renewal";
+    public const string CreditPurchase = "credit_purchase";
 }
