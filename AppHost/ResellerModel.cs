@@ -34,7 +34,8 @@ public static class ResellerModel
 
         ProjectResource credits = builder.AddProject("credits", "services/Credits", "Reseller.Credits")
             .WithReference(creditsDb)
-            .WithReference(messaging);
+            .WithReference(messaging)
+            .WithReference(billing);
 
         builder.AddProject("gateway", "services/Gateway", "Reseller.Gateway")
             .WithReference(partners)

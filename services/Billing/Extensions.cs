@@ -1,11 +1,14 @@
 using MassTransit;
 
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 using Reseller.Billing.Access;
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Notices;
 using Reseller.Billing.Payments;
+using Reseller.Billing.Prepaid;
 using Reseller.Billing.Pricing;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Catalog;
@@ -20,8 +23,13 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, BillingDb>("billingdb");
-        builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus => bus.AddBillingConsumers());
+        builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus =>
+        {
+            bus.AddBillingConsumers();
+            bus.AddRequestClient<Contracts.Credits.ReservePrepaidCredit>(RequestTimeout.After(s: 10));
+        });
         builder.Services.AddAuthorizationBuilder().AddBillingPolicies();
+        builder.Services.AddScoped<IPrepaidCredit, MessagingPrepaidCredit>();
         builder.Services.AddCharging();
         builder.Services.AddScoped<IDueJob, PendingPaymentsJob>();
         builder.Services.AddScoped<IDueJob, RenewalJob>();
@@ -55,6 +63,8 @@ public static class Extensions
         services.AddScoped<PeriodInvoicer>();
         services.AddScoped<PlanChangeInvoicer>();
         services.AddScoped<ChargeProcessor>();
+        services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();
+        services.AddScoped<PrepaidPayments>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Reseller.Billing.Catalog;
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Profiles;
+using Reseller.Billing.Purchases;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,5 +18,6 @@ app.MapCatalogApi();
 app.MapBillingProfilesApi();
 app.MapInvoicesApi();
 app.MapCreditNotesApi();
+app.MapCreditPurchasesApi();
 
 app.Run();

@@ -1,5 +1,8 @@
 using Reseller.Credits;
+using Reseller.Credits.Assignments;
+using Reseller.Credits.Consumptions;
 using Reseller.Credits.Ledger;
+using Reseller.Credits.Purchases;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +14,8 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapCreditsApi();
+app.MapPurchasesApi();
+app.MapAssignmentsApi();
+app.MapConsumptionsApi();
 
 app.Run();

@@ -29,6 +29,9 @@ public sealed class Invoice
     public DateTimeOffset? NextRetryAt { get; private set; }
     public uint Version { get; private set; }
 
+    /// <summary>What another service asked this invoice for (a credit purchase's id), unique; null for plan invoices.</summary>
+    public string? Reference { get; private set; }
+
     /// <summary>Dunning: a failed renewal is retried 1, 3 and 5 days after its first failure.</summary>
     public static readonly IReadOnlyList<int> RetryDays = [1, 3, 5];
 
@@ -66,6 +69,7 @@ public sealed class Invoice
         PeriodEnd = details.PeriodEnd,
         IssuedAt = now,
         PaidAt = price.Total == 0 ? now : null,
+        Reference = details.Reference,
     };
 
     /// <summary>Records a failed charge; returns true when it was the last attempt and the invoice is now uncollectible.</summary>
@@ -104,6 +108,16 @@ public sealed class Invoice
 
     /// <summary>A retry is being attempted: it is no longer waiting for its retry time.</summary>
     public void StartRetry() => NextRetryAt = null;
+
+    /// <summary>Prepaid credit pays part (or all) of an open invoice; the card settles the rest with <see cref="PayByCard"/>.</summary>
+    public void ApplyPrepaid(long amount)
+    {
+        if (Status != InvoiceStatus.Open || amount < 0 || amount > AmountDue)
+        {
+            throw new InvalidOperationException($"Invoice {Number}: {amount} of prepaid credit cannot apply to {AmountDue} due.");
+        }
+        PrepaidApplied += amount;
+    }
 
     /// <summary>Settles the rest of the invoice by card; refuses an invoice that is not open.</summary>
     public void PayByCard(long amount, DateTimeOffset now)

@@ -27,5 +27,8 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.OwnsMany(i => i.Lines, l => l.ToJson());
         builder.Ignore(i => i.AmountDue);
         builder.Property(i => i.Version).IsRowVersion();
+        // One invoice per credit purchase, however often Credits asks (Billing/Purchases).
+        builder.HasIndex(i => i.Reference, "ux_invoices_reference").IsUnique().HasFilter("reference IS NOT NULL");
+        builder.Property(i => i.Reference).HasMaxLength(100);
     }
 }

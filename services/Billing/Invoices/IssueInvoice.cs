@@ -1,3 +1,3 @@
 namespace Reseller.Billing.Invoices;
 
-public sealed record IssueInvoice(Guid PartnerId, Guid? AccountId, string Payer, string Purpose, DateOnly PeriodStart, DateOnly PeriodEnd);
+public sealed record IssueInvoice(Guid PartnerId, Guid? AccountId, string Payer, string Purpose, DateOnly PeriodStart, DateOnly PeriodEnd, string? Reference = null);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Prepaid;
 using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Messaging;
 
@@ -12,7 +13,7 @@ namespace Reseller.Billing.Payments;
 /// attempt's id as idempotency key; the outcome is recorded under a row lock, so whichever instance records first wins
 /// and a repeat (a redelivery, the recovery job) neither charges twice nor announces twice.
 /// </summary>
-public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, TimeProvider clock, ILogger<ChargeProcessor> logger)
+public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, PrepaidPayments prepaid, TimeProvider clock, ILogger<ChargeProcessor> logger)
 {
     public async Task<bool> ProcessAsync(Guid paymentId, CancellationToken cancellationToken)
     {
@@ -22,11 +23,15 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Tim
             return false;
         }
         var token = await db.BillingProfiles.Where(p => p.Id == payment.BillingProfileId).Select(p => p.ProviderToken).SingleAsync(cancellationToken);
-        var result = await provider.ChargeAsync(token, payment.Amount, payment.Currency, payment.Id.ToString("N"), cancellationToken);
-        return await RecordAsync(paymentId, result, cancellationToken);
+        // Prepaid credit pays first (Billing/Prepaid); the card is charged only for the rest.
+        var fromPrepaid = await prepaid.ReserveAsync(payment, token, cancellationToken);
+        var result = fromPrepaid == payment.Amount
+            ? ChargeResult.Success("prepaid")
+            : await provider.ChargeAsync(token, payment.Amount - fromPrepaid, payment.Currency, payment.Id.ToString("N"), cancellationToken);
+        return await RecordAsync(paymentId, result, fromPrepaid, cancellationToken);
     }
 
-    private async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, CancellationToken cancellationToken)
+    private async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, long fromPrepaid, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -42,7 +47,8 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Tim
 
         if (result.Succeeded)
         {
-            invoice.PayByCard(payment.Amount, now);
+            invoice.ApplyPrepaid(fromPrepaid);
+            invoice.PayByCard(payment.Amount - fromPrepaid, now);
             if (InvoicePeriods.CoversPeriod(invoice.Purpose))
             {
                 account?.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
@@ -63,6 +69,7 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Tim
             logger.LogInformation("Invoice {InvoiceId} card payment failed: {FailureCode}", invoice.Id, result.FailureCode);
         }
 
+        prepaid.Settle(payment, invoice, fromPrepaid, result.Succeeded, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

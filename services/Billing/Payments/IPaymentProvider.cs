@@ -9,4 +9,9 @@ public interface IPaymentProvider
     Task<TokenizedCard> TokenizeAsync(CardDetails card, CancellationToken cancellationToken);
 
     Task<ChargeResult> ChargeAsync(string token, long amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>Places a hold on the card (never captured); the result's charge id is the authorisation to release.</summary>
+    Task<ChargeResult> AuthorizeAsync(string token, long amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
+
+    Task ReleaseAuthorizationAsync(string authorizationId, CancellationToken cancellationToken);
 }

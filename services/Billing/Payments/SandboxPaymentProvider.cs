@@ -37,6 +37,19 @@ public sealed class SandboxPaymentProvider : IPaymentProvider
         return Task.FromResult(behaviour == "ok" ? ChargeResult.Success(chargeId) : ChargeResult.Failure(behaviour));
     }
 
+    public Task<ChargeResult> AuthorizeAsync(string token, long amount, string currency, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        {
+            return Task.FromResult(ChargeResult.Failure("invalid_token"));
+        }
+        var behaviour = token[TokenPrefix.Length..token.LastIndexOf('_')];
+        var authorizationId = "auth_sbx_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..24];
+        return Task.FromResult(behaviour == "ok" ? ChargeResult.Success(authorizationId) : ChargeResult.Failure(behaviour));
+    }
+
+    public Task ReleaseAuthorizationAsync(string authorizationId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private static string BrandOf(string number) => number switch
     {
         ['4', ..] => "visa",

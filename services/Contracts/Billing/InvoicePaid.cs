@@ -1,6 +1,9 @@
 namespace Reseller.Contracts.Billing;
 
-/// <summary>An invoice was paid in full (prepaid credit and card together).</summary>
+/// <summary>
+/// An invoice was paid in full (prepaid credit and card together). <see cref="Reference"/> names what the invoice sold when
+/// another service asked for it (a credit purchase's id for purpose credit_purchase); null otherwise.
+/// </summary>
 public sealed record InvoicePaid(
     Guid InvoiceId,
     string Number,
@@ -12,4 +15,5 @@ public sealed record InvoicePaid(
     string Currency,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
-    DateTimeOffset PaidAt);
+    DateTimeOffset PaidAt,
+    string? Reference = null);

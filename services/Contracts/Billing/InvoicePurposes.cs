@@ -11,4 +11,7 @@ public static class InvoicePurposes
 
     /// <summary>A new period started by a plan change itself (a new cadence, or an expired account given a new plan).</summary>
     public const string PlanChange = "plan_change";
+
+    /// <summary>A pack of credits bought by the partner; the credits appear when it is paid.</summary>
+    public const string CreditPurchase = "credit_purchase";
 }

@@ -1,13 +1,17 @@
+using System.Globalization;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Catalog;
+using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Credits.Ledger;
 
@@ -15,31 +19,61 @@ public static class CreditsApi
 {
     public static IEndpointRouteBuilder MapCreditsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/credits").WithTags("Credits").RequireAuthorization(PlatformPolicies.Partner);
+        var api = app.MapGroup("/api/v1/credits").WithTags("Credits").RequireAuthorization(PlatformPolicies.PartnerBilling);
         api.MapGet("", GetBalancesAsync).WithName("GetCreditBalances");
+        api.MapGet("/{kind}/ledger", GetLedgerAsync).WithName("GetCreditLedger");
         return app;
     }
 
-    /// <summary>Balances are sums of the ledger, for the partner's pool and for each account holding credit.</summary>
+    /// <summary>The balances of the partner's pool and of each of its accounts holding credit (each the sum of its ledger).</summary>
     public static async Task<Ok<BalancesResponse>> GetBalancesAsync(ClaimsPrincipal user, CreditsDb db, ProductCatalog catalog, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
-        var sums = await db.Ledger.AsNoTracking()
-            .Where(e => e.PartnerId == partnerId)
-            .GroupBy(e => new { e.AccountId, e.Kind })
-            .Select(g => new { g.Key.AccountId, g.Key.Kind, Balance = g.Sum(e => e.Quantity) })
-            .ToListAsync(cancellationToken);
+        var balances = await db.Balances.AsNoTracking().Where(b => b.PartnerId == partnerId).ToListAsync(cancellationToken);
+        var owned = await db.Accounts.AsNoTracking().Where(a => a.PartnerId == partnerId).Select(a => a.AccountId).ToListAsync(cancellationToken);
 
-        var currency = catalog.Currency;
-        CreditBalances BalancesOf(Guid? accountId)
+        CreditBalances BalancesOf(Guid holder)
         {
-            long Sum(CreditKind kind) => sums.Where(s => s.AccountId == accountId && s.Kind == kind).Sum(s => s.Balance);
-            return new CreditBalances(new MoneyAmount(Sum(CreditKind.Prepaid), currency), Sum(CreditKind.Sms), Sum(CreditKind.Compatibility));
+            long Sum(CreditKind kind) => balances.Where(b => b.HolderId == holder && b.Kind == kind).Sum(b => b.Balance);
+            return new CreditBalances(new MoneyAmount(Sum(CreditKind.Prepaid), catalog.Currency), Sum(CreditKind.Sms), Sum(CreditKind.Compatibility));
         }
 
-        var accounts = sums.Where(s => s.AccountId is not null).Select(s => s.AccountId!.Value).Distinct().Order()
-            .Select(id => new AccountCreditBalances(PublicId.Format("acc", id), BalancesOf(id)))
+        var accounts = balances.Select(b => b.HolderId).Where(h => h != CreditBalance.Pool && owned.Contains(h)).Distinct().Order()
+            .Select(id => new AccountCreditBalances(PublicId.Format(AccountDirectory.IdPrefix, id), BalancesOf(id)))
             .ToList();
-        return TypedResults.Ok(new BalancesResponse(BalancesOf(null), accounts));
+        return TypedResults.Ok(new BalancesResponse(BalancesOf(CreditBalance.Pool), accounts));
+    }
+
+    /// <summary>The partner's ledger of one kind, newest first; account_id narrows it to one account's entries.</summary>
+    public static async Task<Ok<Page<LedgerEntryResponse>>> GetLedgerAsync(
+        string kind,
+        [FromQuery(Name = "account_id")] string? accountId,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery(Name = "page_token")] string? pageToken,
+        ClaimsPrincipal user,
+        CreditsDb db,
+        CancellationToken cancellationToken)
+    {
+        var creditKind = CreditKindNames.Parse(kind);
+        var size = PageSize.From(pageSize);
+        var partnerId = user.PartnerId();
+        var query = db.Ledger.AsNoTracking().Where(e => e.PartnerId == partnerId && e.Kind == creditKind);
+        if (accountId is not null)
+        {
+            var account = await db.FindOwnedAsync(partnerId, accountId, cancellationToken);
+            query = query.Where(e => e.AccountId == account.AccountId);
+        }
+        if (pageToken is not null)
+        {
+            if (!pageToken.StartsWith(LedgerEntryResponse.IdPrefix, StringComparison.Ordinal)
+                || !long.TryParse(pageToken.AsSpan(LedgerEntryResponse.IdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var after))
+            {
+                throw ValidationErrors.Reject("page_token", "page_token is not a token this list gave.");
+            }
+            query = query.Where(e => e.Id < after);
+        }
+        var entries = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var next = entries.Count > size ? LedgerEntryResponse.IdPrefix + entries[size - 1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new Page<LedgerEntryResponse>(entries.Take(size).Select(LedgerEntryResponse.From).ToList(), next));
     }
 }

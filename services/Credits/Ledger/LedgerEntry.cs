@@ -14,4 +14,19 @@ public sealed class LedgerEntry
     public long Quantity { get; private set; }
     public string Reference { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+
+    private LedgerEntry()
+    {
+    }
+
+    public static LedgerEntry Record(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, DateTimeOffset now) => new()
+    {
+        PartnerId = partnerId,
+        AccountId = accountId,
+        Kind = kind,
+        EntryType = entryType,
+        Quantity = quantity,
+        Reference = reference,
+        CreatedAt = now,
+    };
 }

@@ -11,6 +11,7 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).UseIdentityAlwaysColumn();
         builder.HasIndex(e => new { e.PartnerId, e.Kind, e.AccountId });
+        builder.HasIndex(e => new { e.PartnerId, e.Kind, e.Id });
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.EntryType).HasMaxLength(20);
         builder.Property(e => e.Reference).HasMaxLength(100);

@@ -266,6 +266,11 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("purpose");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -307,6 +312,11 @@ namespace Reseller.Billing.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_account_id_period_start")
                         .HasFilter("purpose IN ('first_period', 'renewal')");
+
+                    b.HasIndex(new[] { "Reference" }, "ux_invoices_reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_reference")
+                        .HasFilter("reference IS NOT NULL");
 
                     b.ToTable("invoices", (string)null);
                 });

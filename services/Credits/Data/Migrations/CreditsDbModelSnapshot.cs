@@ -22,6 +22,73 @@ namespace Reseller.Credits.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Reseller.Credits.Accounts.CreditAccount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("product");
+
+                    b.Property<bool>("SmsAllowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms_allowed");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_credit_accounts");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_credit_accounts_partner_id");
+
+                    b.ToTable("credit_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Reseller.Credits.Ledger.CreditBalance", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance");
+
+                    b.HasKey("PartnerId", "HolderId", "Kind")
+                        .HasName("pk_credit_balances");
+
+                    b.ToTable("credit_balances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_balances_not_negative", "balance >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Reseller.Credits.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -71,7 +138,119 @@ namespace Reseller.Credits.Data.Migrations
                     b.HasIndex("PartnerId", "Kind", "AccountId")
                         .HasDatabaseName("ix_ledger_entries_partner_id_kind_account_id");
 
+                    b.HasIndex("PartnerId", "Kind", "Id")
+                        .HasDatabaseName("ix_ledger_entries_partner_id_kind_id");
+
                     b.ToTable("ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Reseller.Credits.Prepaid.PrepaidReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Earmarked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("earmarked");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("General")
+                        .HasColumnType("bigint")
+                        .HasColumnName("general");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<long>("Requested")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requested");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prepaid_reservations");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "ix_prepaid_reservations_held")
+                        .HasDatabaseName("ix_prepaid_reservations_expires_at")
+                        .HasFilter("status = 'Held'");
+
+                    b.ToTable("prepaid_reservations", (string)null);
+                });
+
+            modelBuilder.Entity("Reseller.Credits.Purchases.CreditPurchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("CreditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credited_at");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Pack")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pack");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_purchases");
+
+                    b.HasIndex("PartnerId", "Id")
+                        .HasDatabaseName("ix_credit_purchases_partner_id_id");
+
+                    b.ToTable("credit_purchases", (string)null);
                 });
 
             modelBuilder.Entity("Reseller.ServiceDefaults.Idempotency.IdempotencyRecord", b =>

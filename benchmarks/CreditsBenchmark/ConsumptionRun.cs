@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+using Npgsql;
+
+namespace Reseller.CreditsBenchmark;
+
+/// <summary>One measured scenario: seeded accounts, N consumptions from C concurrent clients, then the ledger checked.</summary>
+public static class ConsumptionRun
+{
+    public static async Task<ConsumptionResult> ExecuteAsync(CreditsSystem system, string scenario, int accounts, int requests, int concurrency, CancellationToken cancellationToken)
+    {
+        var ids = await SeedAsync(system, accounts, requests, cancellationToken);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = system.Endpoint };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.PartnerToken);
+
+        // Warm-up outside the measurement (JIT, connection pools); its consumption is counted in the ledger check.
+        await ConsumeAsync(http, ids[0], cancellationToken);
+
+        var latencies = new double[requests];
+        var refused = 0;
+        var next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var status = await ConsumeAsync(http, ids[i % ids.Count], cancellationToken);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (status != HttpStatusCode.Created)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+        }));
+        stopwatch.Stop();
+
+        Array.Sort(latencies);
+        var consistent = await LedgerMatchesBalancesAsync(system.ConnectionString, cancellationToken);
+        return new ConsumptionResult(scenario, accounts, requests, stopwatch.Elapsed.TotalSeconds, latencies[requests / 2], latencies[(int)(requests * 0.99)], refused, consistent);
+    }
+
+    private static async Task<HttpStatusCode> ConsumeAsync(HttpClient http, string accountId, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/v1/accounts/{accountId}/credits/sms/consumptions", new { quantity = 1 }, cancellationToken);
+        return response.StatusCode;
+    }
+
+    /// <summary>Accounts known to Credits (as AccountCreated would make them) each holding enough SMS credit for every request.</summary>
+    private static async Task<List<string>> SeedAsync(CreditsSystem system, int accounts, int requests, CancellationToken cancellationToken)
+    {
+        var ids = Enumerable.Range(0, accounts).Select(_ => Guid.CreateVersion7()).ToList();
+        await using var connection = new NpgsqlConnection(system.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO credit_accounts (account_id, partner_id, product, tier, sms_allowed, updated_at)
+            SELECT id, @partner, 'marketing', 'plus', true, now() FROM unnest(@ids) id;
+            INSERT INTO credit_balances (partner_id, holder_id, kind, balance)
+            SELECT @partner, id, 'Sms', @each FROM unnest(@ids) id;
+            INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
+            SELECT @partner, id, 'Sms', 'assignment', @each, 'benchmark', now() FROM unnest(@ids) id;
+            """, connection);
+        command.Parameters.AddWithValue("partner", system.PartnerId);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("each", (long)requests + 1);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return ids.Select(id => $"acc_{id:N}").ToList();
+    }
+
+    private static async Task<bool> LedgerMatchesBalancesAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*) FROM credit_balances b
+            WHERE b.balance <> (SELECT coalesce(sum(e.quantity), 0) FROM ledger_entries e
+                                WHERE e.partner_id = b.partner_id AND e.kind = b.kind
+                                  AND coalesce(e.account_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.holder_id)
+            """, connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 0;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Accounts;
+using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
+using Reseller.Billing.Purchases;
+using Reseller.Contracts.Billing;
+using Reseller.Contracts.Credits;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Billing.Prepaid;
+
+/// <summary>
+/// The prepaid part of a charge. Before the card, the partner's prepaid credit is reserved in Credits (earmarked for the
+/// account first, then general) under the payment attempt's id, so a repeated attempt gets the same reservation; the card
+/// is then authorised for 100 cents and released (a failed authorisation does not stop the charge). Once the outcome is
+/// recorded, the reservation is committed (paid) or released (card failed) by an event in the same transaction.
+/// </summary>
+public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPaymentProvider provider, TimeProvider clock, ILogger<PrepaidPayments> logger)
+{
+    public const long AuthorizationAmount = 100;
+
+    public async Task<long> ReserveAsync(Payment payment, string cardToken, CancellationToken cancellationToken)
+    {
+        var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
+        if (!await MayUsePrepaidAsync(invoice, cancellationToken))
+        {
+            return 0;
+        }
+        long reserved;
+        try
+        {
+            reserved = await credits.ReserveAsync(
+                new ReservePrepaidCredit(payment.Id, invoice.PartnerId, invoice.AccountId, invoice.Id, payment.Amount, payment.Currency), cancellationToken);
+        }
+        catch (Exception ex) when (ex is MassTransit.RequestTimeoutException or MassTransit.RequestFaultException)
+        {
+            // Credits did not answer: charge the card for everything, and release whatever Credits may still reserve.
+            logger.LogWarning(ex, "Prepaid reservation for payment {PaymentId} got no answer; charging the card", payment.Id);
+            db.ChangeTracker.Clear();
+            db.Publish(new PrepaidReservationReleased(payment.Id, invoice.PartnerId, clock.GetUtcNow()), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return 0;
+        }
+        if (reserved > 0)
+        {
+            await CheckCardAsync(payment, cardToken, cancellationToken);
+        }
+        return reserved;
+    }
+
+    /// <summary>Within the transaction that records the outcome: spends the reservation if the invoice got paid, else gives it back.</summary>
+    public void Settle(Payment payment, Invoice invoice, long fromPrepaid, bool paid, DateTimeOffset now)
+    {
+        if (fromPrepaid <= 0)
+        {
+            return;
+        }
+        if (paid)
+        {
+            db.Publish(new PrepaidReservationCommitted(payment.Id, invoice.PartnerId, invoice.Id, fromPrepaid, now), now);
+        }
+        else
+        {
+            db.Publish(new PrepaidReservationReleased(payment.Id, invoice.PartnerId, now), now);
+        }
+    }
+
+    /// <summary>Partner-paid invoices only, never a prepaid pack itself, and only for a partner who has ever bought prepaid credit.</summary>
+    private async Task<bool> MayUsePrepaidAsync(Invoice invoice, CancellationToken cancellationToken)
+    {
+        if (invoice.Payer != Payers.Partner || CreditPackInvoices.IsPrepaidPack(invoice))
+        {
+            return false;
+        }
+        var purchases = await db.Invoices.AsNoTracking()
+            .Where(i => i.PartnerId == invoice.PartnerId && i.Purpose == InvoicePurposes.CreditPurchase && i.Status == InvoiceStatus.Paid)
+            .ToListAsync(cancellationToken);
+        return purchases.Any(CreditPackInvoices.IsPrepaidPack);
+    }
+
+    private async Task CheckCardAsync(Payment payment, string cardToken, CancellationToken cancellationToken)
+    {
+        var authorization = await provider.AuthorizeAsync(cardToken, AuthorizationAmount, payment.Currency, $"auth_{payment.Id:N}", cancellationToken);
+        if (authorization is { Succeeded: true, ProviderChargeId: { } id })
+        {
+            await provider.ReleaseAuthorizationAsync(id, cancellationToken);
+        }
+        else
+        {
+            logger.LogInformation("Card authorisation for payment {PaymentId} failed ({FailureCode}); the charge goes on", payment.Id, authorization.FailureCode);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Accounts;
+using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
+using Reseller.Contracts.Billing;
+using Reseller.Contracts.Catalog;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Billing.Purchases;
+
+public static class CreditPurchasesApi
+{
+    public const string Path = "/internal/credit-purchases";
+
+    /// <summary>Called by Credits only (the gateway does not route /internal), on the partner's own credentials.</summary>
+    public static IEndpointRouteBuilder MapCreditPurchasesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, InvoiceAsync).RequireAuthorization(PlatformPolicies.PartnerBilling).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// Issues the invoice of a credit pack and charges it now (prepaid credit first for SMS and compatibility packs, then the
+    /// partner's newest card). The same purchase asked again returns its invoice as it stands, without a second charge.
+    /// </summary>
+    public static async Task<Results<Created<InvoiceResponse>, Ok<InvoiceResponse>>> InvoiceAsync(
+        CreditPurchaseRequest request,
+        ClaimsPrincipal user,
+        BillingDb db,
+        ProductCatalog catalog,
+        InvoiceNumbering numbering,
+        ChargeProcessor charges,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var partnerId = user.PartnerId();
+        var price = request.Kind is null || request.Pack is null ? null : CreditPackInvoices.Price(catalog, request.Kind, request.Pack.Value);
+        new ValidationErrors()
+            .When(!PublicId.TryParse("cp", request.PurchaseId, out _), "purchase_id", "purchase_id must be a credit purchase id.")
+            .When(price is null, "pack", "kind and pack must name a catalog credit pack.")
+            .ThrowIfAny();
+
+        var existing = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Reference == request.PurchaseId && i.PartnerId == partnerId, cancellationToken);
+        if (existing is not null)
+        {
+            return TypedResults.Ok(InvoiceResponse.From(existing));
+        }
+        var profileId = await db.BillingProfiles.AsNoTracking()
+            .Where(p => p.PartnerId == partnerId && p.DeletedAt == null)
+            .OrderByDescending(p => p.CreatedAt)
+            .Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw ProblemException.Unprocessable("no-billing-profile", "No billing profile", "Add a billing profile (card) before buying credits.");
+
+        // The invoice is the partner's, not an account's (an earmark is Credits' business), so account flows never see it.
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var invoice = Invoice.Issue(
+            new IssueInvoice(partnerId, null, Payers.Partner, InvoicePurposes.CreditPurchase, today, today, request.PurchaseId),
+            await numbering.NextAsync(now, cancellationToken),
+            price!,
+            now);
+        db.Invoices.Add(invoice);
+        var payment = Payment.Start(invoice.Id, partnerId, profileId, invoice.AmountDue, invoice.Currency, now);
+        db.Payments.Add(payment);
+        BillingMetrics.InvoicesIssued.Add(1);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await charges.ProcessAsync(payment.Id, cancellationToken);
+        db.ChangeTracker.Clear();
+        var charged = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoice.Id, cancellationToken);
+        return TypedResults.Created($"/api/v1/invoices/{PublicId.Format(InvoiceResponse.IdPrefix, charged.Id)}", InvoiceResponse.From(charged));
+    }
+}

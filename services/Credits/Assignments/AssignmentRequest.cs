@@ -1,0 +1,3 @@
+namespace Reseller.Credits.Assignments;
+
+public sealed record AssignmentRequest(string? AccountId, long? Quantity);

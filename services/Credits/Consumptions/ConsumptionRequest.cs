@@ -1,0 +1,3 @@
+namespace Reseller.Credits.Consumptions;
+
+public sealed record ConsumptionRequest(long? Quantity);

@@ -1,0 +1,3 @@
+namespace Reseller.Credits.Consumptions;
+
+public sealed record ConsumptionResponse(string AccountId, string Kind, long Quantity, long Balance);

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Credits.Accounts;
+using Reseller.Credits.Data;
+using Reseller.Credits.Ledger;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Credits.Consumptions;
+
+public static class ConsumptionsApi
+{
+    public static IEndpointRouteBuilder MapConsumptionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/accounts/{id}/credits/{kind}/consumptions", ConsumeAsync)
+            .WithTags("Credits")
+            .WithName("ConsumeCredits")
+            .RequireAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. One
+    /// conditional statement takes the credit and appends the entry, so concurrent consumptions never overdraw.
+    /// </summary>
+    public static async Task<Created<ConsumptionResponse>> ConsumeAsync(
+        string id,
+        string kind,
+        ConsumptionRequest request,
+        ClaimsPrincipal user,
+        CreditsDb db,
+        CreditLedger ledger,
+        CancellationToken cancellationToken)
+    {
+        var creditKind = CreditKindNames.Parse(kind);
+        var account = await AuthorisedAccountAsync(id, user, db, cancellationToken);
+        new ValidationErrors().When(request.Quantity is null or <= 0, "quantity", "quantity must be a positive whole number.").ThrowIfAny();
+        if (creditKind == CreditKind.Prepaid)
+        {
+            throw ProblemException.Unprocessable("credit-not-consumable", "Prepaid credit is not consumed here",
+                "Prepaid credit pays the account's invoices; the product consumes sms and compatibility credit.");
+        }
+        var quantity = request.Quantity!.Value;
+        var partnerId = account.PartnerId!.Value;
+        if (!await ledger.TryDebitAsync(partnerId, account.AccountId, creditKind, EntryTypes.Consumption, quantity, "product", cancellationToken))
+        {
+            throw InsufficientCredit.Problem(creditKind);
+        }
+        var balance = await db.Balances.AsNoTracking()
+            .Where(b => b.PartnerId == partnerId && b.HolderId == account.AccountId && b.Kind == creditKind)
+            .Select(b => b.Balance)
+            .FirstOrDefaultAsync(cancellationToken);
+        var publicId = PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
+        return TypedResults.Created($"/api/v1/credits/{kind}/ledger?account_id={publicId}", new ConsumptionResponse(publicId, CreditKindNames.Name(creditKind), quantity, balance));
+    }
+
+    private static async Task<CreditAccount> AuthorisedAccountAsync(string id, ClaimsPrincipal user, CreditsDb db, CancellationToken cancellationToken)
+    {
+        if (user.FindFirst(PlatformClaims.Kind)?.Value == PlatformClaims.AccountUserKind)
+        {
+            var claimed = user.FindFirst(PlatformClaims.AccountId)?.Value;
+            if (!PublicId.TryParse(AccountDirectory.IdPrefix, id, out var wanted) || !(ClaimedAccount(claimed) is { } own && own == wanted))
+            {
+                throw ProblemException.NotFound("account");
+            }
+            return await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == own && a.PartnerId != null, cancellationToken)
+                ?? throw ProblemException.NotFound("account");
+        }
+        if (user.FindFirst(PlatformClaims.Kind)?.Value is not (PlatformClaims.PartnerUserKind or PlatformClaims.ApiKeyKind))
+        {
+            throw new ProblemException(403, "forbidden", "Forbidden", "Consumptions are made by the account's partner or the account itself.");
+        }
+        return await db.FindOwnedAsync(user.PartnerId(), id, cancellationToken);
+    }
+
+    private static Guid? ClaimedAccount(string? claim) =>
+        Guid.TryParse(claim, out var guid) ? guid
+        : PublicId.TryParse(AccountDirectory.IdPrefix, claim, out var parsed) ? parsed
+        : null;
+}

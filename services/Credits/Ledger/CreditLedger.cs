@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Credits.Data;
+
+namespace Reseller.Credits.Ledger;
+
+/// <summary>
+/// The only way credit moves: each call changes one cached balance and appends its ledger entry in one SQL statement, so
+/// the balance is always the sum of the entries. A debit is conditional on the balance covering it: never negative.
+/// </summary>
+public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
+{
+    public async Task CreditAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, CancellationToken cancellationToken)
+    {
+        var holder = CreditBalance.HolderOf(accountId);
+        var kindName = kind.ToString();
+        var now = clock.GetUtcNow();
+        await db.Database.ExecuteSqlAsync($"""
+            WITH b AS (
+                INSERT INTO credit_balances (partner_id, holder_id, kind, balance) VALUES ({partnerId}::uuid, {holder}::uuid, {kindName}::varchar, {quantity}::bigint)
+                ON CONFLICT (partner_id, holder_id, kind) DO UPDATE SET balance = credit_balances.balance + EXCLUDED.balance
+                RETURNING 1)
+            INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
+            SELECT {partnerId}::uuid, {accountId}::uuid, {kindName}::varchar, {entryType}::varchar, {quantity}::bigint, {reference}::varchar, {now}::timestamptz FROM b
+            """, cancellationToken);
+    }
+
+    /// <summary>Takes <paramref name="quantity"/> if the holder has it; returns false and changes nothing otherwise.</summary>
+    public async Task<bool> TryDebitAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, CancellationToken cancellationToken)
+    {
+        var holder = CreditBalance.HolderOf(accountId);
+        var kindName = kind.ToString();
+        var now = clock.GetUtcNow();
+        var entry = -quantity;
+        var rows = await db.Database.ExecuteSqlAsync($"""
+            WITH b AS (
+                UPDATE credit_balances SET balance = balance - {quantity}::bigint
+                WHERE partner_id = {partnerId}::uuid AND holder_id = {holder}::uuid AND kind = {kindName}::varchar AND balance >= {quantity}::bigint
+                RETURNING 1)
+            INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
+            SELECT {partnerId}::uuid, {accountId}::uuid, {kindName}::varchar, {entryType}::varchar, {entry}::bigint, {reference}::varchar, {now}::timestamptz FROM b
+            """, cancellationToken);
+        return rows == 1;
+    }
+
+    /// <summary>Takes as much as the holder has, up to <paramref name="quantity"/>; returns what it took. Call inside a transaction.</summary>
+    public async Task<long> DebitUpToAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, CancellationToken cancellationToken)
+    {
+        var available = await BalanceForUpdateAsync(partnerId, accountId, kind, cancellationToken);
+        var take = Math.Min(available, quantity);
+        if (take <= 0)
+        {
+            return 0;
+        }
+        return await TryDebitAsync(partnerId, accountId, kind, entryType, take, reference, cancellationToken) ? take : 0;
+    }
+
+    /// <summary>A holder's balance, locked until the surrounding transaction ends.</summary>
+    public async Task<long> BalanceForUpdateAsync(Guid partnerId, Guid? accountId, CreditKind kind, CancellationToken cancellationToken)
+    {
+        var holder = CreditBalance.HolderOf(accountId);
+        var kindName = kind.ToString();
+        var balances = await db.Database.SqlQuery<long>($"""
+            SELECT balance AS "Value" FROM credit_balances
+            WHERE partner_id = {partnerId}::uuid AND holder_id = {holder}::uuid AND kind = {kindName}::varchar FOR UPDATE
+            """).ToListAsync(cancellationToken);
+        return balances.Count == 0 ? 0 : balances[0];
+    }
+}

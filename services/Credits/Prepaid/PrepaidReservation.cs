@@ -1,0 +1,57 @@
+namespace Reseller.Credits.Prepaid;
+
+/// <summary>
+/// Prepaid credit held for one invoice charge: what was taken from the account's earmarked credit and from the general pool.
+/// Held until Billing commits it (spent) or releases it (given back), or until it expires and the sweeper releases it.
+/// </summary>
+public sealed class PrepaidReservation
+{
+    public static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(15);
+
+    public Guid Id { get; private set; }
+    public Guid PartnerId { get; private set; }
+    public Guid? AccountId { get; private set; }
+    public Guid InvoiceId { get; private set; }
+    public long Requested { get; private set; }
+    public long Earmarked { get; private set; }
+    public long General { get; private set; }
+    public ReservationStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    private PrepaidReservation()
+    {
+    }
+
+    public long Amount => Status == ReservationStatus.Released ? 0 : Earmarked + General;
+
+    public void Hold(long earmarked, long general)
+    {
+        Earmarked = earmarked;
+        General = general;
+    }
+
+    public bool Commit(DateTimeOffset now)
+    {
+        if (Status != ReservationStatus.Held)
+        {
+            return false;
+        }
+        Status = ReservationStatus.Committed;
+        ClosedAt = now;
+        return true;
+    }
+
+    /// <summary>Closes a held reservation as released; false when it was already closed, so nothing is given back twice.</summary>
+    public bool Release(DateTimeOffset now)
+    {
+        if (Status != ReservationStatus.Held)
+        {
+            return false;
+        }
+        Status = ReservationStatus.Released;
+        ClosedAt = now;
+        return true;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Contracts.Credits;
+using Reseller.Credits.Data;
+using Reseller.Credits.Ledger;
+
+namespace Reseller.Credits.Prepaid;
+
+/// <summary>
+/// Holds, spends and gives back prepaid credit for Billing's charges. The reservation id is the key: the first request
+/// creates the row and takes the credit (earmarked first, then general); a repeated request finds the row and only answers.
+/// </summary>
+public sealed class PrepaidReservations(CreditsDb db, CreditLedger ledger, TimeProvider clock)
+{
+    public async Task<long> ReserveAsync(ReservePrepaidCredit request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now + PrepaidReservation.HoldFor;
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO prepaid_reservations (id, partner_id, account_id, invoice_id, requested, earmarked, general, status, created_at, expires_at)
+            VALUES ({request.ReservationId}, {request.PartnerId}, {request.AccountId}::uuid, {request.InvoiceId}, {request.Amount}, 0, 0, 'Held', {now}, {expires})
+            ON CONFLICT (id) DO NOTHING
+            """, cancellationToken);
+        var reservation = await LockAsync(request.ReservationId, cancellationToken);
+        if (created == 1 && request.Amount > 0)
+        {
+            var reference = $"invoice:{request.InvoiceId:N}";
+            var earmarked = request.AccountId is { } accountId
+                ? await ledger.DebitUpToAsync(request.PartnerId, accountId, CreditKind.Prepaid, EntryTypes.Reservation, request.Amount, reference, cancellationToken)
+                : 0;
+            var general = await ledger.DebitUpToAsync(request.PartnerId, null, CreditKind.Prepaid, EntryTypes.Reservation, request.Amount - earmarked, reference, cancellationToken);
+            reservation.Hold(earmarked, general);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return reservation.Amount;
+    }
+
+    /// <summary>Spends a held reservation. Call inside a transaction.</summary>
+    public async Task<bool> CommitAsync(Guid reservationId, CancellationToken cancellationToken)
+    {
+        var reservation = await db.Reservations.FromSql($"SELECT * FROM prepaid_reservations WHERE id = {reservationId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (reservation is null || !reservation.Commit(clock.GetUtcNow()))
+        {
+            return false;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Gives a held reservation back; a release for a reservation not seen yet leaves a released row, so it never holds.
+    /// Call inside a transaction.</summary>
+    public async Task<bool> ReleaseAsync(Guid reservationId, Guid partnerId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO prepaid_reservations (id, partner_id, account_id, invoice_id, requested, earmarked, general, status, created_at, expires_at, closed_at)
+            VALUES ({reservationId}, {partnerId}, NULL, {Guid.Empty}, 0, 0, 0, 'Released', {now}, {now}, {now})
+            ON CONFLICT (id) DO NOTHING
+            """, cancellationToken);
+        var reservation = await LockAsync(reservationId, cancellationToken);
+        if (!reservation.Release(now))
+        {
+            return false;
+        }
+        var reference = $"invoice:{reservation.InvoiceId:N}";
+        if (reservation.Earmarked > 0)
+        {
+            await ledger.CreditAsync(reservation.PartnerId, reservation.AccountId, CreditKind.Prepaid, EntryTypes.Release, reservation.Earmarked, reference, cancellationToken);
+        }
+        if (reservation.General > 0)
+        {
+            await ledger.CreditAsync(reservation.PartnerId, null, CreditKind.Prepaid, EntryTypes.Release, reservation.General, reference, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<PrepaidReservation> LockAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        await db.Reservations.FromSql($"SELECT * FROM prepaid_reservations WHERE id = {reservationId} FOR UPDATE").SingleAsync(cancellationToken);
+}

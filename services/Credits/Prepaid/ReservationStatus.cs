@@ -1,0 +1,8 @@
+namespace Reseller.Credits.Prepaid;
+
+public enum ReservationStatus
+{
+    Held,
+    Committed,
+    Released,
+}

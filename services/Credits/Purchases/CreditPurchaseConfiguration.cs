@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Reseller.Credits.Purchases;
+
+public sealed class CreditPurchaseConfiguration : IEntityTypeConfiguration<CreditPurchase>
+{
+    public void Configure(EntityTypeBuilder<CreditPurchase> builder)
+    {
+        builder.ToTable("credit_purchases");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasIndex(p => new { p.PartnerId, p.Id });
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+    }
+}

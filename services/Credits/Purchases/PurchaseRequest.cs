@@ -1,0 +1,3 @@
+namespace Reseller.Credits.Purchases;
+
+public sealed record PurchaseRequest(long? Pack, string? AccountId);

@@ -1,0 +1,7 @@
+namespace Reseller.Credits.Purchases;
+
+public enum PurchaseStatus
+{
+    Pending,
+    Credited,
+}
