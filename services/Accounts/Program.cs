@@ -1,5 +1,6 @@
 using Reseller.Accounts;
 using Reseller.Accounts.Accounts;
+using Reseller.Accounts.Referrals;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +12,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapAccountsApi();
+app.MapReferralAccountsApi();
 
 app.Run();

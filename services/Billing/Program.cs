@@ -2,6 +2,7 @@ using Reseller.Billing;
 using Reseller.Billing.Catalog;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Profiles;
+using Reseller.Billing.Referrals;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,5 +16,6 @@ app.MapDefaultEndpoints();
 app.MapCatalogApi();
 app.MapBillingProfilesApi();
 app.MapInvoicesApi();
+app.MapReferralCardsApi();
 
 app.Run();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Reseller.Partners.Accounts;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
+using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
@@ -32,6 +33,7 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
         builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddScoped<CommissionLedger>();
+        builder.Services.AddHttpClient<PlatformServices>();
         builder.Services.AddScoped<IDueJob, MonthlyCloseJob>();
         return builder;
     }

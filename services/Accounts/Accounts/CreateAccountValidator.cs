@@ -12,7 +12,8 @@ namespace Reseller.Accounts.Accounts;
 /// <summary>Validates every field of a new account at once, so the partner sees all that is wrong in one answer.</summary>
 public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db, BillingProfileDirectory billingProfiles)
 {
-    public async Task<NewAccount> ValidateAsync(Guid partnerId, CreateAccountRequest request, CancellationToken cancellationToken)
+    /// <param name="billingProfileTrusted">True when the caller made the profile itself (a referral signup's customer card).</param>
+    public async Task<NewAccount> ValidateAsync(Guid partnerId, CreateAccountRequest request, CancellationToken cancellationToken, bool billingProfileTrusted = false)
     {
         var errors = new ValidationErrors();
         var name = request.Name?.Trim() ?? "";
@@ -28,7 +29,7 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
         errors.When(!Payer.All.Contains(payer), "payer", "payer must be partner or customer.");
         var validatedPlan = PlanRules.Validate(request.Plan, catalog, errors);
         var plan = validatedPlan is null ? null : Plan.From(validatedPlan);
-        var billingProfileId = await ValidateBillingProfileAsync(request, plan, errors, cancellationToken);
+        var billingProfileId = await ValidateBillingProfileAsync(request, plan, errors, billingProfileTrusted, cancellationToken);
 
         if (!errors.Has("name"))
         {
@@ -45,7 +46,7 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
             request.NotificationEmail!.Trim(), request.Language!, request.TimeZone!, plan!, billingProfileId, payer);
     }
 
-    private async Task<Guid?> ValidateBillingProfileAsync(CreateAccountRequest request, Plan? plan, ValidationErrors errors, CancellationToken cancellationToken)
+    private async Task<Guid?> ValidateBillingProfileAsync(CreateAccountRequest request, Plan? plan, ValidationErrors errors, bool trusted, CancellationToken cancellationToken)
     {
         if (request.BillingProfileId is null)
         {
@@ -53,7 +54,7 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
             return null;
         }
         if (!PublicId.TryParse(AccountResponse.BillingProfilePrefix, request.BillingProfileId, out var id)
-            || !await billingProfiles.BelongsToCallerAsync(request.BillingProfileId, cancellationToken))
+            || (!trusted && !await billingProfiles.BelongsToCallerAsync(request.BillingProfileId, cancellationToken)))
         {
             errors.Add("billing_profile_id", "billing_profile_id is not one of your billing profiles.");
             return null;

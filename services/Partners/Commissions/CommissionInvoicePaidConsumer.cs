@@ -10,5 +10,5 @@ namespace Reseller.Partners.Commissions;
 public sealed class CommissionInvoicePaidConsumer(PartnersDb db, CommissionLedger ledger) : IConsumer<InvoicePaid>
 {
     public Task Consume(ConsumeContext<InvoicePaid> context) =>
-        db.ConsumeOnceAsync(context, nameof(CommissionInvoicePaidConsumer), ct => ledger.EarnAsync(context.Message, ct));
+        db.ConsumeOnceAsync(context, nameof(CommissionInvoicePaidConsumer), ct => ledger.EarnAsync(context.Message, mayWait: context.GetRetryAttempt() < 3, ct));
 }

@@ -13,15 +13,23 @@ namespace Reseller.Partners.Commissions;
 /// </summary>
 public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<CommissionLedger> logger)
 {
-    public async Task EarnAsync(InvoicePaid paid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Earns on a paid invoice. An invoice of an account not yet seen created (its AccountCreated still on its way) is
+    /// refused while <paramref name="mayWait"/>, so the message is retried once Partners knows whether it is a referral.
+    /// </summary>
+    public async Task EarnAsync(InvoicePaid paid, bool mayWait, CancellationToken cancellationToken)
     {
         if (paid.AccountId is not { } accountId)
         {
             return;
         }
-        var referral = await db.ReferredAccounts.AsNoTracking()
+        if (mayWait && !await db.FollowedAccounts.AnyAsync(a => a.AccountId == accountId, cancellationToken))
+        {
+            throw new AccountNotYetFollowedException(accountId);
+        }
+        var referral = await db.ReferralSignups.AsNoTracking()
             .FirstOrDefaultAsync(r => r.AccountId == accountId && r.PartnerId == paid.PartnerId, cancellationToken);
-        if (EarningRules.For(paid.Total, paid.Payer, paid.PaidAt, referral?.ReferredAt) is not { } earned)
+        if (EarningRules.For(paid.Total, paid.Payer, paid.PaidAt, referral?.SignedUpAt) is not { } earned)
         {
             return;
         }

@@ -19,7 +19,7 @@ public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Earning> Earnings => Set<Earning>();
     public DbSet<Statement> Statements => Set<Statement>();
-    public DbSet<ReferredAccount> ReferredAccounts => Set<ReferredAccount>();
+    public DbSet<ReferralSignup> ReferralSignups => Set<ReferralSignup>();
     public DbSet<UserToken> UserTokens => Set<UserToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -334,27 +334,43 @@ namespace Reseller.Partners.Data.Migrations
                     b.ToTable("partners", (string)null);
                 });
 
-            modelBuilder.Entity("Reseller.Partners.Referrals.ReferredAccount", b =>
+            modelBuilder.Entity("Reseller.Partners.Referrals.ReferralSignup", b =>
                 {
-                    b.Property<Guid>("AccountId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("account_name");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
 
-                    b.Property<DateTimeOffset>("ReferredAt")
+                    b.Property<DateTimeOffset>("SignedUpAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("referred_at");
+                        .HasColumnName("signed_up_at");
 
-                    b.HasKey("AccountId")
-                        .HasName("pk_referred_accounts");
+                    b.HasKey("Id")
+                        .HasName("pk_referral_signups");
 
-                    b.HasIndex("PartnerId")
-                        .HasDatabaseName("ix_referred_accounts_partner_id");
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referral_signups_account_id")
+                        .HasFilter("account_id IS NOT NULL");
 
-                    b.ToTable("referred_accounts", (string)null);
+                    b.HasIndex("PartnerId", "AccountName")
+                        .HasDatabaseName("ix_referral_signups_partner_id_account_name");
+
+                    b.ToTable("referral_signups", (string)null);
                 });
 
             modelBuilder.Entity("Reseller.Partners.Users.PartnerUser", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Reseller.Partners.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class PartnerProfileKeysUsersAndCommissions : Migration
+    public partial class PartnerProfileKeysUsersReferralsAndCommissions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -131,16 +131,18 @@ namespace Reseller.Partners.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "referred_accounts",
+                name: "referral_signups",
                 columns: table => new
                 {
-                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
                     partner_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    referred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    account_name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    signed_up_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_referred_accounts", x => x.account_id);
+                    table.PrimaryKey("pk_referral_signups", x => x.id);
                 });
 
             // Partners created before referral links get a random code of their own before the code becomes unique.
@@ -210,9 +212,16 @@ namespace Reseller.Partners.Data.Migrations
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_referred_accounts_partner_id",
-                table: "referred_accounts",
-                column: "partner_id");
+                name: "ix_referral_signups_account_id",
+                table: "referral_signups",
+                column: "account_id",
+                unique: true,
+                filter: "account_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_referral_signups_partner_id_account_name",
+                table: "referral_signups",
+                columns: new[] { "partner_id", "account_name" });
         }
 
         /// <inheritdoc />
@@ -234,7 +243,7 @@ namespace Reseller.Partners.Data.Migrations
                 name: "partner_user_tokens");
 
             migrationBuilder.DropTable(
-                name: "referred_accounts");
+                name: "referral_signups");
 
             migrationBuilder.DropIndex(
                 name: "ix_partners_referral_code",
