@@ -1,6 +1,7 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
@@ -39,12 +40,18 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/v1/api-keys/{id}", new CreatedApiKeyResponse(id, key.Name, key.Prefix, secret.Key, key.CreatedAt));
     }
 
-    public static async Task<Ok<Page<ApiKeyResponse>>> ListAsync(ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
+    public static async Task<Ok<Page<ApiKeyResponse>>> ListAsync(
+        [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "page_token")] string? pageToken, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
-        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.PartnerId == partnerId && k.RevokedAt == null)
-            .OrderBy(k => k.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<ApiKeyResponse>(keys.Select(ApiKeyResponse.From).ToList(), null));
+        var size = PageSize.From(pageSize);
+        var query = db.ApiKeys.AsNoTracking().Where(k => k.PartnerId == partnerId && k.RevokedAt == null);
+        if (KeysetPage.After(ApiKeyResponse.IdPrefix, pageToken) is { } after)
+        {
+            query = query.Where(k => k.Id.CompareTo(after) > 0);
+        }
+        var keys = await query.OrderBy(k => k.Id).Take(size + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(KeysetPage.From(keys, size, k => k.Id, ApiKeyResponse.IdPrefix, ApiKeyResponse.From));
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(

@@ -5,5 +5,7 @@ namespace Reseller.Partners.Partners;
 
 public sealed record PartnerUserResponse(string Id, string Email, string Role, string Status, DateTimeOffset CreatedAt)
 {
-    public static PartnerUserResponse From(PartnerUser u) => new(PublicId.Format("usr", u.Id), u.Email, u.Role, u.Status, u.CreatedAt);
+    public const string IdPrefix = "usr";
+
+    public static PartnerUserResponse From(PartnerUser u) => new(PublicId.Format(IdPrefix, u.Id), u.Email, u.Role, u.Status, u.CreatedAt);
 }

@@ -22,7 +22,7 @@ public static class PartnersApi
         var api = app.MapGroup("/api/v1/partners").WithTags("Partners");
         api.MapPost("", CreateAsync).RequireAuthorization(PlatformPolicies.Operator).WithName("CreatePartner");
         api.MapGet("/me", GetMineAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("GetMyPartner");
-        api.MapPatch("/me", UpdateMineAsync).RequireAuthorization(PartnerOwner.Policy).WithName("UpdateMyPartner");
+        api.MapPatch("/me", UpdateMineAsync).RequireAuthorization(PlatformPolicies.PartnerBilling).WithName("UpdateMyPartner");
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Partners;
@@ -45,11 +46,18 @@ public static class InvitationsApi
         return TypedResults.Created($"/api/v1/partners/me/users/{response.Id}", response);
     }
 
-    public static async Task<Ok<Page<PartnerUserResponse>>> ListAsync(ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
+    public static async Task<Ok<Page<PartnerUserResponse>>> ListAsync(
+        [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "page_token")] string? pageToken, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
-        var users = await db.Users.AsNoTracking().Where(u => u.PartnerId == partnerId).OrderBy(u => u.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<PartnerUserResponse>(users.Select(PartnerUserResponse.From).ToList(), null));
+        var size = PageSize.From(pageSize);
+        var query = db.Users.AsNoTracking().Where(u => u.PartnerId == partnerId);
+        if (KeysetPage.After(PartnerUserResponse.IdPrefix, pageToken) is { } after)
+        {
+            query = query.Where(u => u.Id.CompareTo(after) > 0);
+        }
+        var users = await query.OrderBy(u => u.Id).Take(size + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(KeysetPage.From(users, size, u => u.Id, PartnerUserResponse.IdPrefix, PartnerUserResponse.From));
     }
 
     public static async Task<Ok<PartnerUserResponse>> AcceptAsync(

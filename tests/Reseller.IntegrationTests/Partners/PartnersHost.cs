@@ -11,6 +11,7 @@ using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.IntegrationTests.Partners;
@@ -28,17 +29,27 @@ public sealed class PartnersHost : IAsyncDisposable
     public IBus Bus => host.Services.GetRequiredService<IBus>();
     public PlatformClock Clock => host.Services.GetRequiredService<PlatformClock>();
 
+    public string MailDirectory { get; private init; } = "";
+
     public static async Task<PartnersHost> StartAsync(TestInfrastructure infrastructure, string databaseConnectionString, string runId)
     {
+        var mailDirectory = Path.Combine(Path.GetTempPath(), "reseller-partners-mail-" + runId);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString,
+            ["Mail:Directory"] = mailDirectory,
+        });
+        builder.AddPlatformMail();
         builder.Services.AddSingleton(new PlatformClock(TimeProvider.System));
         builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<PlatformClock>());
         builder.Services.AddDbContext<PartnersDb>(o => DatabaseExtensions.Configure(o, databaseConnectionString));
         builder.AddServiceMessaging<HostApplicationBuilder, PartnersDb>(bus =>
         {
             bus.AddConsumer<PartnerAccountCreatedConsumer>().Endpoint(e => e.Name = $"partners-account-created-{runId}");
+            bus.AddConsumer<PartnerAccountStatusChangedConsumer>().Endpoint(e => e.Name = $"partners-account-status-{runId}");
+            bus.AddConsumer<PartnerPayerChangedConsumer>().Endpoint(e => e.Name = $"partners-payer-changed-{runId}");
             bus.AddConsumer<CommissionInvoicePaidConsumer>().Endpoint(e => e.Name = $"partners-invoice-paid-{runId}");
             bus.AddConsumer<CommissionCreditNoteConsumer>().Endpoint(e => e.Name = $"partners-credit-note-{runId}");
         });
@@ -50,7 +61,7 @@ public sealed class PartnersHost : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<PartnersDb>().Database.MigrateAsync();
         }
         await host.StartAsync();
-        return new PartnersHost(host);
+        return new PartnersHost(host) { MailDirectory = mailDirectory };
     }
 
     public async Task<T> QueryAsync<T>(Func<PartnersDb, Task<T>> query)

@@ -77,6 +77,29 @@ public sealed class ApiKeyTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task Keys_and_users_are_listed_in_pages()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var names = new[] { "one", "two", "three" };
+        foreach (var name in names)
+        {
+            await client.CreateApiKeyAsync(partner, name);
+        }
+
+        var first = await client.GetAsync("/api/v1/api-keys?page_size=2", partner.Token);
+        var second = await client.GetAsync($"/api/v1/api-keys?page_size=2&page_token={first["next_page_token"]}", partner.Token);
+
+        Assert.Equal(["one", "two"], first["data"]!.AsArray().Select(k => k!["name"]!.GetValue<string>()));
+        Assert.Equal(["three"], second["data"]!.AsArray().Select(k => k!["name"]!.GetValue<string>()));
+        Assert.Null(second["next_page_token"]);
+        var users = await client.GetAsync("/api/v1/partners/me/users?page_size=1", partner.Token);
+        Assert.Single(users["data"]!.AsArray());
+        Assert.Null(users["next_page_token"]);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/api-keys?page_token=bogus", token: partner.Token), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me/users?page_size=500", token: partner.Token), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Bad_keys_and_bad_input_are_refused_as_problems()
     {
         var partner = await client.CreatePartnerAsync();
