@@ -18,10 +18,6 @@ public static class ResellerModel
 
         RabbitMqServerResource messaging = builder.AddRabbitMQ("messaging");
 
-        ProjectResource partners = builder.AddProject("partners", "services/Partners", "Reseller.Partners")
-            .WithReference(partnersDb)
-            .WithReference(messaging);
-
         ProjectResource billing = builder.AddProject("billing", "services/Billing", "Reseller.Billing")
             .WithReference(billingDb)
             .WithReference(messaging)
@@ -31,6 +27,13 @@ public static class ResellerModel
             .WithReference(accountsDb)
             .WithReference(messaging)
             .WithReference(billing);
+
+        // Partners calls Billing and Accounts for a referral signup (tokenize the customer's card, open the account).
+        ProjectResource partners = builder.AddProject("partners", "services/Partners", "Reseller.Partners")
+            .WithReference(partnersDb)
+            .WithReference(messaging)
+            .WithReference(billing)
+            .WithReference(accounts);
 
         ProjectResource credits = builder.AddProject("credits", "services/Credits", "Reseller.Credits")
             .WithReference(creditsDb)

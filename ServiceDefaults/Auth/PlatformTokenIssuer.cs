@@ -11,10 +11,11 @@ public sealed class PlatformTokenIssuer(IOptions<PlatformTokenOptions> options, 
 {
     private readonly JsonWebTokenHandler handler = new();
 
-    public IssuedToken Issue(IEnumerable<Claim> claims)
+    /// <summary>Issues a token for the claims, valid for the configured lifetime unless a shorter one is given.</summary>
+    public IssuedToken Issue(IEnumerable<Claim> claims, TimeSpan? lifetime = null)
     {
         var now = clock.GetUtcNow();
-        var lifetime = options.Value.Jwt.Lifetime;
+        var validFor = lifetime ?? options.Value.Jwt.Lifetime;
         var token = handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = PlatformClaims.Issuer,
@@ -22,9 +23,9 @@ public sealed class PlatformTokenIssuer(IOptions<PlatformTokenOptions> options, 
             Subject = new ClaimsIdentity(claims),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime.AddSeconds(-5),
-            Expires = now.Add(lifetime).UtcDateTime,
+            Expires = now.Add(validFor).UtcDateTime,
             SigningCredentials = new SigningCredentials(SigningKeys.From(options.Value), SecurityAlgorithms.HmacSha256),
         });
-        return new IssuedToken(token, "Bearer", (int)lifetime.TotalSeconds);
+        return new IssuedToken(token, "Bearer", (int)validFor.TotalSeconds);
     }
 }

@@ -1,6 +1,7 @@
 using Reseller.Accounts;
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Lifecycle;
+using Reseller.Accounts.Referrals;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,5 +15,6 @@ app.MapDefaultEndpoints();
 app.MapAccountsApi();
 app.MapAccountLifecycleApi();
 app.MapAccountIdentityApis();
+app.MapReferralAccountsApi();
 
 app.Run();

@@ -4,6 +4,7 @@ using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Profiles;
 using Reseller.Billing.Purchases;
+using Reseller.Billing.Referrals;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,5 +20,6 @@ app.MapBillingProfilesApi();
 app.MapInvoicesApi();
 app.MapCreditNotesApi();
 app.MapCreditPurchasesApi();
+app.MapReferralCardsApi();
 
 app.Run();

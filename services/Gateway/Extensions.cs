@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
+using Reseller.Gateway.ApiKeys;
 using Reseller.Gateway.Clock;
 using Reseller.Gateway.Docs;
 using Reseller.Gateway.Routing;
@@ -19,6 +20,7 @@ public static class Extensions
         builder.Services.AddHttpClient<PlatformClockFanOut>(c => c.Timeout = TimeSpan.FromMinutes(15)).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddHttpClient<OpenApiAggregator>();
+        builder.Services.AddHttpClient<ApiKeyVerifier>(c => c.BaseAddress = new Uri("http://partners"));
         builder.Services.AddSingleton<OpenApiCache>();
         return builder;
     }

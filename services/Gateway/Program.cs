@@ -1,4 +1,5 @@
 using Reseller.Gateway;
+using Reseller.Gateway.ApiKeys;
 using Reseller.Gateway.Clock;
 using Reseller.Gateway.Docs;
 using Reseller.ServiceDefaults;
@@ -10,6 +11,8 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 
+// Before authentication: an API key becomes a platform token that the gateway and the services validate as any other.
+app.UseMiddleware<ApiKeyExchangeMiddleware>();
 app.MapDefaultEndpoints();
 app.MapPlatformClockApi();
 app.MapApiDocs();

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 
+using Reseller.Partners.Accounts;
+using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
+using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
+using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
 
@@ -12,8 +16,25 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, PartnersDb>("partnersdb");
-        builder.AddServiceMessaging<IHostApplicationBuilder, PartnersDb>(_ => { });
+        builder.AddServiceMessaging<IHostApplicationBuilder, PartnersDb>(bus =>
+        {
+            bus.AddConsumer<PartnerAccountCreatedConsumer>();
+            bus.AddConsumer<PartnerAccountStatusChangedConsumer>();
+            bus.AddConsumer<PartnerAccountPlanChangedConsumer>();
+            bus.AddConsumer<PartnerPayerChangedConsumer>();
+            bus.AddConsumer<PartnerAccountTransferredOutConsumer>();
+            bus.AddConsumer<PartnerAccountTransferredInConsumer>();
+            bus.AddConsumer<CommissionInvoicePaidConsumer>();
+            bus.AddConsumer<CommissionCreditNoteConsumer>();
+            bus.AddConsumer<PayoutMailConsumer>();
+            bus.AddConsumer<UserMailConsumer>();
+        });
         builder.Services.AddSingleton<IPasswordHasher<PartnerUser>, PasswordHasher<PartnerUser>>();
+        builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
+        builder.Services.AddSingleton<DashboardLinks>();
+        builder.Services.AddScoped<CommissionLedger>();
+        builder.Services.AddHttpClient<PlatformServices>();
+        builder.Services.AddScoped<IDueJob, MonthlyCloseJob>();
         return builder;
     }
 }

@@ -1,5 +1,8 @@
 using Reseller.Partners;
+using Reseller.Partners.ApiKeys;
+using Reseller.Partners.Commissions;
 using Reseller.Partners.Partners;
+using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults;
 
@@ -12,6 +15,10 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapPartnersApi();
+app.MapPartnerUsersApi();
 app.MapAuthApi();
+app.MapApiKeysApi();
+app.MapReferralsApi();
+app.MapCommissionsApi();
 
 app.Run();

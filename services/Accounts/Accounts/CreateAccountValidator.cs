@@ -13,7 +13,8 @@ namespace Reseller.Accounts.Accounts;
 /// <summary>Validates every field of a new account at once, so the partner sees all that is wrong in one answer.</summary>
 public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db, BillingProfileDirectory billingProfiles)
 {
-    public async Task<NewAccount> ValidateAsync(Guid partnerId, CreateAccountRequest request, CancellationToken cancellationToken)
+    /// <param name="billingProfileTrusted">True when the caller made the profile itself (a referral signup's customer card).</param>
+    public async Task<NewAccount> ValidateAsync(Guid partnerId, CreateAccountRequest request, CancellationToken cancellationToken, bool billingProfileTrusted = false)
     {
         var errors = new ValidationErrors();
         var name = request.Name?.Trim() ?? "";
@@ -29,7 +30,7 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
         errors.When(!Payer.All.Contains(payer), "payer", "payer must be partner or customer.");
         var validatedPlan = PlanRules.Validate(request.Plan, catalog, errors);
         var plan = validatedPlan is null ? null : Plan.From(validatedPlan).WithTrialAddOns(catalog);
-        var billingProfileId = await ValidateBillingProfileAsync(request, plan, errors, cancellationToken);
+        var billingProfileId = await ValidateBillingProfileAsync(request, plan, errors, billingProfileTrusted, cancellationToken);
 
         errors.ThrowIfAny();
         // Taken names and domains are a conflict with another account (409), answered once the request itself is valid.
@@ -52,7 +53,7 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
             request.NotificationEmail!.Trim(), request.Language!, request.TimeZone!, plan!, billingProfileId, payer);
     }
 
-    private async Task<Guid?> ValidateBillingProfileAsync(CreateAccountRequest request, Plan? plan, ValidationErrors errors, CancellationToken cancellationToken)
+    private async Task<Guid?> ValidateBillingProfileAsync(CreateAccountRequest request, Plan? plan, ValidationErrors errors, bool trusted, CancellationToken cancellationToken)
     {
         if (request.BillingProfileId is null)
         {
@@ -60,7 +61,7 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
             return null;
         }
         if (!PublicId.TryParse(AccountResponse.BillingProfilePrefix, request.BillingProfileId, out var id)
-            || !await billingProfiles.BelongsToCallerAsync(request.BillingProfileId, cancellationToken))
+            || (!trusted && !await billingProfiles.BelongsToCallerAsync(request.BillingProfileId, cancellationToken)))
         {
             errors.Add("billing_profile_id", "billing_profile_id is not one of your billing profiles.");
             return null;

@@ -20,10 +20,12 @@ public static class GatewayRoutes
 
         Route("partners-token", "/api/v1/auth/token", "partners", Anonymous),
         Route("partners-password-reset", "/api/v1/auth/password-reset/{**rest}", "partners", Anonymous),
+        Route("partners-invitation-accept", "/api/v1/auth/partner-invitations/{token}/accept", "partners", Anonymous),
         Route("partners", "/api/v1/partners/{**rest}", "partners", AuthenticatedPolicy),
         Route("partners-api-keys", "/api/v1/api-keys/{**rest}", "partners", AuthenticatedPolicy),
         Route("partners-referral-signup", "/api/v1/referrals/{code}/signup", "partners", Anonymous),
         Route("partners-commissions", "/api/v1/commissions/{**rest}", "partners", AuthenticatedPolicy),
+        Route("partners-admin-commissions", "/api/v1/admin/commissions/{**rest}", "partners", PlatformPolicies.Operator),
 
         Route("accounts-token", "/api/v1/auth/account-token", "accounts", Anonymous),
         Route("accounts-password-reset", "/api/v1/auth/account-password-reset/{**rest}", "accounts", Anonymous),

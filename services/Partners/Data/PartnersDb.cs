@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Partners.Accounts;
+using Reseller.Partners.ApiKeys;
+using Reseller.Partners.Commissions;
 using Reseller.Partners.Partners;
+using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
@@ -11,6 +15,12 @@ public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext
 {
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerUser> Users => Set<PartnerUser>();
+    public DbSet<FollowedAccount> FollowedAccounts => Set<FollowedAccount>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Earning> Earnings => Set<Earning>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<ReferralSignup> ReferralSignups => Set<ReferralSignup>();
+    public DbSet<UserToken> UserTokens => Set<UserToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,7 +9,9 @@ public sealed class Partner
     public string Country { get; private set; } = "";
     public string Currency { get; private set; } = "";
     public string? PaypalEmail { get; private set; }
+    public string ReferralCode { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    public uint Version { get; private set; }
 
     private Partner()
     {
@@ -22,6 +24,20 @@ public sealed class Partner
         Email = email,
         Country = country,
         Currency = currency,
+        ReferralCode = Referrals.ReferralCodes.New(),
         CreatedAt = now,
     };
+
+    /// <summary>Applies the fields the partner sent; an empty PayPal e-mail removes it (statements are then held).</summary>
+    public void Update(ProfileChanges changes)
+    {
+        Name = changes.Name ?? Name;
+        Email = changes.Email ?? Email;
+        Country = changes.Country ?? Country;
+        Currency = changes.Currency ?? Currency;
+        if (changes.PaypalEmail is not null)
+        {
+            PaypalEmail = changes.PaypalEmail.Length == 0 ? null : changes.PaypalEmail;
+        }
+    }
 }

@@ -14,5 +14,8 @@ public sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.Country).HasMaxLength(2).IsFixedLength();
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(p => p.PaypalEmail).HasMaxLength(254);
+        builder.Property(p => p.ReferralCode).HasMaxLength(32);
+        builder.HasIndex(p => p.ReferralCode).IsUnique();
+        builder.Property(p => p.Version).IsRowVersion();
     }
 }

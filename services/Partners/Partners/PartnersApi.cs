@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Partners;
+using Reseller.Partners.Accounts;
+using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
@@ -20,6 +22,7 @@ public static class PartnersApi
         var api = app.MapGroup("/api/v1/partners").WithTags("Partners");
         api.MapPost("", CreateAsync).RequireAuthorization(PlatformPolicies.Operator).WithName("CreatePartner");
         api.MapGet("/me", GetMineAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("GetMyPartner");
+        api.MapPatch("/me", UpdateMineAsync).RequireAuthorization(PlatformPolicies.PartnerBilling).WithName("UpdateMyPartner");
         return app;
     }
 
@@ -50,10 +53,44 @@ public static class PartnersApi
         return TypedResults.Created($"/api/v1/partners/{response.Partner.Id}", response);
     }
 
-    public static async Task<Results<Ok<PartnerResponse>, NotFound>> GetMineAsync(ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PartnerProfileResponse>, NotFound>> GetMineAsync(ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
         var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
-        return partner is null ? TypedResults.NotFound() : TypedResults.Ok(PartnerResponse.From(partner));
+        return partner is null ? TypedResults.NotFound() : TypedResults.Ok(await ProfileAsync(db, partner, cancellationToken));
     }
+
+    /// <summary>Changes the profile; setting a PayPal e-mail releases held statements, removing it holds pending ones.</summary>
+    public static async Task<Results<Ok<PartnerProfileResponse>, NotFound>> UpdateMineAsync(
+        UpdatePartnerRequest request, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
+    {
+        var changes = request.Validate();
+        var partnerId = user.PartnerId();
+        var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
+        if (partner is null)
+        {
+            return TypedResults.NotFound();
+        }
+        partner.Update(changes);
+        if (changes.PaypalEmail is not null)
+        {
+            var open = await db.Statements.Where(s => s.PartnerId == partnerId && s.Status != StatementStatus.Paid).ToListAsync(cancellationToken);
+            open.ForEach(s =>
+            {
+                if (partner.PaypalEmail is null)
+                {
+                    s.Hold();
+                }
+                else
+                {
+                    s.Release();
+                }
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await ProfileAsync(db, partner, cancellationToken));
+    }
+
+    private static async Task<PartnerProfileResponse> ProfileAsync(PartnersDb db, Partner partner, CancellationToken cancellationToken) =>
+        PartnerProfileResponse.From(partner, await db.FollowedAccounts.CountAsync(FollowedAccount.IsPaid(partner.Id), cancellationToken));
 }

@@ -16,6 +16,9 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
         api.MapPost("/token", IssueTokenAsync).WithName("IssuePartnerToken");
+        api.MapPost("/password-reset", PasswordResetApi.RequestAsync).WithName("RequestPartnerPasswordReset");
+        api.MapPost("/password-reset/confirm", PasswordResetApi.ConfirmAsync).WithName("ConfirmPartnerPasswordReset");
+        api.MapPost("/partner-invitations/{token}/accept", InvitationsApi.AcceptAsync).WithName("AcceptPartnerInvitation");
         return app;
     }
 
@@ -42,7 +45,7 @@ public static class AuthApi
             throw LoginProblems.LockedOut(remaining);
         }
 
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
+        if (!user.CanLogIn || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
         {
             user.Lockout.RegisterFailure(now);
             await db.SaveChangesAsync(cancellationToken);

@@ -13,6 +13,8 @@ public sealed class PartnerUserConfiguration : IEntityTypeConfiguration<PartnerU
         builder.HasIndex(u => u.PartnerId);
         builder.Property(u => u.Email).HasMaxLength(254);
         builder.Property(u => u.Role).HasMaxLength(20);
+        builder.Property(u => u.Status).HasMaxLength(20).HasDefaultValue(PartnerUserStatus.Active);
+        builder.Ignore(u => u.CanLogIn);
         builder.OwnsOne(u => u.Lockout);
         builder.Property(u => u.Version).IsRowVersion();
     }

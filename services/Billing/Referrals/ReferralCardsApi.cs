@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+using Reseller.Billing.Data;
+using Reseller.Billing.Payments;
+using Reseller.Billing.Profiles;
+using Reseller.ServiceDefaults.Auth;
+
+namespace Reseller.Billing.Referrals;
+
+/// <summary>
+/// Tokenizes a referral customer's card for Partners (internal, operator key; never routed by the gateway). The card
+/// goes to the provider and nowhere else; the profile is owned by a new customer id, not by the partner, so it never
+/// shows among the partner's billing profiles.
+/// </summary>
+public static class ReferralCardsApi
+{
+    public const string Path = "/internal/referrals/cards";
+
+    public static IEndpointRouteBuilder MapReferralCardsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, CreateAsync).RequireAuthorization(PlatformPolicies.Operator).ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<Created<BillingProfileResponse>> CreateAsync(
+        CreateBillingProfileRequest request, IPaymentProvider provider, BillingDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var card = CardValidator.Validate(request, now);
+        var tokenized = await provider.TokenizeAsync(card, cancellationToken);
+        var profile = BillingProfile.Create(Guid.CreateVersion7(), request.Name!.Trim(), tokenized, now);
+        db.BillingProfiles.Add(profile);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created((string?)null, BillingProfileResponse.From(profile));
+    }
+}

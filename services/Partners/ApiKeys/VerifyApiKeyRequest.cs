@@ -1,0 +1,3 @@
+namespace Reseller.Partners.ApiKeys;
+
+public sealed record VerifyApiKeyRequest(string? Key);

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Contracts.Billing;
+using Reseller.Contracts.Partners;
+using Reseller.Partners.Data;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Partners.Commissions;
+
+/// <summary>
+/// Writes earnings and reversals inside a consumer's inbox transaction. A partner's ledger and its monthly close take the
+/// same per-partner lock, so an earning is either in a closed statement or in a month still open, never lost between.
+/// </summary>
+public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<CommissionLedger> logger)
+{
+    /// <summary>
+    /// Earns on a paid invoice. An invoice of an account not yet seen created (its AccountCreated still on its way) is
+    /// refused while <paramref name="mayWait"/>, so the message is retried once Partners knows whether it is a referral.
+    /// </summary>
+    public async Task EarnAsync(InvoicePaid paid, bool mayWait, CancellationToken cancellationToken)
+    {
+        if (paid.AccountId is not { } accountId)
+        {
+            return;
+        }
+        if (mayWait && !await db.FollowedAccounts.AnyAsync(a => a.AccountId == accountId, cancellationToken))
+        {
+            throw new AccountNotYetFollowedException(accountId);
+        }
+        var referral = await db.ReferralSignups.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.AccountId == accountId && r.PartnerId == paid.PartnerId, cancellationToken);
+        if (EarningRules.For(paid.Total, paid.Payer, paid.PaidAt, referral?.SignedUpAt) is not { } earned)
+        {
+            return;
+        }
+        await LockPartnerAsync(db, paid.PartnerId, cancellationToken);
+        if (await db.Earnings.AnyAsync(e => e.InvoiceId == paid.InvoiceId && e.Kind != EarningKinds.Reversal, cancellationToken))
+        {
+            return;
+        }
+        var month = await OpenMonthAsync(paid.PartnerId, paid.PaidAt, cancellationToken);
+        var earning = Earning.ForInvoice(paid.PartnerId, accountId, paid.InvoiceId, paid.Number, earned.Kind, paid.Total, earned.Amount, paid.Currency, month, paid.PaidAt);
+        Record(earning);
+        logger.LogInformation("Partner {PartnerId} earned {Kind} {Amount} on invoice {InvoiceId}", paid.PartnerId, earned.Kind, earned.Amount, paid.InvoiceId);
+    }
+
+    public async Task ReverseAsync(CreditNoteIssued note, CancellationToken cancellationToken)
+    {
+        await LockPartnerAsync(db, note.PartnerId, cancellationToken);
+        var lines = await db.Earnings.AsNoTracking().Where(e => e.InvoiceId == note.InvoiceId && e.PartnerId == note.PartnerId).ToListAsync(cancellationToken);
+        var earned = lines.FirstOrDefault(e => e.Kind != EarningKinds.Reversal);
+        if (earned is null || lines.Any(e => e.CreditNoteId == note.CreditNoteId))
+        {
+            return;
+        }
+        var alreadyReversed = -lines.Where(e => e.Kind == EarningKinds.Reversal).Sum(e => e.Amount);
+        var amount = EarningRules.Reversal(earned.Amount, earned.InvoiceTotal, note.Amount, alreadyReversed);
+        if (amount == 0)
+        {
+            return;
+        }
+        var month = await OpenMonthAsync(note.PartnerId, note.IssuedAt, cancellationToken);
+        Record(Earning.ReversalOf(earned, note.CreditNoteId, amount, month, note.IssuedAt));
+    }
+
+    /// <summary>Serialises a partner's ledger writes with its monthly close (released at the transaction's end).</summary>
+    public static async Task LockPartnerAsync(PartnersDb db, Guid partnerId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({partnerId.ToString()}))", cancellationToken);
+
+    /// <summary>The month an earning counts in: its own, or the current one when its own month was already closed.</summary>
+    private async Task<DateOnly> OpenMonthAsync(Guid partnerId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var month = EarningRules.MonthOf(at);
+        var closed = await db.Statements.AnyAsync(s => s.PartnerId == partnerId && s.Month == month, cancellationToken);
+        return closed ? EarningRules.MonthOf(clock.GetUtcNow()) : month;
+    }
+
+    private void Record(Earning earning)
+    {
+        db.Earnings.Add(earning);
+        db.Publish(new CommissionEarned(earning.Id, earning.PartnerId, earning.AccountId, earning.InvoiceId, earning.Kind,
+            earning.Amount, earning.Currency, earning.Month, earning.EarnedAt), clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,45 @@
+namespace Reseller.Partners.Commissions;
+
+/// <summary>
+/// DOMAIN.md "Partners and commissions": 20 % of each paid invoice of a referral (commission) account during its first
+/// 12 months from creation, then nothing; 15 % cashback on each paid invoice of any other account paid by its customer;
+/// nothing on invoices the partner pays. Amounts are rounded half-to-even to the cent.
+/// </summary>
+public static class EarningRules
+{
+    public const int CommissionPercent = 20;
+    public const int CashbackPercent = 15;
+    public const int CommissionMonths = 12;
+
+    public static (string Kind, long Amount)? For(long invoiceTotal, string payer, DateTimeOffset paidAt, DateTimeOffset? referredAt)
+    {
+        if (invoiceTotal <= 0)
+        {
+            return null;
+        }
+        if (referredAt is { } start)
+        {
+            return paidAt < start.AddMonths(CommissionMonths) ? (EarningKinds.Commission, Percent(invoiceTotal, CommissionPercent)) : null;
+        }
+        return payer == "customer" ? (EarningKinds.Cashback, Percent(invoiceTotal, CashbackPercent)) : null;
+    }
+
+    /// <summary>The share of an earning a credit note takes back: pro rata to the credited part of the invoice.</summary>
+    public static long Reversal(long earned, long invoiceTotal, long credited, long alreadyReversed)
+    {
+        if (invoiceTotal <= 0 || earned <= 0)
+        {
+            return 0;
+        }
+        var share = (long)Math.Round((decimal)earned * Math.Min(credited, invoiceTotal) / invoiceTotal, MidpointRounding.ToEven);
+        return Math.Clamp(share, 0, earned - alreadyReversed);
+    }
+
+    public static long Percent(long amount, int percent) => (long)Math.Round(amount * percent / 100m, MidpointRounding.ToEven);
+
+    public static DateOnly MonthOf(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return new DateOnly(utc.Year, utc.Month, 1);
+    }
+}

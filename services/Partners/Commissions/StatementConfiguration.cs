@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Reseller.Partners.Commissions;
+
+public sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
+{
+    public void Configure(EntityTypeBuilder<Statement> builder)
+    {
+        builder.ToTable("commission_statements");
+        builder.HasKey(s => s.Id);
+        // One statement per partner and month, however many instances close the month at once.
+        builder.HasIndex(s => new { s.PartnerId, s.Month }).IsUnique();
+        builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(s => s.Status).HasMaxLength(10);
+        builder.Property(s => s.PayoutReference).HasMaxLength(100);
+        builder.Property(s => s.Version).IsRowVersion();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Reseller.Partners.Referrals;
+
+public sealed record ReferralCustomer(string? Name, string? Email);

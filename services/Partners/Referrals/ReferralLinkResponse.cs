@@ -1,0 +1,3 @@
+namespace Reseller.Partners.Referrals;
+
+public sealed record ReferralLinkResponse(string Code, string Url, string SignupEndpoint);

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Contracts.Partners;
+using Reseller.Partners.Data;
+using Reseller.Partners.Partners;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Partners.Users;
+
+/// <summary>An owner invites more people of the agency; each accepts by e-mailed link and chooses a password.</summary>
+public static class InvitationsApi
+{
+    public static IEndpointRouteBuilder MapPartnerUsersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/partners/me/users").WithTags("Partners");
+        api.MapPost("", InviteAsync).RequireAuthorization(PartnerOwner.Policy).WithName("InvitePartnerUser");
+        api.MapGet("", ListAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("ListPartnerUsers");
+        return app;
+    }
+
+    public static async Task<Created<PartnerUserResponse>> InviteAsync(
+        InviteUserRequest request, ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        request.Validate();
+        var email = FieldRules.NormalizeEmail(request.Email!);
+        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
+        {
+            throw ProblemException.Conflict("email-taken", "A partner user with this e-mail already exists.");
+        }
+        var now = clock.GetUtcNow();
+        var invited = PartnerUser.Invite(user.PartnerId(), email, request.Role!, now);
+        var (token, secret) = UserToken.Issue(invited.Id, UserTokenPurposes.Invitation, UserTokenPurposes.InvitationLifetime, now);
+        db.Users.Add(invited);
+        db.UserTokens.Add(token);
+        db.Publish(new PartnerUserInvited(invited.Id, invited.PartnerId, invited.Email, invited.Role, secret, token.ExpiresAt), now);
+        await db.SaveChangesAsync(cancellationToken);
+        var response = PartnerUserResponse.From(invited);
+        return TypedResults.Created($"/api/v1/partners/me/users/{response.Id}", response);
+    }
+
+    public static async Task<Ok<Page<PartnerUserResponse>>> ListAsync(
+        [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "page_token")] string? pageToken, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
+    {
+        var partnerId = user.PartnerId();
+        var size = PageSize.From(pageSize);
+        var query = db.Users.AsNoTracking().Where(u => u.PartnerId == partnerId);
+        if (KeysetPage.After(PartnerUserResponse.IdPrefix, pageToken) is { } after)
+        {
+            query = query.Where(u => u.Id.CompareTo(after) > 0);
+        }
+        var users = await query.OrderBy(u => u.Id).Take(size + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(KeysetPage.From(users, size, u => u.Id, PartnerUserResponse.IdPrefix, PartnerUserResponse.From));
+    }
+
+    public static async Task<Ok<PartnerUserResponse>> AcceptAsync(
+        string token, PasswordRequest request, PartnersDb db, IPasswordHasher<PartnerUser> hasher, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        request.Validate();
+        var invited = await db.RedeemAsync(token, UserTokenPurposes.Invitation, clock.GetUtcNow(), cancellationToken);
+        invited.ChoosePassword(hasher.HashPassword(invited, request.Password!));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PartnerUserResponse.From(invited));
+    }
+}

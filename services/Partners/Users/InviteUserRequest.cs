@@ -1,0 +1,14 @@
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Partners.Users;
+
+public sealed record InviteUserRequest(string? Email, string? Role)
+{
+    private static readonly HashSet<string> Roles = new(StringComparer.Ordinal) { PlatformRoles.Owner, PlatformRoles.Billing, PlatformRoles.Member };
+
+    public void Validate() => new ValidationErrors()
+        .RequireEmail("email", Email)
+        .When(Role is null || !Roles.Contains(Role), "role", "role must be owner, billing or member.")
+        .ThrowIfAny();
+}

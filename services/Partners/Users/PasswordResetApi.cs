@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Contracts.Partners;
+using Reseller.Partners.Data;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Partners.Users;
+
+/// <summary>Forgotten password: a single-use link valid 1 hour, e-mailed; the answer never tells whether the address exists.</summary>
+public static class PasswordResetApi
+{
+    public static async Task<Accepted> RequestAsync(PasswordResetRequest request, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        new ValidationErrors().RequireText("email", request.Email, FieldRules.MaxEmailLength).ThrowIfAny();
+        var email = FieldRules.NormalizeEmail(request.Email!);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.Status == PartnerUserStatus.Active, cancellationToken);
+        if (user is not null)
+        {
+            var now = clock.GetUtcNow();
+            var (token, secret) = UserToken.Issue(user.Id, UserTokenPurposes.PasswordReset, UserTokenPurposes.PasswordResetLifetime, now);
+            db.UserTokens.Add(token);
+            db.Publish(new PartnerPasswordResetRequested(user.Id, user.Email, secret, token.ExpiresAt), now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<NoContent> ConfirmAsync(
+        PasswordResetConfirmation request, PartnersDb db, IPasswordHasher<PartnerUser> hasher, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        request.Validate();
+        var user = await db.RedeemAsync(request.Token, UserTokenPurposes.PasswordReset, clock.GetUtcNow(), cancellationToken);
+        user.ChoosePassword(hasher.HashPassword(user, request.NewPassword!));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

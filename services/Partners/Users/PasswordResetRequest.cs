@@ -1,0 +1,3 @@
+namespace Reseller.Partners.Users;
+
+public sealed record PasswordResetRequest(string? Email);

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Partners.Data;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Partners.Users;
+
+public static class UserTokens
+{
+    /// <summary>Spends a single-use token: 404 unknown, 410 used or expired. The caller saves the change.</summary>
+    public static async Task<PartnerUser> RedeemAsync(this PartnersDb db, string? secret, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 100)
+        {
+            throw ValidationErrors.Reject("token", "token is required.");
+        }
+        var hash = UserToken.HashOf(secret);
+        var token = await db.UserTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.Purpose == purpose, cancellationToken)
+            ?? throw ProblemException.NotFound("link");
+        if (!token.IsUsable(now))
+        {
+            throw new ProblemException(410, "link-expired", "This link was already used or has expired.", "Ask for a new one.");
+        }
+        token.Use(now);
+        return await db.Users.FirstAsync(u => u.Id == token.UserId, cancellationToken);
+    }
+}

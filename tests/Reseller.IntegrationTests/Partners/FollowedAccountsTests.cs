@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Contracts.Accounts;
+using Reseller.Partners.Accounts;
+
+using Partner = Reseller.Partners.Partners.Partner;
+
+namespace Reseller.IntegrationTests.Partners;
+
+[Collection(SharedInfrastructure.Name)]
+public sealed class FollowedAccountsTests(TestInfrastructure infrastructure)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly AccountPlan Monthly = new("marketing", "plus", 1000, null, [], "monthly");
+    private readonly string runId = Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task Paid_accounts_follow_account_events_in_any_order_and_a_payer_switch_mails_the_partner()
+    {
+        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId);
+        var now = host.Clock.GetUtcNow();
+        var partner = Partner.Create("Agency", $"owner-{Guid.NewGuid():N}@agency.test", "FR", "USD", now);
+        await host.SaveAsync(db => db.Partners.Add(partner));
+        var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        await host.Bus.Publish(new AccountCreated(first, partner.Id, "first", Monthly, "partner", null, "pending", now, "notices@agency.test"));
+        await host.Bus.Publish(new AccountStatusChanged(first, partner.Id, "pending", "active", "monthly", "partner", now.AddSeconds(1)));
+        // The second account's activation overtakes its creation.
+        await host.Bus.Publish(new AccountStatusChanged(second, partner.Id, "pending", "active", "monthly", "partner", now.AddSeconds(1)));
+        Assert.True(await Eventually.HoldsAsync(async () => await PaidAsync(host, partner.Id) == 2, Timeout));
+        await host.Bus.Publish(new AccountCreated(second, partner.Id, "second", Monthly, "partner", null, "pending", now, "notices@agency.test"));
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.FollowedAccounts.CountAsync(a => a.AccountId == second && a.CreatedAt != null)) == 1, Timeout));
+        Assert.Equal(2, await PaidAsync(host, partner.Id));
+
+        await host.Bus.Publish(new PayerChanged(first, partner.Id, "partner", "customer", null, "notices@agency.test", now.AddSeconds(2)));
+        Assert.True(await Eventually.HoldsAsync(async () => await PaidAsync(host, partner.Id) == 1, Timeout));
+        Assert.True(await Eventually.HoldsAsync(() => Directory.Exists(host.MailDirectory) && Directory.GetFiles(host.MailDirectory, "*.eml").Length == 1, Timeout));
+        var mail = await File.ReadAllTextAsync(Directory.GetFiles(host.MailDirectory, "*.eml").Single());
+        Assert.Contains("notices@agency.test", mail, StringComparison.Ordinal);
+        Assert.Contains("Payer changed", mail, StringComparison.Ordinal);
+    }
+
+    private static Task<int> PaidAsync(PartnersHost host, Guid partnerId) =>
+        host.QueryAsync(db => db.FollowedAccounts.CountAsync(FollowedAccount.IsPaid(partnerId)));
+}
