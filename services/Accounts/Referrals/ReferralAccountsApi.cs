@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.Snapshots;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Messaging;
@@ -31,7 +34,8 @@ public static class ReferralAccountsApi
         ReferralAccountRequest request,
         CreateAccountValidator validator,
         AccountsDb db,
-        IPasswordHasher<Account> hasher,
+        NewAccountSetup setup,
+        ClaimsPrincipal user,
         IOptions<AccountUrlOptions> urls,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -44,8 +48,9 @@ public static class ReferralAccountsApi
         var details = await validator.ValidateAsync(partnerId, customerPaid, cancellationToken, billingProfileTrusted: true);
         var password = GeneratedPassword.New();
         var now = clock.GetUtcNow();
-        var created = Account.Create(details, hasher.HashPassword(null!, password), now);
+        var created = Account.Create(details, now);
         db.Accounts.Add(created);
+        await setup.AddAsync(created, password, null, user, now, cancellationToken);
         db.Publish(new AccountCreated(created.Id, created.PartnerId, created.Name, created.Plan.ToContract(), created.Payer,
             created.BillingProfileId, AccountResponse.StatusName(created.Status), now, created.NotificationEmail), now);
         try

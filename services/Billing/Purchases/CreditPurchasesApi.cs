@@ -50,7 +50,7 @@ public static class CreditPurchasesApi
         var existing = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Reference == request.PurchaseId && i.PartnerId == partnerId, cancellationToken);
         if (existing is not null)
         {
-            return TypedResults.Ok(InvoiceResponse.From(existing));
+            return TypedResults.Ok(InvoiceResponse.From(existing, []));
         }
         var profileId = await db.BillingProfiles.AsNoTracking()
             .Where(p => p.PartnerId == partnerId && p.DeletedAt == null)
@@ -78,6 +78,6 @@ public static class CreditPurchasesApi
         await charges.ProcessAsync(payment.Id, cancellationToken);
         db.ChangeTracker.Clear();
         var charged = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoice.Id, cancellationToken);
-        return TypedResults.Created($"/api/v1/invoices/{PublicId.Format(InvoiceResponse.IdPrefix, charged.Id)}", InvoiceResponse.From(charged));
+        return TypedResults.Created($"/api/v1/invoices/{PublicId.Format(InvoiceResponse.IdPrefix, charged.Id)}", InvoiceResponse.From(charged, []));
     }
 }

@@ -28,7 +28,7 @@ public static class ReferralCardsApi
         var now = clock.GetUtcNow();
         var card = CardValidator.Validate(request, now);
         var tokenized = await provider.TokenizeAsync(card, cancellationToken);
-        var profile = BillingProfile.Create(Guid.CreateVersion7(), request.Name!.Trim(), tokenized, now);
+        var profile = BillingProfile.Create(Guid.CreateVersion7(), accountId: null, request.Name!.Trim(), tokenized, now);
         db.BillingProfiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created((string?)null, BillingProfileResponse.From(profile));
