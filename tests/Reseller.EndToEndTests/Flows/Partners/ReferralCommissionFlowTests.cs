@@ -122,7 +122,7 @@ public sealed class ReferralCommissionFlowTests(ResellerSystem system) : IDispos
 
         // The refused name is still free, and a good signup then succeeds.
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/referrals/{code}/signup", SignupBody(name, GatewayClient.GoodCard)), HttpStatusCode.Created);
-        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/referrals/{code}/signup", SignupBody(name, GatewayClient.GoodCard)), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/referrals/{code}/signup", SignupBody(name, GatewayClient.GoodCard)), HttpStatusCode.Conflict);
     }
 
     private static object SignupBody(string name, string cardNumber, string tier = "plus") => new
