@@ -12,16 +12,18 @@ public static class Seeding
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
+        // The admin password hash may live in its own table (account users); seed it here only while accounts has the column.
+        var hasHash = await HasAdminHashColumnAsync(connection, cancellationToken);
+        await using var command = new NpgsqlCommand($$"""
             INSERT INTO accounts (id, partner_id, name, customer_name, customer_email, notification_email, language, time_zone, payer,
-                                  status, admin_password_hash, created_at, current_period_end, plan)
+                                  status, {{(hasHash ? "admin_password_hash, " : "")}}created_at, current_period_end, plan)
             SELECT md5('account' || n)::uuid, @partner,
                    'bench-' || substr(md5('name' || n), 1, 10) || '-' || n,
                    (ARRAY['Boulangerie','Garage','Cabinet','Studio','Hotel','Pharmacie','Atelier','Clinique'])[n % 8 + 1] || ' ' || initcap(substr(md5('c' || n), 1, 6)),
                    'contact' || n || '@' || substr(md5('d' || n), 1, 10) || '.test',
                    'billing@agency.test', 'en', 'Europe/Paris', 'partner',
                    CASE n % 20 WHEN 0 THEN 'Expired' WHEN 1 THEN 'Trial' WHEN 2 THEN 'Cancelled' WHEN 3 THEN 'PaymentFailed' ELSE 'Active' END,
-                   'x', now() - make_interval(days => n % 730, secs => n), now() + make_interval(days => (n * 7) % 365),
+                   {{(hasHash ? "'x', " : "")}}now() - make_interval(days => n % 730, secs => n), now() + make_interval(days => (n * 7) % 365),
                    jsonb_build_object('Product', 'marketing', 'Tier', (ARRAY['lite','plus','professional','enterprise'])[n % 4 + 1],
                        'Contacts', 1000 * (1 + n % 100), 'Seats', 1 + n % 10, 'AddOns', '[]'::jsonb,
                        'Cadence', CASE WHEN n % 20 = 1 THEN 'trial' WHEN n % 3 = 0 THEN 'annual' ELSE 'monthly' END)
@@ -32,5 +34,12 @@ public static class Seeding
         command.Parameters.AddWithValue("accounts", accounts);
         command.CommandTimeout = 900;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<bool> HasAdminHashColumnAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var check = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'admin_password_hash')", connection);
+        return (bool)(await check.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -60,11 +60,13 @@ public sealed class ExpiryConcurrencyTests(TestInfrastructure infrastructure)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        // The admin password hash may live in its own table (account users); seed it here only while accounts has the column.
+        var hasHash = await HasAdminHashColumnAsync(connection, CancellationToken.None);
+        await using var command = new NpgsqlCommand($$"""
             INSERT INTO accounts (id, partner_id, name, customer_name, customer_email, notification_email, language, time_zone, payer,
-                                  status, admin_password_hash, created_at, current_period_end, plan)
+                                  status, {{(hasHash ? "admin_password_hash, " : "")}}created_at, current_period_end, plan)
             SELECT gen_random_uuid(), md5('partner' || (n / 10))::uuid, 'expiry-' || n, 'C', 'c@client.test', 'n@agency.test', 'en', 'UTC', 'partner',
-                   CASE WHEN n % 2 = 0 THEN 'Trial' ELSE 'Cancelled' END, 'x', @now - interval '20 days',
+                   CASE WHEN n % 2 = 0 THEN 'Trial' ELSE 'Cancelled' END, {{(hasHash ? "'x', " : "")}}@now - interval '20 days',
                    CASE WHEN n < @due THEN @now - make_interval(mins => 1 + n) ELSE @now + interval '1 day' END,
                    jsonb_build_object('Product', 'marketing', 'Tier', 'plus', 'Contacts', 1000, 'Seats', 3, 'AddOns', '[]'::jsonb,
                        'Cadence', CASE WHEN n % 2 = 0 THEN 'trial' ELSE 'monthly' END)
@@ -82,5 +84,12 @@ public sealed class ExpiryConcurrencyTests(TestInfrastructure infrastructure)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<bool> HasAdminHashColumnAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var check = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'admin_password_hash')", connection);
+        return (bool)(await check.ExecuteScalarAsync(cancellationToken))!;
     }
 }
