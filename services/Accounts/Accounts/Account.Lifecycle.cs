@@ -139,6 +139,24 @@ public sealed partial class Account
         return true;
     }
 
+    /// <summary>
+    /// Billing's invoice for a period started by a plan change itself (a new cadence, or an expired account given a new
+    /// plan) is paid: the account is active until that period's end.
+    /// </summary>
+    public bool PlanChangePeriodPaid(DateTimeOffset periodEnd)
+    {
+        if (Status is not (AccountStatus.Pending or AccountStatus.PaymentFailed or AccountStatus.Active))
+        {
+            return false;
+        }
+        Status = AccountStatus.Active;
+        CurrentPeriodEnd = periodEnd;
+        return true;
+    }
+
+    /// <summary>The charge of a period started by a plan change failed: like a first charge when pending, like a renewal otherwise.</summary>
+    public bool PlanChangeChargeFailed(bool final) => Status == AccountStatus.Pending ? MarkFirstChargeFailed() : RenewalFailed(final);
+
     /// <summary>A paid renewal brings the scheduled downgrade or seat removal into force.</summary>
     public void ApplyScheduledPlan()
     {

@@ -12,14 +12,19 @@ public sealed class PaymentFailedConsumer(AccountsDb db, ILogger<PaymentFailedCo
     public async Task Consume(ConsumeContext<PaymentFailed> context)
     {
         var failed = context.Message;
-        if (failed.AccountId is not { } accountId || failed.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal))
+        if (failed.AccountId is not { } accountId || failed.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal or InvoicePaidConsumer.PlanChangePurpose))
         {
             return;
         }
         await db.ConsumeOnceAsync(context, nameof(PaymentFailedConsumer), async ct =>
         {
             var account = await db.Accounts.FindAsync([accountId], ct);
-            var changed = failed.Purpose == InvoicePurposes.FirstPeriod ? account?.MarkFirstChargeFailed() : account?.RenewalFailed(failed.Final);
+            var changed = failed.Purpose switch
+            {
+                InvoicePurposes.FirstPeriod => account?.MarkFirstChargeFailed(),
+                InvoicePaidConsumer.PlanChangePurpose => account?.PlanChangeChargeFailed(failed.Final),
+                _ => account?.RenewalFailed(failed.Final),
+            };
             if (changed == true)
             {
                 logger.LogInformation("Account {AccountId} payment failed ({FailureCode})", accountId, failed.FailureCode);

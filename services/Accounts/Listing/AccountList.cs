@@ -62,7 +62,8 @@ public sealed class AccountList(AccountsDb db)
         sql.Append(" ORDER BY ").Append(string.Join(", ", keys.Select(k => k + direction)));
         sql.Append(" LIMIT ").Append(query.PageSize + 1);
 
-        var rows = await db.Accounts.FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking().ToListAsync(cancellationToken);
+        // EF joins the owned customer columns back onto the raw query, which may reorder its rows: order again outside.
+        var rows = await Ordered(db.Accounts.FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking(), query).ToListAsync(cancellationToken);
         if (rows.Count <= query.PageSize)
         {
             return (rows, null);
@@ -71,6 +72,20 @@ public sealed class AccountList(AccountsDb db)
         return (rows.Take(query.PageSize).ToList(), new PageToken(query.Sort, query.Descending, last.Name, last.Plan.Contacts ?? 0, last.Plan.Seats ?? 0,
             query.Sort == "created" ? last.CreatedAt : last.CurrentPeriodEnd ?? NoExpiry, last.Id));
     }
+
+    private static IQueryable<Account> Ordered(IQueryable<Account> rows, AccountListQuery query) => (query.Sort, query.Descending) switch
+    {
+        ("name", false) => rows.OrderBy(a => a.Name),
+        ("name", true) => rows.OrderByDescending(a => a.Name),
+        ("plan_size", false) => rows.OrderBy(a => EF.Property<int>(a, AccountListConfiguration.Contacts))
+            .ThenBy(a => EF.Property<int>(a, AccountListConfiguration.Seats)).ThenBy(a => a.Id),
+        ("plan_size", true) => rows.OrderByDescending(a => EF.Property<int>(a, AccountListConfiguration.Contacts))
+            .ThenByDescending(a => EF.Property<int>(a, AccountListConfiguration.Seats)).ThenByDescending(a => a.Id),
+        ("created", false) => rows.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id),
+        ("created", true) => rows.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+        (_, false) => rows.OrderBy(a => EF.Property<DateTimeOffset>(a, AccountListConfiguration.Expires)).ThenBy(a => a.Id),
+        (_, true) => rows.OrderByDescending(a => EF.Property<DateTimeOffset>(a, AccountListConfiguration.Expires)).ThenByDescending(a => a.Id),
+    };
 
     private static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

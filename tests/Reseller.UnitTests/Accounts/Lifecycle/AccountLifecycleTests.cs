@@ -101,6 +101,21 @@ public sealed class AccountLifecycleTests
     }
 
     [Fact]
+    public void An_expired_account_given_a_new_plan_is_active_once_billing_reports_the_new_period_paid()
+    {
+        var account = Active();
+        account.Cancel();
+        account.ExpireIfDue(PeriodEnd);
+        account.ChangePlan(new Plan { Product = "marketing", Tier = "lite", Contacts = 1000, Seats = 1, Cadence = "annual" }, appliesNow: true);
+        Assert.Equal(AccountStatus.Pending, account.Status);
+
+        Assert.True(account.PlanChangePeriodPaid(PeriodEnd.AddYears(1)));
+
+        Assert.Equal(AccountStatus.Active, account.Status);
+        Assert.Equal(PeriodEnd.AddYears(1), account.CurrentPeriodEnd);
+    }
+
+    [Fact]
     public void A_transferred_account_has_no_partner_until_moved_in()
     {
         var account = Active();
