@@ -9,13 +9,10 @@ namespace Reseller.Accounts.Accounts;
 /// <summary>A period is paid: a pending account becomes active; a renewed one runs to its new period end, with any scheduled downgrade.</summary>
 public sealed class InvoicePaidConsumer(AccountsDb db, ILogger<InvoicePaidConsumer> logger) : IConsumer<InvoicePaid>
 {
-    /// <summary>Billing's InvoicePurposes.PlanChange (on the billing branch): a new period started by a plan change.</summary>
-    public const string PlanChangePurpose = "plan_change";
-
     public async Task Consume(ConsumeContext<InvoicePaid> context)
     {
         var paid = context.Message;
-        if (paid.AccountId is not { } accountId || paid.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal or PlanChangePurpose))
+        if (paid.AccountId is not { } accountId || paid.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal or InvoicePurposes.PlanChange))
         {
             return;
         }
@@ -26,7 +23,7 @@ public sealed class InvoicePaidConsumer(AccountsDb db, ILogger<InvoicePaidConsum
             var changed = paid.Purpose switch
             {
                 InvoicePurposes.FirstPeriod => account?.ActivateAfterFirstCharge(periodEnd),
-                PlanChangePurpose => account?.PlanChangePeriodPaid(periodEnd),
+                InvoicePurposes.PlanChange => account?.PlanChangePeriodPaid(periodEnd),
                 _ => account?.RenewalPaid(periodEnd),
             };
             if (changed == true && paid.Purpose == InvoicePurposes.Renewal)

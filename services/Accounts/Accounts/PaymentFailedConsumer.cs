@@ -12,7 +12,7 @@ public sealed class PaymentFailedConsumer(AccountsDb db, ILogger<PaymentFailedCo
     public async Task Consume(ConsumeContext<PaymentFailed> context)
     {
         var failed = context.Message;
-        if (failed.AccountId is not { } accountId || failed.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal or InvoicePaidConsumer.PlanChangePurpose))
+        if (failed.AccountId is not { } accountId || failed.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal or InvoicePurposes.PlanChange))
         {
             return;
         }
@@ -22,7 +22,7 @@ public sealed class PaymentFailedConsumer(AccountsDb db, ILogger<PaymentFailedCo
             var changed = failed.Purpose switch
             {
                 InvoicePurposes.FirstPeriod => account?.MarkFirstChargeFailed(),
-                InvoicePaidConsumer.PlanChangePurpose => account?.PlanChangeChargeFailed(failed.Final),
+                InvoicePurposes.PlanChange => account?.PlanChangeChargeFailed(failed.Final),
                 _ => account?.RenewalFailed(failed.Final),
             };
             if (changed == true)
