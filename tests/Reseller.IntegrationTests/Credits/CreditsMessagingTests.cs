@@ -96,6 +96,29 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_commit_after_the_sweeper_released_takes_the_credit_again_once()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        await SeedPrepaidAsync(credits, partnerId, null, earmarked: 0, general: 5000);
+        var request = new ReservePrepaidCredit(Guid.CreateVersion7(), partnerId, null, Guid.CreateVersion7(), 2000, "USD");
+        await credits.InScopeAsync(sp => sp.GetRequiredService<PrepaidReservations>().ReserveAsync(request, CancellationToken.None));
+        credits.Clock.AdvanceTo(credits.Clock.GetUtcNow().AddMinutes(16));
+        Assert.Equal(1, await RunSweeperAsync(credits));
+        Assert.Equal(5000, await credits.BalanceAsync(partnerId, null, "Prepaid"));
+
+        var committed = new PrepaidReservationCommitted(request.ReservationId, partnerId, request.InvoiceId, 2000, DateTimeOffset.UtcNow);
+        await credits.Bus.Publish(committed);
+        await credits.Bus.Publish(committed);
+
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'PrepaidReservationCommittedConsumer'") == 2, Wait));
+        Assert.Equal(3000, await credits.BalanceAsync(partnerId, null, "Prepaid"));
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM prepaid_reservations WHERE id = @r AND status = 'Committed'", ("r", request.ReservationId)));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
     public async Task A_release_that_arrives_before_its_reservation_makes_it_hold_nothing()
     {
         await using var credits = await CreditsHost.StartAsync(infrastructure);
