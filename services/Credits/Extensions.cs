@@ -24,6 +24,7 @@ public static class Extensions
             bus.AddConsumer<AccountTransferredOutConsumer>().Endpoint(e => e.Name = QueueName<AccountTransferredOutConsumer>());
             bus.AddConsumer<AccountTransferredInConsumer>().Endpoint(e => e.Name = QueueName<AccountTransferredInConsumer>());
             bus.AddConsumer<InvoicePaidConsumer>().Endpoint(e => e.Name = QueueName<InvoicePaidConsumer>());
+            bus.AddConsumer<CreditNoteIssuedConsumer>().Endpoint(e => e.Name = QueueName<CreditNoteIssuedConsumer>());
             bus.AddConsumer<ReservePrepaidCreditConsumer>().Endpoint(e => e.Name = QueueName<ReservePrepaidCreditConsumer>());
             bus.AddConsumer<PrepaidReservationCommittedConsumer>().Endpoint(e => e.Name = QueueName<PrepaidReservationCommittedConsumer>());
             bus.AddConsumer<PrepaidReservationReleasedConsumer>().Endpoint(e => e.Name = QueueName<PrepaidReservationReleasedConsumer>());

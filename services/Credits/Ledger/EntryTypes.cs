@@ -9,4 +9,5 @@ public static class EntryTypes
     public const string Reservation = "reservation";
     public const string Release = "release";
     public const string Return = "return";
+    public const string Refund = "refund";
 }

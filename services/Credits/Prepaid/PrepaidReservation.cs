@@ -32,6 +32,7 @@ public sealed class PrepaidReservation
         General = general;
     }
 
+    /// <summary>Spends the reservation; false when it was not held (already committed, or released by the sweeper).</summary>
     public bool Commit(DateTimeOffset now)
     {
         if (Status != ReservationStatus.Held)
@@ -42,6 +43,20 @@ public sealed class PrepaidReservation
         ClosedAt = now;
         return true;
     }
+
+    /// <summary>
+    /// Billing used credit that the sweeper had already given back (a commit later than 15 minutes): what could be taken
+    /// again is recorded as spent, so the books match the invoice as far as the balances allow.
+    /// </summary>
+    public void CommitAfterRelease(long earmarked, long general, DateTimeOffset now)
+    {
+        Earmarked = earmarked;
+        General = general;
+        Status = ReservationStatus.Committed;
+        ClosedAt = now;
+    }
+
+    public bool WasReleased => Status == ReservationStatus.Released;
 
     /// <summary>Closes a held reservation as released; false when it was already closed, so nothing is given back twice.</summary>
     public bool Release(DateTimeOffset now)

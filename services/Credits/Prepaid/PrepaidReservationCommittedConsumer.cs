@@ -14,9 +14,11 @@ public sealed class PrepaidReservationCommittedConsumer(CreditsDb db, PrepaidRes
         var committed = context.Message;
         await db.ConsumeOnceAsync(context, nameof(PrepaidReservationCommittedConsumer), async ct =>
         {
-            if (!await reservations.CommitAsync(committed.ReservationId, ct))
+            var spent = await reservations.CommitAsync(committed.ReservationId, committed.Amount, ct);
+            if (spent != committed.Amount)
             {
-                logger.LogWarning("Reservation {ReservationId} for invoice {InvoiceId} was not held when Billing committed it", committed.ReservationId, committed.InvoiceId);
+                logger.LogWarning("Reservation {ReservationId} for invoice {InvoiceId}: Billing used {Used} but {Spent} could be spent",
+                    committed.ReservationId, committed.InvoiceId, committed.Amount, spent);
             }
         });
     }

@@ -38,16 +38,35 @@ public sealed class PrepaidReservations(CreditsDb db, CreditLedger ledger, TimeP
         return reservation.Amount;
     }
 
-    /// <summary>Spends a held reservation. Call inside a transaction.</summary>
-    public async Task<bool> CommitAsync(Guid reservationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Spends a held reservation. One the sweeper released too early (Billing's commit came after 15 minutes) takes the
+    /// credit again, from the same holders, as far as their balances allow. Call inside a transaction.
+    /// </summary>
+    public async Task<long> CommitAsync(Guid reservationId, long amount, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var reservation = await db.Reservations.FromSql($"SELECT * FROM prepaid_reservations WHERE id = {reservationId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
-        if (reservation is null || !reservation.Commit(clock.GetUtcNow()))
+        if (reservation is null)
         {
-            return false;
+            return 0;
         }
+        if (reservation.Commit(now))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return reservation.Amount;
+        }
+        if (!reservation.WasReleased || reservation.Requested == 0)
+        {
+            return reservation.Status == ReservationStatus.Committed ? reservation.Amount : 0;
+        }
+        var reference = $"invoice:{reservation.InvoiceId:N}";
+        var earmarked = reservation.AccountId is { } accountId && reservation.Earmarked > 0
+            ? await ledger.DebitUpToAsync(reservation.PartnerId, accountId, CreditKind.Prepaid, EntryTypes.Reservation, Math.Min(reservation.Earmarked, amount), reference, cancellationToken)
+            : 0;
+        var general = await ledger.DebitUpToAsync(reservation.PartnerId, null, CreditKind.Prepaid, EntryTypes.Reservation, amount - earmarked, reference, cancellationToken);
+        reservation.CommitAfterRelease(earmarked, general, now);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return earmarked + general;
     }
 
     /// <summary>Gives a held reservation back; a release for a reservation not seen yet leaves a released row, so it never holds.

@@ -49,6 +49,40 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_credit_note_on_a_pack_takes_back_its_share_of_what_is_left_once()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        var invoiceId = Guid.CreateVersion7();
+        await credits.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CreditsDb>();
+            var purchase = CreditPurchase.Order(partnerId, CreditKind.Sms, 1000, null, DateTimeOffset.UtcNow);
+            purchase.Credit(invoiceId, DateTimeOffset.UtcNow);
+            db.Purchases.Add(purchase);
+            await db.SaveChangesAsync();
+            var ledger = sp.GetRequiredService<CreditLedger>();
+            await ledger.CreditAsync(partnerId, null, CreditKind.Sms, EntryTypes.Purchase, 1000, "cp", CancellationToken.None);
+            await ledger.TryDebitAsync(partnerId, null, CreditKind.Sms, EntryTypes.Assignment, 800, "acc", CancellationToken.None);
+            await ledger.CreditAsync(partnerId, accountId, CreditKind.Sms, EntryTypes.Assignment, 800, "acc", CancellationToken.None);
+            return true;
+        });
+
+        // Half the pack's price refunded (500 credits), announced twice: 200 are left in the pool, the assigned 800 stay.
+        var note = new CreditNoteIssued(Guid.CreateVersion7(), "CN-1", invoiceId, partnerId, null, "partner", 1000, "USD", DateTimeOffset.UtcNow);
+        await credits.Bus.Publish(note);
+        await credits.Bus.Publish(note);
+
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'CreditNoteIssuedConsumer'") == 2, Wait));
+        Assert.Equal(0, await credits.BalanceAsync(partnerId, null, "Sms"));
+        Assert.Equal(800, await credits.BalanceAsync(partnerId, accountId, "Sms"));
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'refund' AND quantity = -200", ("p", partnerId)));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
     public async Task A_reservation_request_delivered_twice_reserves_once_earmarked_credit_first()
     {
         await using var credits = await CreditsHost.StartAsync(infrastructure);
@@ -92,6 +126,29 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
             async () => await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'PrepaidReservationReleasedConsumer'") == 1, Wait));
         Assert.Equal(0, await RunSweeperAsync(credits));
         Assert.Equal(5000, await credits.BalanceAsync(partnerId, null, "Prepaid"));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
+    public async Task A_commit_after_the_sweeper_released_takes_the_credit_again_once()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        await SeedPrepaidAsync(credits, partnerId, null, earmarked: 0, general: 5000);
+        var request = new ReservePrepaidCredit(Guid.CreateVersion7(), partnerId, null, Guid.CreateVersion7(), 2000, "USD");
+        await credits.InScopeAsync(sp => sp.GetRequiredService<PrepaidReservations>().ReserveAsync(request, CancellationToken.None));
+        credits.Clock.AdvanceTo(credits.Clock.GetUtcNow().AddMinutes(16));
+        Assert.Equal(1, await RunSweeperAsync(credits));
+        Assert.Equal(5000, await credits.BalanceAsync(partnerId, null, "Prepaid"));
+
+        var committed = new PrepaidReservationCommitted(request.ReservationId, partnerId, request.InvoiceId, 2000, DateTimeOffset.UtcNow);
+        await credits.Bus.Publish(committed);
+        await credits.Bus.Publish(committed);
+
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'PrepaidReservationCommittedConsumer'") == 2, Wait));
+        Assert.Equal(3000, await credits.BalanceAsync(partnerId, null, "Prepaid"));
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM prepaid_reservations WHERE id = @r AND status = 'Committed'", ("r", request.ReservationId)));
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
     }
 

@@ -33,6 +33,27 @@ public sealed class CreditsIsolationTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task An_account_consumes_its_own_credit_with_its_own_token_and_nobody_elses()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var profileId = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
+        var mine = (await client.CreateAccountAsync(partner, profileId))["id"]!.GetValue<string>();
+        var sibling = (await client.CreateAccountAsync(partner, profileId))["id"]!.GetValue<string>();
+        await client.PurchaseAsync(partner, "compatibility", 100);
+        await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "compatibility") == 100);
+        await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", mine, 10), HttpStatusCode.Created);
+        await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", sibling, 10), HttpStatusCode.Created);
+        var token = AccountTokens.For(system.App.JwtSigningKey, mine);
+
+        var consumed = await GatewayClient.JsonAsync(await client.ConsumeAsync(token, mine, "compatibility", 4), HttpStatusCode.Created);
+        Assert.Equal(6, consumed["balance"]!.GetValue<long>());
+        await ProblemAssert.IsAsync(await client.ConsumeAsync(token, sibling, "compatibility", 1), HttpStatusCode.NotFound);
+        await ProblemAssert.IsAsync(await client.ConsumeAsync(token, mine, "compatibility", 7), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(HttpMethod.Get, "/api/v1/credits", token: token)).StatusCode);
+        Assert.Equal(10, CreditsScenarios.AccountHolds(await client.BalancesAsync(partner), sibling, "compatibility"));
+    }
+
+    [Fact]
     public async Task Bad_input_gets_problem_details_never_a_server_error()
     {
         var partner = await client.CreatePartnerAsync();

@@ -1,0 +1,50 @@
+using MassTransit;
+
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Contracts.Billing;
+using Reseller.Contracts.Catalog;
+using Reseller.Credits.Data;
+using Reseller.Credits.Ledger;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Credits.Purchases;
+
+/// <summary>
+/// A credit note on a credit-purchase invoice refunds that share of the pack (all of it for a full refund): the credit is
+/// taken back from where the purchase put it (the pool or the earmarked account) as far as it is still there, never below
+/// zero; what was already assigned or used stays so.
+/// </summary>
+public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, ProductCatalog catalog, ILogger<CreditNoteIssuedConsumer> logger)
+    : IConsumer<CreditNoteIssued>
+{
+    public async Task Consume(ConsumeContext<CreditNoteIssued> context)
+    {
+        var note = context.Message;
+        await db.ConsumeOnceAsync(context, nameof(CreditNoteIssuedConsumer), async ct =>
+        {
+            var purchase = await db.Purchases.AsNoTracking()
+                .FirstOrDefaultAsync(p => p.InvoiceId == note.InvoiceId && p.PartnerId == note.PartnerId && p.Status == PurchaseStatus.Credited, ct);
+            var reference = $"credit_note:{note.CreditNoteId:N}";
+            if (purchase is null || await db.Ledger.AnyAsync(e => e.PartnerId == note.PartnerId && e.Reference == reference, ct))
+            {
+                return;
+            }
+            var share = RefundedShare(purchase, note.Amount);
+            var refunded = await ledger.DebitUpToAsync(purchase.PartnerId, purchase.AccountId, purchase.Kind, EntryTypes.Refund, share, reference, ct);
+            if (refunded < share)
+            {
+                logger.LogWarning("Credit note {CreditNoteId}: {Refunded} of {Share} credits taken back; the rest was already used", note.CreditNoteId, refunded, share);
+            }
+        });
+    }
+
+    /// <summary>The part of the pack the refunded amount paid for, rounded down.</summary>
+    private long RefundedShare(CreditPurchase purchase, long amount)
+    {
+        var price = catalog.CreditPacks.TryGetValue(CreditKindNames.Name(purchase.Kind), out var packs)
+            ? packs.FirstOrDefault(p => p.Size == purchase.Pack)?.Price ?? 0
+            : 0;
+        return price <= 0 ? purchase.Pack : (long)((Int128)purchase.Pack * Math.Clamp(amount, 0, price) / price);
+    }
+}
