@@ -35,7 +35,9 @@ public static class MessagingExtensions
         });
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Queues are named per service ("billing-account-created"): consumers of one event in two services must each get
+            // every message, not compete for it as they would on one queue named after a shared class name.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix<TDb>(), includeNamespace: false));
             consumers(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
@@ -53,4 +55,8 @@ public static class MessagingExtensions
         });
         return builder;
     }
+
+    /// <summary>"Reseller.Billing" → "billing-": the service that owns the database owns the queues.</summary>
+    public static string ServicePrefix<TDb>() where TDb : DbContext =>
+        typeof(TDb).Assembly.GetName().Name!.Split('.')[^1].ToLowerInvariant() + "-";
 }

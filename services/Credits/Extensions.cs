@@ -19,15 +19,15 @@ public static class Extensions
         builder.AddServiceDatabase<IHostApplicationBuilder, CreditsDb>("creditsdb");
         builder.AddServiceMessaging<IHostApplicationBuilder, CreditsDb>(bus =>
         {
-            bus.AddConsumer<AccountCreatedConsumer>().Endpoint(e => e.Name = QueueName<AccountCreatedConsumer>());
-            bus.AddConsumer<AccountPlanChangedConsumer>().Endpoint(e => e.Name = QueueName<AccountPlanChangedConsumer>());
-            bus.AddConsumer<AccountTransferredOutConsumer>().Endpoint(e => e.Name = QueueName<AccountTransferredOutConsumer>());
-            bus.AddConsumer<AccountTransferredInConsumer>().Endpoint(e => e.Name = QueueName<AccountTransferredInConsumer>());
-            bus.AddConsumer<InvoicePaidConsumer>().Endpoint(e => e.Name = QueueName<InvoicePaidConsumer>());
-            bus.AddConsumer<CreditNoteIssuedConsumer>().Endpoint(e => e.Name = QueueName<CreditNoteIssuedConsumer>());
-            bus.AddConsumer<ReservePrepaidCreditConsumer>().Endpoint(e => e.Name = QueueName<ReservePrepaidCreditConsumer>());
-            bus.AddConsumer<PrepaidReservationCommittedConsumer>().Endpoint(e => e.Name = QueueName<PrepaidReservationCommittedConsumer>());
-            bus.AddConsumer<PrepaidReservationReleasedConsumer>().Endpoint(e => e.Name = QueueName<PrepaidReservationReleasedConsumer>());
+            bus.AddConsumer<AccountCreatedConsumer>();
+            bus.AddConsumer<AccountPlanChangedConsumer>();
+            bus.AddConsumer<AccountTransferredOutConsumer>();
+            bus.AddConsumer<AccountTransferredInConsumer>();
+            bus.AddConsumer<InvoicePaidConsumer>();
+            bus.AddConsumer<CreditNoteIssuedConsumer>();
+            bus.AddConsumer<ReservePrepaidCreditConsumer>();
+            bus.AddConsumer<PrepaidReservationCommittedConsumer>();
+            bus.AddConsumer<PrepaidReservationReleasedConsumer>();
         });
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.AddScoped<CreditLedger>();
@@ -37,10 +37,4 @@ public static class Extensions
         builder.Services.AddHttpClient<BillingInvoices>(c => c.BaseAddress = new Uri("http://billing"));
         return builder;
     }
-
-    /// <summary>
-    /// Credits' own queue per consumer ("credits-account-created"): other services have consumers of the same class name,
-    /// and a shared queue would make them compete for each event instead of each receiving it.
-    /// </summary>
-    public static string QueueName<TConsumer>() where TConsumer : class, IConsumer => "credits-" + KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>();
 }
