@@ -58,15 +58,40 @@ public sealed class PartnerUserManagementTests(ResellerSystem system) : IDisposa
     }
 
     [Fact]
-    public async Task Month_commissions_are_paged_like_every_other_list()
+    public async Task Month_commissions_are_paged_like_every_other_list_with_the_whole_month_total_on_each_page()
     {
         var partner = await client.CreatePartnerAsync();
-        var page = await client.GetAsync("/api/v1/commissions?page_size=1", partner.Token);
-        Assert.Empty(page["data"]!.AsArray());
-        Assert.Null(page["next_page_token"]);
-        Assert.Equal(0, page["total"]!["amount"]!.GetValue<long>());
+        var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
+        await CreateCustomerPaidAccountAsync(partner, card);
+        await CreateCustomerPaidAccountAsync(partner, card);
+        var month = PartnerScenarios.Month(await client.ClockAsync());
+        await client.WaitForAsync($"/api/v1/commissions?month={month}", () => partner.Token, e => e["data"]!.AsArray().Count >= 2, TimeSpan.FromSeconds(45));
+
+        var first = await client.GetAsync($"/api/v1/commissions?month={month}&page_size=1", partner.Token);
+        var line = Assert.Single(first["data"]!.AsArray())!;
+        var token = first["next_page_token"]!.GetValue<string>();
+        var second = await client.GetAsync($"/api/v1/commissions?month={month}&page_size=1&page_token={token}", partner.Token);
+        var next = Assert.Single(second["data"]!.AsArray())!;
+        Assert.NotEqual(line["id"]!.GetValue<string>(), next["id"]!.GetValue<string>());
+        Assert.Null(second["next_page_token"]);
+        var sum = line["amount"]!["amount"]!.GetValue<long>() + next["amount"]!["amount"]!.GetValue<long>();
+        Assert.Equal(sum, first["total"]!["amount"]!.GetValue<long>());
+        Assert.Equal(sum, second["total"]!["amount"]!.GetValue<long>());
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/commissions?page_token=garbage", token: partner.Token), HttpStatusCode.BadRequest);
     }
+
+    private async Task CreateCustomerPaidAccountAsync(Partner partner, string billingProfileId) =>
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts", new
+        {
+            name = GatewayClient.NewAccountName(),
+            customer = new { name = "Client Co", email = "it@client.test" },
+            notification_email = "billing@agency.test",
+            language = "en",
+            time_zone = "Europe/Paris",
+            plan = new { product = "marketing", tier = "plus", contacts = 1000, cadence = "monthly" },
+            billing_profile_id = billingProfileId,
+            payer = "customer",
+        }, partner.Token), HttpStatusCode.Created);
 
     public void Dispose() => client.Dispose();
 }
