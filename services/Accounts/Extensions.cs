@@ -18,6 +18,7 @@ public static class Extensions
         {
             bus.AddConsumer<InvoicePaidConsumer>();
             bus.AddConsumer<PaymentFailedConsumer>();
+            bus.AddConsumer<Transfers.PartnerCreatedConsumer>();
             bus.AddAccountIdentityConsumers();
         });
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());

@@ -48,6 +48,7 @@ public static class Extensions
         bus.AddConsumer<PayerChangedConsumer>();
         bus.AddConsumer<AccountNotificationEmailChangedConsumer>();
         bus.AddConsumer<AccountTransferredOutConsumer>();
+        bus.AddConsumer<AccountTransferredInConsumer>();
         bus.AddConsumer<PaymentFailedNoticeConsumer>();
         return bus;
     }

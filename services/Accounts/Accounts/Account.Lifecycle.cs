@@ -183,13 +183,16 @@ public sealed partial class Account
         return former;
     }
 
+    /// <summary>Only a stand-alone (transferred) account, which has an owner to confirm, can be moved in.</summary>
+    public string RequireStandAlone() =>
+        Status == AccountStatus.Transferred && OwnerEmail is { } owner
+            ? owner
+            : throw ProblemException.Conflict("not-stand-alone", "Only a stand-alone (transferred) account can be moved in.");
+
     /// <summary>Attaches a stand-alone account to a partner; it is active again under that partner's billing.</summary>
     public void TransferIn(Guid partnerId)
     {
-        if (Status != AccountStatus.Transferred)
-        {
-            throw ProblemException.Conflict("not-stand-alone", "Only a stand-alone (transferred) account can be moved in.");
-        }
+        RequireStandAlone();
         PartnerId = partnerId;
         OwnerEmail = null;
         Status = AccountStatus.Active;

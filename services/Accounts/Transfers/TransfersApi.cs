@@ -4,6 +4,9 @@ using Microsoft.Extensions.Options;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.Mail;
+using Reseller.Accounts.Tokens;
+using Reseller.Accounts.Users;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
@@ -23,6 +26,7 @@ public static class TransfersApi
         api.MapGet("/{id}", GetAsync).WithName("OperatorGetAccount");
         api.MapPost("/{id}/transfer-out", TransferOutAsync).WithName("TransferAccountOut");
         api.MapPost("/{id}/transfer-in", TransferInAsync).WithName("TransferAccountIn");
+        app.MapPost("/api/v1/transfers/{token}/confirm", ConfirmAsync).WithTags("Transfers").AllowAnonymous().WithName("ConfirmTransferIn");
         return app;
     }
 
@@ -46,8 +50,11 @@ public static class TransfersApi
         return TypedResults.Ok(OperatorAccountResponse.From(account, urls.Value));
     }
 
-    /// <summary>Attaches a stand-alone account (the customer has confirmed) to a partner; it shows in that partner's list again.</summary>
-    public static async Task<Ok<OperatorAccountResponse>> TransferInAsync(string id, TransferInRequest request, AccountsDb db,
+    /// <summary>
+    /// Records a move-in of a stand-alone account to a known partner and mails its owner a single-use confirmation link
+    /// (7 days); the account joins the partner only when the owner confirms. A newer request replaces an open one.
+    /// </summary>
+    public static async Task<Accepted<TransferInPendingResponse>> TransferInAsync(string id, TransferInRequest request, AccountsDb db,
         IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!PublicId.TryParse(PartnerPrefix, request.PartnerId, out var partnerId))
@@ -55,11 +62,47 @@ public static class TransfersApi
             throw ValidationErrors.Reject("partner_id", "partner_id must be a partner id (prt_…).");
         }
         var account = await FindAsync(db, id, cancellationToken);
+        var ownerEmail = account.RequireStandAlone();
+        var partner = await db.Set<KnownPartner>().FirstOrDefaultAsync(p => p.Id == partnerId.Value, cancellationToken)
+            ?? throw ProblemException.NotFound("partner");
         var now = clock.GetUtcNow();
-        account.TransferIn(partnerId.Value);
+        var open = await db.Set<PendingTransferIn>().Where(t => t.AccountId == account.Id && t.ConfirmedAt == null && t.ReplacedAt == null)
+            .ToListAsync(cancellationToken);
+        open.ForEach(t => t.Replace(now));
+        var token = SecretToken.New();
+        var pending = PendingTransferIn.Create(account.Id, partner.Id, ownerEmail, token, now);
+        db.Add(pending);
+        db.Publish(new AccountMailRequested(account.Id, ownerEmail, $"Confirm the move of {account.Name} to {partner.Name}",
+            $"The platform operator was asked to attach your account {account.Name} to the agency {partner.Name}.\n\n"
+            + "The agency would then manage and bill the account. To agree, open this link within 7 days (it works once):\n"
+            + $"{urls.Value.LoginUrl(account.Name)}/transfers/confirm?token={token}\n\n"
+            + "If you did not ask for it, ignore this mail: your account stays stand-alone.\n"), now);
+        await db.SaveChangesAsync(cancellationToken);
+        var body = new TransferInPendingResponse(OperatorAccountResponse.From(account, urls.Value),
+            PublicId.Format(PartnerPrefix, partner.Id), ownerEmail, pending.ExpiresAt);
+        return TypedResults.Accepted($"/api/v1/admin/accounts/{id}", body);
+    }
+
+    /// <summary>The owner confirms a move-in with the mailed link: the account joins the partner (<c>AccountTransferredIn</c>).</summary>
+    public static async Task<Ok<TransferConfirmedResponse>> ConfirmAsync(string token, AccountsDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > SecretToken.MaxLength)
+        {
+            throw AccountAuthApi.InvalidLink();
+        }
+        var now = clock.GetUtcNow();
+        var pending = await db.Set<PendingTransferIn>().FirstOrDefaultAsync(t => t.TokenHash == SecretToken.Hash(token), cancellationToken);
+        if (pending is null || !pending.IsOpen(now))
+        {
+            throw AccountAuthApi.InvalidLink();
+        }
+        var account = await db.Accounts.FirstAsync(a => a.Id == pending.AccountId, cancellationToken);
+        pending.Confirm(now);
+        account.TransferIn(pending.PartnerId);
         db.Publish(new AccountTransferredIn(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer, now), now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(OperatorAccountResponse.From(account, urls.Value));
+        return TypedResults.Ok(new TransferConfirmedResponse(PublicId.Format(AccountResponse.IdPrefix, account.Id), account.Name,
+            PublicId.Format(PartnerPrefix, account.PartnerId), AccountResponse.StatusName(account.Status)));
     }
 
     private static async Task<Account> FindAsync(AccountsDb db, string id, CancellationToken cancellationToken) =>

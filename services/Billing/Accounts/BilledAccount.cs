@@ -131,6 +131,22 @@ public sealed class BilledAccount
 
     public void TransferredOut() => Status = BilledAccountStatus.Transferred;
 
+    /// <summary>
+    /// A stand-alone account joined a partner: from its next invoice it is billed to that partner, on the same anniversary.
+    /// It has no card of the new partner yet (the former partner's and the customer's are dropped): until the partner
+    /// chooses one, a renewal fails like any card-less renewal.
+    /// </summary>
+    public void TransferredIn(Guid partnerId, string name, AccountPlan plan, string payer)
+    {
+        PartnerId = partnerId;
+        Name = name;
+        ChangePlan(plan, null);
+        Payer = payer;
+        BillingProfileId = null;
+        PartnerBillingProfileId = null;
+        Status = plan.Cadence == PlanCadences.Trial ? BilledAccountStatus.Trial : BilledAccountStatus.Active;
+    }
+
     public void PeriodPaid(DateOnly start, DateOnly end)
     {
         Status = BilledAccountStatus.Active;

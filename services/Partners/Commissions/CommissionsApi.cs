@@ -27,20 +27,31 @@ public static class CommissionsApi
         return app;
     }
 
+    /// <summary>A month's earnings, paged (page_size/page_token) in earning order; the total is always the whole month's.</summary>
     public static async Task<Ok<MonthEarningsResponse>> GetMonthAsync(
-        string? month, ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
+        string? month, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "page_token")] string? pageToken,
+        ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
         var wanted = CommissionMonth.Parse(month, clock.GetUtcNow());
-        var lines = await db.Earnings.AsNoTracking().Where(e => e.PartnerId == partnerId && e.Month == wanted)
-            .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var size = PageSize.From(pageSize);
+        var monthEarnings = db.Earnings.AsNoTracking().Where(e => e.PartnerId == partnerId && e.Month == wanted);
+        var query = monthEarnings;
+        if (Users.KeysetPage.After(EarningResponse.IdPrefix, pageToken) is { } after)
+        {
+            query = query.Where(e => e.Id.CompareTo(after) > 0);
+        }
+        var lines = await query.OrderBy(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var total = await monthEarnings.SumAsync(e => e.Amount, cancellationToken);
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.PartnerId == partnerId && s.Month == wanted, cancellationToken);
         var currency = lines.FirstOrDefault()?.Currency ?? (await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, cancellationToken)).Currency;
+        var page = Users.KeysetPage.From(lines, size, e => e.Id, EarningResponse.IdPrefix, EarningResponse.From);
         return TypedResults.Ok(new MonthEarningsResponse(
             CommissionMonth.Format(wanted),
-            new MoneyAmount(lines.Sum(l => l.Amount), currency),
+            new MoneyAmount(total, currency),
             statement is null ? null : PublicId.Format(StatementResponse.IdPrefix, statement.Id),
-            lines.Select(EarningResponse.From).ToList()));
+            page.Data,
+            page.NextPageToken));
     }
 
     public static async Task<Ok<Page<StatementResponse>>> ListStatementsAsync(

@@ -23,6 +23,8 @@ public static class InvitationsApi
         var api = app.MapGroup("/api/v1/partners/me/users").WithTags("Partners");
         api.MapPost("", InviteAsync).RequireAuthorization(PartnerOwner.Policy).WithName("InvitePartnerUser");
         api.MapGet("", ListAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("ListPartnerUsers");
+        api.MapDelete("/{id}", UserRemoval.RemoveAsync).RequireAuthorization(PartnerOwner.Policy).WithName("RemovePartnerUser");
+        api.MapPost("/{id}/resend", ResendAsync).RequireAuthorization(PartnerOwner.Policy).WithName("ResendPartnerInvitation");
         return app;
     }
 
@@ -44,6 +46,24 @@ public static class InvitationsApi
         await db.SaveChangesAsync(cancellationToken);
         var response = PartnerUserResponse.From(invited);
         return TypedResults.Created($"/api/v1/partners/me/users/{response.Id}", response);
+    }
+
+    /// <summary>Mails a pending invitation again with a new link; the earlier links die.</summary>
+    public static async Task<Ok<PartnerUserResponse>> ResendAsync(string id, ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var invited = await UserRemoval.FindAsync(db, user.PartnerId(), id, cancellationToken);
+        if (invited.Status != PartnerUserStatus.Invited)
+        {
+            throw ProblemException.Conflict("not-invited", "This user has already accepted the invitation.");
+        }
+        var now = clock.GetUtcNow();
+        var open = await db.UserTokens.Where(t => t.UserId == invited.Id && t.Purpose == UserTokenPurposes.Invitation && t.UsedAt == null).ToListAsync(cancellationToken);
+        open.ForEach(t => t.Use(now));
+        var (token, secret) = UserToken.Issue(invited.Id, UserTokenPurposes.Invitation, UserTokenPurposes.InvitationLifetime, now);
+        db.UserTokens.Add(token);
+        db.Publish(new PartnerUserInvited(invited.Id, invited.PartnerId, invited.Email, invited.Role, secret, token.ExpiresAt), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PartnerUserResponse.From(invited));
     }
 
     public static async Task<Ok<Page<PartnerUserResponse>>> ListAsync(

@@ -1,5 +1,6 @@
 using System.Net;
 
+using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Accounts;
@@ -17,8 +18,10 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
         var id = account["id"]!.GetValue<string>();
         var second = await client.CreatePartnerAsync();
 
+        var owner = $"owner-{Guid.NewGuid():N}@client.test";
+
         var outResponse = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out",
-            new { owner_email = "owner@client.test" }, asOperator: true), HttpStatusCode.OK);
+            new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
 
         Assert.Equal("transferred", outResponse["account"]!["status"]!.GetValue<string>());
         Assert.Null(outResponse["account"]!["billing_profile_id"]);
@@ -27,16 +30,29 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
         Assert.DoesNotContain((await Kit.SendOkAsync(HttpMethod.Get, "/api/v1/accounts?status=all", null, first))["data"]!.AsArray(),
             a => a!["id"]!.GetValue<string>() == id);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out",
-            new { owner_email = "owner@client.test" }, asOperator: true), HttpStatusCode.Conflict);
+            new { owner_email = owner }, asOperator: true), HttpStatusCode.Conflict);
 
-        var inResponse = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-in",
-            new { partner_id = second.Id }, asOperator: true), HttpStatusCode.OK);
+        // The operator's request only records the move-in and mails the owner: the account stays stand-alone until confirmed.
+        var pending = await GatewayClient.JsonAsync(await TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
+        Assert.Equal("transferred", pending["account"]!["account"]!["status"]!.GetValue<string>());
+        Assert.Equal(second.Id, pending["pending_partner_id"]!.GetValue<string>());
+        Assert.Equal(owner, pending["owner_email"]!.GetValue<string>());
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", token: second.Token), HttpStatusCode.NotFound);
+        Assert.Empty(await Kit.EventsAsync(id, "AccountTransferredIn"));
 
+        var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}x/confirm"), HttpStatusCode.Gone);
+        var confirmed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
+        Assert.Equal("active", confirmed["status"]!.GetValue<string>());
+        Assert.Equal(second.Id, confirmed["partner_id"]!.GetValue<string>());
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.Gone);
+
+        var inResponse = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/admin/accounts/{id}", asOperator: true), HttpStatusCode.OK);
         Assert.Equal("active", inResponse["account"]!["status"]!.GetValue<string>());
         Assert.Equal(id, (await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", null, second))["id"]!.GetValue<string>());
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", token: first.Token), HttpStatusCode.NotFound);
         var transferredOut = Assert.Single(await Kit.EventsAsync(id, "AccountTransferredOut"));
-        Assert.Equal("owner@client.test", transferredOut["OwnerEmail"]!.GetValue<string>());
+        Assert.Equal(owner, transferredOut["OwnerEmail"]!.GetValue<string>());
         Assert.Single(await Kit.EventsAsync(id, "AccountTransferredIn"));
         var statuses = (await Kit.EventsAsync(id, "AccountStatusChanged")).Select(e => $"{e["PreviousStatus"]}>{e["Status"]}").ToList();
         Assert.Equal(["pending>active", "active>transferred", "transferred>active"], statuses);
@@ -58,6 +74,47 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
             new { partner_id = "someone" }, asOperator: true), HttpStatusCode.BadRequest);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/acc_{Guid.NewGuid():N}/transfer-out",
             new { owner_email = "owner@client.test" }, asOperator: true), HttpStatusCode.NotFound);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{new string('a', 43)}/confirm"), HttpStatusCode.Gone);
+    }
+
+    [Fact]
+    public async Task A_move_in_needs_a_partner_that_exists_and_a_newer_request_kills_the_older_link()
+    {
+        var (_, _, account) = await Kit.ActiveAccountAsync();
+        var id = account["id"]!.GetValue<string>();
+        var second = await client.CreatePartnerAsync();
+        var third = await client.CreatePartnerAsync();
+        var owner = $"owner-{Guid.NewGuid():N}@client.test";
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out",
+            new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
+
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-in",
+            new { partner_id = $"prt_{Guid.NewGuid():N}" }, asOperator: true), HttpStatusCode.NotFound);
+
+        await GatewayClient.JsonAsync(await TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
+        var oldToken = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        await GatewayClient.JsonAsync(await TransferInAsync(id, third.Id), HttpStatusCode.Accepted);
+
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{oldToken}/confirm"), HttpStatusCode.Gone);
+        var status = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/admin/accounts/{id}", asOperator: true), HttpStatusCode.OK);
+        Assert.Equal("transferred", status["account"]!["status"]!.GetValue<string>());
+        Assert.Empty(await Kit.EventsAsync(id, "AccountTransferredIn"));
+    }
+
+    /// <summary>Asks for a move-in, waiting until Accounts has consumed the new partner's <c>PartnerCreated</c>.</summary>
+    private async Task<HttpResponseMessage> TransferInAsync(string accountId, string partnerId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{accountId}/transfer-in", new { partner_id = partnerId }, asOperator: true);
+            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+            response.Dispose();
+            await Task.Delay(250);
+        }
     }
 
     public void Dispose() => client.Dispose();

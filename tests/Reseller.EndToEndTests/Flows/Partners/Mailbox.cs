@@ -31,6 +31,34 @@ public static partial class Mailbox
         }
     }
 
+    /// <summary>Every mail to the address about the subject, once there are at least <paramref name="count"/> of them.</summary>
+    public static async Task<List<string>> WaitForMailsAsync(string to, string subjectContains, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var directory = Path.Combine(RepositoryRoot(), ".data", "test-e2e", "mail");
+            var found = new List<string>();
+            if (Directory.Exists(directory))
+            {
+                foreach (var file in Directory.GetFiles(directory, "*.eml"))
+                {
+                    var text = Decode(await File.ReadAllTextAsync(file));
+                    if (text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) && text.Contains(subjectContains, StringComparison.Ordinal))
+                    {
+                        found.Add(text);
+                    }
+                }
+            }
+            if (found.Count >= count)
+            {
+                return found;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {count} mails to {to} about '{subjectContains}' within {timeout}.");
+            await Task.Delay(200);
+        }
+    }
+
     public static string TokenFrom(string mail) => TokenPattern().Match(mail) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No token link in the mail:\n" + mail);
 
     private static string Decode(string eml)

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Accounts;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Renewals;
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
+
+namespace Reseller.IntegrationTests.Billing;
+
+/// <summary>Billing's consumer of AccountTransferredIn, fed through RabbitMQ into a real Billing instance.</summary>
+[Collection(SharedInfrastructure.Name)]
+public sealed class BillingTransferInTests(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
+    private readonly Guid formerPartnerId = Guid.NewGuid();
+    private readonly Guid newPartnerId = Guid.NewGuid();
+    private BillingHost billing = null!;
+
+    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure);
+
+    public async Task DisposeAsync() => await billing.DisposeAsync();
+
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    private Task<BilledAccount> AccountAsync(Guid accountId) => billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
+
+    private Task<List<Invoice>> InvoicesAsync(Guid accountId) =>
+        billing.QueryAsync(db => db.Invoices.AsNoTracking().Where(i => i.AccountId == accountId).OrderBy(i => i.Id).ToListAsync());
+
+    [Fact]
+    public async Task A_moved_in_account_is_billed_to_its_new_partner_from_its_next_invoice_once_that_partner_chose_a_card()
+    {
+        var accountId = Guid.NewGuid();
+        var formerCard = await billing.AddCardAsync(formerPartnerId);
+        await billing.PublishAsync(new AccountCreated(accountId, formerPartnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", formerCard,
+            "pending", Now.AddMonths(-1).AddDays(1), "billing@agency.test"));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == BilledAccountStatus.Active));
+        await billing.PublishAsync(new AccountTransferredOut(accountId, formerPartnerId, "owner@client.test", Now));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == BilledAccountStatus.Transferred));
+
+        var movedIn = new AccountTransferredIn(accountId, newPartnerId, "acct-moved", Plus, "partner", Now);
+        var messageId = await billing.PublishAsync(movedIn);
+        await billing.PublishAsync(movedIn, messageId);
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).PartnerId == newPartnerId));
+        var account = await AccountAsync(accountId);
+        Assert.Equal(BilledAccountStatus.Active, account.Status);
+        Assert.Null(account.BillingProfileId);
+        Assert.Equal(1, await billing.InboxCountAsync(messageId));
+
+        // The next renewal is the new partner's invoice; without a card of that partner it fails like any card-less renewal.
+        await billing.RunAsync<RenewalJob>(account.CurrentPeriodEnd!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(1));
+        var renewal = Assert.Single(await InvoicesAsync(accountId), i => i.Purpose == InvoicePurposes.Renewal);
+        Assert.Equal(newPartnerId, renewal.PartnerId);
+        Assert.Equal(InvoiceStatus.Open, renewal.Status);
+        Assert.Equal(0, renewal.CardCharged);
+        Assert.Equal(BilledAccountStatus.PaymentFailed, (await AccountAsync(accountId)).Status);
+        Assert.Equal(0, await billing.QueryAsync(db => db.Payments.CountAsync(p => p.InvoiceId == renewal.Id && p.BillingProfileId == formerCard)));
+
+        // The new partner chooses its card (PATCH billing_profile_id) and renews: the open invoice is paid with it.
+        var newCard = await billing.AddCardAsync(newPartnerId);
+        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, newPartnerId, newCard, Now));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == newCard));
+        await billing.PublishAsync(new AccountRenewalRequested(accountId, newPartnerId, null, Now));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == renewal.Id)).Status == InvoiceStatus.Paid));
+        Assert.True(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.InvoiceId == renewal.Id && p.BillingProfileId == newCard)));
+    }
+}
