@@ -43,5 +43,9 @@ public static class AccountIdentity
     }
 
     /// <summary>The consumers of the identity features, for <c>AddServiceMessaging</c>.</summary>
-    public static void AddAccountIdentityConsumers(this MassTransit.IBusRegistrationConfigurator bus) => bus.AddConsumer<AccountMailConsumer>();
+    public static void AddAccountIdentityConsumers(this MassTransit.IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<AccountMailConsumer>();
+        bus.AddConsumer<TransferBrandingConsumer>();
+    }
 }

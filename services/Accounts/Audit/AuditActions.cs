@@ -15,4 +15,5 @@ public static class AuditActions
     public const string LoginLinkUsed = "login_link.used";
     public const string SnapshotCreated = "snapshot.created";
     public const string BrandingApplied = "branding.applied";
+    public const string BrandingRemoved = "branding.removed";
 }

@@ -70,6 +70,8 @@ public sealed class AccountScopeTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/invitations", new { name = "Me", email = "me@client.test" }, token), HttpStatusCode.Forbidden);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/admin-password", new { password = "another long one" }, token), HttpStatusCode.Forbidden);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/settings/account-defaults", token: token), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/users", token: token), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/snapshots", token: token), HttpStatusCode.Forbidden);
         // Billing answers an account token with the customer's own invoices and cards only: none while the partner pays.
         var invoices = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/invoices", token: token), HttpStatusCode.OK);
         Assert.Empty(invoices["data"]!.AsArray());

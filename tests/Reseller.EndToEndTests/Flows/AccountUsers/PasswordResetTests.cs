@@ -32,6 +32,25 @@ public sealed class PasswordResetTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task An_invited_customer_resets_its_own_password_and_the_admin_keeps_its_own()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var account = await client.CreateTrialAsync(partner);
+        var name = account["name"]!.GetValue<string>();
+        var email = $"cust-{Guid.NewGuid():N}@client.test";
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{account["id"]}/invitations", new { name = "Cust", email }, partner.Token), HttpStatusCode.Created);
+        var invitation = await IdentityScenario.WaitForMailedTokenAsync(email, "invitations");
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/invitations/{invitation}/accept", new { password = "first customer pw" }), HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = name, email = email.ToUpperInvariant() })).StatusCode);
+        var token = await IdentityScenario.WaitForMailedTokenAsync(email, "password-reset");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm", new { token, new_password = "second customer pw" })).StatusCode);
+
+        Assert.Equal("customer", IdentityScenario.Claims(await client.AccountTokenAsync(name, email, "second customer pw"))["role"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(await client.AdminTokenAsync(account)));
+    }
+
+    [Fact]
     public async Task A_reset_link_dies_after_one_hour()
     {
         var partner = await client.CreatePartnerAsync();
