@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+using Reseller.EndToEndTests.Flows.Partners;
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows.AccountUsers;
+
+[Collection(SystemUnderTest.Name)]
+public sealed class TransferBrandingTests(ResellerSystem system) : IDisposable
+{
+    private readonly GatewayClient client = system.Client();
+
+    private async Task<JsonNode> WaitForBrandingAsync(string accountId, string token, Func<JsonNode?, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonNode configuration;
+        do
+        {
+            configuration = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{accountId}/configuration", token: token), HttpStatusCode.OK);
+            if (condition(configuration["branding"]!["app_name"]))
+            {
+                return configuration;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        return configuration;
+    }
+
+    [Fact]
+    public async Task A_moved_out_account_loses_its_agency_branding_and_a_moved_in_one_takes_the_new_agency_defaults()
+    {
+        var first = await client.CreatePartnerAsync();
+        var second = await client.CreatePartnerAsync();
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Put, "/api/v1/settings/account-defaults",
+            new { branding = new { app_name = "First Agency" }, templates = new[] { new { name = "Kept", tags = Array.Empty<string>(), html = "<p/>" } }, apply_to_existing = false }, first.Token), HttpStatusCode.OK);
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Put, "/api/v1/settings/account-defaults",
+            new { branding = new { app_name = "Second Agency" }, templates = Array.Empty<object>(), apply_to_existing = false }, second.Token), HttpStatusCode.OK);
+        var account = await client.CreateTrialAsync(first);
+        var id = account["id"]!.GetValue<string>();
+        var adminToken = await client.AdminTokenAsync(account);
+
+        var owner = $"owner-{Guid.NewGuid():N}@client.test";
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out", new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
+        var standAlone = await WaitForBrandingAsync(id, adminToken, name => name is null);
+        Assert.Null(standAlone["branding"]!["app_name"]);
+        Assert.Equal("Kept", standAlone["templates"]![0]!["name"]!.GetValue<string>());
+
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-in", new { partner_id = second.Id }, asOperator: true), HttpStatusCode.Accepted);
+        var confirmation = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{confirmation}/confirm"), HttpStatusCode.OK);
+        var movedIn = await WaitForBrandingAsync(id, second.Token, name => name?.GetValue<string>() == "Second Agency");
+        Assert.Equal("Second Agency", movedIn["branding"]!["app_name"]!.GetValue<string>());
+        var audit = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/audit", token: second.Token), HttpStatusCode.OK);
+        var actions = audit["data"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToList();
+        Assert.Contains("branding.removed", actions);
+        Assert.Contains("branding.applied", actions);
+    }
+
+    public void Dispose() => client.Dispose();
+}
