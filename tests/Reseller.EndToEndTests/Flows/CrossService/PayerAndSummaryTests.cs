@@ -54,6 +54,34 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task After_a_switch_to_the_customer_the_renewal_is_at_list_price_for_the_customer_and_the_account_no_longer_counts_for_the_discount()
+    {
+        var kit = CrossFlow.Kit(system, client);
+        var (partner, _, account) = await kit.ActiveAccountAsync();
+        var id = account["id"]!.GetValue<string>();
+        await CrossFlow.WaitForSummaryAsync(client, partner, 1);
+
+        await kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
+        var summary = await CrossFlow.WaitForSummaryAsync(client, partner, 0);
+        Assert.Equal(0, summary["discount_percent"]!.GetValue<int>());
+
+        partner = await kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
+        var customer = AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await kit.NowAsync());
+        System.Text.Json.Nodes.JsonNode? renewal = null;
+        var deadline = DateTime.UtcNow + CrossFlow.Settle;
+        while (renewal is null && DateTime.UtcNow < deadline)
+        {
+            var mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customer), HttpStatusCode.OK))["data"]!.AsArray();
+            renewal = mine.FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "renewal");
+            await Task.Delay(renewal is null ? 250 : 0);
+        }
+        Assert.NotNull(renewal);
+        Assert.Equal(4900, renewal["total"]!["amount"]!.GetValue<long>());
+        Assert.Equal("customer", renewal["payer"]!.GetValue<string>());
+        Assert.DoesNotContain(await client.InvoicesOfAsync(partner, id), i => i!["purpose"]!.GetValue<string>() == "renewal");
+    }
+
+    [Fact]
     public async Task The_partner_summary_follows_accounts_paid_cancelled_and_expired()
     {
         var kit = CrossFlow.Kit(system, client);
