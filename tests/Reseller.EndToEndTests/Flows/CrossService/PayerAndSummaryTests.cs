@@ -78,6 +78,9 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
         Assert.NotNull(renewal);
         Assert.Equal(4900, renewal["total"]!["amount"]!.GetValue<long>());
         Assert.Equal("customer", renewal["payer"]!.GetValue<string>());
+        // The customer named no card of its own: the partner's card, which the account left, is never charged for it.
+        Assert.NotEqual("paid", renewal["status"]!.GetValue<string>());
+        Assert.Equal(0, renewal["card_charged"]!["amount"]!.GetValue<long>());
         Assert.DoesNotContain(await client.InvoicesOfAsync(partner, id), i => i!["purpose"]!.GetValue<string>() == "renewal");
     }
 
