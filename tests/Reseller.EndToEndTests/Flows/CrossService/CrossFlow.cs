@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Npgsql;
+
 using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Infrastructure;
 
@@ -61,6 +63,30 @@ public static class CrossFlow
         while (DateTime.UtcNow < deadline);
         Assert.Fail($"paid_accounts never reached {paidAccounts}: {summary.ToJsonString()}");
         return summary;
+    }
+
+    /// <summary>
+    /// Waits until Billing has taken an account change in (its copy of the account matches the SQL condition), so that a
+    /// clock move that follows cannot overtake the event: the sandbox clock runs what is due, not messages still queued.
+    /// </summary>
+    public static async Task WaitForBillingAsync(ResellerSystem system, string accountId, string condition)
+    {
+        var id = Guid.ParseExact(accountId["acc_".Length..], "N");
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString("billingdb"));
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow + Settle;
+        do
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM billed_accounts WHERE account_id = @id AND {condition}", connection);
+            command.Parameters.AddWithValue("id", id);
+            if ((long)(await command.ExecuteScalarAsync())! == 1)
+            {
+                return;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Billing never saw {condition} for {accountId}.");
     }
 
     public static AccountKit Kit(ResellerSystem system, GatewayClient client) => new(system, client);

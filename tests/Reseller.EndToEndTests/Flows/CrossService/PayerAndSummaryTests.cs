@@ -64,6 +64,7 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
         await kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
         var summary = await CrossFlow.WaitForSummaryAsync(client, partner, 0);
         Assert.Equal(0, summary["discount_percent"]!.GetValue<int>());
+        await CrossFlow.WaitForBillingAsync(system, id, "payer = 'customer'");
 
         partner = await kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
         var customer = AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await kit.NowAsync());
@@ -103,7 +104,7 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
 
         var firstId = first["id"]!.GetValue<string>();
         await kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{firstId}/cancel", null, partner);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await CrossFlow.WaitForBillingAsync(system, firstId, "status = 'Cancelled'");
         Assert.Equal(2, (await CrossFlow.PartnerSummaryAsync(client, partner))["paid_accounts"]!.GetValue<int>());
 
         // At the period end the cancelled account expires (no longer paid) and the other renews (still paid).

@@ -58,6 +58,7 @@ public sealed class PlanChangeBillingTests(ResellerSystem system) : IDisposable
         Assert.Equal("lite", downgraded["scheduled_plan"]!["tier"]!.GetValue<string>());
         Assert.Equal("lite", (await kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", null, partner))["scheduled_plan"]!["tier"]!.GetValue<string>());
 
+        await CrossFlow.WaitForBillingAsync(system, id, "scheduled_plan IS NOT NULL");
         var periodEnd = account["current_period_end"]!.GetValue<DateTimeOffset>();
         partner = await kit.MoveClockAsync(partner, Later(await kit.NowAsync(), periodEnd.AddHours(1)));
 

@@ -16,6 +16,7 @@ public sealed class ReactivationTests(ResellerSystem system) : IDisposable
         var id = account["id"]!.GetValue<string>();
         await CrossFlow.WaitForInvoiceAsync(client, partner, id, "first_period");
         await kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/cancel", null, partner);
+        await CrossFlow.WaitForBillingAsync(system, id, "status = 'Cancelled'");
         partner = await kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
         await kit.WaitForStatusAsync(partner, id, "expired");
         await CrossFlow.WaitForSummaryAsync(client, partner, 0);
