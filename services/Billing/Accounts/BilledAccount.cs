@@ -65,7 +65,10 @@ public sealed class BilledAccount
 
     public void NotifyAt(string notificationEmail) => NotificationEmail = notificationEmail;
 
-    /// <summary>Takes effect from the next invoice; the partner's own card is kept for a switch back.</summary>
+    /// <summary>
+    /// Takes effect from the next invoice; the partner's own card is kept for a switch back. A customer-paid account is
+    /// charged to the customer's own card only (PayerChanged): without one, never to the partner's card it leaves.
+    /// </summary>
     public void PaidBy(string payer, Guid? billingProfileId)
     {
         if (payer == Payers.Customer && Payer == Payers.Partner)
@@ -74,7 +77,7 @@ public sealed class BilledAccount
         }
         var restored = payer == Payers.Partner && Payer == Payers.Customer ? PartnerBillingProfileId : null;
         Payer = payer;
-        BillingProfileId = billingProfileId ?? restored ?? BillingProfileId;
+        BillingProfileId = payer == Payers.Customer ? billingProfileId : billingProfileId ?? restored ?? BillingProfileId;
     }
 
     /// <summary>The plan now in force (upgrade, added seats) and the one waiting for the next renewal, if any.</summary>

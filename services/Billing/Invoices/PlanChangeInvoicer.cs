@@ -20,6 +20,11 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
     public async Task<Guid?> ApplyAsync(BilledAccount account, AccountPlanChanged change, CancellationToken cancellationToken)
     {
         var changedOn = DateOnly.FromDateTime(change.ChangedAt.UtcDateTime);
+        if (account.BillingProfileId is null && change.BillingProfileId is { } card)
+        {
+            // A trial turned paid names its first card with the plan; that card's own event may not have arrived yet.
+            account.ChargeTo(card);
+        }
         var current = change.Current;
         if (current.Cadence == PlanCadences.Trial || account.Status is BilledAccountStatus.Transferred or BilledAccountStatus.Pending)
         {

@@ -5,7 +5,9 @@ namespace Reseller.Contracts.Accounts;
 /// <see cref="Current"/> is in force from <see cref="ChangedAt"/> (an upgrade, added seats, a trial turned paid, a new
 /// cadence); <see cref="Scheduled"/> (a downgrade, removed seats) replaces it at the next renewal, or is null.
 /// Billing charges what <see cref="Current"/> adds over <see cref="Previous"/> for the rest of the period, prorated, or the
-/// first paid period when <see cref="Previous"/> was a trial.
+/// first paid period when <see cref="Previous"/> was a trial. <see cref="BillingProfileId"/> is the account's card at the
+/// change (null when none): a trial turned paid names its first card in the same request, and its own
+/// AccountBillingProfileChanged may arrive after this event, so Billing charges the first period to this one.
 /// </summary>
 public sealed record AccountPlanChanged(
     Guid AccountId,
@@ -13,4 +15,5 @@ public sealed record AccountPlanChanged(
     AccountPlan Previous,
     AccountPlan Current,
     AccountPlan? Scheduled,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    Guid? BillingProfileId = null);

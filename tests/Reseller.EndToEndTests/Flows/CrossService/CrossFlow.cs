@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+using Npgsql;
+
+using Reseller.EndToEndTests.Flows.Accounts;
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows.CrossService;
+
+/// <summary>Helpers of the cross-service flows: invoices awaited through the gateway and DOMAIN.md's money rules.</summary>
+public static class CrossFlow
+{
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(45);
+
+    /// <summary>Waits until the account has an invoice of the purpose matching the condition, and returns it.</summary>
+    public static async Task<JsonNode> WaitForInvoiceAsync(GatewayClient client, Partner partner, string accountId, string purpose, Func<JsonNode, bool>? condition = null)
+    {
+        var deadline = DateTime.UtcNow + Settle;
+        JsonNode? found;
+        do
+        {
+            found = (await client.InvoicesOfAsync(partner, accountId)).FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == purpose && (condition?.Invoke(i) ?? true));
+            if (found is not null)
+            {
+                return found;
+            }
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        var all = await client.InvoicesOfAsync(partner, accountId);
+        Assert.Fail($"No {purpose} invoice for {accountId} within {Settle}; invoices: {all.ToJsonString()}");
+        return null!;
+    }
+
+    /// <summary>DOMAIN.md's proration: amount × remaining days / days in the period, half-to-even to the cent.</summary>
+    public static long Prorate(long amount, DateOnly changedOn, DateOnly periodStart, DateOnly periodEnd) =>
+        (long)Math.Round((decimal)amount * (periodEnd.DayNumber - changedOn.DayNumber) / (periodEnd.DayNumber - periodStart.DayNumber), MidpointRounding.ToEven);
+
+    /// <summary>A line less the reseller discount, the discount rounded half-to-even to the cent.</summary>
+    public static long LessDiscount(long amount, int percent) =>
+        amount - (long)Math.Round(amount * percent / 100m, MidpointRounding.ToEven);
+
+    public static DateOnly Date(JsonNode node) => DateOnly.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static async Task<JsonNode> PartnerSummaryAsync(GatewayClient client, Partner partner) =>
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me", token: partner.Token), HttpStatusCode.OK);
+
+    /// <summary>Waits until the partner's summary matches (Partners follows Billing/Accounts events asynchronously).</summary>
+    public static async Task<JsonNode> WaitForSummaryAsync(GatewayClient client, Partner partner, int paidAccounts)
+    {
+        var deadline = DateTime.UtcNow + Settle;
+        JsonNode summary;
+        do
+        {
+            summary = await PartnerSummaryAsync(client, partner);
+            if (summary["paid_accounts"]!.GetValue<int>() == paidAccounts)
+            {
+                return summary;
+            }
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"paid_accounts never reached {paidAccounts}: {summary.ToJsonString()}");
+        return summary;
+    }
+
+    /// <summary>
+    /// Waits until Billing has taken an account change in (its copy of the account matches the SQL condition), so that a
+    /// clock move that follows cannot overtake the event: the sandbox clock runs what is due, not messages still queued.
+    /// </summary>
+    public static async Task WaitForBillingAsync(ResellerSystem system, string accountId, string condition)
+    {
+        var id = Guid.ParseExact(accountId["acc_".Length..], "N");
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString("billingdb"));
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow + Settle;
+        do
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM billed_accounts WHERE account_id = @id AND {condition}", connection);
+            command.Parameters.AddWithValue("id", id);
+            if ((long)(await command.ExecuteScalarAsync())! == 1)
+            {
+                return;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Billing never saw {condition} for {accountId}.");
+    }
+
+    public static AccountKit Kit(ResellerSystem system, GatewayClient client) => new(system, client);
+}

@@ -1,0 +1,119 @@
+using System.Net;
+
+using Reseller.EndToEndTests.Flows.Billing;
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows.CrossService;
+
+/// <summary>Who pays, as Billing and Partners see it after Accounts changes it, through the gateway.</summary>
+[Collection(SystemUnderTest.Name)]
+public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
+{
+    private readonly GatewayClient client = system.Client();
+
+    [Fact]
+    public async Task A_customer_payer_is_billed_at_list_price_out_of_the_partners_sight_and_the_partner_is_mailed()
+    {
+        var kit = CrossFlow.Kit(system, client);
+        var partner = await client.CreatePartnerAsync();
+        var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), card)))!.AsObject();
+        var address = $"payer-{Guid.NewGuid():N}@agency.test";
+        body["notification_email"] = address;
+        var created = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts", body.ToJsonString(), partner.Token), HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<string>();
+        await kit.WaitForStatusAsync(partner, id, "active");
+        await CrossFlow.WaitForInvoiceAsync(client, partner, id, "first_period");
+
+        await kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
+        var mailDirectory = Path.Combine(system.App.DataDirectory, "mail");
+        var deadline = DateTime.UtcNow + CrossFlow.Settle;
+        while (!BillingMailbox.Read(mailDirectory).Any(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        Assert.Contains(BillingMailbox.Read(mailDirectory), m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase));
+
+        await kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/seats", new { delta = 1 }, partner);
+        var customer = AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await kit.NowAsync());
+        System.Text.Json.Nodes.JsonNode? next = null;
+        deadline = DateTime.UtcNow + CrossFlow.Settle;
+        while (next is null && DateTime.UtcNow < deadline)
+        {
+            var mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, $"/api/v1/invoices?account_id={id}", customer), HttpStatusCode.OK))["data"]!.AsArray();
+            next = mine.FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "proration");
+            await Task.Delay(next is null ? 250 : 0);
+        }
+        Assert.NotNull(next);
+        Assert.Equal("customer", next["payer"]!.GetValue<string>());
+        Assert.Equal(0, next["discount_percent"]!.GetValue<int>());
+        Assert.Equal(next["subtotal"]!["amount"]!.GetValue<long>(), next["total"]!["amount"]!.GetValue<long>());
+        var partnerSees = await client.InvoicesOfAsync(partner, id);
+        Assert.DoesNotContain(partnerSees, i => i!["id"]!.GetValue<string>() == next["id"]!.GetValue<string>());
+        Assert.All(partnerSees, i => Assert.Equal("partner", i!["payer"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task After_a_switch_to_the_customer_the_renewal_is_at_list_price_for_the_customer_and_the_account_no_longer_counts_for_the_discount()
+    {
+        var kit = CrossFlow.Kit(system, client);
+        var (partner, _, account) = await kit.ActiveAccountAsync();
+        var id = account["id"]!.GetValue<string>();
+        await CrossFlow.WaitForSummaryAsync(client, partner, 1);
+
+        await kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
+        var summary = await CrossFlow.WaitForSummaryAsync(client, partner, 0);
+        Assert.Equal(0, summary["discount_percent"]!.GetValue<int>());
+        await CrossFlow.WaitForBillingAsync(system, id, "payer = 'customer'");
+
+        partner = await kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
+        var customer = AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await kit.NowAsync());
+        System.Text.Json.Nodes.JsonNode? renewal = null;
+        var deadline = DateTime.UtcNow + CrossFlow.Settle;
+        while (renewal is null && DateTime.UtcNow < deadline)
+        {
+            var mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customer), HttpStatusCode.OK))["data"]!.AsArray();
+            renewal = mine.FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "renewal");
+            await Task.Delay(renewal is null ? 250 : 0);
+        }
+        Assert.NotNull(renewal);
+        Assert.Equal(4900, renewal["total"]!["amount"]!.GetValue<long>());
+        Assert.Equal("customer", renewal["payer"]!.GetValue<string>());
+        // The customer named no card of its own: the partner's card, which the account left, is never charged for it.
+        Assert.NotEqual("paid", renewal["status"]!.GetValue<string>());
+        Assert.Equal(0, renewal["card_charged"]!["amount"]!.GetValue<long>());
+        Assert.DoesNotContain(await client.InvoicesOfAsync(partner, id), i => i!["purpose"]!.GetValue<string>() == "renewal");
+    }
+
+    [Fact]
+    public async Task The_partner_summary_follows_accounts_paid_cancelled_and_expired()
+    {
+        var kit = CrossFlow.Kit(system, client);
+        var partner = await client.CreatePartnerAsync();
+        var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
+        Assert.Equal(0, (await CrossFlow.PartnerSummaryAsync(client, partner))["paid_accounts"]!.GetValue<int>());
+
+        var first = await client.CreateSettledAccountAsync(partner, card);
+        var second = await client.CreateSettledAccountAsync(partner, card);
+        var summary = await CrossFlow.WaitForSummaryAsync(client, partner, 2);
+        Assert.Equal(10, summary["discount_percent"]!.GetValue<int>());
+
+        var trial = await kit.CreateTrialAsync(partner);
+        Assert.NotNull(trial["id"]);
+        Assert.Equal(2, (await CrossFlow.PartnerSummaryAsync(client, partner))["paid_accounts"]!.GetValue<int>());
+
+        var firstId = first["id"]!.GetValue<string>();
+        await kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{firstId}/cancel", null, partner);
+        await CrossFlow.WaitForBillingAsync(system, firstId, "status = 'Cancelled'");
+        Assert.Equal(2, (await CrossFlow.PartnerSummaryAsync(client, partner))["paid_accounts"]!.GetValue<int>());
+
+        // At the period end the cancelled account expires (no longer paid) and the other renews (still paid).
+        var end = new[] { first, second }.Max(a => a["current_period_end"]!.GetValue<DateTimeOffset>());
+        partner = await kit.MoveClockAsync(partner, end.AddHours(1));
+        await kit.WaitForStatusAsync(partner, firstId, "expired");
+        summary = await CrossFlow.WaitForSummaryAsync(client, partner, 1);
+        Assert.Equal(10, summary["discount_percent"]!.GetValue<int>());
+    }
+
+    public void Dispose() => client.Dispose();
+}
