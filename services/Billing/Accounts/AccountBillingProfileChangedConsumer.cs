@@ -6,15 +6,26 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Accounts;
 
-/// <summary>The account's next charges (renewals, dunning retries) go to the newly chosen card.</summary>
-public sealed class AccountBillingProfileChangedConsumer(BillingDb db) : IConsumer<AccountBillingProfileChanged>
+/// <summary>
+/// The account's next charges (renewals, dunning retries) go to the newly chosen card: the customer's own card on a
+/// customer-paid account (the remembered partner card stays), the partner's on a partner-paid one. A card that does not
+/// belong to the payer is refused and never charged.
+/// </summary>
+public sealed class AccountBillingProfileChangedConsumer(BillingDb db, ILogger<AccountBillingProfileChangedConsumer> logger) : IConsumer<AccountBillingProfileChanged>
 {
     public async Task Consume(ConsumeContext<AccountBillingProfileChanged> context) =>
         await db.ConsumeOnceAsync(context, nameof(AccountBillingProfileChangedConsumer), async ct =>
         {
+            var change = context.Message;
             // Events of different types may overtake each other; a change for an account not known yet is retried.
-            var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
-            account.ChargeTo(context.Message.BillingProfileId);
+            var account = await db.BilledAccounts.FindAsync([change.AccountId], ct)
+                ?? throw new InvalidOperationException($"Account {change.AccountId} is not known to Billing yet.");
+            if (!await PayerCards.BelongToPayerAsync(db, account, account.Payer, change.BillingProfileId, ct))
+            {
+                logger.LogWarning("Account {AccountId}: billing profile {BillingProfileId} does not belong to its {Payer} payer; refused",
+                    account.AccountId, change.BillingProfileId, account.Payer);
+                return;
+            }
+            account.ChargeTo(change.BillingProfileId);
         });
 }

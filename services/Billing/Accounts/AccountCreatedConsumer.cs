@@ -9,8 +9,13 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Accounts;
 
-/// <summary>A new account: Billing starts following it, and a paid one is invoiced and charged for its first period.</summary>
-public sealed class AccountCreatedConsumer(BillingDb db, PeriodInvoicer invoicer, ChargeProcessor charges) : IConsumer<AccountCreated>
+/// <summary>
+/// A new account: Billing starts following it, and a paid one is invoiced and charged for its first period. A customer-paid
+/// account naming a card that awaits its owner (a referral signup's) adopts it as the customer's own card; a card that is
+/// another account's own is refused (the account has no card until one is chosen).
+/// </summary>
+public sealed class AccountCreatedConsumer(BillingDb db, PeriodInvoicer invoicer, ChargeProcessor charges, ILogger<AccountCreatedConsumer> logger)
+    : IConsumer<AccountCreated>
 {
     public async Task Consume(ConsumeContext<AccountCreated> context)
     {
@@ -19,6 +24,7 @@ public sealed class AccountCreatedConsumer(BillingDb db, PeriodInvoicer invoicer
         {
             var account = BilledAccount.From(context.Message);
             db.BilledAccounts.Add(account);
+            await CheckCardAsync(account, context.Message, ct);
             if (account.Status == BilledAccountStatus.Pending)
             {
                 paymentId = await invoicer.InvoiceNextPeriodAsync(account, InvoicePurposes.FirstPeriod, ct);
@@ -27,6 +33,25 @@ public sealed class AccountCreatedConsumer(BillingDb db, PeriodInvoicer invoicer
         if (paymentId is { } id)
         {
             await charges.ProcessAsync(id, context.CancellationToken);
+        }
+    }
+
+    private async Task CheckCardAsync(BilledAccount account, AccountCreated created, CancellationToken cancellationToken)
+    {
+        if (created.BillingProfileId is not { } profileId)
+        {
+            return;
+        }
+        var profile = await db.BillingProfiles.FindAsync([profileId], cancellationToken);
+        if (profile is not null && !profile.MayBeNamedBy(created.Payer, created.AccountId))
+        {
+            logger.LogWarning("Account {AccountId}: billing profile {BillingProfileId} belongs to someone else; refused", created.AccountId, profileId);
+            account.DropCard();
+            return;
+        }
+        if (created.Payer == Payers.Customer && profile?.AdoptBy(created.PartnerId, created.AccountId) == true)
+        {
+            logger.LogInformation("Billing profile {BillingProfileId} is now the own card of account {AccountId}", profileId, created.AccountId);
         }
     }
 }

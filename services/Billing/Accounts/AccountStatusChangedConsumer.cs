@@ -18,7 +18,7 @@ public sealed class AccountStatusChangedConsumer(BillingDb db) : IConsumer<Accou
         {
             var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
                 ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
-            account.FollowStatus(context.Message.Status);
+            account.FollowStatus(context.Message.Status, context.Message.ChangedAt);
             if (account.IsClosed)
             {
                 await OpenInvoices.VoidAllAsync(db, account.AccountId, ct);

@@ -6,7 +6,10 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Accounts;
 
-/// <summary>A stand-alone account joined a partner (its owner confirmed): it is billed to the new partner from its next invoice.</summary>
+/// <summary>
+/// A stand-alone account joined a partner (its owner confirmed): it is billed to the new partner from its next invoice.
+/// A move-in older than a transfer already applied changes nothing.
+/// </summary>
 public sealed class AccountTransferredInConsumer(BillingDb db, ILogger<AccountTransferredInConsumer> logger) : IConsumer<AccountTransferredIn>
 {
     public async Task Consume(ConsumeContext<AccountTransferredIn> context) =>
@@ -19,7 +22,11 @@ public sealed class AccountTransferredInConsumer(BillingDb db, ILogger<AccountTr
             {
                 throw new InvalidOperationException($"Unknown payer {moved.Payer}.");
             }
-            account.TransferredIn(moved.PartnerId, moved.Name, moved.Plan, moved.Payer);
+            if (!account.TransferredIn(moved.PartnerId, moved.Name, moved.Plan, moved.Payer, moved.TransferredAt))
+            {
+                logger.LogWarning("Account {AccountId}: move-in of {TransferredAt} is older than its latest transfer; ignored", moved.AccountId, moved.TransferredAt);
+                return;
+            }
             logger.LogInformation("Account {AccountId} is billed to partner {PartnerId} from its next invoice", moved.AccountId, moved.PartnerId);
         });
 }

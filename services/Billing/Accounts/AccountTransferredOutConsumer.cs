@@ -7,15 +7,23 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Accounts;
 
-/// <summary>An account moved out of its agency: partner billing stops for good and open invoices are voided.</summary>
-public sealed class AccountTransferredOutConsumer(BillingDb db) : IConsumer<AccountTransferredOut>
+/// <summary>
+/// An account moved out of its agency: partner billing stops for good and open invoices are voided. A move-out older than
+/// a transfer already applied (redelivered after the account moved in again) changes nothing.
+/// </summary>
+public sealed class AccountTransferredOutConsumer(BillingDb db, ILogger<AccountTransferredOutConsumer> logger) : IConsumer<AccountTransferredOut>
 {
     public async Task Consume(ConsumeContext<AccountTransferredOut> context) =>
         await db.ConsumeOnceAsync(context, nameof(AccountTransferredOutConsumer), async ct =>
         {
-            var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
-            account.TransferredOut();
+            var moved = context.Message;
+            var account = await db.BilledAccounts.FindAsync([moved.AccountId], ct)
+                ?? throw new InvalidOperationException($"Account {moved.AccountId} is not known to Billing yet.");
+            if (!account.TransferredOut(moved.TransferredAt))
+            {
+                logger.LogWarning("Account {AccountId}: move-out of {TransferredAt} is older than its latest transfer; ignored", moved.AccountId, moved.TransferredAt);
+                return;
+            }
             await OpenInvoices.VoidAllAsync(db, account.AccountId, ct);
         });
 }

@@ -28,6 +28,9 @@ public sealed class BilledAccount
 
     /// <summary>The start of the last period a renewal invoice was issued for; updating it is what claims the renewal.</summary>
     public DateOnly? RenewalInvoicedFor { get; private set; }
+
+    /// <summary>When the latest transfer (out or in) that Billing applied happened: an older account event changes nothing.</summary>
+    public DateTimeOffset? LastTransferAt { get; private set; }
     public uint Version { get; private set; }
 
     private BilledAccount()
@@ -62,6 +65,9 @@ public sealed class BilledAccount
     public void RenewalInvoiced(DateOnly periodStart) => RenewalInvoicedFor = periodStart;
 
     public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
+
+    /// <summary>The named card is not one this account may be charged on: no card until a valid one is chosen.</summary>
+    public void DropCard() => BillingProfileId = null;
 
     public void NotifyAt(string notificationEmail) => NotificationEmail = notificationEmail;
 
@@ -117,9 +123,16 @@ public sealed class BilledAccount
         ScheduledPlan = null;
     }
 
-    /// <summary>Follows the account's status where it decides billing: cancelled is not renewed, closed is never charged.</summary>
-    public void FollowStatus(string status)
+    /// <summary>
+    /// Follows the account's status where it decides billing: cancelled is not renewed, closed is never charged. A status
+    /// change older than the latest transfer applied is stale (a late "transferred" must not close a moved-in account).
+    /// </summary>
+    public void FollowStatus(string status, DateTimeOffset changedAt)
     {
+        if (LastTransferAt is { } transferredAt && AsStored(changedAt) < transferredAt)
+        {
+            return;
+        }
         Status = (status, Status) switch
         {
             (_, BilledAccountStatus.Transferred) => Status,
@@ -132,15 +145,30 @@ public sealed class BilledAccount
         };
     }
 
-    public void TransferredOut() => Status = BilledAccountStatus.Transferred;
+    /// <summary>The account left its agency; false (nothing changes) when a later transfer was already applied.</summary>
+    public bool TransferredOut(DateTimeOffset transferredAt)
+    {
+        if (!IsNewerTransfer(transferredAt))
+        {
+            return false;
+        }
+        LastTransferAt = AsStored(transferredAt);
+        Status = BilledAccountStatus.Transferred;
+        return true;
+    }
 
     /// <summary>
     /// A stand-alone account joined a partner: from its next invoice it is billed to that partner, on the same anniversary.
     /// It has no card of the new partner yet (the former partner's and the customer's are dropped): until the partner
-    /// chooses one, a renewal fails like any card-less renewal.
+    /// chooses one, a renewal fails like any card-less renewal. False (nothing changes) when a later transfer was applied.
     /// </summary>
-    public void TransferredIn(Guid partnerId, string name, AccountPlan plan, string payer)
+    public bool TransferredIn(Guid partnerId, string name, AccountPlan plan, string payer, DateTimeOffset transferredAt)
     {
+        if (!IsNewerTransfer(transferredAt))
+        {
+            return false;
+        }
+        LastTransferAt = AsStored(transferredAt);
         PartnerId = partnerId;
         Name = name;
         ChangePlan(plan, null);
@@ -148,7 +176,13 @@ public sealed class BilledAccount
         BillingProfileId = null;
         PartnerBillingProfileId = null;
         Status = plan.Cadence == PlanCadences.Trial ? BilledAccountStatus.Trial : BilledAccountStatus.Active;
+        return true;
     }
+
+    private bool IsNewerTransfer(DateTimeOffset transferredAt) => LastTransferAt is not { } last || AsStored(transferredAt) > last;
+
+    /// <summary>An event's time as PostgreSQL keeps it (whole microseconds, UTC), so a stored time compares with a redelivered one.</summary>
+    private static DateTimeOffset AsStored(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
     public void PeriodPaid(DateOnly start, DateOnly end)
     {

@@ -9,9 +9,11 @@ namespace Reseller.Billing.Accounts;
 
 /// <summary>
 /// Who pays changes from the next invoice (a customer pays list price with its own card), and the partner is told by
-/// e-mail of every switch. The mail is sent inside the inbox transaction: a failure retries the whole message.
+/// e-mail of every switch. The mail is sent inside the inbox transaction: a failure retries the whole message. A named
+/// card that does not belong to the new payer is refused (never charged): the payer still follows Accounts, and a
+/// customer without a card of its own is not charged until it has one.
 /// </summary>
-public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail) : IConsumer<PayerChanged>
+public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger<PayerChangedConsumer> logger) : IConsumer<PayerChanged>
 {
     public async Task Consume(ConsumeContext<PayerChanged> context) =>
         await db.ConsumeOnceAsync(context, nameof(PayerChangedConsumer), async ct =>
@@ -23,7 +25,14 @@ public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail) : ICons
             {
                 throw new InvalidOperationException($"Unknown payer {change.Payer}.");
             }
-            account.PaidBy(change.Payer, change.BillingProfileId);
+            var card = change.BillingProfileId;
+            if (card is { } named && !await PayerCards.BelongToPayerAsync(db, account, change.Payer, named, ct))
+            {
+                logger.LogWarning("Account {AccountId}: billing profile {BillingProfileId} does not belong to its new {Payer} payer; refused",
+                    account.AccountId, named, change.Payer);
+                card = null;
+            }
+            account.PaidBy(change.Payer, card);
             var to = string.IsNullOrWhiteSpace(change.NotificationEmail) ? account.NotificationEmail : change.NotificationEmail;
             if (!string.IsNullOrWhiteSpace(to))
             {

@@ -4,6 +4,7 @@ using Reseller.Billing.Accounts;
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
+using Reseller.Billing.Prepaid;
 using Reseller.Billing.Profiles;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
@@ -17,6 +18,7 @@ public sealed class BillingDb(DbContextOptions<BillingDb> options) : DbContext(o
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<PrepaidBuyer> PrepaidBuyers => Set<PrepaidBuyer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

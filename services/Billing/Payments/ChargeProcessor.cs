@@ -53,6 +53,7 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
             {
                 account?.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
             }
+            await prepaid.RecordPaidAsync(invoice, now, cancellationToken);
             db.Publish(InvoiceEvents.Paid(invoice), now);
             BillingMetrics.PaymentsSucceeded.Add(1);
             logger.LogInformation("Invoice {InvoiceId} paid by card", invoice.Id);

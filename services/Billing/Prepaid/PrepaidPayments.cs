@@ -67,18 +67,25 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         }
     }
 
-    /// <summary>Partner-paid invoices only, never a prepaid pack itself, and only for a partner who has ever bought prepaid credit.</summary>
-    private async Task<bool> MayUsePrepaidAsync(Invoice invoice, CancellationToken cancellationToken)
+    /// <summary>
+    /// Within the transaction that records a paid invoice: a paid prepaid pack makes its partner a prepaid buyer, once
+    /// (a concurrent second pack finds the row and changes nothing).
+    /// </summary>
+    public async Task RecordPaidAsync(Invoice invoice, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (invoice.Payer != Payers.Partner || CreditPackInvoices.IsPrepaidPack(invoice))
+        if (invoice.Purpose == InvoicePurposes.CreditPurchase && CreditPackInvoices.IsPrepaidPack(invoice))
         {
-            return false;
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO prepaid_buyers (partner_id, first_paid_at) VALUES ({invoice.PartnerId}, {now.ToUniversalTime()}) ON CONFLICT (partner_id) DO NOTHING",
+                cancellationToken);
         }
-        var purchases = await db.Invoices.AsNoTracking()
-            .Where(i => i.PartnerId == invoice.PartnerId && i.Purpose == InvoicePurposes.CreditPurchase && i.Status == InvoiceStatus.Paid)
-            .ToListAsync(cancellationToken);
-        return purchases.Any(CreditPackInvoices.IsPrepaidPack);
     }
+
+    /// <summary>Partner-paid invoices only, never a prepaid pack itself, and only for a partner who has ever bought prepaid credit.</summary>
+    private async Task<bool> MayUsePrepaidAsync(Invoice invoice, CancellationToken cancellationToken) =>
+        invoice.Payer == Payers.Partner
+        && !CreditPackInvoices.IsPrepaidPack(invoice)
+        && await db.PrepaidBuyers.AsNoTracking().AnyAsync(b => b.PartnerId == invoice.PartnerId, cancellationToken);
 
     private async Task CheckCardAsync(Payment payment, string cardToken, CancellationToken cancellationToken)
     {

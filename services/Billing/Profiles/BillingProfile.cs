@@ -1,6 +1,9 @@
 namespace Reseller.Billing.Profiles;
 
-/// <summary>A partner's card, known only by the provider's token, brand, last 4 digits and expiry.</summary>
+/// <summary>
+/// A card, known only by the provider's token, brand, last 4 digits and expiry: a partner's, or (AccountId set) a
+/// customer's own for its account. A referral signup's card starts without an owner until its account is known.
+/// </summary>
 public sealed class BillingProfile
 {
     public Guid Id { get; private set; }
@@ -8,6 +11,9 @@ public sealed class BillingProfile
 
     /// <summary>Set for a customer's own card: it belongs to that account, and its partner never sees or uses it.</summary>
     public Guid? AccountId { get; private set; }
+
+    /// <summary>A referral signup's card, made before its account exists: owned by nobody until that account adopts it.</summary>
+    public bool AwaitingOwner { get; private set; }
     public string Name { get; private set; } = "";
     public string ProviderToken { get; private set; } = "";
     public string Brand { get; private set; } = "";
@@ -34,6 +40,38 @@ public sealed class BillingProfile
         ExpYear = card.ExpYear,
         CreatedAt = now,
     };
+
+    /// <summary>A referral customer's card: a placeholder partner id nobody has, and no account until one adopts it.</summary>
+    public static BillingProfile CreateAwaitingOwner(string name, Payments.TokenizedCard card, DateTimeOffset now)
+    {
+        var profile = Create(Guid.CreateVersion7(), accountId: null, name, card, now);
+        profile.AwaitingOwner = true;
+        return profile;
+    }
+
+    /// <summary>The account it pays for takes the card as its customer's own; false for a card that already has an owner.</summary>
+    public bool AdoptBy(Guid partnerId, Guid accountId)
+    {
+        if (!AwaitingOwner)
+        {
+            return false;
+        }
+        PartnerId = partnerId;
+        AccountId = accountId;
+        AwaitingOwner = false;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the payer of an account may be charged on this card: a customer only on its account's own card, a partner
+    /// only on one of its own partner cards (never a customer's).
+    /// </summary>
+    public bool MayPayFor(string payer, Guid partnerId, Guid accountId) =>
+        !AwaitingOwner && (payer == Accounts.Payers.Customer ? AccountId == accountId : PartnerId == partnerId && AccountId is null);
+
+    /// <summary>Whether a new account may name this card at all: never another account's own card, nor a referral card for a partner payer.</summary>
+    public bool MayBeNamedBy(string payer, Guid accountId) =>
+        (AccountId is null || AccountId == accountId) && !(AwaitingOwner && payer == Accounts.Payers.Partner);
 
     public void Delete(DateTimeOffset now) => DeletedAt ??= now;
 }

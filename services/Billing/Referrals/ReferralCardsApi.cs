@@ -9,8 +9,8 @@ namespace Reseller.Billing.Referrals;
 
 /// <summary>
 /// Tokenizes a referral customer's card for Partners (internal, operator key; never routed by the gateway). The card
-/// goes to the provider and nowhere else; the profile is owned by a new customer id, not by the partner, so it never
-/// shows among the partner's billing profiles.
+/// goes to the provider and nowhere else; the profile awaits its owner: when AccountCreated names it for a customer-paid
+/// account, it becomes that customer's own card (Accounts/AccountCreatedConsumer), never one of the partner's.
 /// </summary>
 public static class ReferralCardsApi
 {
@@ -28,7 +28,7 @@ public static class ReferralCardsApi
         var now = clock.GetUtcNow();
         var card = CardValidator.Validate(request, now);
         var tokenized = await provider.TokenizeAsync(card, cancellationToken);
-        var profile = BillingProfile.Create(Guid.CreateVersion7(), accountId: null, request.Name!.Trim(), tokenized, now);
+        var profile = BillingProfile.CreateAwaitingOwner(request.Name!.Trim(), tokenized, now);
         db.BillingProfiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created((string?)null, BillingProfileResponse.From(profile));

@@ -90,6 +90,13 @@ public sealed class BillingHost : IAsyncDisposable
         return await query(db);
     }
 
+    /// <summary>Runs work with the services of one scope, as an endpoint handler gets them.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     public Task InScopeAsync(Func<BillingDb, Task> work) => QueryAsync(async db =>
     {
         await work(db);

@@ -50,6 +50,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("current_period_start");
 
+                    b.Property<DateTimeOffset?>("LastTransferAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_transfer_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(63)
@@ -414,6 +418,23 @@ namespace Reseller.Billing.Data.Migrations
                     b.ToTable("payments", (string)null);
                 });
 
+            modelBuilder.Entity("Reseller.Billing.Prepaid.PrepaidBuyer", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTimeOffset>("FirstPaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_paid_at");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_prepaid_buyers");
+
+                    b.ToTable("prepaid_buyers", (string)null);
+                });
+
             modelBuilder.Entity("Reseller.Billing.Profiles.BillingProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +445,10 @@ namespace Reseller.Billing.Data.Migrations
                     b.Property<Guid?>("AccountId")
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
+
+                    b.Property<bool>("AwaitingOwner")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_owner");
 
                     b.Property<string>("Brand")
                         .IsRequired()
