@@ -1,9 +1,10 @@
+using Reseller.Accounts.Data;
 using Reseller.Accounts.Tokens;
 
 namespace Reseller.Accounts.Invitations;
 
 /// <summary>A customer invited to log in to its account: <c>invited</c> until accepted (7 days), re-sent with a new link.</summary>
-public sealed class Invitation
+public sealed class Invitation : IListedById
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
