@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.Configure<AccountUrlOptions>(builder.Configuration.GetSection(AccountUrlOptions.Section));
         builder.Services.AddScoped<CreateAccountValidator>();
+        builder.Services.AddScoped<AccountOpening>();
         builder.Services.AddScoped<UpdateAccountValidator>();
         builder.AddAccountIdentity();
         builder.Services.AddHttpContextAccessor();

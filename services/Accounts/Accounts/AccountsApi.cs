@@ -10,6 +10,7 @@ using Reseller.Accounts.Lifecycle;
 using Reseller.Accounts.Snapshots;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
@@ -24,7 +25,7 @@ public static class AccountsApi
     {
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
         var api = accounts.MapGroup("").RequireAuthorization(PlatformPolicies.Partner);
-        api.MapPost("", CreateAsync).WithName("CreateAccount");
+        api.MapPost("", CreateAsync).WithName("CreateAccount").ShowsSecretOnce("login.password");
         // An account user's own token may read its account and change its product settings (CustomerAccess).
         accounts.MapGet("/{id}", GetAsync).WithName("GetAccount")
             .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>();
@@ -37,33 +38,13 @@ public static class AccountsApi
         CreateAccountRequest request,
         ClaimsPrincipal user,
         CreateAccountValidator validator,
-        AccountsDb db,
         NewAccountSetup setup,
-        IOptions<AccountUrlOptions> urls,
-        TimeProvider clock,
+        AccountOpening opening,
         CancellationToken cancellationToken)
     {
         (request, var snapshot) = await setup.FromSnapshotAsync(request, user.PartnerId(), cancellationToken);
         var details = await validator.ValidateAsync(user.PartnerId(), request, cancellationToken);
-        var password = GeneratedPassword.New();
-        var now = clock.GetUtcNow();
-        var account = Account.Create(details, now);
-        db.Accounts.Add(account);
-        await setup.AddAsync(account, password, snapshot, user, now, cancellationToken);
-        db.Publish(new AccountCreated(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer,
-            account.BillingProfileId, AccountResponse.StatusName(account.Status), now, account.NotificationEmail), now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            throw new ProblemException(409, "name-taken", "The account name or custom domain was taken meanwhile.",
-                "Another account with this name or custom domain was created at the same time.");
-        }
-
-        var login = new AccountLogin(urls.Value.LoginUrl(account.Name), AdminUsername, password);
-        var response = AccountResponse.From(account, urls.Value, login);
+        var response = await opening.OpenAsync(details, snapshot, user, cancellationToken);
         return TypedResults.Created($"/api/v1/accounts/{response.Id}", response);
     }
 

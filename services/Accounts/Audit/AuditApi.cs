@@ -7,7 +7,6 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
-using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Audit;
 
@@ -29,19 +28,8 @@ public static class AuditApi
         AccountsDb db,
         CancellationToken cancellationToken)
     {
-        var size = PageSize.From(pageSize);
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        var query = db.Set<AuditEntry>().AsNoTracking().Where(e => e.AccountId == account.Id);
-        if (pageToken is not null)
-        {
-            var after = ParseToken(pageToken);
-            query = query.Where(e => e.Id < after);
-        }
-        var entries = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var next = entries.Count > size ? entries[size - 1].Id.ToString("N") : null;
-        return TypedResults.Ok(new Page<AuditEntryResponse>(entries.Take(size).Select(AuditEntryResponse.From).ToList(), next));
+        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<AuditEntry>().AsNoTracking().Where(e => e.AccountId == account.Id),
+            pageSize, pageToken, newestFirst: true, AuditEntryResponse.From, cancellationToken));
     }
-
-    private static Guid ParseToken(string token) =>
-        Guid.TryParseExact(token, "N", out var id) ? id : throw ValidationErrors.Reject("page_token", "page_token is not one this list gave.");
 }

@@ -78,20 +78,10 @@ public static class InvitationsApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var size = PageSize.From(pageSize);
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        var query = db.Set<Invitation>().AsNoTracking().Where(i => i.AccountId == account.Id);
-        if (pageToken is not null)
-        {
-            var after = Guid.TryParseExact(pageToken, "N", out var parsed)
-                ? parsed
-                : throw ValidationErrors.Reject("page_token", "page_token is not one this list gave.");
-            query = query.Where(i => i.Id > after);
-        }
-        var invitations = await query.OrderBy(i => i.Id).Take(size + 1).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var next = invitations.Count > size ? invitations[size - 1].Id.ToString("N") : null;
-        return TypedResults.Ok(new Page<InvitationResponse>(invitations.Take(size).Select(i => InvitationResponse.From(i, now)).ToList(), next));
+        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<Invitation>().AsNoTracking().Where(i => i.AccountId == account.Id),
+            pageSize, pageToken, newestFirst: false, i => InvitationResponse.From(i, now), cancellationToken));
     }
 
     /// <summary>Sends a new link for 7 more days; the previous link dies. 409 once accepted.</summary>
@@ -135,13 +125,11 @@ public static class InvitationsApi
     {
         new ValidationErrors().RequirePassword("password", request.Password).ThrowIfAny();
         var now = clock.GetUtcNow();
+        var hash = SecretToken.Hash(token);
         var invitation = token.Length <= SecretToken.MaxLength
-            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == SecretToken.Hash(token), cancellationToken)
+            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash || i.ReplacedTokenHash == hash, cancellationToken)
             : null;
-        if (invitation is null || !invitation.IsOpen(now))
-        {
-            throw AccountAuthApi.InvalidLink();
-        }
+        OneTimeLinks.EnsureLive(invitation, invitation?.IsOpenFor(hash, now) == true);
         var accountName = await db.Accounts.Where(a => a.Id == invitation.AccountId).Select(a => a.Name).FirstAsync(cancellationToken);
         var customer = AccountUser.Customer(invitation.AccountId, invitation.Name, invitation.Email, now);
         customer.SetPasswordHash(hasher.HashPassword(customer, request.Password!));

@@ -1,9 +1,10 @@
 using Reseller.Accounts.Customization;
+using Reseller.Accounts.Data;
 
 namespace Reseller.Accounts.Snapshots;
 
 /// <summary>A timestamped copy of an account's configuration, from which new accounts can be created.</summary>
-public sealed class AccountSnapshot
+public sealed class AccountSnapshot : IListedById
 {
     public Guid Id { get; private set; }
     public Guid AccountId { get; private set; }

@@ -59,18 +59,8 @@ public static class SnapshotsApi
         AccountsDb db,
         CancellationToken cancellationToken)
     {
-        var size = PageSize.From(pageSize);
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        var query = db.Set<AccountSnapshot>().AsNoTracking().Where(s => s.AccountId == account.Id);
-        if (pageToken is not null)
-        {
-            var before = Guid.TryParseExact(pageToken, "N", out var parsed)
-                ? parsed
-                : throw ValidationErrors.Reject("page_token", "page_token is not one this list gave.");
-            query = query.Where(s => s.Id < before);
-        }
-        var snapshots = await query.OrderByDescending(s => s.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var next = snapshots.Count > size ? snapshots[size - 1].Id.ToString("N") : null;
-        return TypedResults.Ok(new Page<SnapshotResponse>(snapshots.Take(size).Select(SnapshotResponse.From).ToList(), next));
+        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<AccountSnapshot>().AsNoTracking().Where(s => s.AccountId == account.Id),
+            pageSize, pageToken, newestFirst: true, SnapshotResponse.From, cancellationToken));
     }
 }

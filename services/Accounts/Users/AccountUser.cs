@@ -1,9 +1,10 @@
+using Reseller.Accounts.Data;
 using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.Accounts.Users;
 
 /// <summary>A login of one resold account: its <c>admin</c>, or a customer who accepted an invitation (username = e-mail).</summary>
-public sealed class AccountUser
+public sealed class AccountUser : IListedById
 {
     public Guid Id { get; private set; }
     public Guid AccountId { get; private set; }

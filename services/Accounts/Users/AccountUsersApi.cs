@@ -34,20 +34,10 @@ public static class AccountUsersApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var size = PageSize.From(pageSize);
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        var query = db.Set<AccountUser>().AsNoTracking().Where(u => u.AccountId == account.Id);
-        if (pageToken is not null)
-        {
-            var after = Guid.TryParseExact(pageToken, "N", out var parsed)
-                ? parsed
-                : throw ValidationErrors.Reject("page_token", "page_token is not one this list gave.");
-            query = query.Where(u => u.Id > after);
-        }
-        var users = await query.OrderBy(u => u.Id).Take(size + 1).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var next = users.Count > size ? users[size - 1].Id.ToString("N") : null;
-        return TypedResults.Ok(new Page<AccountUserResponse>(users.Take(size).Select(u => AccountUserResponse.From(u, now)).ToList(), next));
+        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<AccountUser>().AsNoTracking().Where(u => u.AccountId == account.Id),
+            pageSize, pageToken, newestFirst: false, u => AccountUserResponse.From(u, now), cancellationToken));
     }
 
     /// <summary>The partner sets a new password for the account's <c>admin</c> user (which also lifts a lockout).</summary>
