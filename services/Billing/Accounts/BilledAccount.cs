@@ -18,6 +18,9 @@ public sealed class BilledAccount
     public Guid? PartnerBillingProfileId { get; private set; }
     public string NotificationEmail { get; private set; } = "";
 
+    /// <summary>When the payer change Billing applied last happened: an older payer or card change changes nothing.</summary>
+    public DateTimeOffset? PayerChangedAt { get; private set; }
+
     /// <summary>A downgrade or removed seats waiting for the next renewal, where it becomes the plan.</summary>
     public AccountPlan? ScheduledPlan { get; private set; }
     public BilledAccountStatus Status { get; private set; }
@@ -73,10 +76,16 @@ public sealed class BilledAccount
 
     /// <summary>
     /// Takes effect from the next invoice; the partner's own card is kept for a switch back. A customer-paid account is
-    /// charged to the customer's own card only (PayerChanged): without one, never to the partner's card it leaves.
+    /// charged to the customer's own card only (PayerChanged): without one, never to the partner's card it leaves. False
+    /// (nothing changes) for a payer change older than the one already applied.
     /// </summary>
-    public void PaidBy(string payer, Guid? billingProfileId)
+    public bool PaidBy(string payer, Guid? billingProfileId, DateTimeOffset changedAt)
     {
+        if (IsBeforePayerChange(changedAt))
+        {
+            return false;
+        }
+        PayerChangedAt = AsStored(changedAt);
         if (payer == Payers.Customer && Payer == Payers.Partner)
         {
             PartnerBillingProfileId = BillingProfileId;
@@ -84,7 +93,11 @@ public sealed class BilledAccount
         var restored = payer == Payers.Partner && Payer == Payers.Customer ? PartnerBillingProfileId : null;
         Payer = payer;
         BillingProfileId = payer == Payers.Customer ? billingProfileId : billingProfileId ?? restored ?? BillingProfileId;
+        return true;
     }
+
+    /// <summary>Whether a change made at this time predates the latest payer change applied (so it is stale).</summary>
+    public bool IsBeforePayerChange(DateTimeOffset at) => PayerChangedAt is { } last && AsStored(at) < last;
 
     /// <summary>The plan now in force (upgrade, added seats) and the one waiting for the next renewal, if any.</summary>
     public void ChangePlan(AccountPlan current, AccountPlan? scheduled)

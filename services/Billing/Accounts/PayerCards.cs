@@ -15,4 +15,7 @@ public static class PayerCards
         var profile = await db.BillingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == billingProfileId, cancellationToken);
         return profile is not null && profile.MayPayFor(payer, account.PartnerId, account.AccountId);
     }
+
+    /// <summary>The payer other than the account's current one: whose card it would be if a payer change had not arrived yet.</summary>
+    public static string OtherPayer(BilledAccount account) => account.Payer == Payers.Customer ? Payers.Partner : Payers.Customer;
 }

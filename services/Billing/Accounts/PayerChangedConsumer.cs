@@ -11,7 +11,7 @@ namespace Reseller.Billing.Accounts;
 /// Who pays changes from the next invoice (a customer pays list price with its own card), and the partner is told by
 /// e-mail of every switch. The mail is sent inside the inbox transaction: a failure retries the whole message. A named
 /// card that does not belong to the new payer is refused (never charged): the payer still follows Accounts, and a
-/// customer without a card of its own is not charged until it has one.
+/// customer without a card of its own is not charged until it has one. A payer change older than the one applied is stale.
 /// </summary>
 public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger<PayerChangedConsumer> logger) : IConsumer<PayerChanged>
 {
@@ -25,6 +25,11 @@ public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger
             {
                 throw new InvalidOperationException($"Unknown payer {change.Payer}.");
             }
+            if (account.IsBeforePayerChange(change.ChangedAt))
+            {
+                logger.LogWarning("Account {AccountId}: payer change of {ChangedAt} is older than the one applied; ignored", account.AccountId, change.ChangedAt);
+                return;
+            }
             var card = change.BillingProfileId;
             if (card is { } named && !await PayerCards.BelongToPayerAsync(db, account, change.Payer, named, ct))
             {
@@ -32,7 +37,7 @@ public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger
                     account.AccountId, named, change.Payer);
                 card = null;
             }
-            account.PaidBy(change.Payer, card);
+            account.PaidBy(change.Payer, card, change.ChangedAt);
             var to = string.IsNullOrWhiteSpace(change.NotificationEmail) ? account.NotificationEmail : change.NotificationEmail;
             if (!string.IsNullOrWhiteSpace(to))
             {

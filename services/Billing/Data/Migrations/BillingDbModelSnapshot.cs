@@ -80,6 +80,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("payer");
 
+                    b.Property<DateTimeOffset?>("PayerChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payer_changed_at");
+
                     b.Property<int>("PeriodIndex")
                         .HasColumnType("integer")
                         .HasColumnName("period_index");

@@ -93,11 +93,11 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == secondOwnCard));
         Assert.Equal(partnerCard, (await AccountAsync(accountId)).PartnerBillingProfileId);
 
-        // A partner card, or another account's card, named for this customer-paid account is refused.
-        var otherPartnerCard = await billing.AddCardAsync(partnerId);
+        // Another account's card, or another partner's, named for this customer-paid account is refused.
         var otherAccountsCard = await billing.AddCardAsync(partnerId, accountId: Guid.NewGuid());
-        await ConsumedAsync(new AccountBillingProfileChanged(accountId, partnerId, otherPartnerCard, Now));
+        var strangersCard = await billing.AddCardAsync(Guid.NewGuid());
         await ConsumedAsync(new AccountBillingProfileChanged(accountId, partnerId, otherAccountsCard, Now));
+        await ConsumedAsync(new AccountBillingProfileChanged(accountId, partnerId, strangersCard, Now));
         var account = await AccountAsync(accountId);
         Assert.Equal(secondOwnCard, account.BillingProfileId);
         Assert.Equal(partnerCard, account.PartnerBillingProfileId);
@@ -111,9 +111,9 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
     public async Task On_a_partner_paid_account_only_one_of_the_partners_own_cards_is_taken()
     {
         var (accountId, partnerCard) = await ActiveAccountAsync();
-        var customerCard = await billing.AddCardAsync(partnerId, accountId: accountId);
+        var anotherAccountsCard = await billing.AddCardAsync(partnerId, accountId: Guid.NewGuid());
         var strangersCard = await billing.AddCardAsync(Guid.NewGuid());
-        await ConsumedAsync(new AccountBillingProfileChanged(accountId, partnerId, customerCard, Now));
+        await ConsumedAsync(new AccountBillingProfileChanged(accountId, partnerId, anotherAccountsCard, Now));
         await ConsumedAsync(new AccountBillingProfileChanged(accountId, partnerId, strangersCard, Now));
         await ConsumedAsync(new AccountBillingProfileChanged(accountId, partnerId, Guid.NewGuid(), Now));
         Assert.Equal(partnerCard, (await AccountAsync(accountId)).BillingProfileId);
@@ -144,6 +144,33 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
         // Back to the partner naming a customer's card: refused, the partner's remembered card pays.
         var customerCard = await billing.AddCardAsync(partnerId, accountId: accountId);
         await ConsumedAsync(new PayerChanged(accountId, partnerId, "customer", "partner", customerCard, "billing@agency.test", Now));
+        account = await AccountAsync(accountId);
+        Assert.Equal("partner", account.Payer);
+        Assert.Equal(partnerCard, account.BillingProfileId);
+    }
+
+    [Fact]
+    public async Task A_card_change_that_overtook_its_payer_change_waits_for_it_and_an_older_one_changes_nothing()
+    {
+        var (accountId, partnerCard) = await ActiveAccountAsync();
+        var firstOwnCard = await billing.AddCardAsync(partnerId, accountId: accountId);
+        var secondOwnCard = await billing.AddCardAsync(partnerId, accountId: accountId);
+        var switchedAt = Now;
+
+        // The customer's second card (chosen after it took over paying) arrives before the switch itself.
+        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, secondOwnCard, switchedAt.AddSeconds(5)));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await billing.PublishAsync(new PayerChanged(accountId, partnerId, "partner", "customer", firstOwnCard, "billing@agency.test", switchedAt));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == secondOwnCard));
+        var account = await AccountAsync(accountId);
+        Assert.Equal("customer", account.Payer);
+        Assert.Equal(partnerCard, account.PartnerBillingProfileId);
+
+        // The partner took paying back; a customer card change from before that arrives late and changes nothing.
+        await billing.PublishAsync(new PayerChanged(accountId, partnerId, "customer", "partner", null, "billing@agency.test", switchedAt.AddSeconds(20)));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == partnerCard));
+        await ConsumedAsync(new AccountBillingProfileChanged(accountId, partnerId, firstOwnCard, switchedAt.AddSeconds(10)));
+        await ConsumedAsync(new PayerChanged(accountId, partnerId, "partner", "customer", firstOwnCard, "billing@agency.test", switchedAt.AddSeconds(15)));
         account = await AccountAsync(accountId);
         Assert.Equal("partner", account.Payer);
         Assert.Equal(partnerCard, account.BillingProfileId);
