@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddScoped<IDueJob, ExpiredReservationsJob>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<BillingInvoices>(c => c.BaseAddress = new Uri("http://billing"));
+        builder.Services.AddHttpClient<AccountsLookup>(c => c.BaseAddress = new Uri("http://accounts"));
         return builder;
     }
 }

@@ -12,13 +12,13 @@ namespace Reseller.Credits.Ledger;
 /// prepaid, sms and compatibility is 404), the calling partner (from its credentials only), that partner's accounts by public
 /// id (malformed, unknown or another partner's: 404), and the 422 answer when a credit rule refuses the request.
 /// </summary>
-public sealed record PartnerCreditRequest(string Kind, ClaimsPrincipal User, CreditsDb Db, CancellationToken CancellationToken)
+public sealed record PartnerCreditRequest(string Kind, ClaimsPrincipal User, CreditsDb Db, AccountsLookup Accounts, CancellationToken CancellationToken)
 {
     public CreditKind CreditKind() => CreditKindNames.Parse(Kind);
 
     public Guid PartnerId() => User.PartnerId();
 
-    public Task<CreditAccount> OwnedAccountAsync(string? accountId) => Db.FindOwnedAsync(PartnerId(), accountId, CancellationToken);
+    public Task<CreditAccount> OwnedAccountAsync(string? accountId) => Accounts.FindOwnedAsync(PartnerId(), accountId, CancellationToken);
 
     /// <summary>The account an optional account_id names, or null when none is named.</summary>
     public async Task<CreditAccount?> OptionalAccountAsync(string? accountId) => accountId is null ? null : await OwnedAccountAsync(accountId);
