@@ -11,7 +11,8 @@ namespace Reseller.ServiceDefaults.Idempotency;
 /// <summary>
 /// API.md's idempotency for every POST: a retry with the same Idempotency-Key and body replays the first answer (status
 /// and body) for 24 hours; the same key with another body is 422; a retry while the first is still running is 409.
-/// Keys are scoped to the caller (its partner, or the operator), so two tenants never see each other's answers.
+/// Keys are scoped to the caller (its partner, one account of it for an account user, or the operator), so two tenants
+/// never see each other's answers. Answers that carry secrets follow their endpoint's <see cref="ResponseSecrets"/>.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
@@ -22,7 +23,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     {
         var key = context.Request.Headers[HeaderName].ToString();
         var store = context.RequestServices.GetService<IIdempotencyStore>();
-        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || store is null)
+        var secrets = context.GetEndpoint()?.Metadata.GetMetadata<ResponseSecrets>();
+        if (secrets is not null)
+        {
+            context.Response.Headers.CacheControl = "no-store";
+        }
+        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || store is null || secrets is { Replayed: false })
         {
             await next(context);
             return;
@@ -66,7 +72,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         {
             await store.CompleteAsync(scope, key, context.Response.StatusCode, context.Response.ContentType,
                 context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                buffer.ToArray(), clock.GetUtcNow(), CancellationToken.None);
+                secrets is null ? buffer.ToArray() : secrets.Redact(buffer.ToArray()), clock.GetUtcNow(), CancellationToken.None);
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
@@ -98,10 +104,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         await context.Response.Body.WriteAsync(record.ResponseBody ?? [], context.RequestAborted);
     }
 
-    private static string Scope(HttpContext context) =>
-        context.User.FindFirst(PlatformClaims.PartnerId)?.Value
-        ?? context.User.FindFirst(PlatformClaims.Kind)?.Value
-        ?? "anonymous";
+    private static string Scope(HttpContext context)
+    {
+        var user = context.User;
+        var partner = user.FindFirst(PlatformClaims.PartnerId)?.Value;
+        if (partner is not null && user.HasClaim(PlatformClaims.Kind, PlatformClaims.AccountUserKind))
+        {
+            return $"{partner}/{user.FindFirst(PlatformClaims.AccountId)?.Value}";
+        }
+        return partner ?? user.FindFirst(PlatformClaims.Kind)?.Value ?? "anonymous";
+    }
 
     private static async Task<string> RequestHashAsync(HttpRequest request)
     {

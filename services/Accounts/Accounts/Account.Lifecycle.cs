@@ -13,6 +13,9 @@ public sealed partial class Account
     /// <summary>The partner the account was moved out of, while it is stand-alone.</summary>
     public Guid? FormerPartnerId { get; private set; }
 
+    /// <summary>The partner's card, kept while the customer pays, for a switch back.</summary>
+    public Guid? PartnerBillingProfileId { get; private set; }
+
     /// <summary>The stand-alone owner's e-mail after a move-out.</summary>
     public string? OwnerEmail { get; private set; }
 
@@ -113,10 +116,12 @@ public sealed partial class Account
         switch (Status)
         {
             case AccountStatus.Cancelled when CurrentPeriodEnd > now:
+                EnsurePartnerMayNameCard(billingProfileId);
                 Status = Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active;
                 BillingProfileId = billingProfileId ?? BillingProfileId;
                 return false;
             case AccountStatus.PaymentFailed:
+                EnsurePartnerMayNameCard(billingProfileId);
                 BillingProfileId = billingProfileId ?? BillingProfileId;
                 return true;
             case AccountStatus.Expired or AccountStatus.Cancelled or AccountStatus.Trial:
@@ -179,6 +184,7 @@ public sealed partial class Account
         PartnerId = Guid.Empty;
         OwnerEmail = ownerEmail;
         BillingProfileId = null;
+        PartnerBillingProfileId = null;
         Status = AccountStatus.Transferred;
         return former;
     }
@@ -199,17 +205,40 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// Switches who pays. A customer-paid account is charged to the customer's own card (none until the customer adds
-    /// one), never to the partner's; a partner-paid one needs one of the partner's profiles.
+    /// Who pays from the next invoice. The customer pays with a card of its own (until it names one, its invoices wait
+    /// unpaid: the partner's card is never charged for them); the partner's card is kept meanwhile, so a switch back needs
+    /// none. Which caller may name which card is the endpoint's rule: each names only its own.
     /// </summary>
     public void ChangePayer(string payer, Guid? billingProfileId)
     {
-        var profile = payer == Accounts.Payer.Customer ? billingProfileId : billingProfileId ?? BillingProfileId;
-        if (payer == Accounts.Payer.Partner && profile is null && Plan.Cadence != PlanCadences.Trial)
+        if (payer == Accounts.Payer.Customer)
         {
-            throw ValidationErrors.Reject("billing_profile_id", "billing_profile_id is required when the partner pays.");
+            if (Payer == Accounts.Payer.Partner)
+            {
+                PartnerBillingProfileId = BillingProfileId;
+                BillingProfileId = null;
+            }
+            BillingProfileId = billingProfileId ?? BillingProfileId;
+        }
+        else
+        {
+            var profile = billingProfileId ?? (Payer == Accounts.Payer.Customer ? PartnerBillingProfileId : BillingProfileId);
+            if (profile is null && Plan.Cadence != PlanCadences.Trial)
+            {
+                throw ValidationErrors.Reject("billing_profile_id", "billing_profile_id is required when the partner pays: the partner has no card on this account.");
+            }
+            BillingProfileId = profile;
+            PartnerBillingProfileId = null;
         }
         Payer = payer;
-        BillingProfileId = profile;
+    }
+
+    /// <summary>A customer-paid account is charged to the customer's own card, which only the customer names.</summary>
+    private void EnsurePartnerMayNameCard(Guid? billingProfileId)
+    {
+        if (billingProfileId is not null && Payer == Accounts.Payer.Customer)
+        {
+            throw ValidationErrors.Reject("billing_profile_id", "The customer pays this account: only the customer names its card.");
+        }
     }
 }

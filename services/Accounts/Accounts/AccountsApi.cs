@@ -10,6 +10,7 @@ using Reseller.Accounts.Lifecycle;
 using Reseller.Accounts.Snapshots;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
@@ -24,7 +25,7 @@ public static class AccountsApi
     {
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
         var api = accounts.MapGroup("").RequireAuthorization(PlatformPolicies.Partner);
-        api.MapPost("", CreateAsync).WithName("CreateAccount");
+        api.MapPost("", CreateAsync).WithName("CreateAccount").ShowsSecretOnce("login.password");
         // An account user's own token may read its account and change its product settings (CustomerAccess).
         accounts.MapGet("/{id}", GetAsync).WithName("GetAccount")
             .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>();

@@ -15,6 +15,9 @@ public sealed class Invitation
     public string? Organization { get; private set; }
     public InvitationStatus Status { get; private set; }
     public string TokenHash { get; private set; } = "";
+
+    /// <summary>The link a re-send replaced, remembered so that it answers "used or replaced" rather than "unknown".</summary>
+    public string? ReplacedTokenHash { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset SentAt { get; private set; }
     public DateTimeOffset ExpiresAt { get; private set; }
@@ -49,6 +52,7 @@ public sealed class Invitation
             return false;
         }
         Status = InvitationStatus.Invited;
+        ReplacedTokenHash = TokenHash;
         TokenHash = SecretToken.Hash(token);
         SentAt = now;
         ExpiresAt = now + Lifetime;
@@ -56,6 +60,9 @@ public sealed class Invitation
     }
 
     public bool IsOpen(DateTimeOffset now) => Status == InvitationStatus.Invited && ExpiresAt > now;
+
+    /// <summary>Whether this link (by its hash) is the invitation's current one and can still be accepted.</summary>
+    public bool IsOpenFor(string tokenHash, DateTimeOffset now) => tokenHash == TokenHash && IsOpen(now);
 
     public void Accept(Guid userId, DateTimeOffset now)
     {
@@ -66,6 +73,5 @@ public sealed class Invitation
         Status = InvitationStatus.Accepted;
         AcceptedAt = now;
         UserId = userId;
-        TokenHash = SecretToken.Hash(SecretToken.New());
     }
 }

@@ -13,6 +13,7 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.HasKey(i => i.Id);
         builder.HasOne<Account>().WithMany().HasForeignKey(i => i.AccountId);
         builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => i.ReplacedTokenHash);
         builder.HasIndex(i => new { i.AccountId, i.Email }).IsUnique();
         builder.HasIndex(i => new { i.Status, i.ExpiresAt });
         builder.Property(i => i.Name).HasMaxLength(200);
@@ -20,6 +21,7 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.Property(i => i.Domain).HasMaxLength(253);
         builder.Property(i => i.Organization).HasMaxLength(200);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.Property(i => i.ReplacedTokenHash).HasMaxLength(64);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Version).IsRowVersion();
     }

@@ -135,13 +135,11 @@ public static class InvitationsApi
     {
         new ValidationErrors().RequirePassword("password", request.Password).ThrowIfAny();
         var now = clock.GetUtcNow();
+        var hash = SecretToken.Hash(token);
         var invitation = token.Length <= SecretToken.MaxLength
-            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == SecretToken.Hash(token), cancellationToken)
+            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash || i.ReplacedTokenHash == hash, cancellationToken)
             : null;
-        if (invitation is null || !invitation.IsOpen(now))
-        {
-            throw AccountAuthApi.InvalidLink();
-        }
+        OneTimeLinks.EnsureLive(invitation, invitation?.IsOpenFor(hash, now) == true);
         var accountName = await db.Accounts.Where(a => a.Id == invitation.AccountId).Select(a => a.Name).FirstAsync(cancellationToken);
         var customer = AccountUser.Customer(invitation.AccountId, invitation.Name, invitation.Email, now);
         customer.SetPasswordHash(hasher.HashPassword(customer, request.Password!));

@@ -12,7 +12,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Lifecycle;
 
-/// <summary>Seats, cancel, renew and payer of a resold account; plan changes go through PATCH /accounts/{id}.</summary>
+/// <summary>Seats, cancel and renew of a resold account; plan changes go through PATCH /accounts/{id}, the payer through PayerApi.</summary>
 public static class LifecycleApi
 {
     public static IEndpointRouteBuilder MapLifecycleApi(this IEndpointRouteBuilder app)
@@ -21,7 +21,6 @@ public static class LifecycleApi
         api.MapPost("/{id}/seats", ChangeSeatsAsync).WithName("ChangeAccountSeats").RequireAuthorization(PlatformPolicies.PartnerBilling);
         api.MapPost("/{id}/cancel", CancelAsync).WithName("CancelAccount");
         api.MapPost("/{id}/renew", RenewAsync).WithName("RenewAccount").RequireAuthorization(PlatformPolicies.PartnerBilling);
-        api.MapPut("/{id}/payer", ChangePayerAsync).WithName("ChangeAccountPayer").RequireAuthorization(PlatformPolicies.PartnerBilling);
         return app;
     }
 
@@ -63,28 +62,6 @@ public static class LifecycleApi
         {
             db.Publish(new AccountBillingProfileChanged(account.Id, account.PartnerId, account.BillingProfileId!.Value, now), now);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(AccountResponse.From(account, urls.Value));
-    }
-
-    /// <summary>Switches who pays (from the next invoice); Billing and Partners follow PayerChanged, which carries the address to notify.</summary>
-    public static async Task<Ok<AccountResponse>> ChangePayerAsync(string id, PayerRequest request, ClaimsPrincipal user, PartnerAccounts accounts,
-        AccountsDb db, IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (request.Payer is null || !Payer.All.Contains(request.Payer))
-        {
-            throw ValidationErrors.Reject("payer", "payer must be partner or customer.");
-        }
-        var account = await accounts.FindAsync(id, user, cancellationToken);
-        var profile = await accounts.BillingProfileAsync(request.BillingProfileId, cancellationToken);
-        var previous = account.Payer;
-        if (previous == request.Payer && profile is null)
-        {
-            return TypedResults.Ok(AccountResponse.From(account, urls.Value));
-        }
-        var now = clock.GetUtcNow();
-        account.ChangePayer(request.Payer, profile);
-        db.Publish(new PayerChanged(account.Id, account.PartnerId, previous, account.Payer, account.BillingProfileId, account.NotificationEmail, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AccountResponse.From(account, urls.Value));
     }

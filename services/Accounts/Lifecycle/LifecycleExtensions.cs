@@ -21,5 +21,5 @@ public static class LifecycleExtensions
     }
 
     public static IEndpointRouteBuilder MapAccountLifecycleApi(this IEndpointRouteBuilder app) =>
-        app.MapLifecycleApi().MapAccountListApi().MapTransfersApi();
+        app.MapLifecycleApi().MapPayerApi().MapAccountListApi().MapTransfersApi();
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Billing;
+using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Data;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
@@ -11,13 +12,17 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Lifecycle;
 
-/// <summary>Finds the caller's own account (404 for anything else) and checks billing profiles named in a request.</summary>
+/// <summary>
+/// Finds the caller's own account (404 for anything else: another partner's, or for an account-scoped token any account
+/// but its own) and checks billing profiles named in a request against the caller's own profiles.
+/// </summary>
 public sealed class PartnerAccounts(AccountsDb db, BillingProfileDirectory billingProfiles)
 {
     public async Task<Account> FindAsync(string id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
-        if (!PublicId.TryParse(AccountResponse.IdPrefix, id, out var accountId))
+        if (!PublicId.TryParse(AccountResponse.IdPrefix, id, out var accountId)
+            || (AccountAccess.AccountIdOf(user) is { } scoped && scoped != accountId))
         {
             throw ProblemException.NotFound("account");
         }

@@ -8,6 +8,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.LoginLinks;
@@ -20,9 +21,9 @@ public static class LoginLinksApi
     public static IEndpointRouteBuilder MapLoginLinksApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/accounts/{id}/login-link", CreateAsync).WithTags("Identity").WithName("CreateLoginLink")
-            .RequireAuthorization(PlatformPolicies.Partner);
+            .RequireAuthorization(PlatformPolicies.Partner).AnswersWithCredential();
         app.MapPost("/api/v1/auth/login-links/{token}", RedeemAsync).WithTags("Identity").WithName("RedeemLoginLink")
-            .AllowAnonymous();
+            .AllowAnonymous().AnswersWithCredential();
         return app;
     }
 
@@ -57,10 +58,7 @@ public static class LoginLinksApi
         var link = token.Length <= SecretToken.MaxLength
             ? await db.Set<OneTimeToken>().FirstOrDefaultAsync(t => t.TokenHash == SecretToken.Hash(token) && t.Purpose == TokenPurposes.LoginLink, cancellationToken)
             : null;
-        if (link is null || !link.IsUsable(now))
-        {
-            throw AccountAuthApi.InvalidLink();
-        }
+        OneTimeLinks.EnsureLive(link, link?.IsUsable(now) == true);
         var admin = await db.Set<AccountUser>().FirstAsync(u => u.Id == link.UserId, cancellationToken);
         var partnerId = await db.Accounts.Where(a => a.Id == link.AccountId).Select(a => a.PartnerId).FirstAsync(cancellationToken);
         link.Use(now);
@@ -71,7 +69,7 @@ public static class LoginLinksApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw AccountAuthApi.InvalidLink();
+            OneTimeLinks.EnsureLive(link, live: false);
         }
         return TypedResults.Ok(tokens.Issue(admin, partnerId, link.CreatedBy));
     }

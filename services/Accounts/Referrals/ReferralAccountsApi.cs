@@ -10,6 +10,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Snapshots;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -26,7 +27,7 @@ public static class ReferralAccountsApi
 
     public static IEndpointRouteBuilder MapReferralAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, CreateAsync).RequireAuthorization(PlatformPolicies.Operator).ExcludeFromDescription();
+        app.MapPost(Path, CreateAsync).RequireAuthorization(PlatformPolicies.Operator).ExcludeFromDescription().ShowsSecretOnce("login.password");
         return app;
     }
 

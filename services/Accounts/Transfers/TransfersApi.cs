@@ -88,14 +88,11 @@ public static class TransfersApi
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > SecretToken.MaxLength)
         {
-            throw AccountAuthApi.InvalidLink();
+            throw ProblemException.NotFound("link");
         }
         var now = clock.GetUtcNow();
         var pending = await db.Set<PendingTransferIn>().FirstOrDefaultAsync(t => t.TokenHash == SecretToken.Hash(token), cancellationToken);
-        if (pending is null || !pending.IsOpen(now))
-        {
-            throw AccountAuthApi.InvalidLink();
-        }
+        OneTimeLinks.EnsureLive(pending, pending?.IsOpen(now) == true);
         var account = await db.Accounts.FirstAsync(a => a.Id == pending.AccountId, cancellationToken);
         pending.Confirm(now);
         account.TransferIn(pending.PartnerId);

@@ -7,6 +7,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Mail;
 using Reseller.Accounts.Tokens;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -23,7 +24,7 @@ public static class AccountAuthApi
     public static IEndpointRouteBuilder MapAccountAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
-        api.MapPost("/account-token", IssueTokenAsync).WithName("IssueAccountToken");
+        api.MapPost("/account-token", IssueTokenAsync).WithName("IssueAccountToken").AnswersWithCredential();
         api.MapPost("/account-password-reset", RequestResetAsync).WithName("RequestAccountPasswordReset");
         api.MapPost("/account-password-reset/confirm", ConfirmResetAsync).WithName("ConfirmAccountPasswordReset");
         return app;
@@ -128,10 +129,7 @@ public static class AccountAuthApi
         var now = clock.GetUtcNow();
         var token = await db.Set<OneTimeToken>().FirstOrDefaultAsync(
             t => t.TokenHash == SecretToken.Hash(request.Token!) && t.Purpose == TokenPurposes.PasswordReset, cancellationToken);
-        if (token is null || !token.IsUsable(now))
-        {
-            throw InvalidLink();
-        }
+        OneTimeLinks.EnsureLive(token, token?.IsUsable(now) == true);
         var user = await db.Set<AccountUser>().FirstAsync(u => u.Id == token.UserId, cancellationToken);
         token.Use(now);
         user.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!));
@@ -140,6 +138,4 @@ public static class AccountAuthApi
         return TypedResults.NoContent();
     }
 
-    public static ProblemException InvalidLink() =>
-        new(410, "link-expired", "This link is no longer valid.", "It was already used, has expired, or never existed; ask for a new one.");
 }

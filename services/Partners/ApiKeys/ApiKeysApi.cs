@@ -8,6 +8,7 @@ using Reseller.Partners.Data;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Partners.ApiKeys;
@@ -19,7 +20,7 @@ public static class ApiKeysApi
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/api-keys").WithTags("Identity").RequireAuthorization(PartnerOwner.Policy);
-        api.MapPost("", CreateAsync).WithName("CreateApiKey");
+        api.MapPost("", CreateAsync).WithName("CreateApiKey").ShowsSecretOnce("key");
         api.MapGet("", ListAsync).WithName("ListApiKeys");
         api.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey");
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 
@@ -15,7 +16,8 @@ public static class ReferralsApi
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/partners/me/referral-link", GetLinkAsync).WithTags("Partners").RequireAuthorization(PlatformPolicies.Partner).WithName("GetReferralLink");
-        app.MapPost("/api/v1/referrals/{code}/signup", SignUpAsync).WithTags("Partners").AllowAnonymous().WithName("ReferralSignup");
+        app.MapPost("/api/v1/referrals/{code}/signup", SignUpAsync).WithTags("Partners").AllowAnonymous().WithName("ReferralSignup")
+            .ShowsSecretOnce("login.password");
         return app;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Users;
@@ -15,7 +16,7 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
-        api.MapPost("/token", IssueTokenAsync).WithName("IssuePartnerToken");
+        api.MapPost("/token", IssueTokenAsync).WithName("IssuePartnerToken").AnswersWithCredential();
         api.MapPost("/password-reset", PasswordResetApi.RequestAsync).WithName("RequestPartnerPasswordReset");
         api.MapPost("/password-reset/confirm", PasswordResetApi.ConfirmAsync).WithName("ConfirmPartnerPasswordReset");
         api.MapPost("/partner-invitations/{token}/accept", InvitationsApi.AcceptAsync).WithName("AcceptPartnerInvitation");

@@ -22,8 +22,14 @@ public sealed class IdempotencyTests(ResellerSystem system) : IDisposable
 
         var created = await GatewayClient.JsonAsync(first, HttpStatusCode.Created);
         var replayed = await GatewayClient.JsonAsync(retry, HttpStatusCode.Created);
-        Assert.Equal(created.ToJsonString(), replayed.ToJsonString());
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        // The generated password is shown once: the replay is the same answer without it, and it is never stored.
+        var password = created["login"]!["password"]!.GetValue<string>();
+        Assert.Null(replayed["login"]!["password"]);
+        created["login"]!["password"] = null;
+        Assert.Equal(created.ToJsonString(), replayed.ToJsonString());
+        Assert.True(first.Headers.CacheControl!.NoStore);
+        Assert.Equal(0, await StoredAnswersContainingAsync("accountsdb", password));
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
 
         var accountId = created["id"]!.GetValue<string>();
@@ -66,6 +72,71 @@ public sealed class IdempotencyTests(ResellerSystem system) : IDisposable
         var partner = await client.CreatePartnerAsync();
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles", new { }, partner.Token, idempotencyKey: new string('k', 256)), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_spent_login_link_is_not_replayed_for_the_same_key()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var account = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
+            AccountUsers.IdentityScenario.TrialAccount(GatewayClient.NewAccountName()), partner.Token), HttpStatusCode.Created);
+        var link = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{account["id"]}/login-link", token: partner.Token), HttpStatusCode.Created);
+        var url = link["url"]!.GetValue<string>();
+        var redeem = $"/api/v1/auth/login-links/{url[(url.LastIndexOf('/') + 1)..]}";
+        var key = Guid.NewGuid().ToString();
+
+        var first = await client.SendAsync(HttpMethod.Post, redeem, idempotencyKey: key);
+        var session = await GatewayClient.JsonAsync(first, HttpStatusCode.OK);
+        var retry = await client.SendAsync(HttpMethod.Post, redeem, idempotencyKey: key);
+
+        await ProblemAssert.IsAsync(retry, HttpStatusCode.Gone);
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.True(first.Headers.CacheControl!.NoStore);
+        Assert.Equal(0, await StoredAnswersContainingAsync("accountsdb", session["access_token"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_retried_api_key_creation_replays_without_the_key()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var created = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/api-keys", new { name = "CI" }, partner.Token, idempotencyKey: key), HttpStatusCode.Created);
+        var replayed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/api-keys", new { name = "CI" }, partner.Token, idempotencyKey: key), HttpStatusCode.Created);
+
+        Assert.Equal(created["id"]!.GetValue<string>(), replayed["id"]!.GetValue<string>());
+        Assert.Null(replayed["key"]);
+        Assert.Equal(0, await StoredAnswersContainingAsync("partnersdb", created["key"]!.GetValue<string>()));
+        var keys = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/api-keys", token: partner.Token), HttpStatusCode.OK);
+        Assert.Single(keys["data"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Users_of_two_accounts_of_one_partner_never_share_a_key()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var key = Guid.NewGuid().ToString();
+        var body = new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = 2040, cvc = "123" } };
+        var ids = new List<string>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var account = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
+                AccountUsers.IdentityScenario.TrialAccount(GatewayClient.NewAccountName()), partner.Token), HttpStatusCode.Created);
+            var admin = await AccountUsers.IdentityScenario.AdminTokenAsync(client, account);
+            var card = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles", body, admin, idempotencyKey: key), HttpStatusCode.Created);
+            ids.Add(card["id"]!.GetValue<string>());
+        }
+
+        Assert.NotEqual(ids[0], ids[1]);
+    }
+
+    private async Task<long> StoredAnswersContainingAsync(string database, string secret)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(system.App.GetConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM idempotency_keys WHERE position(@secret in convert_from(response_body, 'UTF8')) > 0", connection);
+        command.Parameters.AddWithValue("secret", secret);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public void Dispose() => client.Dispose();

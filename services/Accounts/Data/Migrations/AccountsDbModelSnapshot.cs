@@ -103,6 +103,10 @@ namespace Reseller.Accounts.Data.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("owner_email");
 
+                    b.Property<Guid?>("PartnerBillingProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_billing_profile_id");
+
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
@@ -318,6 +322,11 @@ namespace Reseller.Accounts.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("organization");
 
+                    b.Property<string>("ReplacedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("replaced_token_hash");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -346,6 +355,9 @@ namespace Reseller.Accounts.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_invitations");
+
+                    b.HasIndex("ReplacedTokenHash")
+                        .HasDatabaseName("ix_invitations_replaced_token_hash");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()

@@ -121,8 +121,8 @@ public sealed class InvitationTests(ResellerSystem system) : IDisposable
         }
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/invitations", "{\"name\": 5, \"email\": [] }", partner.Token), HttpStatusCode.BadRequest);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/invitations", new { name = "A", email = "a@client.test", role = "owner" }, partner.Token), HttpStatusCode.BadRequest);
-        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/invitations/not-a-token/accept", new { password = "long enough pw" }), HttpStatusCode.Gone);
-        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/invitations/{new string('a', 5000)}/accept", new { password = "long enough pw" }), HttpStatusCode.Gone);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/invitations/not-a-token/accept", new { password = "long enough pw" }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/invitations/{new string('a', 5000)}/accept", new { password = "long enough pw" }), HttpStatusCode.NotFound);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/invitations/whatever/accept", new { password = "" }), HttpStatusCode.BadRequest);
     }
 

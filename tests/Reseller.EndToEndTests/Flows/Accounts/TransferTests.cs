@@ -41,7 +41,7 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
         Assert.Empty(await Kit.EventsAsync(id, "AccountTransferredIn"));
 
         var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
-        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}x/confirm"), HttpStatusCode.Gone);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}x/confirm"), HttpStatusCode.NotFound);
         var confirmed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
         Assert.Equal("active", confirmed["status"]!.GetValue<string>());
         Assert.Equal(second.Id, confirmed["partner_id"]!.GetValue<string>());
@@ -74,7 +74,7 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
             new { partner_id = "someone" }, asOperator: true), HttpStatusCode.BadRequest);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/acc_{Guid.NewGuid():N}/transfer-out",
             new { owner_email = "owner@client.test" }, asOperator: true), HttpStatusCode.NotFound);
-        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{new string('a', 43)}/confirm"), HttpStatusCode.Gone);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{new string('a', 43)}/confirm"), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+using Reseller.Accounts.Accounts;
+using Reseller.Accounts.CustomerAccess;
+using Reseller.Accounts.Data;
+using Reseller.Contracts.Accounts;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Accounts.Lifecycle;
+
+/// <summary>
+/// Who pays a resold account: the partner (its owner/billing users, API keys) or the customer itself (an account user of
+/// that account). Each side names only its own card: the customer a card it made with its account token, the partner one of
+/// the partner's profiles. The switch applies from the next invoice; Billing and Partners follow PayerChanged.
+/// </summary>
+public static class PayerApi
+{
+    public static IEndpointRouteBuilder MapPayerApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/v1/accounts/{id}/payer", ChangePayerAsync).WithTags("Accounts").WithName("ChangeAccountPayer")
+            .RequireAuthorization(AccountAccess.PartnerBillingOrAccountUser);
+        return app;
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, Ok<CustomerAccountResponse>>> ChangePayerAsync(
+        string id,
+        PayerRequest request,
+        ClaimsPrincipal user,
+        PartnerAccounts accounts,
+        AccountsDb db,
+        IOptions<AccountUrlOptions> urls,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (request.Payer is null || !Payer.All.Contains(request.Payer))
+        {
+            throw ValidationErrors.Reject("payer", "payer must be partner or customer.");
+        }
+        var byCustomer = AccountAccess.AccountIdOf(user) is not null;
+        var account = await accounts.FindAsync(id, user, cancellationToken);
+        if (request.BillingProfileId is not null && (request.Payer == Payer.Customer) != byCustomer)
+        {
+            throw ValidationErrors.Reject("billing_profile_id", byCustomer
+                ? "Only the partner names the card it pays with."
+                : "Only the customer names the card it pays with: it adds one with its own account login.");
+        }
+        var profile = await accounts.BillingProfileAsync(request.BillingProfileId, cancellationToken);
+
+        var previousPayer = account.Payer;
+        var previousProfile = account.BillingProfileId;
+        var now = clock.GetUtcNow();
+        account.ChangePayer(request.Payer, profile);
+        if (account.Payer != previousPayer)
+        {
+            db.Publish(new PayerChanged(account.Id, account.PartnerId, previousPayer, account.Payer, account.BillingProfileId, account.NotificationEmail, now), now);
+        }
+        else if (account.BillingProfileId != previousProfile && account.BillingProfileId is { } card)
+        {
+            db.Publish(new AccountBillingProfileChanged(account.Id, account.PartnerId, card, now), now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return byCustomer
+            ? TypedResults.Ok(CustomerAccountResponse.From(account, urls.Value))
+            : TypedResults.Ok(AccountResponse.From(account, urls.Value));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+using Reseller.EndToEndTests.Flows.Accounts;
+using Reseller.EndToEndTests.Flows.AccountUsers;
+using Reseller.EndToEndTests.Flows.Billing;
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows.CrossService;
+
+/// <summary>The customer switches who pays itself (API.md: PUT /payer by a customer or partner user), with a card of its own.</summary>
+[Collection(SystemUnderTest.Name)]
+public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
+{
+    private readonly GatewayClient client = system.Client();
+
+    private AccountKit Kit => CrossFlow.Kit(system, client);
+
+    [Fact]
+    public async Task A_customer_takes_over_paying_with_its_own_card_its_renewal_is_charged_to_it_and_a_switch_back_restores_the_partner_card()
+    {
+        var (partner, partnerCard, account, admin) = await ActiveAccountWithAdminAsync();
+        var id = account["id"]!.GetValue<string>();
+        var ownCard = await CustomerCardAsync(admin);
+
+        var switched = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer",
+            new { payer = "customer", billing_profile_id = ownCard }, admin), HttpStatusCode.OK);
+        Assert.Equal("customer", switched["billing"]!["payer"]!.GetValue<string>());
+        Assert.Equal(ownCard, switched["billing"]!["billing_profile_id"]!.GetValue<string>());
+        var announced = Assert.Single(await Kit.EventsAsync(id, "PayerChanged"));
+        Assert.Equal(Guid.ParseExact(ownCard["bp_".Length..], "N"), announced["BillingProfileId"]!.GetValue<Guid>());
+        await CrossFlow.WaitForBillingAsync(system, id, $"payer = 'customer' AND billing_profile_id = '{Guid.ParseExact(ownCard["bp_".Length..], "N")}'");
+
+        partner = await Kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
+        var renewal = await CustomerRenewalAsync(AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await Kit.NowAsync()));
+        Assert.Equal("paid", renewal["status"]!.GetValue<string>());
+        Assert.Equal(4900, renewal["card_charged"]!["amount"]!.GetValue<long>());
+        Assert.DoesNotContain(await client.InvoicesOfAsync(partner, id), i => i!["purpose"]!.GetValue<string>() == "renewal");
+
+        admin = await client.AdminTokenAsync(account);
+        var back = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "partner" }, admin), HttpStatusCode.OK);
+        Assert.Null(back["billing"]);
+        var seenByPartner = await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", null, partner);
+        Assert.Equal("partner", seenByPartner["payer"]!.GetValue<string>());
+        Assert.Equal(partnerCard, seenByPartner["billing_profile_id"]!.GetValue<string>());
+        await CrossFlow.WaitForBillingAsync(system, id, $"payer = 'partner' AND billing_profile_id = '{Guid.ParseExact(partnerCard["bp_".Length..], "N")}'");
+    }
+
+    [Fact]
+    public async Task A_customer_already_paying_replaces_its_card_without_a_payer_switch_being_announced()
+    {
+        var (partner, _, account, admin) = await ActiveAccountWithAdminAsync();
+        var id = account["id"]!.GetValue<string>();
+        await Kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
+        var card = await CustomerCardAsync(admin);
+
+        var named = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer",
+            new { payer = "customer", billing_profile_id = card }, admin), HttpStatusCode.OK);
+
+        Assert.Equal(card, named["billing"]!["billing_profile_id"]!.GetValue<string>());
+        Assert.Single(await Kit.EventsAsync(id, "PayerChanged"));
+        Assert.Single(await Kit.EventsAsync(id, "AccountBillingProfileChanged"));
+        await CrossFlow.WaitForBillingAsync(system, id, $"payer = 'customer' AND billing_profile_id = '{Guid.ParseExact(card["bp_".Length..], "N")}'");
+    }
+
+    [Fact]
+    public async Task Each_side_names_only_its_own_card_and_a_customer_only_its_own_account()
+    {
+        var (partner, partnerCard, account, admin) = await ActiveAccountWithAdminAsync();
+        var id = account["id"]!.GetValue<string>();
+        var other = await client.CreateAccountAsync(partner, partnerCard);
+        var ownCard = await CustomerCardAsync(admin);
+        var payer = $"/api/v1/accounts/{id}/payer";
+
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{other["id"]!.GetValue<string>()}/payer", new { payer = "customer" }, admin), HttpStatusCode.NotFound);
+        var partnersCard = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "customer", billing_profile_id = partnerCard }, admin), HttpStatusCode.BadRequest);
+        Assert.NotNull(partnersCard["errors"]!["billing_profile_id"]);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "partner", billing_profile_id = ownCard }, admin), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "customer", billing_profile_id = partnerCard }, partner.Token), HttpStatusCode.BadRequest);
+        var member = AccountTokens.MintMember(system.App.JwtSigningKey, partner.Id, await Kit.NowAsync());
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "customer" }, member), HttpStatusCode.Forbidden);
+
+        await Kit.SendOkAsync(HttpMethod.Put, payer, new { payer = "customer" }, partner);
+        var patched = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{id}", new { billing_profile_id = partnerCard }, partner.Token), HttpStatusCode.BadRequest);
+        Assert.NotNull(patched["errors"]!["billing_profile_id"]);
+        Assert.Equal("customer", (await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", null, partner))["payer"]!.GetValue<string>());
+        Assert.Single(await Kit.EventsAsync(id, "PayerChanged"));
+    }
+
+    private async Task<(Partner Partner, string Card, JsonNode Account, string Admin)> ActiveAccountWithAdminAsync()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
+        var created = await client.CreateAccountAsync(partner, card);
+        var active = await Kit.WaitForStatusAsync(partner, created["id"]!.GetValue<string>(), "active");
+        var account = active.DeepClone().AsObject();
+        account["login"] = created["login"]!.DeepClone();
+        return (partner, card, account, await client.AdminTokenAsync(created));
+    }
+
+    private async Task<string> CustomerCardAsync(string accountToken) =>
+        (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
+            new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = 2040, cvc = "123" } }, accountToken),
+            HttpStatusCode.Created))["id"]!.GetValue<string>();
+
+    private async Task<JsonNode> CustomerRenewalAsync(string customerToken)
+    {
+        var deadline = DateTime.UtcNow + CrossFlow.Settle;
+        while (true)
+        {
+            var mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customerToken), HttpStatusCode.OK))["data"]!.AsArray();
+            if (mine.FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "renewal" && i["status"]!.GetValue<string>() == "paid") is { } renewal)
+            {
+                return renewal;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "The customer's renewal was never paid: " + mine.ToJsonString());
+            await Task.Delay(250);
+        }
+    }
+
+    public void Dispose() => client.Dispose();
+}
