@@ -71,6 +71,7 @@ public sealed class PurchaseStatusTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/credits/purchases?status=credited", token: partner.Token), HttpStatusCode.BadRequest);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/credits/purchases?page_token=garbage", token: partner.Token), HttpStatusCode.BadRequest);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/credits/purchases?page_size=500", token: partner.Token), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/credits/purchases?page_size=many", token: partner.Token), HttpStatusCode.BadRequest);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/credits/purchases/not-an-id", token: partner.Token), HttpStatusCode.NotFound);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/credits/purchases/cp_00000000000000000000000000000000", token: partner.Token), HttpStatusCode.NotFound);
 
