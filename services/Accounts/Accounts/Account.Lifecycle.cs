@@ -116,10 +116,12 @@ public sealed partial class Account
         switch (Status)
         {
             case AccountStatus.Cancelled when CurrentPeriodEnd > now:
+                EnsurePartnerMayNameCard(billingProfileId);
                 Status = Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active;
                 BillingProfileId = billingProfileId ?? BillingProfileId;
                 return false;
             case AccountStatus.PaymentFailed:
+                EnsurePartnerMayNameCard(billingProfileId);
                 BillingProfileId = billingProfileId ?? BillingProfileId;
                 return true;
             case AccountStatus.Expired or AccountStatus.Cancelled or AccountStatus.Trial:
@@ -203,9 +205,9 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// Who pays from the next invoice. A switch to the customer never carries the partner's card over: the customer's
-    /// invoices wait unpaid until a card is named for them (by the customer, or by the partner entering the customer's
-    /// card as it can at creation). The partner's card is kept meanwhile, so a switch back needs none.
+    /// Who pays from the next invoice. The customer pays with a card of its own (until it names one, its invoices wait
+    /// unpaid: the partner's card is never charged for them); the partner's card is kept meanwhile, so a switch back needs
+    /// none. Which caller may name which card is the endpoint's rule: each names only its own.
     /// </summary>
     public void ChangePayer(string payer, Guid? billingProfileId)
     {
@@ -229,5 +231,14 @@ public sealed partial class Account
             PartnerBillingProfileId = null;
         }
         Payer = payer;
+    }
+
+    /// <summary>A customer-paid account is charged to the customer's own card, which only the customer names.</summary>
+    private void EnsurePartnerMayNameCard(Guid? billingProfileId)
+    {
+        if (billingProfileId is not null && Payer == Accounts.Payer.Customer)
+        {
+            throw ValidationErrors.Reject("billing_profile_id", "The customer pays this account: only the customer names its card.");
+        }
     }
 }

@@ -51,6 +51,7 @@ public sealed partial class Account
     /// <summary>Applies the partner's changes; returns true when the billing profile changed.</summary>
     public bool Apply(AccountSettings settings)
     {
+        EnsurePartnerMayNameCard(settings.BillingProfileId);
         NotificationEmail = settings.NotificationEmail ?? NotificationEmail;
         Language = settings.Language ?? Language;
         TimeZone = settings.TimeZone ?? TimeZone;

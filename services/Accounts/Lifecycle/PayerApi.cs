@@ -14,9 +14,8 @@ namespace Reseller.Accounts.Lifecycle;
 
 /// <summary>
 /// Who pays a resold account: the partner (its owner/billing users, API keys) or the customer itself (an account user of
-/// that account). A card named is checked against the caller's own profiles: the customer names a card it added with its
-/// account login, and never one for the partner to pay with. The switch applies from the next invoice; Billing and
-/// Partners follow PayerChanged, a new card alone AccountBillingProfileChanged.
+/// that account). Each side names only its own card: the customer a card it made with its account token, the partner one of
+/// the partner's profiles. The switch applies from the next invoice; Billing and Partners follow PayerChanged.
 /// </summary>
 public static class PayerApi
 {
@@ -43,9 +42,11 @@ public static class PayerApi
         }
         var byCustomer = AccountAccess.AccountIdOf(user) is not null;
         var account = await accounts.FindAsync(id, user, cancellationToken);
-        if (byCustomer && request.BillingProfileId is not null && request.Payer == Payer.Partner)
+        if (request.BillingProfileId is not null && (request.Payer == Payer.Customer) != byCustomer)
         {
-            throw ValidationErrors.Reject("billing_profile_id", "Only the partner names the card it pays with.");
+            throw ValidationErrors.Reject("billing_profile_id", byCustomer
+                ? "Only the partner names the card it pays with."
+                : "Only the customer names the card it pays with: it adds one with its own account login.");
         }
         var profile = await accounts.BillingProfileAsync(request.BillingProfileId, cancellationToken);
 

@@ -18,6 +18,9 @@ public sealed class PayerAndNotificationTests(ResellerSystem system) : IDisposab
 
         var switched = await Kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
         var again = await Kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
+        var cardNamedForCustomer = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer",
+            new { payer = "customer", billing_profile_id = card }, partner.Token), HttpStatusCode.BadRequest);
+        Assert.NotNull(cardNamedForCustomer["errors"]!["billing_profile_id"]);
         var back = await Kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "partner" }, partner);
 
         Assert.Equal("customer", switched["payer"]!.GetValue<string>());

@@ -64,7 +64,7 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
-    public async Task A_customer_names_only_its_own_card_for_its_own_account_and_a_partner_member_cannot_switch()
+    public async Task Each_side_names_only_its_own_card_and_a_customer_only_its_own_account()
     {
         var (partner, partnerCard, account, admin) = await ActiveAccountWithAdminAsync();
         var id = account["id"]!.GetValue<string>();
@@ -76,11 +76,15 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
         var partnersCard = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "customer", billing_profile_id = partnerCard }, admin), HttpStatusCode.BadRequest);
         Assert.NotNull(partnersCard["errors"]!["billing_profile_id"]);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "partner", billing_profile_id = ownCard }, admin), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "customer", billing_profile_id = partnerCard }, partner.Token), HttpStatusCode.BadRequest);
         var member = AccountTokens.MintMember(system.App.JwtSigningKey, partner.Id, await Kit.NowAsync());
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "customer" }, member), HttpStatusCode.Forbidden);
 
-        Assert.Equal("partner", (await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", null, partner))["payer"]!.GetValue<string>());
-        Assert.Empty(await Kit.EventsAsync(id, "PayerChanged"));
+        await Kit.SendOkAsync(HttpMethod.Put, payer, new { payer = "customer" }, partner);
+        var patched = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{id}", new { billing_profile_id = partnerCard }, partner.Token), HttpStatusCode.BadRequest);
+        Assert.NotNull(patched["errors"]!["billing_profile_id"]);
+        Assert.Equal("customer", (await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", null, partner))["payer"]!.GetValue<string>());
+        Assert.Single(await Kit.EventsAsync(id, "PayerChanged"));
     }
 
     private async Task<(Partner Partner, string Card, JsonNode Account, string Admin)> ActiveAccountWithAdminAsync()
