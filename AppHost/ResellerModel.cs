@@ -38,7 +38,8 @@ public static class ResellerModel
         ProjectResource credits = builder.AddProject("credits", "services/Credits", "Reseller.Credits")
             .WithReference(creditsDb)
             .WithReference(messaging)
-            .WithReference(billing);
+            .WithReference(billing)
+            .WithReference(accounts);
 
         builder.AddProject("gateway", "services/Gateway", "Reseller.Gateway")
             .WithReference(partners)

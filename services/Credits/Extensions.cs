@@ -24,6 +24,7 @@ public static class Extensions
             bus.AddConsumer<AccountTransferredOutConsumer>();
             bus.AddConsumer<AccountTransferredInConsumer>();
             bus.AddConsumer<InvoicePaidConsumer>();
+            bus.AddConsumer<PaymentFailedConsumer>();
             bus.AddConsumer<CreditNoteIssuedConsumer>();
             bus.AddConsumer<ReservePrepaidCreditConsumer>();
             bus.AddConsumer<PrepaidReservationCommittedConsumer>();
@@ -32,9 +33,11 @@ public static class Extensions
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.AddScoped<CreditLedger>();
         builder.Services.AddScoped<PrepaidReservations>();
+        builder.Services.AddScoped<PurchaseInvoiceLinks>();
         builder.Services.AddScoped<IDueJob, ExpiredReservationsJob>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<BillingInvoices>(c => c.BaseAddress = new Uri("http://billing"));
+        builder.Services.AddHttpClient<AccountsLookup>(c => c.BaseAddress = new Uri("http://accounts"));
         return builder;
     }
 }

@@ -1,9 +1,6 @@
-using System.Security.Claims;
-
 using Microsoft.AspNetCore.Http.HttpResults;
 
 using Reseller.Credits.Accounts;
-using Reseller.Credits.Data;
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
@@ -23,35 +20,30 @@ public static class AssignmentsApi
     }
 
     /// <summary>Moves SMS or compatibility credit from the partner's pool to one of its accounts; SMS only to a tier that allows it.</summary>
-    public static async Task<Created<AssignmentResponse>> AssignAsync(
-        string kind,
-        AssignmentRequest request,
-        ClaimsPrincipal user,
-        CreditsDb db,
-        CreditLedger ledger,
-        CancellationToken cancellationToken)
+    public static async Task<Created<AssignmentResponse>> AssignAsync(AssignmentRequest request, [AsParameters] PartnerCreditRequest caller, CreditLedger ledger)
     {
-        var creditKind = CreditKindNames.Parse(kind);
+        var creditKind = caller.CreditKind();
         new ValidationErrors()
             .When(string.IsNullOrWhiteSpace(request.AccountId), "account_id", "account_id is required.")
             .When(request.Quantity is null or <= 0, "quantity", "quantity must be a positive whole number.")
             .ThrowIfAny();
         if (creditKind == CreditKind.Prepaid)
         {
-            throw ProblemException.Unprocessable("credit-not-assignable", "Prepaid credit is not assigned",
+            throw PartnerCreditRequest.Refused("credit-not-assignable", "Prepaid credit is not assigned",
                 "Prepaid credit is earmarked for an account when it is bought (purchases with account_id).");
         }
-        var partnerId = user.PartnerId();
-        var account = await db.FindOwnedAsync(partnerId, request.AccountId, cancellationToken);
+        var partnerId = caller.PartnerId();
+        var account = await caller.OwnedAccountAsync(request.AccountId);
         if (creditKind == CreditKind.Sms && !account.SmsAllowed)
         {
-            throw ProblemException.Unprocessable("sms-not-allowed", "This account's tier does not allow SMS",
+            throw PartnerCreditRequest.Refused("sms-not-allowed", "This account's tier does not allow SMS",
                 "SMS credits can be assigned only to an account whose tier allows SMS (not lite).");
         }
 
         var quantity = request.Quantity!.Value;
         var reference = PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cancellationToken = caller.CancellationToken;
+        await using var transaction = await caller.Db.Database.BeginTransactionAsync(cancellationToken);
         if (!await ledger.TryDebitAsync(partnerId, null, creditKind, EntryTypes.Assignment, quantity, reference, cancellationToken))
         {
             throw InsufficientCredit.Problem(creditKind);
@@ -61,6 +53,7 @@ public static class AssignmentsApi
         var held = await ledger.BalanceForUpdateAsync(partnerId, account.AccountId, creditKind, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        return TypedResults.Created($"/api/v1/credits/{kind}/ledger", new AssignmentResponse(reference, CreditKindNames.Name(creditKind), quantity, pool, held));
+        var kind = CreditKindNames.Name(creditKind);
+        return TypedResults.Created($"/api/v1/credits/{kind}/ledger", new AssignmentResponse(reference, kind, quantity, pool, held));
     }
 }

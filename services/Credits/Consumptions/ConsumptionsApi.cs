@@ -34,10 +34,11 @@ public static class ConsumptionsApi
         ClaimsPrincipal user,
         CreditsDb db,
         CreditLedger ledger,
+        AccountsLookup accounts,
         CancellationToken cancellationToken)
     {
         var creditKind = CreditKindNames.Parse(kind);
-        var account = await AuthorisedAccountAsync(id, user, db, cancellationToken);
+        var account = await AuthorisedAccountAsync(id, user, db, accounts, cancellationToken);
         new ValidationErrors().When(request.Quantity is null or <= 0, "quantity", "quantity must be a positive whole number.").ThrowIfAny();
         if (creditKind == CreditKind.Prepaid)
         {
@@ -58,7 +59,7 @@ public static class ConsumptionsApi
         return TypedResults.Created($"/api/v1/credits/{kind}/ledger?account_id={publicId}", new ConsumptionResponse(publicId, CreditKindNames.Name(creditKind), quantity, balance));
     }
 
-    private static async Task<CreditAccount> AuthorisedAccountAsync(string id, ClaimsPrincipal user, CreditsDb db, CancellationToken cancellationToken)
+    private static async Task<CreditAccount> AuthorisedAccountAsync(string id, ClaimsPrincipal user, CreditsDb db, AccountsLookup accounts, CancellationToken cancellationToken)
     {
         if (user.FindFirst(PlatformClaims.Kind)?.Value == PlatformClaims.AccountUserKind)
         {
@@ -67,14 +68,22 @@ public static class ConsumptionsApi
             {
                 throw ProblemException.NotFound("account");
             }
-            return await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == own && a.PartnerId != null, cancellationToken)
-                ?? throw ProblemException.NotFound("account");
+            var known = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == own, cancellationToken);
+            if (known is not null)
+            {
+                return known.PartnerId is not null ? known : throw ProblemException.NotFound("account");
+            }
+            // Not learnt from Accounts' events yet: followed from Accounts itself, as the token's partner's account.
+            return Guid.TryParse(user.FindFirst(PlatformClaims.PartnerId)?.Value, out var partnerId)
+                && await accounts.FindOwnedAsync(partnerId, own, cancellationToken) is { } followed
+                ? followed
+                : throw ProblemException.NotFound("account");
         }
         if (user.FindFirst(PlatformClaims.Kind)?.Value is not (PlatformClaims.PartnerUserKind or PlatformClaims.ApiKeyKind))
         {
             throw new ProblemException(403, "forbidden", "Forbidden", "Consumptions are made by the account's partner or the account itself.");
         }
-        return await db.FindOwnedAsync(user.PartnerId(), id, cancellationToken);
+        return await accounts.FindOwnedAsync(user.PartnerId(), id, cancellationToken);
     }
 
     private static Guid? ClaimedAccount(string? claim) =>

@@ -15,6 +15,7 @@ public sealed class CreditsDb(DbContextOptions<CreditsDb> options) : DbContext(o
     public DbSet<CreditBalance> Balances => Set<CreditBalance>();
     public DbSet<CreditAccount> Accounts => Set<CreditAccount>();
     public DbSet<CreditPurchase> Purchases => Set<CreditPurchase>();
+    public DbSet<UnmatchedInvoiceFailure> UnmatchedInvoiceFailures => Set<UnmatchedInvoiceFailure>();
     public DbSet<PrepaidReservation> Reservations => Set<PrepaidReservation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -52,6 +52,7 @@ public static class CreditsApi
         [FromQuery(Name = "page_token")] string? pageToken,
         ClaimsPrincipal user,
         CreditsDb db,
+        AccountsLookup accounts,
         CancellationToken cancellationToken)
     {
         var creditKind = CreditKindNames.Parse(kind);
@@ -60,7 +61,7 @@ public static class CreditsApi
         var query = db.Ledger.AsNoTracking().Where(e => e.PartnerId == partnerId && e.Kind == creditKind);
         if (accountId is not null)
         {
-            var account = await db.FindOwnedAsync(partnerId, accountId, cancellationToken);
+            var account = await accounts.FindOwnedAsync(partnerId, accountId, cancellationToken);
             query = query.Where(e => e.AccountId == account.AccountId);
         }
         if (pageToken is not null)

@@ -24,7 +24,7 @@ public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, 
         await db.ConsumeOnceAsync(context, nameof(CreditNoteIssuedConsumer), async ct =>
         {
             var purchase = await db.Purchases.AsNoTracking()
-                .FirstOrDefaultAsync(p => p.InvoiceId == note.InvoiceId && p.PartnerId == note.PartnerId && p.Status == PurchaseStatus.Credited, ct);
+                .FirstOrDefaultAsync(p => p.InvoiceId == note.InvoiceId && p.PartnerId == note.PartnerId && p.Status == PurchaseStatus.Completed, ct);
             var reference = $"credit_note:{note.CreditNoteId:N}";
             if (purchase is null || await db.Ledger.AnyAsync(e => e.PartnerId == note.PartnerId && e.Reference == reference, ct))
             {

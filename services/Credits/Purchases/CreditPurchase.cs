@@ -2,7 +2,10 @@ using Reseller.Credits.Ledger;
 
 namespace Reseller.Credits.Purchases;
 
-/// <summary>A pack the partner ordered. Its credit is added once, when Billing reports its invoice paid; never before, never twice.</summary>
+/// <summary>
+/// A pack the partner ordered. Its credit is added once, when Billing reports its invoice paid; never before, never twice.
+/// A refused charge makes it failed; a later payment of the same invoice (Billing's dunning) still completes it.
+/// </summary>
 public sealed class CreditPurchase
 {
     public Guid Id { get; private set; }
@@ -12,7 +15,9 @@ public sealed class CreditPurchase
     public Guid? AccountId { get; private set; }
     public Guid? InvoiceId { get; private set; }
     public PurchaseStatus Status { get; private set; }
+    public string? FailureCode { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? FailedAt { get; private set; }
     public DateTimeOffset? CreditedAt { get; private set; }
 
     private CreditPurchase()
@@ -32,15 +37,30 @@ public sealed class CreditPurchase
 
     public void Invoiced(Guid invoiceId) => InvoiceId ??= invoiceId;
 
-    /// <summary>Marks the purchase credited; false when it already was, so the caller adds nothing.</summary>
-    public bool Credit(Guid invoiceId, DateTimeOffset now)
+    /// <summary>
+    /// A charge of its invoice was refused: failed, unless it is already completed (a late or repeated failure changes
+    /// nothing then). The newest failure's code is kept.
+    /// </summary>
+    public void Fail(string failureCode, DateTimeOffset failedAt)
     {
-        if (Status == PurchaseStatus.Credited)
+        if (Status == PurchaseStatus.Completed || failedAt < FailedAt)
+        {
+            return;
+        }
+        Status = PurchaseStatus.Failed;
+        FailureCode = failureCode;
+        FailedAt = failedAt;
+    }
+
+    /// <summary>Marks the purchase completed (pending or failed before); false when it already was, so the caller credits nothing.</summary>
+    public bool Complete(Guid invoiceId, DateTimeOffset now)
+    {
+        if (Status == PurchaseStatus.Completed)
         {
             return false;
         }
         InvoiceId ??= invoiceId;
-        Status = PurchaseStatus.Credited;
+        Status = PurchaseStatus.Completed;
         CreditedAt = now;
         return true;
     }

@@ -11,7 +11,10 @@ public sealed class CreditPurchaseConfiguration : IEntityTypeConfiguration<Credi
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasIndex(p => new { p.PartnerId, p.Id });
+        builder.HasIndex(p => new { p.PartnerId, p.Status, p.Id });
+        builder.HasIndex(p => p.InvoiceId);
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.FailureCode).HasMaxLength(100);
     }
 }

@@ -11,8 +11,9 @@ using Reseller.ServiceDefaults.Messaging;
 namespace Reseller.Credits.Purchases;
 
 /// <summary>
-/// A paid credit-purchase invoice adds its pack to the partner's pool (or to the account prepaid was earmarked for). The
-/// inbox drops a redelivered message and the purchase's own status drops a second event for the same invoice.
+/// A paid credit-purchase invoice adds its pack to the partner's pool (or to the account prepaid was earmarked for) and
+/// completes the purchase, pending or failed before (Billing's dunning may collect it late). The inbox drops a redelivered
+/// message and the purchase's own status, read under a row lock, drops a second event for the same invoice.
 /// </summary>
 public sealed class InvoicePaidConsumer(CreditsDb db, CreditLedger ledger, TimeProvider clock, ILogger<InvoicePaidConsumer> logger) : IConsumer<InvoicePaid>
 {
@@ -32,7 +33,7 @@ public sealed class InvoicePaidConsumer(CreditsDb db, CreditLedger ledger, TimeP
                 logger.LogWarning("Invoice {InvoiceId} paid for an unknown purchase", paid.InvoiceId);
                 return;
             }
-            if (purchase.Credit(paid.InvoiceId, clock.GetUtcNow()))
+            if (purchase.Complete(paid.InvoiceId, clock.GetUtcNow()))
             {
                 await ledger.CreditAsync(purchase.PartnerId, purchase.AccountId, purchase.Kind, EntryTypes.Purchase, purchase.Pack, paid.Reference!, ct);
                 logger.LogInformation("Purchase {PurchaseId} credited", purchase.Id);

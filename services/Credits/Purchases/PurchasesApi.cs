@@ -1,12 +1,17 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Catalog;
 using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 
@@ -20,6 +25,9 @@ public static class PurchasesApi
             .WithTags("Credits")
             .WithName("PurchaseCredits")
             .RequireAuthorization(PlatformPolicies.PartnerBilling);
+        var purchases = app.MapGroup("/api/v1/credits/purchases").WithTags("Credits").RequireAuthorization(PlatformPolicies.PartnerBilling);
+        purchases.MapGet("", ListAsync).WithName("ListCreditPurchases");
+        purchases.MapGet("/{id}", GetAsync).WithName("GetCreditPurchase");
         return app;
     }
 
@@ -28,16 +36,14 @@ public static class PurchasesApi
     /// packs, then the card); the credit is added when Billing reports the invoice paid. Prepaid may be earmarked for an account.
     /// </summary>
     public static async Task<Created<PurchaseResponse>> PurchaseAsync(
-        string kind,
         PurchaseRequest request,
-        ClaimsPrincipal user,
-        CreditsDb db,
+        [AsParameters] PartnerCreditRequest caller,
         ProductCatalog catalog,
         BillingInvoices billing,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        PurchaseInvoiceLinks links,
+        TimeProvider clock)
     {
-        var creditKind = CreditKindNames.Parse(kind);
+        var creditKind = caller.CreditKind();
         var kindName = CreditKindNames.Name(creditKind);
         var packs = catalog.CreditPacks.TryGetValue(kindName, out var listed) ? listed : [];
         new ValidationErrors()
@@ -45,23 +51,72 @@ public static class PurchasesApi
             .When(request.Pack is { } p && packs.All(x => x.Size != p), "pack", $"pack must be one of {string.Join(", ", packs.Select(x => x.Size))}.")
             .When(request.AccountId is not null && creditKind != CreditKind.Prepaid, "account_id", "Only prepaid credit is earmarked for an account; assign sms and compatibility credit instead.")
             .ThrowIfAny();
-        var partnerId = user.PartnerId();
-        var account = request.AccountId is null ? null : await db.FindOwnedAsync(partnerId, request.AccountId, cancellationToken);
+        var account = await caller.OptionalAccountAsync(request.AccountId);
 
-        var purchase = CreditPurchase.Order(partnerId, creditKind, request.Pack!.Value, account?.AccountId, clock.GetUtcNow());
+        var db = caller.Db;
+        var cancellationToken = caller.CancellationToken;
+        var purchase = CreditPurchase.Order(caller.PartnerId(), creditKind, request.Pack!.Value, account?.AccountId, clock.GetUtcNow());
         db.Purchases.Add(purchase);
         await db.SaveChangesAsync(cancellationToken);
 
         var purchaseId = PublicId.Format(PurchaseResponse.IdPrefix, purchase.Id);
         var accountId = account is null ? null : PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
-        var invoice = await billing.InvoiceAsync(new BillingInvoiceRequest(purchaseId, kindName, purchase.Pack, accountId), cancellationToken);
-        if (invoice.TryGetProperty("id", out var invoiceId) && PublicId.TryParse("inv", invoiceId.GetString(), out var invoiceGuid))
+        JsonElement invoice;
+        try
         {
-            purchase.Invoiced(invoiceGuid.Value);
-            await db.SaveChangesAsync(cancellationToken);
+            invoice = await billing.InvoiceAsync(new BillingInvoiceRequest(purchaseId, kindName, purchase.Pack, accountId), cancellationToken);
         }
+        catch (ProblemException refused) when (refused.Status is >= 400 and < 500)
+        {
+            // Billing refused before issuing anything (no card, say): nothing was ordered, so no purchase is left pending.
+            db.Purchases.Remove(purchase);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        if (invoice.TryGetProperty("id", out var invoiceId) && PublicId.TryParse(PurchaseResponse.InvoiceIdPrefix, invoiceId.GetString(), out var invoiceGuid))
+        {
+            purchase = await links.LinkAsync(purchase.Id, invoiceGuid.Value, cancellationToken);
+        }
+        return TypedResults.Created($"/api/v1/credits/purchases/{purchaseId}", PurchaseResponse.From(purchase, invoice));
+    }
 
-        var status = purchase.Status.ToString().ToLowerInvariant();
-        return TypedResults.Created($"/api/v1/credits/{kindName}/ledger", new PurchaseResponse(purchaseId, kindName, purchase.Pack, accountId, status, invoice));
+    /// <summary>The partner's purchases, newest first; ?status= narrows them to pending, failed or completed ones.</summary>
+    public static async Task<Ok<Page<PurchaseResponse>>> ListAsync(
+        [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery(Name = "page_token")] string? pageToken,
+        ClaimsPrincipal user,
+        CreditsDb db,
+        CancellationToken cancellationToken)
+    {
+        var size = PageSize.From(pageSize);
+        var partnerId = user.PartnerId();
+        var query = db.Purchases.AsNoTracking().Where(p => p.PartnerId == partnerId);
+        if (status is not null)
+        {
+            var wanted = PurchaseStatuses.Parse(status);
+            query = query.Where(p => p.Status == wanted);
+        }
+        if (pageToken is not null)
+        {
+            if (!PublicId.TryParse(PurchaseResponse.IdPrefix, pageToken, out var after))
+            {
+                throw ValidationErrors.Reject("page_token", "page_token is not a token this list gave.");
+            }
+            query = query.Where(p => p.Id.CompareTo(after.Value) < 0);
+        }
+        var purchases = await query.OrderByDescending(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var next = purchases.Count > size ? PublicId.Format(PurchaseResponse.IdPrefix, purchases[size - 1].Id) : null;
+        return TypedResults.Ok(new Page<PurchaseResponse>(purchases.Take(size).Select(p => PurchaseResponse.From(p)).ToList(), next));
+    }
+
+    /// <summary>One of the partner's purchases; another partner's, or an unknown id, is 404.</summary>
+    public static async Task<Ok<PurchaseResponse>> GetAsync(string id, ClaimsPrincipal user, CreditsDb db, CancellationToken cancellationToken)
+    {
+        var partnerId = user.PartnerId();
+        var purchase = PublicId.TryParse(PurchaseResponse.IdPrefix, id, out var purchaseId)
+            ? await db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == purchaseId && p.PartnerId == partnerId, cancellationToken)
+            : null;
+        return TypedResults.Ok(PurchaseResponse.From(purchase ?? throw ProblemException.NotFound("purchase")));
     }
 }

@@ -45,9 +45,9 @@ public sealed class IdempotencyTests(ResellerSystem system) : IDisposable
         var key = Guid.NewGuid().ToString();
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
-            new { name = "First", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = 2030, cvc = "123" } }, partner.Token, idempotencyKey: key), HttpStatusCode.Created);
+            new { name = "First", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } }, partner.Token, idempotencyKey: key), HttpStatusCode.Created);
         var problem = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
-            new { name = "Second", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = 2030, cvc = "123" } }, partner.Token, idempotencyKey: key), HttpStatusCode.UnprocessableEntity);
+            new { name = "Second", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } }, partner.Token, idempotencyKey: key), HttpStatusCode.UnprocessableEntity);
 
         Assert.EndsWith("/idempotency-key-reused", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class IdempotencyTests(ResellerSystem system) : IDisposable
         var first = await client.CreatePartnerAsync();
         var second = await client.CreatePartnerAsync();
         var key = Guid.NewGuid().ToString();
-        var body = new { name = "Card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = 2030, cvc = "123" } };
+        var body = new { name = "Card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } };
 
         var mine = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles", body, first.Token, idempotencyKey: key), HttpStatusCode.Created);
         var theirs = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles", body, second.Token, idempotencyKey: key), HttpStatusCode.Created);
@@ -116,7 +116,7 @@ public sealed class IdempotencyTests(ResellerSystem system) : IDisposable
     {
         var partner = await client.CreatePartnerAsync();
         var key = Guid.NewGuid().ToString();
-        var body = new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = 2040, cvc = "123" } };
+        var body = new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } };
         var ids = new List<string>();
         foreach (var _ in Enumerable.Range(0, 2))
         {

@@ -59,7 +59,7 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
         {
             var db = sp.GetRequiredService<CreditsDb>();
             var purchase = CreditPurchase.Order(partnerId, CreditKind.Sms, 1000, null, DateTimeOffset.UtcNow);
-            purchase.Credit(invoiceId, DateTimeOffset.UtcNow);
+            purchase.Complete(invoiceId, DateTimeOffset.UtcNow);
             db.Purchases.Add(purchase);
             await db.SaveChangesAsync();
             var ledger = sp.GetRequiredService<CreditLedger>();

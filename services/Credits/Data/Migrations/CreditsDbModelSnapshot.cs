@@ -220,6 +220,15 @@ namespace Reseller.Credits.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("credited_at");
 
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("failure_code");
+
                     b.Property<Guid?>("InvoiceId")
                         .HasColumnType("uuid")
                         .HasColumnName("invoice_id");
@@ -247,10 +256,42 @@ namespace Reseller.Credits.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_credit_purchases");
 
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_credit_purchases_invoice_id");
+
                     b.HasIndex("PartnerId", "Id")
                         .HasDatabaseName("ix_credit_purchases_partner_id_id");
 
+                    b.HasIndex("PartnerId", "Status", "Id")
+                        .HasDatabaseName("ix_credit_purchases_partner_id_status_id");
+
                     b.ToTable("credit_purchases", (string)null);
+                });
+
+            modelBuilder.Entity("Reseller.Credits.Purchases.UnmatchedInvoiceFailure", b =>
+                {
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("FailureCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("failure_code");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("InvoiceId")
+                        .HasName("pk_unmatched_invoice_failures");
+
+                    b.ToTable("unmatched_invoice_failures", (string)null);
                 });
 
             modelBuilder.Entity("Reseller.ServiceDefaults.Idempotency.IdempotencyRecord", b =>

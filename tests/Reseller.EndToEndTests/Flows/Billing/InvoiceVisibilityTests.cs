@@ -68,7 +68,7 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
         var customer = await CustomerTokenAsync(partner, accountId);
 
         var own = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
-            new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = DateTime.UtcNow.Year + 3, cvc = "123" } }, customer), HttpStatusCode.Created);
+            new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } }, customer), HttpStatusCode.Created);
         var ownId = own["id"]!.GetValue<string>();
         Assert.Equal("4242", own["last4"]!.GetValue<string>());
 
@@ -93,7 +93,7 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/billing-profiles", token: member), HttpStatusCode.Forbidden);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{card}", token: member), HttpStatusCode.Forbidden);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
-            new { name = "Member card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = DateTime.UtcNow.Year + 3, cvc = "123" } }, member), HttpStatusCode.Forbidden);
+            new { name = "Member card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } }, member), HttpStatusCode.Forbidden);
         // Accounts checks a chosen profile on the caller's own credentials, so looking one up stays open to any partner user.
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Get, $"/api/v1/billing-profiles/{card}", token: member)).StatusCode);
     }

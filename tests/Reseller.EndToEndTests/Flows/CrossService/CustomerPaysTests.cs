@@ -100,7 +100,7 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
 
     private async Task<string> CustomerCardAsync(string accountToken) =>
         (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
-            new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = 2040, cvc = "123" } }, accountToken),
+            new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } }, accountToken),
             HttpStatusCode.Created))["id"]!.GetValue<string>();
 
     private async Task<JsonNode> CustomerRenewalAsync(string customerToken)

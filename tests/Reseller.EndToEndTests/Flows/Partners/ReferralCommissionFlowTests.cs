@@ -132,7 +132,7 @@ public sealed class ReferralCommissionFlowTests(ResellerSystem system) : IDispos
         language = "en",
         time_zone = "Europe/Paris",
         plan = new { product = "marketing", tier, contacts = 1000, cadence = "monthly" },
-        card = new { number = cardNumber, exp_month = 12, exp_year = DateTime.UtcNow.Year + 3, cvc = "123" },
+        card = new { number = cardNumber, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" },
     };
 
     private static List<string> MonthsBetween(DateTimeOffset from, DateTimeOffset to)

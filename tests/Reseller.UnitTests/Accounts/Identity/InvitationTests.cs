@@ -27,7 +27,9 @@ public sealed class InvitationTests
         Assert.True(invitation.Resend("second", Now.AddDays(10)));
 
         Assert.Equal(SecretToken.Hash("second"), invitation.TokenHash);
-        Assert.True(invitation.IsOpen(Now.AddDays(16)));
+        Assert.Equal(SecretToken.Hash("first"), invitation.ReplacedTokenHash);
+        Assert.False(invitation.IsOpenFor(SecretToken.Hash("first"), Now.AddDays(10)));
+        Assert.True(invitation.IsOpenFor(SecretToken.Hash("second"), Now.AddDays(16)));
         Assert.Equal(InvitationStatus.Invited, invitation.Status);
     }
 
@@ -41,7 +43,7 @@ public sealed class InvitationTests
 
         Assert.Equal(InvitationStatus.Accepted, invitation.Status);
         Assert.Equal(user, invitation.UserId);
-        Assert.NotEqual(SecretToken.Hash("link"), invitation.TokenHash);
+        Assert.False(invitation.IsOpenFor(SecretToken.Hash("link"), Now.AddHours(1)));
         Assert.Throws<InvalidOperationException>(() => invitation.Accept(Guid.NewGuid(), Now.AddHours(2)));
         Assert.False(invitation.Resend("again", Now.AddHours(2)));
     }

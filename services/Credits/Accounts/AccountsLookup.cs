@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
+using Reseller.Credits.Data;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Credits.Accounts;
+
+/// <summary>
+/// Finds an account of the caller's partner. Credits learns accounts from Accounts' events, so an account that existed
+/// before Credits followed them (or whose AccountCreated is still on its way) is missing here: then Accounts is asked, on the
+/// caller's own credentials, and the account is followed from its answer. Accounts shows an account only to its own partner
+/// (or to the account's own users), so the partner is the caller's. Anything not found either way is 404, never a 500.
+/// </summary>
+public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpContext, CreditsDb db, ProductCatalog catalog, TimeProvider clock, ILogger<AccountsLookup> logger)
+{
+    public async Task<CreditAccount> FindOwnedAsync(Guid partnerId, string? accountId, CancellationToken cancellationToken)
+    {
+        if (!PublicId.TryParse(AccountDirectory.IdPrefix, accountId, out var id))
+        {
+            throw ProblemException.NotFound("account");
+        }
+        return await FindOwnedAsync(partnerId, id.Value, cancellationToken) ?? throw ProblemException.NotFound("account");
+    }
+
+    public async Task<CreditAccount?> FindOwnedAsync(Guid partnerId, Guid accountId, CancellationToken cancellationToken)
+    {
+        var known = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == accountId, cancellationToken);
+        if (known is not null)
+        {
+            return known.PartnerId == partnerId ? known : null;
+        }
+        if (await AskAccountsAsync(accountId, cancellationToken) is not { } plan)
+        {
+            return null;
+        }
+        logger.LogInformation("Account {AccountId} was unknown to Credits; followed from Accounts", accountId);
+        var followed = CreditAccount.Follow(accountId, partnerId, plan.Current, catalog, clock.GetUtcNow());
+        followed.Plan(plan.Current, plan.Scheduled, catalog, followed.UpdatedAt);
+        db.Accounts.Add(followed);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Its AccountCreated arrived meanwhile: what the event wrote stands.
+        }
+        db.ChangeTracker.Clear();
+        return await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == accountId && a.PartnerId == partnerId, cancellationToken);
+    }
+
+    private async Task<(AccountPlan Current, AccountPlan? Scheduled)?> AskAccountsAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/accounts/{PublicId.Format(AccountDirectory.IdPrefix, accountId)}");
+        if (AuthenticationHeaderValue.TryParse(httpContext.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString(), out var authorization))
+        {
+            request.Headers.Authorization = authorization;
+        }
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return body.RootElement.TryGetProperty("plan", out var plan) && Plan(plan) is { } current
+                ? (current, body.RootElement.TryGetProperty("scheduled_plan", out var scheduled) ? Plan(scheduled) : null)
+                : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Accounts could not be asked for account {AccountId}: {Error}", accountId, e.Message);
+            return null;
+        }
+    }
+
+    private static AccountPlan? Plan(JsonElement plan) =>
+        plan.ValueKind == JsonValueKind.Object
+        && plan.TryGetProperty("product", out var product) && product.GetString() is { } p
+        && plan.TryGetProperty("tier", out var tier) && tier.GetString() is { } t
+            ? new AccountPlan(p, t, null, null, [], plan.TryGetProperty("cadence", out var c) ? c.GetString() ?? "" : "")
+            : null;
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
+using Reseller.Credits.Accounts;
+using Reseller.Credits.Data;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.IntegrationTests.Credits;
+
+/// <summary>Accounts that existed before Credits followed Accounts' events are asked of Accounts, never answered with a 500.</summary>
+[Collection(SharedInfrastructure.Name)]
+public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
+{
+    [Fact]
+    public async Task An_account_credits_never_heard_of_is_followed_from_accounts_answer_for_the_callers_partner()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        var accounts = new StubAccounts(HttpStatusCode.OK, """{"id":"x","plan":{"product":"marketing","tier":"lite","cadence":"monthly"},"scheduled_plan":null}""");
+
+        var found = await credits.InScopeAsync(sp => Lookup(sp, accounts).FindOwnedAsync(partnerId, PublicId.Format("acc", accountId), CancellationToken.None));
+
+        Assert.Equal(accountId, found.AccountId);
+        Assert.False(found.SmsAllowed);
+        Assert.Equal($"/api/v1/accounts/acc_{accountId:N}", accounts.AskedPath);
+        Assert.Equal("Bearer caller-token", accounts.AskedAuthorization);
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id = @p", ("a", accountId), ("p", partnerId)));
+
+        // Known now: the next request does not ask Accounts again.
+        var again = new StubAccounts(HttpStatusCode.InternalServerError, "");
+        await credits.InScopeAsync(sp => Lookup(sp, again).FindOwnedAsync(partnerId, PublicId.Format("acc", accountId), CancellationToken.None));
+        Assert.Null(again.AskedPath);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, "{}")]
+    [InlineData(HttpStatusCode.OK, "not json")]
+    [InlineData(HttpStatusCode.OK, """{"plan":{"tier":3}}""")]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "")]
+    public async Task An_account_accounts_does_not_show_the_caller_or_cannot_describe_is_not_found(HttpStatusCode status, string body)
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var accountId = Guid.CreateVersion7();
+
+        var problem = await Assert.ThrowsAsync<ProblemException>(() => credits.InScopeAsync(sp =>
+            Lookup(sp, new StubAccounts(status, body)).FindOwnedAsync(Guid.CreateVersion7(), PublicId.Format("acc", accountId), CancellationToken.None)));
+
+        Assert.Equal(404, problem.Status);
+        Assert.Equal(0, await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a", ("a", accountId)));
+    }
+
+    [Fact]
+    public async Task A_known_account_of_another_partner_or_a_transferred_out_one_is_not_found_without_asking_accounts()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var owner = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        await credits.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CreditsDb>();
+            db.Accounts.Add(CreditAccount.Follow(accountId, owner, new AccountPlan("marketing", "plus", 1000, null, [], "monthly"), sp.GetRequiredService<ProductCatalog>(), DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var accounts = new StubAccounts(HttpStatusCode.OK, """{"plan":{"product":"marketing","tier":"plus"}}""");
+
+        var problem = await Assert.ThrowsAsync<ProblemException>(() => credits.InScopeAsync(sp =>
+            Lookup(sp, accounts).FindOwnedAsync(Guid.CreateVersion7(), PublicId.Format("acc", accountId), CancellationToken.None)));
+
+        Assert.Equal(404, problem.Status);
+        Assert.Null(accounts.AskedPath);
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id = @p", ("a", accountId), ("p", owner)));
+
+        await credits.ScalarAsync("UPDATE credit_accounts SET partner_id = NULL WHERE account_id = @a", ("a", accountId));
+        var left = await Assert.ThrowsAsync<ProblemException>(() => credits.InScopeAsync(sp =>
+            Lookup(sp, accounts).FindOwnedAsync(owner, PublicId.Format("acc", accountId), CancellationToken.None)));
+        Assert.Equal(404, left.Status);
+        Assert.Null(accounts.AskedPath);
+    }
+
+    private static AccountsLookup Lookup(IServiceProvider services, StubAccounts accounts)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers.Authorization = "Bearer caller-token";
+        return new AccountsLookup(
+            new HttpClient(accounts) { BaseAddress = new Uri("http://accounts") },
+            new HttpContextAccessor { HttpContext = context },
+            services.GetRequiredService<CreditsDb>(),
+            services.GetRequiredService<ProductCatalog>(),
+            TimeProvider.System,
+            NullLogger<AccountsLookup>.Instance);
+    }
+
+    private sealed class StubAccounts(HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        public string? AskedPath { get; private set; }
+        public string? AskedAuthorization { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            AskedPath = request.RequestUri!.AbsolutePath;
+            AskedAuthorization = request.Headers.Authorization?.ToString();
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        }
+    }
+}
