@@ -120,7 +120,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         var spec = new ChildProcessSpec(
             _name,
             PostgresInstallation.Tool("postgres"),
-            ["-D", _paths.DataDirectory, "-p", port, "-k", _paths.SocketDirectory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+            ["-D", _paths.DataDirectory, "-p", port, "-k", _paths.SocketDirectory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
             _paths.DataDirectory)
         {
             StopSignal = Signals.Interrupt,

@@ -3,19 +3,25 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Npgsql;
+
 using Reseller.ServiceDefaults.Idempotency;
 
 namespace Reseller.ServiceDefaults.Data;
 
 public static class DatabaseExtensions
 {
+    /// <summary>Connections one service process may hold open, unless its connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 30;
+
     /// <summary>The service's own PostgreSQL database (EF Core + Npgsql, snake_case), migrated at start-up and health-checked.</summary>
     public static TBuilder AddServiceDatabase<TBuilder, TDb>(this TBuilder builder, string connectionName)
         where TBuilder : IHostApplicationBuilder
         where TDb : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set.");
+        var connectionString = WithBoundedPool(
+            builder.Configuration.GetConnectionString(connectionName) ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set."),
+            builder.Configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize));
         builder.Services.AddDbContext<TDb>(o => Configure(o, connectionString));
         if (builder.Configuration.GetValue("Database:MigrateOnStartup", true))
         {
@@ -24,6 +30,22 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TDb>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDb>>(connectionName, tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql's pool grows to 100 connections per process by default, so a burst on a few replicas could take every
+    /// connection the server allows and starve the other services. Each process is bounded instead; a burst then waits for a
+    /// connection rather than being refused by the server. Replicas × this must stay under the server's max_connections.
+    /// </summary>
+    public static string WithBoundedPool(string connectionString, int maxPoolSize)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxPoolSize = maxPoolSize;
+        }
+        return settings.ConnectionString;
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>

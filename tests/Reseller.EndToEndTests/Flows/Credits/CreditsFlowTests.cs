@@ -57,6 +57,9 @@ public sealed class CreditsFlowTests(ResellerSystem system) : IDisposable
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.ConsumeAsync(partner.Token, accountId, "compatibility", 1)));
 
+        var answers = string.Join(", ", await Task.WhenAll(responses.Where(r => r.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity))
+            .Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}")));
+        Assert.True(answers.Length == 0, "Answers other than 201 and 422: " + answers);
         Assert.Equal(100, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(100, responses.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity));
         var balances = await client.BalancesAsync(partner);

@@ -1,0 +1,25 @@
+using Npgsql;
+
+using Reseller.ServiceDefaults.Data;
+
+namespace Reseller.UnitTests.ServiceDefaults;
+
+public sealed class BoundedPoolTests
+{
+    [Fact]
+    public void A_connection_string_without_a_pool_size_gets_the_bound()
+    {
+        var bounded = DatabaseExtensions.WithBoundedPool("Host=127.0.0.1;Port=5432;Database=accountsdb;Username=app", 30);
+
+        Assert.Equal(30, new NpgsqlConnectionStringBuilder(bounded).MaxPoolSize);
+        Assert.Equal("accountsdb", new NpgsqlConnectionStringBuilder(bounded).Database);
+    }
+
+    [Fact]
+    public void A_pool_size_set_by_the_operator_is_kept()
+    {
+        var bounded = DatabaseExtensions.WithBoundedPool("Host=127.0.0.1;Database=billingdb;Maximum Pool Size=80", 30);
+
+        Assert.Equal(80, new NpgsqlConnectionStringBuilder(bounded).MaxPoolSize);
+    }
+}
