@@ -9,6 +9,8 @@ public static class AuditActions
     public const string InvitationSent = "invitation.sent";
     public const string InvitationResent = "invitation.resent";
     public const string InvitationAccepted = "invitation.accepted";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string UserRemoved = "user.removed";
     public const string PasswordResetRequested = "password_reset.requested";
     public const string PasswordResetCompleted = "password_reset.completed";
     public const string LoginLinkCreated = "login_link.created";

@@ -60,6 +60,9 @@ public sealed class Invitation : IListedById
         return true;
     }
 
+    /// <summary>Only an invitation not yet accepted can be withdrawn; an accepted one is removed with its user.</summary>
+    public bool IsRevocable => Status != InvitationStatus.Accepted;
+
     public bool IsOpen(DateTimeOffset now) => Status == InvitationStatus.Invited && ExpiresAt > now;
 
     /// <summary>Whether this link (by its hash) is the invitation's current one and can still be accepted.</summary>

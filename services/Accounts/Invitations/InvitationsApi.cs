@@ -27,6 +27,7 @@ public static class InvitationsApi
         api.MapPost("", InviteAsync).WithName("InviteCustomer");
         api.MapGet("", ListAsync).WithName("ListInvitations");
         api.MapPost("/{invitationId}/resend", ResendAsync).WithName("ResendInvitation");
+        api.MapDelete("/{invitationId}", RevokeAsync).WithName("RevokeInvitation");
         app.MapPost("/api/v1/invitations/{token}/accept", AcceptAsync).WithTags("Invitations").WithName("AcceptInvitation").AllowAnonymous();
         return app;
     }
@@ -112,6 +113,34 @@ public static class InvitationsApi
         db.Publish(Mail(account, invitation, links.Invitation(account.Name, token)), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(InvitationResponse.From(invitation, now));
+    }
+
+    /// <summary>Withdraws an invitation not yet accepted: its link stops working and the e-mail may be invited again.</summary>
+    public static async Task<NoContent> RevokeAsync(
+        string id,
+        string invitationId,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        var invitation = PublicId.TryParse(InvitationResponse.IdPrefix, invitationId, out var parsed)
+            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == parsed && i.AccountId == account.Id, cancellationToken)
+            : null;
+        if (invitation is null)
+        {
+            throw ProblemException.NotFound("invitation");
+        }
+        if (!invitation.IsRevocable)
+        {
+            throw ProblemException.Conflict("invitation-accepted", "The invitation was already accepted.",
+                "Remove the customer's login instead (DELETE /api/v1/accounts/{id}/users/{user_id}).");
+        }
+        db.Remove(invitation);
+        db.Record(account.Id, user, AuditActions.InvitationRevoked, clock.GetUtcNow(), $"to {invitation.Email}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The customer sets its password with the link's token; it becomes an active user whose username is its e-mail.</summary>

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.Invitations;
+using Reseller.Accounts.Tokens;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Users;
@@ -20,6 +23,8 @@ public static class AccountUsersApi
         app.MapPut("/api/v1/accounts/{id}/admin-password", SetAsync).WithTags("Identity").WithName("SetAccountAdminPassword")
             .RequireAuthorization(PlatformPolicies.Partner);
         app.MapGet("/api/v1/accounts/{id}/users", ListUsersAsync).WithTags("Identity").WithName("ListAccountUsers")
+            .RequireAuthorization(PlatformPolicies.Partner);
+        app.MapDelete("/api/v1/accounts/{id}/users/{userId}", RemoveAsync).WithTags("Identity").WithName("RemoveAccountUser")
             .RequireAuthorization(PlatformPolicies.Partner);
         return app;
     }
@@ -55,6 +60,39 @@ public static class AccountUsersApi
         var admin = await db.Set<AccountUser>().FirstAsync(u => u.AccountId == account.Id && u.Username == AccountRoles.AdminUsername, cancellationToken);
         admin.SetPasswordHash(hasher.HashPassword(admin, request.Password!));
         db.Record(account.Id, user, AuditActions.AdminPasswordSet, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Removes a customer's login: it can no longer log in, its open reset links die with it, and its e-mail may be invited
+    /// again. The account's own <c>admin</c> stays (its password is set with PUT …/admin-password instead).
+    /// </summary>
+    public static async Task<NoContent> RemoveAsync(
+        string id,
+        string userId,
+        ClaimsPrincipal user,
+        AccountsDb db,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        var login = PublicId.TryParse(AccountUserResponse.IdPrefix, userId, out var parsed)
+            ? await db.Set<AccountUser>().FirstOrDefaultAsync(u => u.Id == parsed && u.AccountId == account.Id, cancellationToken)
+            : null;
+        if (login is null)
+        {
+            throw ProblemException.NotFound("user");
+        }
+        if (login.Role == AccountRoles.Admin)
+        {
+            throw ProblemException.Conflict("admin-not-removable", "The account's admin login cannot be removed.",
+                "Set a new admin password instead (PUT /api/v1/accounts/{id}/admin-password).");
+        }
+        db.RemoveRange(await db.Set<OneTimeToken>().Where(t => t.UserId == login.Id).ToListAsync(cancellationToken));
+        db.RemoveRange(await db.Set<Invitation>().Where(i => i.AccountId == account.Id && i.Email == login.Username).ToListAsync(cancellationToken));
+        db.Remove(login);
+        db.Record(account.Id, user, AuditActions.UserRemoved, clock.GetUtcNow(), login.Username);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

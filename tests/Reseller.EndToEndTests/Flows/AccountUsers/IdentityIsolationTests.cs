@@ -18,12 +18,15 @@ public sealed class IdentityIsolationTests(ResellerSystem system) : IDisposable
         var id = account["id"]!.GetValue<string>();
         var invitation = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/invitations",
             new { name = "Kim", email = $"kim-{Guid.NewGuid():N}@client.test" }, owner.Token), HttpStatusCode.Created);
+        var admin = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/users", token: owner.Token), HttpStatusCode.OK))["data"]![0]!;
 
         var calls = new (HttpMethod Method, string Path, object? Body)[]
         {
             (HttpMethod.Post, $"/api/v1/accounts/{id}/invitations", new { name = "Eve", email = "eve@evil.test" }),
             (HttpMethod.Get, $"/api/v1/accounts/{id}/invitations", null),
             (HttpMethod.Post, $"/api/v1/accounts/{id}/invitations/{invitation["id"]}/resend", null),
+            (HttpMethod.Delete, $"/api/v1/accounts/{id}/invitations/{invitation["id"]}", null),
+            (HttpMethod.Delete, $"/api/v1/accounts/{id}/users/{admin["id"]}", null),
             (HttpMethod.Post, $"/api/v1/accounts/{id}/login-link", null),
             (HttpMethod.Get, $"/api/v1/accounts/{id}/audit", null),
             (HttpMethod.Post, $"/api/v1/accounts/{id}/snapshots", null),
@@ -40,7 +43,10 @@ public sealed class IdentityIsolationTests(ResellerSystem system) : IDisposable
         }
 
         var audit = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/audit", token: owner.Token), HttpStatusCode.OK);
-        Assert.DoesNotContain(audit["data"]!.AsArray(), e => e!["action"]!.GetValue<string>() is "login_link.created" or "snapshot.created" or "admin_password.set");
+        Assert.DoesNotContain(audit["data"]!.AsArray(), e => e!["action"]!.GetValue<string>() is "login_link.created" or "snapshot.created" or "admin_password.set"
+            or "invitation.revoked" or "user.removed");
+        var invitations = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/invitations", token: owner.Token), HttpStatusCode.OK);
+        Assert.Single(invitations["data"]!.AsArray());
     }
 
     [Fact]
