@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Reseller.Gateway.ApiKeys;
 using Reseller.Gateway.Clock;
 using Reseller.Gateway.Docs;
+using Reseller.Gateway.RateLimiting;
 using Reseller.Gateway.Routing;
 
 namespace Reseller.Gateway;
@@ -22,6 +23,7 @@ public static class Extensions
         builder.Services.AddHttpClient<OpenApiAggregator>();
         builder.Services.AddHttpClient<ApiKeyVerifier>(c => c.BaseAddress = new Uri("http://partners"));
         builder.Services.AddSingleton<OpenApiCache>();
+        builder.Services.AddAnonymousCallerLimits(builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", AnonymousCallerLimits.DefaultPerMinute));
         return builder;
     }
 }

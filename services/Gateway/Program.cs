@@ -14,6 +14,7 @@ var app = builder.Build();
 // Before authentication: an API key becomes a platform token that the gateway and the services validate as any other.
 app.UseMiddleware<ApiKeyExchangeMiddleware>();
 app.MapDefaultEndpoints();
+app.UseRateLimiter();
 app.MapPlatformClockApi();
 app.MapApiDocs();
 app.MapReverseProxy();

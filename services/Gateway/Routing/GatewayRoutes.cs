@@ -1,3 +1,4 @@
+using Reseller.Gateway.RateLimiting;
 using Reseller.ServiceDefaults.Auth;
 
 using Yarp.ReverseProxy.Configuration;
@@ -36,19 +37,21 @@ public static class GatewayRoutes
         Route("accounts-settings", "/api/v1/settings/{**rest}", "accounts", AuthenticatedPolicy),
         Route("accounts-admin", "/api/v1/admin/accounts/{**rest}", "accounts", PlatformPolicies.Operator),
 
-        Route("billing-catalog", "/api/v1/catalog", "billing", Anonymous),
+        Route("billing-catalog", "/api/v1/catalog", "billing", Anonymous, limited: false),
         Route("billing-quotes", "/api/v1/quotes", "billing", AuthenticatedPolicy),
         Route("billing-profiles", "/api/v1/billing-profiles/{**rest}", "billing", AuthenticatedPolicy),
         Route("billing-invoices", "/api/v1/invoices/{**rest}", "billing", AuthenticatedPolicy),
         Route("billing-admin", "/api/v1/admin/billing/{**rest}", "billing", PlatformPolicies.Operator),
     ];
 
-    private static RouteConfig Route(string id, string path, string cluster, string policy, int order = 10) => new()
+    /// <summary>A route; those open without a credential are rate limited per client unless <paramref name="limited"/> is false (the public catalog).</summary>
+    private static RouteConfig Route(string id, string path, string cluster, string policy, int order = 10, bool? limited = null) => new()
     {
         RouteId = id,
         ClusterId = cluster,
         Order = order,
         AuthorizationPolicy = policy,
+        RateLimiterPolicy = (limited ?? policy == Anonymous) ? AnonymousCallerLimits.Policy : null,
         Match = new RouteMatch { Path = path },
     };
 }

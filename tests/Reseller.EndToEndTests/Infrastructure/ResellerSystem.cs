@@ -52,6 +52,8 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
                 ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
                 ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
+                // Every test logs in from 127.0.0.1, hundreds of times a run; the limit itself is tested in AnonymousCallerLimitsTests.
+                ["Gateway__AnonymousRequestsPerMinute"] = "1000000",
             },
         };
         app = ResellerModel.Declare(DistributedApplicationBuilder.Create(options)).Build();
