@@ -96,13 +96,7 @@ public static class InvitationsApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        var invitation = PublicId.TryParse(InvitationResponse.IdPrefix, invitationId, out var parsed)
-            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == parsed && i.AccountId == account.Id, cancellationToken)
-            : null;
-        if (invitation is null)
-        {
-            throw ProblemException.NotFound("invitation");
-        }
+        var invitation = await FindAsync(db, account.Id, invitationId, cancellationToken);
         var now = clock.GetUtcNow();
         var token = SecretToken.New();
         if (!invitation.Resend(token, now))
@@ -125,13 +119,7 @@ public static class InvitationsApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        var invitation = PublicId.TryParse(InvitationResponse.IdPrefix, invitationId, out var parsed)
-            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == parsed && i.AccountId == account.Id, cancellationToken)
-            : null;
-        if (invitation is null)
-        {
-            throw ProblemException.NotFound("invitation");
-        }
+        var invitation = await FindAsync(db, account.Id, invitationId, cancellationToken);
         if (!invitation.IsRevocable)
         {
             throw ProblemException.Conflict("invitation-accepted", "The invitation was already accepted.",
@@ -142,6 +130,12 @@ public static class InvitationsApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Invitation> FindAsync(AccountsDb db, Guid accountId, string invitationId, CancellationToken cancellationToken) =>
+        (PublicId.TryParse(InvitationResponse.IdPrefix, invitationId, out var parsed)
+            ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == parsed && i.AccountId == accountId, cancellationToken)
+            : null)
+        ?? throw ProblemException.NotFound("invitation");
 
     /// <summary>The customer sets its password with the link's token; it becomes an active user whose username is its e-mail.</summary>
     public static async Task<Ok<AcceptedInvitationResponse>> AcceptAsync(

@@ -18,7 +18,7 @@ public static class OneTimeLinks
         }
         if (!live)
         {
-            throw new ProblemException(410, "link-expired", "This link is no longer valid.", "It was already used, replaced or has expired; ask for a new one.");
+            throw SpentLink.Problem();
         }
     }
 }

@@ -50,5 +50,5 @@ public sealed class PendingTransferIn
 
     /// <summary>Spends the link; a concurrent confirmation of the same link loses on the row version.</summary>
     public void Confirm(DateTimeOffset now) =>
-        ConfirmedAt = IsOpen(now) ? now : throw new ProblemException(410, "link-expired", "This link is no longer valid.", "It was already used, replaced, or has expired.");
+        ConfirmedAt = IsOpen(now) ? now : throw SpentLink.Problem();
 }

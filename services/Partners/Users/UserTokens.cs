@@ -19,7 +19,7 @@ public static class UserTokens
             ?? throw ProblemException.NotFound("link");
         if (!token.IsUsable(now))
         {
-            throw new ProblemException(410, "link-expired", "This link was already used or has expired.", "Ask for a new one.");
+            throw SpentLink.Problem();
         }
         token.Use(now);
         return await db.Users.FirstAsync(u => u.Id == token.UserId, cancellationToken);
