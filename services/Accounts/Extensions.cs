@@ -25,6 +25,7 @@ public static class Extensions
         builder.Services.Configure<AccountUrlOptions>(builder.Configuration.GetSection(AccountUrlOptions.Section));
         builder.Services.AddScoped<CreateAccountValidator>();
         builder.Services.AddScoped<AccountOpening>();
+        builder.Services.AddScoped<Transfers.AccountHandover>();
         builder.Services.AddScoped<UpdateAccountValidator>();
         builder.AddAccountIdentity();
         builder.Services.AddHttpContextAccessor();

@@ -39,6 +39,7 @@ public sealed partial class Account
             Plan = requested;
             ScheduledPlan = null;
             Status = AccountStatus.Pending;
+            AwaitsOpeningCharge = true;
             return new PlanChange(previous, requested, null);
         }
         if (Status != AccountStatus.Active)
@@ -155,6 +156,7 @@ public sealed partial class Account
             return false;
         }
         Status = AccountStatus.Active;
+        AwaitsOpeningCharge = false;
         CurrentPeriodEnd = periodEnd;
         return true;
     }
@@ -202,6 +204,7 @@ public sealed partial class Account
         PartnerId = partnerId;
         OwnerEmail = null;
         Status = AccountStatus.Active;
+        AwaitsOpeningCharge = false;
     }
 
     /// <summary>

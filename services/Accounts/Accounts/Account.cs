@@ -4,8 +4,6 @@ namespace Reseller.Accounts.Accounts;
 /// <summary>A resold account. Paid accounts wait in Pending until Billing reports the first charge.</summary>
 public sealed partial class Account
 {
-    public const int TrialDays = 14;
-
     public Guid Id { get; private set; }
     public Guid PartnerId { get; private set; }
     public string Name { get; private set; } = "";
@@ -22,11 +20,18 @@ public sealed partial class Account
     public DateTimeOffset? CurrentPeriodEnd { get; private set; }
     public uint Version { get; private set; }
 
+    /// <summary>
+    /// True while the account waits for the charge that opens it: a new paid account, or a trial or expired account given a
+    /// paid plan. A failed charge then leaves it <c>payment_failed</c> without ever having been paid, so still closed.
+    /// </summary>
+    public bool AwaitsOpeningCharge { get; private set; }
+
     private Account()
     {
     }
 
-    public static Account Create(NewAccount details, DateTimeOffset now)
+    /// <summary>A new account: a trial runs for the catalog's <paramref name="trialDays"/>, a paid one waits for its first charge.</summary>
+    public static Account Create(NewAccount details, DateTimeOffset now, int trialDays)
     {
         var isTrial = details.Plan.Cadence == PlanCadences.Trial;
         return new Account
@@ -43,8 +48,9 @@ public sealed partial class Account
             BillingProfileId = details.BillingProfileId,
             Payer = details.Payer,
             Status = isTrial ? AccountStatus.Trial : AccountStatus.Pending,
+            AwaitsOpeningCharge = !isTrial,
             CreatedAt = now,
-            CurrentPeriodEnd = isTrial ? now.AddDays(TrialDays) : null,
+            CurrentPeriodEnd = isTrial ? now.AddDays(trialDays) : null,
         };
     }
 
@@ -72,6 +78,7 @@ public sealed partial class Account
             return false;
         }
         Status = AccountStatus.Active;
+        AwaitsOpeningCharge = false;
         CurrentPeriodEnd = periodEnd;
         return true;
     }
@@ -84,6 +91,7 @@ public sealed partial class Account
             return false;
         }
         Status = AccountStatus.Active;
+        AwaitsOpeningCharge = false;
         CurrentPeriodEnd = periodEnd;
         return true;
     }

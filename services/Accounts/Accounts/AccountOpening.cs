@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Snapshots;
 using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -15,13 +16,13 @@ namespace Reseller.Accounts.Accounts;
 /// Opens a validated new account in one transaction: the row, its admin login and configuration, and AccountCreated through
 /// the outbox. The generated admin password is in the answer only; the account keeps its hash.
 /// </summary>
-public sealed class AccountOpening(AccountsDb db, NewAccountSetup setup, IOptions<AccountUrlOptions> urls, TimeProvider clock)
+public sealed class AccountOpening(AccountsDb db, NewAccountSetup setup, ProductCatalog catalog, IOptions<AccountUrlOptions> urls, TimeProvider clock)
 {
     public async Task<AccountResponse> OpenAsync(NewAccount details, SnapshotContent? snapshot, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var password = GeneratedPassword.New();
         var now = clock.GetUtcNow();
-        var account = Account.Create(details, now);
+        var account = Account.Create(details, now, catalog.TrialDays);
         db.Accounts.Add(account);
         await setup.AddAsync(account, password, snapshot, user, now, cancellationToken);
         db.Publish(new AccountCreated(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer,

@@ -18,4 +18,5 @@ public static class AuditActions
     public const string SnapshotCreated = "snapshot.created";
     public const string BrandingApplied = "branding.applied";
     public const string BrandingRemoved = "branding.removed";
+    public const string AccessHandedOver = "access.handed_over";
 }

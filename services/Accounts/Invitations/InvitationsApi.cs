@@ -137,7 +137,10 @@ public static class InvitationsApi
             : null)
         ?? throw ProblemException.NotFound("invitation");
 
-    /// <summary>The customer sets its password with the link's token; it becomes an active user whose username is its e-mail.</summary>
+    /// <summary>
+    /// The customer sets its password with the link's token; it becomes an active user whose username is its e-mail. While
+    /// the account is not in service the link is refused (403) but not spent.
+    /// </summary>
     public static async Task<Ok<AcceptedInvitationResponse>> AcceptAsync(
         string token,
         AcceptInvitationRequest request,
@@ -153,14 +156,15 @@ public static class InvitationsApi
             ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash || i.ReplacedTokenHash == hash, cancellationToken)
             : null;
         OneTimeLinks.EnsureLive(invitation, invitation?.IsOpenFor(hash, now) == true);
-        var accountName = await db.Accounts.Where(a => a.Id == invitation.AccountId).Select(a => a.Name).FirstAsync(cancellationToken);
+        var account = await db.Accounts.FirstAsync(a => a.Id == invitation.AccountId, cancellationToken);
+        account.EnsureInService();
         var customer = AccountUser.Customer(invitation.AccountId, invitation.Name, invitation.Email, now);
         customer.SetPasswordHash(hasher.HashPassword(customer, request.Password!));
         db.Add(customer);
         invitation.Accept(customer.Id, now);
         db.Record(invitation.AccountId, $"account_user:{customer.Id}", AuditActions.InvitationAccepted, now, $"by {invitation.Email}");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new AcceptedInvitationResponse(accountName, customer.Username));
+        return TypedResults.Ok(new AcceptedInvitationResponse(account.Name, customer.Username));
     }
 
     private static AccountMailRequested Mail(Account account, Invitation invitation, string link) => new(

@@ -36,6 +36,7 @@ public static class LoginLinksApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
+        account.EnsureInService();
         var admin = await db.Set<AccountUser>().FirstAsync(u => u.AccountId == account.Id && u.Username == AccountRoles.AdminUsername, cancellationToken);
         var now = clock.GetUtcNow();
         var token = SecretToken.New();
@@ -59,8 +60,9 @@ public static class LoginLinksApi
             ? await db.Set<OneTimeToken>().FirstOrDefaultAsync(t => t.TokenHash == SecretToken.Hash(token) && t.Purpose == TokenPurposes.LoginLink, cancellationToken)
             : null;
         OneTimeLinks.EnsureLive(link, link?.IsUsable(now) == true);
+        var account = await db.Accounts.FirstAsync(a => a.Id == link.AccountId, cancellationToken);
+        account.EnsureInService();
         var admin = await db.Set<AccountUser>().FirstAsync(u => u.Id == link.UserId, cancellationToken);
-        var partnerId = await db.Accounts.Where(a => a.Id == link.AccountId).Select(a => a.PartnerId).FirstAsync(cancellationToken);
         link.Use(now);
         db.Record(link.AccountId, link.CreatedBy, AuditActions.LoginLinkUsed, now, "logged in as admin");
         try
@@ -71,6 +73,6 @@ public static class LoginLinksApi
         {
             OneTimeLinks.EnsureLive(link, live: false);
         }
-        return TypedResults.Ok(tokens.Issue(admin, partnerId, link.CreatedBy));
+        return TypedResults.Ok(tokens.Issue(admin, account.PartnerId, link.CreatedBy));
     }
 }

@@ -1,8 +1,11 @@
+using System.Security.Claims;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 using Reseller.Accounts.Accounts;
+using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Mail;
 using Reseller.Accounts.Tokens;
@@ -36,15 +39,19 @@ public static class TransfersApi
         return TypedResults.Ok(OperatorAccountResponse.From(account, urls.Value));
     }
 
-    /// <summary>Moves the account to a stand-alone owner: status transferred, partner billing and branding stop, it leaves the partner's list.</summary>
-    public static async Task<Ok<OperatorAccountResponse>> TransferOutAsync(string id, TransferOutRequest request, AccountsDb db,
-        IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the account to a stand-alone owner: status transferred, partner billing and branding stop, it leaves the partner's
+    /// list, and the partner's ways in end (<see cref="AccountHandover"/>): the owner is mailed a link to choose the password.
+    /// </summary>
+    public static async Task<Ok<OperatorAccountResponse>> TransferOutAsync(string id, TransferOutRequest request, ClaimsPrincipal user, AccountsDb db,
+        AccountHandover handover, IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
     {
         new ValidationErrors().RequireEmail("owner_email", request.OwnerEmail).ThrowIfAny();
         var account = await FindAsync(db, id, cancellationToken);
         var now = clock.GetUtcNow();
         var ownerEmail = request.OwnerEmail!.Trim();
         var former = account.TransferOut(ownerEmail);
+        await handover.HandOverAsync(account, ownerEmail, AuditTrail.Actor(user), "moved out of its agency", now, cancellationToken);
         db.Publish(new AccountTransferredOut(account.Id, former, ownerEmail, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(OperatorAccountResponse.From(account, urls.Value));
@@ -83,8 +90,12 @@ public static class TransfersApi
         return TypedResults.Accepted($"/api/v1/admin/accounts/{id}", body);
     }
 
-    /// <summary>The owner confirms a move-in with the mailed link: the account joins the partner (<c>AccountTransferredIn</c>).</summary>
-    public static async Task<Ok<TransferConfirmedResponse>> ConfirmAsync(string token, AccountsDb db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner confirms a move-in with the mailed link: the account joins the partner (<c>AccountTransferredIn</c>) and changes
+    /// hands (<see cref="AccountHandover"/>).
+    /// </summary>
+    public static async Task<Ok<TransferConfirmedResponse>> ConfirmAsync(string token, AccountsDb db, AccountHandover handover, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > SecretToken.MaxLength)
         {
@@ -96,6 +107,9 @@ public static class TransfersApi
         var account = await db.Accounts.FirstAsync(a => a.Id == pending.AccountId, cancellationToken);
         pending.Confirm(now);
         account.TransferIn(pending.PartnerId);
+        // The owner who confirmed keeps using the account, now managed by the partner: the password it had while
+        // stand-alone goes, and the mail lets it choose a new one that the partner never saw.
+        await handover.HandOverAsync(account, pending.OwnerEmail, $"owner:{pending.OwnerEmail}", "moved into an agency", now, cancellationToken);
         db.Publish(new AccountTransferredIn(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new TransferConfirmedResponse(PublicId.Format(AccountResponse.IdPrefix, account.Id), account.Name,

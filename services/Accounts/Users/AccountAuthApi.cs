@@ -30,7 +30,10 @@ public static class AccountAuthApi
         return app;
     }
 
-    /// <summary>Logs an account user in; 5 failures in a row lock the login for 5 minutes, the right password included.</summary>
+    /// <summary>
+    /// Logs an account user in; 5 failures in a row lock the login for 5 minutes, the right password included. The right
+    /// password of an account not in service (pending, expired) is answered 403 <c>account-not-in-service</c>.
+    /// </summary>
     public static async Task<Ok<IssuedToken>> IssueTokenAsync(
         AccountTokenRequest request,
         AccountsDb db,
@@ -50,7 +53,7 @@ public static class AccountAuthApi
         var found = await (from u in db.Set<AccountUser>()
                            join a in db.Accounts on u.AccountId equals a.Id
                            where a.Name == accountName && u.Username == username
-                           select new { User = u, a.PartnerId }).FirstOrDefaultAsync(cancellationToken);
+                           select new { User = u, Account = a }).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             // Hash anyway, so that an unknown account or user costs as long as a wrong password.
@@ -74,7 +77,9 @@ public static class AccountAuthApi
 
         user.Lockout.RegisterSuccess();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(tokens.Issue(user, found.PartnerId));
+        // Only after the password: a stranger learns nothing of the account's state.
+        found.Account.EnsureInService();
+        return TypedResults.Ok(tokens.Issue(user, found.Account.PartnerId));
     }
 
     /// <summary>Mails a single-use, one-hour reset link when the account and e-mail match a user; answers 202 either way.</summary>
@@ -95,9 +100,10 @@ public static class AccountAuthApi
         var candidates = await (from u in db.Set<AccountUser>()
                                 join a in db.Accounts on u.AccountId equals a.Id
                                 where a.Name == accountName && u.Email == email && u.PasswordHash != ""
-                                select new { User = u, a.Name }).ToListAsync(cancellationToken);
-        // A customer whose username is this e-mail first; otherwise the admin whose contact address it is.
-        var match = candidates.OrderBy(c => c.User.Role == AccountRoles.Admin ? 1 : 0).FirstOrDefault();
+                                select new { User = u, Account = a }).ToListAsync(cancellationToken);
+        // A customer whose username is this e-mail first; otherwise the admin whose contact address it is. A link for an
+        // account not in service could not be used, so none is sent.
+        var match = candidates.Where(c => c.Account.IsInService).OrderBy(c => c.User.Role == AccountRoles.Admin ? 1 : 0).FirstOrDefault();
         if (match is not null)
         {
             var now = clock.GetUtcNow();
@@ -105,8 +111,8 @@ public static class AccountAuthApi
             db.Add(OneTimeToken.Create(TokenPurposes.PasswordReset, match.User.AccountId, match.User.Id, token, "anonymous", now, ResetLifetime));
             db.Record(match.User.AccountId, $"account_user:{match.User.Id}", AuditActions.PasswordResetRequested, now, $"for {match.User.Username}");
             db.Publish(new AccountMailRequested(match.User.AccountId, match.User.Email, "Reset your password",
-                $"Someone asked to reset the password of {match.User.Username} on {match.Name}.\n\n"
-                + $"Open this link within one hour to choose a new password (it works once):\n{links.PasswordReset(match.Name, token)}\n\n"
+                $"Someone asked to reset the password of {match.User.Username} on {match.Account.Name}.\n\n"
+                + $"Open this link within one hour to choose a new password (it works once):\n{links.PasswordReset(match.Account.Name, token)}\n\n"
                 + "If you did not ask for it, ignore this mail: your password stays as it is.\n"), now);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -130,6 +136,7 @@ public static class AccountAuthApi
         var token = await db.Set<OneTimeToken>().FirstOrDefaultAsync(
             t => t.TokenHash == SecretToken.Hash(request.Token!) && t.Purpose == TokenPurposes.PasswordReset, cancellationToken);
         OneTimeLinks.EnsureLive(token, token?.IsUsable(now) == true);
+        (await db.Accounts.FirstAsync(a => a.Id == token.AccountId, cancellationToken)).EnsureInService();
         var user = await db.Set<AccountUser>().FirstAsync(u => u.Id == token.UserId, cancellationToken);
         token.Use(now);
         user.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!));

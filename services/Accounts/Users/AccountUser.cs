@@ -1,5 +1,6 @@
 using Reseller.Accounts.Data;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Users;
 
@@ -42,6 +43,16 @@ public sealed class AccountUser : IListedById
         Role = AccountRoles.Customer,
         CreatedAt = now,
     };
+
+    /// <summary>
+    /// The account changed hands: the admin login now belongs to the new owner (its reset mails go to the owner's address)
+    /// and its password is one nobody knows until the owner chooses its own.
+    /// </summary>
+    public void HandOver(string ownerEmail, string unknownPasswordHash)
+    {
+        Email = FieldRules.NormalizeEmail(ownerEmail);
+        SetPasswordHash(unknownPasswordHash);
+    }
 
     /// <summary>A new password also lifts a lockout: whoever set it proved who they are another way.</summary>
     public void SetPasswordHash(string hash)

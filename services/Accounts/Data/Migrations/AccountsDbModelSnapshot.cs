@@ -29,6 +29,10 @@ namespace Reseller.Accounts.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AwaitsOpeningCharge")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaits_opening_charge");
+
                     b.Property<Guid?>("BillingProfileId")
                         .HasColumnType("uuid")
                         .HasColumnName("billing_profile_id");

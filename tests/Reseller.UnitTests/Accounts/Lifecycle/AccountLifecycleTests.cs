@@ -12,7 +12,7 @@ public sealed class AccountLifecycleTests
     {
         var plan = new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = cadence };
         return Account.Create(new NewAccount(Guid.NewGuid(), "client", null, new Customer { Name = "C", Email = "c@client.test" },
-            "n@agency.test", "en", "UTC", plan, billingProfile, Payer.Partner), Now);
+            "n@agency.test", "en", "UTC", plan, billingProfile, Payer.Partner), Now, TestCatalog.Default.TrialDays);
     }
 
     private static Account Active()
