@@ -39,11 +39,15 @@ public sealed class TransferBrandingTests(ResellerSystem system) : IDisposable
             new { branding = new { app_name = "Second Agency" }, templates = Array.Empty<object>(), apply_to_existing = false }, second.Token), HttpStatusCode.OK);
         var account = await client.CreateTrialAsync(first);
         var id = account["id"]!.GetValue<string>();
-        var adminToken = await client.AdminTokenAsync(account);
 
         var owner = $"owner-{Guid.NewGuid():N}@client.test";
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out", new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
-        var standAlone = await WaitForBrandingAsync(id, adminToken, name => name is null);
+        // The stand-alone owner looks at its account: it chose its admin password with the link the move-out mailed it.
+        var handover = await IdentityScenario.WaitForMailedTokenAsync(owner, "password-reset");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm",
+            new { token = handover, new_password = "the owners secret" })).StatusCode);
+        var ownerToken = await client.AccountTokenAsync(account["name"]!.GetValue<string>(), "admin", "the owners secret");
+        var standAlone = await WaitForBrandingAsync(id, ownerToken, name => name is null);
         Assert.Null(standAlone["branding"]!["app_name"]);
         Assert.Equal("Kept", standAlone["templates"]![0]!["name"]!.GetValue<string>());
 
