@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 using Npgsql;
 
+using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Idempotency;
 
 namespace Reseller.ServiceDefaults.Data;
@@ -28,6 +29,9 @@ public static class DatabaseExtensions
             builder.Services.AddHostedService<MigrateOnStartup<TDb>>();
         }
         builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TDb>>();
+        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
+        builder.Services.AddSingleton<RetentionSchedule>();
+        builder.Services.AddScoped<IDueJob, RetentionJob<TDb>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDb>>(connectionName, tags: ["ready"]);
         return builder;
     }

@@ -5,7 +5,6 @@ using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Customization;
 using Reseller.Accounts.Invitations;
 using Reseller.Accounts.LoginLinks;
-using Reseller.Accounts.Mail;
 using Reseller.Accounts.Snapshots;
 using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Clock;
@@ -45,7 +44,6 @@ public static class AccountIdentity
     /// <summary>The consumers of the identity features, for <c>AddServiceMessaging</c>.</summary>
     public static void AddAccountIdentityConsumers(this MassTransit.IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<AccountMailConsumer>();
         bus.AddConsumer<TransferBrandingConsumer>();
     }
 }

@@ -4,6 +4,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Lifecycle;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Accounts;
@@ -21,6 +22,7 @@ public static class Extensions
             bus.AddConsumer<Transfers.PartnerCreatedConsumer>();
             bus.AddAccountIdentityConsumers();
         });
+        builder.AddMailOutbox<IHostApplicationBuilder, AccountsDb>();
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.Configure<AccountUrlOptions>(builder.Configuration.GetSection(AccountUrlOptions.Section));
         builder.Services.AddScoped<CreateAccountValidator>();

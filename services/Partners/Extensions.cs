@@ -7,6 +7,7 @@ using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Partners;
@@ -27,8 +28,9 @@ public static class Extensions
             bus.AddConsumer<CommissionInvoicePaidConsumer>();
             bus.AddConsumer<CommissionCreditNoteConsumer>();
             bus.AddConsumer<PayoutMailConsumer>();
-            bus.AddConsumer<UserMailConsumer>();
         });
+        builder.AddMailOutbox<IHostApplicationBuilder, PartnersDb>();
+        builder.Services.AddSingleton<UserMails>();
         builder.Services.AddSingleton<IPasswordHasher<PartnerUser>, PasswordHasher<PartnerUser>>();
         builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
         builder.Services.AddSingleton<DashboardLinks>();

@@ -8,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
-using Reseller.Accounts.Mail;
 using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Mail;
+using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -39,6 +40,7 @@ public static class InvitationsApi
         ClaimsPrincipal user,
         AccountsDb db,
         AccountLinks links,
+        MailOutbox mails,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -64,7 +66,7 @@ public static class InvitationsApi
         var invitation = Invitation.Create(account.Id, request.Name!.Trim(), email, domain, request.Organization?.Trim(), token, now);
         db.Add(invitation);
         db.Record(account.Id, user, AuditActions.InvitationSent, now, $"to {email}");
-        db.Publish(Mail(account, invitation, links.Invitation(account.Name, token)), now);
+        mails.Queue(db, Mail(account, invitation, links.Invitation(account.Name, token)), now);
         await db.SaveChangesAsync(cancellationToken);
         var response = InvitationResponse.From(invitation, now);
         return TypedResults.Created($"/api/v1/accounts/{id}/invitations", response);
@@ -92,6 +94,7 @@ public static class InvitationsApi
         ClaimsPrincipal user,
         AccountsDb db,
         AccountLinks links,
+        MailOutbox mails,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -104,7 +107,7 @@ public static class InvitationsApi
             throw ProblemException.Conflict("invitation-accepted", "The invitation was already accepted.");
         }
         db.Record(account.Id, user, AuditActions.InvitationResent, now, $"to {invitation.Email}");
-        db.Publish(Mail(account, invitation, links.Invitation(account.Name, token)), now);
+        mails.Queue(db, Mail(account, invitation, links.Invitation(account.Name, token)), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(InvitationResponse.From(invitation, now));
     }
@@ -167,8 +170,7 @@ public static class InvitationsApi
         return TypedResults.Ok(new AcceptedInvitationResponse(account.Name, customer.Username));
     }
 
-    private static AccountMailRequested Mail(Account account, Invitation invitation, string link) => new(
-        account.Id,
+    private static OutgoingMail Mail(Account account, Invitation invitation, string link) => new(
         invitation.Email,
         $"You are invited to {account.Name}",
         $"Hello {invitation.Name},\n\nYou are invited to log in to {account.Name}.\n\n"

@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
-using Reseller.Accounts.Mail;
 using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Mail;
+using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -62,7 +63,7 @@ public static class TransfersApi
     /// (7 days); the account joins the partner only when the owner confirms. A newer request replaces an open one.
     /// </summary>
     public static async Task<Accepted<TransferInPendingResponse>> TransferInAsync(string id, TransferInRequest request, AccountsDb db,
-        IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
+        IOptions<AccountUrlOptions> urls, MailOutbox mails, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!PublicId.TryParse(PartnerPrefix, request.PartnerId, out var partnerId))
         {
@@ -79,7 +80,7 @@ public static class TransfersApi
         var token = SecretToken.New();
         var pending = PendingTransferIn.Create(account.Id, partner.Id, ownerEmail, token, now);
         db.Add(pending);
-        db.Publish(new AccountMailRequested(account.Id, ownerEmail, $"Confirm the move of {account.Name} to {partner.Name}",
+        mails.Queue(db, new OutgoingMail(ownerEmail, $"Confirm the move of {account.Name} to {partner.Name}",
             $"The platform operator was asked to attach your account {account.Name} to the agency {partner.Name}.\n\n"
             + "The agency would then manage and bill the account. To agree, open this link within 7 days (it works once):\n"
             + $"{urls.Value.LoginUrl(account.Name)}/transfers/confirm?token={token}\n\n"

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
-using Reseller.Accounts.Mail;
 using Reseller.Accounts.Tokens;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
+using Reseller.ServiceDefaults.Mail;
+using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -87,6 +88,7 @@ public static class AccountAuthApi
         PasswordResetRequest request,
         AccountsDb db,
         AccountLinks links,
+        MailOutbox mails,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -110,7 +112,7 @@ public static class AccountAuthApi
             var token = SecretToken.New();
             db.Add(OneTimeToken.Create(TokenPurposes.PasswordReset, match.User.AccountId, match.User.Id, token, "anonymous", now, ResetLifetime));
             db.Record(match.User.AccountId, $"account_user:{match.User.Id}", AuditActions.PasswordResetRequested, now, $"for {match.User.Username}");
-            db.Publish(new AccountMailRequested(match.User.AccountId, match.User.Email, "Reset your password",
+            mails.Queue(db, new OutgoingMail(match.User.Email, "Reset your password",
                 $"Someone asked to reset the password of {match.User.Username} on {match.Account.Name}.\n\n"
                 + $"Open this link within one hour to choose a new password (it works once):\n{links.PasswordReset(match.Account.Name, token)}\n\n"
                 + "If you did not ask for it, ignore this mail: your password stays as it is.\n"), now);

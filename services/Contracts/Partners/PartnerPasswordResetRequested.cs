@@ -1,7 +1,7 @@
 namespace Reseller.Contracts.Partners;
 
 /// <summary>
-/// A partner user asked for a password reset; Partners e-mails the single-use link. <see cref="Token"/> is its secret
-/// (only its hash is stored): consumers other than the mailer must ignore it.
+/// A partner user asked for a password reset. The link's secret is not part of it: Partners mails the link itself, from
+/// its mail outbox, so the secret never reaches the broker.
 /// </summary>
-public sealed record PartnerPasswordResetRequested(Guid UserId, string Email, string Token, DateTimeOffset ExpiresAt);
+public sealed record PartnerPasswordResetRequested(Guid UserId, string Email, DateTimeOffset ExpiresAt);

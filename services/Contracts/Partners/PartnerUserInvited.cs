@@ -1,7 +1,7 @@
 namespace Reseller.Contracts.Partners;
 
 /// <summary>
-/// A partner invited a user; Partners e-mails the acceptance link. <see cref="Token"/> is the single-use secret of that
-/// link (only its hash is stored): consumers other than the mailer must ignore it.
+/// A partner invited a user. The acceptance link's secret is not part of it: Partners mails the link itself, from its
+/// mail outbox, so the secret never reaches the broker.
 /// </summary>
-public sealed record PartnerUserInvited(Guid UserId, Guid PartnerId, string Email, string Role, string Token, DateTimeOffset ExpiresAt);
+public sealed record PartnerUserInvited(Guid UserId, Guid PartnerId, string Email, string Role, DateTimeOffset ExpiresAt);

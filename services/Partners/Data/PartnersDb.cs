@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Accounts;
@@ -7,11 +8,12 @@ using Reseller.Partners.Partners;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Partners.Data;
 
-public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext(options)
+public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerUser> Users => Set<PartnerUser>();
@@ -22,9 +24,13 @@ public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext
     public DbSet<ReferralSignup> ReferralSignups => Set<ReferralSignup>();
     public DbSet<UserToken> UserTokens => Set<UserToken>();
 
+    /// <summary>The keys that encrypt the mail outbox, shared by every replica.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PartnersDb).Assembly);
         modelBuilder.AddPlatformTables();
+        modelBuilder.AddMailOutbox();
     }
 }

@@ -10,6 +10,7 @@ using Reseller.Partners.Data;
 using Reseller.Partners.Partners;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -29,7 +30,7 @@ public static class InvitationsApi
     }
 
     public static async Task<Created<PartnerUserResponse>> InviteAsync(
-        InviteUserRequest request, ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
+        InviteUserRequest request, ClaimsPrincipal user, PartnersDb db, MailOutbox mails, UserMails userMails, TimeProvider clock, CancellationToken cancellationToken)
     {
         request.Validate();
         var email = FieldRules.NormalizeEmail(request.Email!);
@@ -42,14 +43,16 @@ public static class InvitationsApi
         var (token, secret) = UserToken.Issue(invited.Id, UserTokenPurposes.Invitation, UserTokenPurposes.InvitationLifetime, now);
         db.Users.Add(invited);
         db.UserTokens.Add(token);
-        db.Publish(new PartnerUserInvited(invited.Id, invited.PartnerId, invited.Email, invited.Role, secret, token.ExpiresAt), now);
+        db.Publish(new PartnerUserInvited(invited.Id, invited.PartnerId, invited.Email, invited.Role, token.ExpiresAt), now);
+        mails.Queue(db, userMails.Invitation(invited, secret, token.ExpiresAt), now);
         await db.SaveChangesAsync(cancellationToken);
         var response = PartnerUserResponse.From(invited);
         return TypedResults.Created($"/api/v1/partners/me/users/{response.Id}", response);
     }
 
     /// <summary>Mails a pending invitation again with a new link; the earlier links die.</summary>
-    public static async Task<Ok<PartnerUserResponse>> ResendAsync(string id, ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<PartnerUserResponse>> ResendAsync(
+        string id, ClaimsPrincipal user, PartnersDb db, MailOutbox mails, UserMails userMails, TimeProvider clock, CancellationToken cancellationToken)
     {
         var invited = await UserRemoval.FindAsync(db, user.PartnerId(), id, cancellationToken);
         if (invited.Status != PartnerUserStatus.Invited)
@@ -61,7 +64,8 @@ public static class InvitationsApi
         open.ForEach(t => t.Use(now));
         var (token, secret) = UserToken.Issue(invited.Id, UserTokenPurposes.Invitation, UserTokenPurposes.InvitationLifetime, now);
         db.UserTokens.Add(token);
-        db.Publish(new PartnerUserInvited(invited.Id, invited.PartnerId, invited.Email, invited.Role, secret, token.ExpiresAt), now);
+        db.Publish(new PartnerUserInvited(invited.Id, invited.PartnerId, invited.Email, invited.Role, token.ExpiresAt), now);
+        mails.Queue(db, userMails.Invitation(invited, secret, token.ExpiresAt), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PartnerUserResponse.From(invited));
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Partners;
 using Reseller.Partners.Data;
+using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -12,7 +13,8 @@ namespace Reseller.Partners.Users;
 /// <summary>Forgotten password: a single-use link valid 1 hour, e-mailed; the answer never tells whether the address exists.</summary>
 public static class PasswordResetApi
 {
-    public static async Task<Accepted> RequestAsync(PasswordResetRequest request, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Accepted> RequestAsync(
+        PasswordResetRequest request, PartnersDb db, MailOutbox mails, UserMails userMails, TimeProvider clock, CancellationToken cancellationToken)
     {
         new ValidationErrors().RequireText("email", request.Email, FieldRules.MaxEmailLength).ThrowIfAny();
         var email = FieldRules.NormalizeEmail(request.Email!);
@@ -22,7 +24,8 @@ public static class PasswordResetApi
             var now = clock.GetUtcNow();
             var (token, secret) = UserToken.Issue(user.Id, UserTokenPurposes.PasswordReset, UserTokenPurposes.PasswordResetLifetime, now);
             db.UserTokens.Add(token);
-            db.Publish(new PartnerPasswordResetRequested(user.Id, user.Email, secret, token.ExpiresAt), now);
+            db.Publish(new PartnerPasswordResetRequested(user.Id, user.Email, token.ExpiresAt), now);
+            mails.Queue(db, userMails.PasswordReset(user.Email, secret), now);
             await db.SaveChangesAsync(cancellationToken);
         }
         return TypedResults.Accepted((string?)null);

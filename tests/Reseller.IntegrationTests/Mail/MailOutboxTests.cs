@@ -1,0 +1,86 @@
+using Reseller.ServiceDefaults.Mail;
+
+namespace Reseller.IntegrationTests.Mail;
+
+[Collection(SharedInfrastructure.Name)]
+public sealed class MailOutboxTests(TestInfrastructure infrastructure)
+{
+    private static string Secret() => "secret-" + Guid.NewGuid().ToString("N");
+
+    private static string Recipient(string domain = "client.test") => $"someone-{Guid.NewGuid():N}@{domain}";
+
+    private static OutgoingMail MailWith(string to, string secret) => new(to, "Reset your password", $"Open https://app.test/reset?token={secret} within one hour.");
+
+    [Fact]
+    public async Task A_committed_mail_is_kept_encrypted_until_sent_and_its_body_is_erased_once_sent()
+    {
+        using var host = await MailOutboxHost.CreateAsync(await infrastructure.CreateDatabaseAsync("mail"));
+        var to = Recipient();
+        var secret = Secret();
+
+        await host.QueueAsync(MailWith(to, secret), commit: true);
+
+        var queued = Assert.Single(await host.RowsToAsync(to));
+        Assert.NotNull(queued.ProtectedBody);
+        Assert.DoesNotContain(secret, queued.ProtectedBody, StringComparison.Ordinal);
+        Assert.Empty(host.Sender.Sent);
+
+        Assert.Equal(1, await host.Dispatcher.DispatchBatchAsync(CancellationToken.None));
+
+        var sent = Assert.Single(host.Sender.Sent);
+        Assert.Equal(to, sent.To);
+        Assert.Contains(secret, sent.TextBody, StringComparison.Ordinal);
+        var row = Assert.Single(await host.RowsToAsync(to));
+        Assert.Null(row.ProtectedBody);
+        Assert.NotNull(row.SentAt);
+        Assert.Equal(0, await host.Dispatcher.DispatchBatchAsync(CancellationToken.None));
+        Assert.Single(host.Sender.Sent);
+    }
+
+    [Fact]
+    public async Task A_mail_queued_in_a_rolled_back_transaction_is_never_sent()
+    {
+        using var host = await MailOutboxHost.CreateAsync(await infrastructure.CreateDatabaseAsync("mail"));
+        var to = Recipient();
+
+        await host.QueueAsync(MailWith(to, Secret()), commit: false);
+
+        Assert.Equal(0, await host.Dispatcher.DispatchBatchAsync(CancellationToken.None));
+        Assert.Empty(host.Sender.Sent);
+        Assert.Empty(await host.RowsToAsync(to));
+    }
+
+    [Fact]
+    public async Task Another_replica_decrypts_what_one_queued_with_the_keys_kept_in_the_database()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("mail");
+        using var writer = await MailOutboxHost.CreateAsync(database);
+        using var sender = await MailOutboxHost.CreateAsync(database);
+        var to = Recipient();
+        var secret = Secret();
+
+        await writer.QueueAsync(MailWith(to, secret), commit: true);
+        Assert.Equal(1, await sender.Dispatcher.DispatchBatchAsync(CancellationToken.None));
+
+        Assert.Contains(secret, Assert.Single(sender.Sender.Sent).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mail_the_server_refuses_waits_for_a_later_attempt_while_the_others_go()
+    {
+        using var host = await MailOutboxHost.CreateAsync(await infrastructure.CreateDatabaseAsync("mail"));
+        var refused = Recipient("down.test");
+        var accepted = Recipient();
+
+        await host.QueueAsync(MailWith(refused, Secret()), commit: true);
+        await host.QueueAsync(MailWith(accepted, Secret()), commit: true);
+        Assert.Equal(2, await host.Dispatcher.DispatchBatchAsync(CancellationToken.None));
+
+        Assert.Equal(accepted, Assert.Single(host.Sender.Sent).To);
+        var waiting = Assert.Single(await host.RowsToAsync(refused));
+        Assert.Equal(1, waiting.Attempts);
+        Assert.NotNull(waiting.ProtectedBody);
+        Assert.True(waiting.NextAttemptAt > DateTimeOffset.UtcNow);
+        Assert.Equal(0, await host.Dispatcher.DispatchBatchAsync(CancellationToken.None));
+    }
+}
