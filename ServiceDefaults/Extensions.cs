@@ -36,6 +36,7 @@ public static class Extensions
         builder.AddPlatformAuthentication();
         builder.AddPlatformClock();
         builder.AddPlatformMail();
+        builder.AddIdempotencyFingerprint();
         builder.Services.AddOpenApi();
         return builder;
     }

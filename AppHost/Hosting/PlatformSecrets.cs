@@ -7,6 +7,9 @@ namespace Reseller.AppHost.Hosting;
 
 internal sealed record PlatformSecrets(string AdminKey, string JwtSigningKey, string? AdminKeyFile)
 {
+    /// <summary>Keys the idempotency store's request hashes (Reseller:Idempotency:Secret), generated once like the others.</summary>
+    public string IdempotencySecret { get; init; } = "";
+
     public static PlatformSecrets Load(IConfiguration configuration, string dataDirectory)
     {
         string? adminKey = configuration["Reseller:AdminKey"];
@@ -23,6 +26,12 @@ internal sealed record PlatformSecrets(string AdminKey, string JwtSigningKey, st
             signingKey = SecretFile.LoadOrCreate(Path.Combine(dataDirectory, "jwt-signing-key"), static () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))).Value;
         }
 
-        return new PlatformSecrets(adminKey, signingKey, adminKeyFile);
+        string? idempotencySecret = configuration["Reseller:Idempotency:Secret"];
+        if (string.IsNullOrWhiteSpace(idempotencySecret))
+        {
+            idempotencySecret = SecretFile.LoadOrCreate(Path.Combine(dataDirectory, "idempotency-secret"), static () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))).Value;
+        }
+
+        return new PlatformSecrets(adminKey, signingKey, adminKeyFile) { IdempotencySecret = idempotencySecret };
     }
 }

@@ -22,6 +22,7 @@ internal sealed class ProjectEnvironment(
             ["DOTNET_ENVIRONMENT"] = environmentName,
             ["Reseller__AdminKey"] = secrets.AdminKey,
             ["Reseller__Jwt__SigningKey"] = secrets.JwtSigningKey,
+            ["Reseller__Idempotency__Secret"] = secrets.IdempotencySecret,
             ["Mail__Directory"] = Path.Combine(dataDirectory, "mail"),
         };
         foreach (string key in PassedThrough)

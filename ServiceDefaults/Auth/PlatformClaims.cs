@@ -12,6 +12,9 @@ public static class PlatformClaims
     public const string Role = "role";
     public const string Kind = "kind";
 
+    /// <summary>On an account token issued through a partner's "log in as" link: who opened it. Such a token never handles money.</summary>
+    public const string LoginAs = "login_as";
+
     public const string PartnerUserKind = "partner_user";
     public const string ApiKeyKind = "api_key";
     public const string AccountUserKind = "account_user";

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -115,18 +113,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         return partner ?? user.FindFirst(PlatformClaims.Kind)?.Value ?? "anonymous";
     }
 
+    /// <summary>The keyed fingerprint of the request (never a plain hash of a body that may hold a card); the body stays readable.</summary>
     private static async Task<string> RequestHashAsync(HttpRequest request)
     {
         request.EnableBuffering();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            hash.AppendData(chunk, 0, read);
-        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return request.HttpContext.RequestServices.GetRequiredService<RequestFingerprint>()
+            .Of(request.Method, $"{request.Path}{request.QueryString}", body.ToArray());
     }
 }

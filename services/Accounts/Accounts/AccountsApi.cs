@@ -10,6 +10,7 @@ using Reseller.Accounts.Lifecycle;
 using Reseller.Accounts.Snapshots;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Catalog;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
@@ -43,6 +44,11 @@ public static class AccountsApi
         CancellationToken cancellationToken)
     {
         (request, var snapshot) = await setup.FromSnapshotAsync(request, user.PartnerId(), cancellationToken);
+        // A trial costs nothing and names no card, so any partner user may start one; a paid account or a card is money.
+        if (request.BillingProfileId is not null || request.Plan is { Cadence: not PlanCadences.Trial })
+        {
+            AccountAccess.EnsureMaySpend(user, "A paid account, or one named a billing profile,");
+        }
         var details = await validator.ValidateAsync(user.PartnerId(), request, cancellationToken);
         var response = await opening.OpenAsync(details, snapshot, user, cancellationToken);
         return TypedResults.Created($"/api/v1/accounts/{response.Id}", response);
@@ -71,6 +77,10 @@ public static class AccountsApi
             return TypedResults.NotFound();
         }
 
+        if (request.BillingProfileId is not null || request.Plan is not null)
+        {
+            AccountAccess.EnsureMaySpend(user, "Changing an account's billing profile or plan");
+        }
         var settings = await validator.ValidateAsync(account.Id, request, cancellationToken);
         var now = clock.GetUtcNow();
         var previousEmail = account.NotificationEmail;

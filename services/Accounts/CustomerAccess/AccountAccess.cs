@@ -1,6 +1,7 @@
 using System.Security.Claims;
 
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.CustomerAccess;
 
@@ -16,9 +17,20 @@ public static class AccountAccess
     {
         builder.Services.AddAuthorizationBuilder().AddPolicy(PartnerOrAccountUser, p => p.RequireAssertion(ctx =>
             IsPartner(ctx.User) || AccountIdOf(ctx.User) is not null));
+        // A log-in-as token acts as the account's admin for its product settings, never for its money.
         builder.Services.AddAuthorizationBuilder().AddPolicy(PartnerBillingOrAccountUser, p => p.RequireAssertion(ctx =>
-            IsPartnerBilling(ctx.User) || AccountIdOf(ctx.User) is not null));
+            IsPartnerBilling(ctx.User) || (AccountIdOf(ctx.User) is not null && !IsLoginAs(ctx.User))));
         return builder;
+    }
+
+    /// <summary>Refuses a partner caller that may not spend the partner's money (a member): 403.</summary>
+    public static void EnsureMaySpend(ClaimsPrincipal user, string what)
+    {
+        if (!IsPartnerBilling(user))
+        {
+            throw new ProblemException(403, "billing-role-required", "Only the partner's owner or billing users spend its money.",
+                $"{what} needs the owner or billing role, or an API key.");
+        }
     }
 
     public static bool IsPartner(ClaimsPrincipal user) =>
@@ -30,6 +42,8 @@ public static class AccountAccess
         && (user.HasClaim(PlatformClaims.Kind, PlatformClaims.ApiKeyKind)
             || user.HasClaim(PlatformClaims.Role, PlatformRoles.Owner)
             || user.HasClaim(PlatformClaims.Role, PlatformRoles.Billing));
+
+    public static bool IsLoginAs(ClaimsPrincipal user) => user.HasClaim(c => c.Type == PlatformClaims.LoginAs);
 
     /// <summary>The one account an account user's token is scoped to; null for any other caller.</summary>
     public static Guid? AccountIdOf(ClaimsPrincipal user) =>

@@ -7,7 +7,7 @@ namespace Reseller.Accounts.Users;
 /// <summary>Issues the platform token scoped to one account for one of its users.</summary>
 public sealed class AccountTokens(PlatformTokenIssuer issuer)
 {
-    public const string LoginAsClaim = "login_as";
+    public const string LoginAsClaim = PlatformClaims.LoginAs;
 
     public IssuedToken Issue(AccountUser user, Guid partnerId, string? loginAs = null)
     {

@@ -17,8 +17,10 @@ public static class BillingPolicies
         .AddPolicy(Payer, p => p.RequireAssertion(ctx => IsCustomer(ctx) || IsPartner(ctx, billingOnly: true)))
         .AddPolicy(Viewer, p => p.RequireAssertion(ctx => IsCustomer(ctx) || IsPartner(ctx, billingOnly: false)));
 
+    /// <summary>An account user by its own login; a partner's log-in-as token opens the product, never its billing.</summary>
     private static bool IsCustomer(AuthorizationHandlerContext ctx) =>
         ctx.User.HasClaim(PlatformClaims.Kind, PlatformClaims.AccountUserKind)
+        && !ctx.User.HasClaim(c => c.Type == PlatformClaims.LoginAs)
         && ctx.User.HasClaim(c => c.Type == PlatformClaims.AccountId)
         && ctx.User.HasClaim(c => c.Type == PlatformClaims.PartnerId);
 

@@ -10,8 +10,11 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Accounts;
 
-/// <summary>"Renew" on an unpaid account: its open period invoice is charged at once, to the new profile when one is given.</summary>
-public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcessor charges, TimeProvider clock) : IConsumer<AccountRenewalRequested>
+/// <summary>
+/// "Renew" on an unpaid account: its open period invoice is charged at once, to the new profile when one is given. A named
+/// card that is not the payer's is refused: nothing is charged, the account keeps its card.
+/// </summary>
+public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcessor charges, TimeProvider clock, ILogger<AccountRenewalRequestedConsumer> logger) : IConsumer<AccountRenewalRequested>
 {
     public async Task Consume(ConsumeContext<AccountRenewalRequested> context)
     {
@@ -22,6 +25,13 @@ public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcesso
                 ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
             if (context.Message.BillingProfileId is { } profileId)
             {
+                if (!await PayerCards.BelongToPayerAsync(db, account, account.Payer, profileId, ct))
+                {
+                    // Never charge a card that is not the payer's, and never another card than the one asked for.
+                    logger.LogWarning("Account {AccountId}: billing profile {BillingProfileId} does not belong to its {Payer} payer; renewal refused",
+                        account.AccountId, profileId, account.Payer);
+                    return;
+                }
                 account.ChargeTo(profileId);
             }
             if (account.IsClosed || account.BillingProfileId is not { } chargeTo

@@ -69,6 +69,13 @@ public sealed class BilledAccount
 
     public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
 
+    /// <summary>A customer-paid account charged on its own card, the partner's card it was created with kept for a switch back.</summary>
+    public void ChargeOwnCard(Guid ownCardId, Guid partnerCardId)
+    {
+        BillingProfileId = ownCardId;
+        PartnerBillingProfileId = partnerCardId;
+    }
+
     /// <summary>The named card is not one this account may be charged on: no card until a valid one is chosen.</summary>
     public void DropCard() => BillingProfileId = null;
 
@@ -90,9 +97,10 @@ public sealed class BilledAccount
         {
             PartnerBillingProfileId = BillingProfileId;
         }
-        var restored = payer == Payers.Partner && Payer == Payers.Customer ? PartnerBillingProfileId : null;
+        // Back to the partner: its remembered card, never the customer's own card the account leaves.
+        var unnamed = Payer == Payers.Customer ? PartnerBillingProfileId : BillingProfileId;
         Payer = payer;
-        BillingProfileId = payer == Payers.Customer ? billingProfileId : billingProfileId ?? restored ?? BillingProfileId;
+        BillingProfileId = payer == Payers.Customer ? billingProfileId : billingProfileId ?? unnamed;
         return true;
     }
 

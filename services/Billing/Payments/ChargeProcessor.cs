@@ -15,6 +15,9 @@ namespace Reseller.Billing.Payments;
 /// </summary>
 public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, PrepaidPayments prepaid, TimeProvider clock, ILogger<ChargeProcessor> logger)
 {
+    /// <summary>The failure code of an attempt refused because its card is not the invoice's payer's.</summary>
+    public const string NotPayersCard = "card_not_payers";
+
     public async Task<bool> ProcessAsync(Guid paymentId, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId && p.Status == PaymentStatus.Pending, cancellationToken);
@@ -22,7 +25,16 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
         {
             return false;
         }
-        var token = await db.BillingProfiles.Where(p => p.Id == payment.BillingProfileId).Select(p => p.ProviderToken).SingleAsync(cancellationToken);
+        var card = await db.BillingProfiles.AsNoTracking().SingleAsync(p => p.Id == payment.BillingProfileId, cancellationToken);
+        var billed = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId)
+            .Select(i => new { i.Payer, i.PartnerId, i.AccountId }).SingleAsync(cancellationToken);
+        if (!card.MayPayFor(billed.Payer, billed.PartnerId, billed.AccountId))
+        {
+            // Whatever chose this card, the payer's invoice is never charged to someone else's card: the attempt fails as refused.
+            logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} is not the {Payer} payer's; refused", payment.Id, card.Id, billed.Payer);
+            return await RecordAsync(paymentId, ChargeResult.Failure(NotPayersCard), 0, cancellationToken);
+        }
+        var token = card.ProviderToken;
         // Prepaid credit pays first (Billing/Prepaid); the card is charged only for the rest.
         var fromPrepaid = await prepaid.ReserveAsync(payment, token, cancellationToken);
         var result = fromPrepaid == payment.Amount

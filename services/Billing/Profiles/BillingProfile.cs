@@ -63,15 +63,27 @@ public sealed class BillingProfile
     }
 
     /// <summary>
-    /// Whether the payer of an account may be charged on this card: a customer only on its account's own card, a partner
-    /// only on one of its own partner cards (never a customer's).
+    /// The customer's own copy of a card its partner entered for it when creating its customer-paid account: the same
+    /// provider token, owned by the account, so the partner's profile stays the partner's and pays only the partner's bills.
     /// </summary>
-    public bool MayPayFor(string payer, Guid partnerId, Guid accountId) =>
-        !AwaitingOwner && (payer == Accounts.Payers.Customer ? AccountId == accountId : PartnerId == partnerId && AccountId is null);
+    public BillingProfile CopyFor(Guid accountId, DateTimeOffset now) =>
+        Create(PartnerId, accountId, Name, new Payments.TokenizedCard(ProviderToken, Brand, Last4, ExpMonth, ExpYear), now);
 
-    /// <summary>Whether a new account may name this card at all: never another account's own card, nor a referral card for a partner payer.</summary>
-    public bool MayBeNamedBy(string payer, Guid accountId) =>
-        (AccountId is null || AccountId == accountId) && !(AwaitingOwner && payer == Accounts.Payers.Partner);
+    /// <summary>
+    /// Whether the payer of an invoice may be charged on this card: a customer only on its account's own card, a partner
+    /// only on one of its own partner cards (never a customer's, nor a card awaiting its owner).
+    /// </summary>
+    public bool MayPayFor(string payer, Guid partnerId, Guid? accountId) =>
+        !AwaitingOwner && PartnerId == partnerId && (payer == Accounts.Payers.Customer ? accountId is not null && AccountId == accountId : AccountId is null);
+
+    /// <summary>
+    /// Whether a new account of the partner may name this card at all: one of that partner's own cards or the account's
+    /// own, never another partner's nor another account's; a referral card awaiting its owner only for a customer payer.
+    /// </summary>
+    public bool MayBeNamedBy(string payer, Guid partnerId, Guid accountId) =>
+        AwaitingOwner
+            ? payer == Accounts.Payers.Customer
+            : PartnerId == partnerId && (AccountId is null || AccountId == accountId);
 
     public void Delete(DateTimeOffset now) => DeletedAt ??= now;
 }

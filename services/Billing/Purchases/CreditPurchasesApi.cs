@@ -28,7 +28,7 @@ public static class CreditPurchasesApi
 
     /// <summary>
     /// Issues the invoice of a credit pack and charges it now (prepaid credit first for SMS and compatibility packs, then the
-    /// partner's newest card). The same purchase asked again returns its invoice as it stands, without a second charge.
+    /// partner's newest own card, never a customer's). The same purchase asked again returns its invoice as it stands, without a second charge.
     /// </summary>
     public static async Task<Results<Created<InvoiceResponse>, Ok<InvoiceResponse>>> InvoiceAsync(
         CreditPurchaseRequest request,
@@ -53,7 +53,8 @@ public static class CreditPurchasesApi
             return TypedResults.Ok(InvoiceResponse.From(existing, []));
         }
         var profileId = await db.BillingProfiles.AsNoTracking()
-            .Where(p => p.PartnerId == partnerId && p.DeletedAt == null)
+            // The partner's own cards only: a customer's card carries its partner's id too, but pays only for its account.
+            .Where(p => p.PartnerId == partnerId && p.AccountId == null && !p.AwaitingOwner && p.DeletedAt == null)
             .OrderByDescending(p => p.CreatedAt)
             .Select(p => (Guid?)p.Id)
             .FirstOrDefaultAsync(cancellationToken)

@@ -53,6 +53,34 @@ public sealed class IdempotencyTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task A_card_request_is_kept_only_as_a_keyed_hash_that_still_tells_another_card_apart()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var key = Guid.NewGuid().ToString();
+        static string Body(string number) =>
+            "{\"name\":\"Card\",\"card\":{\"number\":\"" + number + "\",\"exp_month\":12,\"exp_year\":" + GatewayClient.CardExpiryYear + ",\"cvc\":\"123\"}}";
+
+        var first = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles", Body(GatewayClient.GoodCard), partner.Token, idempotencyKey: key), HttpStatusCode.Created);
+        var retry = await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles", Body(GatewayClient.GoodCard), partner.Token, idempotencyKey: key);
+        Assert.Equal(first["id"]!.GetValue<string>(), (await GatewayClient.JsonAsync(retry, HttpStatusCode.Created))["id"]!.GetValue<string>());
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        var otherCard = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles", Body("4000000000000341"), partner.Token, idempotencyKey: key),
+            HttpStatusCode.UnprocessableEntity);
+        Assert.EndsWith("/idempotency-key-reused", otherCard["type"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Nobody holding the database can test guessed card numbers against the stored hash: it is not a plain SHA-256.
+        await using var connection = new Npgsql.NpgsqlConnection(system.App.GetConnectionString("billingdb"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT request_hash FROM idempotency_keys WHERE key = @key", connection);
+        command.Parameters.AddWithValue("key", key);
+        var stored = (string)(await command.ExecuteScalarAsync())!;
+        var unkeyed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("POST /api/v1/billing-profiles\n" + Body(GatewayClient.GoodCard))));
+        Assert.NotEqual(unkeyed, stored);
+        Assert.DoesNotContain(GatewayClient.GoodCard, stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_belong_to_their_partner()
     {
         var first = await client.CreatePartnerAsync();

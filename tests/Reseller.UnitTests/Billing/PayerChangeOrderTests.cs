@@ -24,4 +24,16 @@ public sealed class PayerChangeOrderTests
         Assert.True(account.IsBeforePayerChange(T0.AddMinutes(2)));
         Assert.False(account.IsBeforePayerChange(T0.AddMinutes(3).AddTicks(5)));
     }
+
+    [Fact]
+    public void A_switch_to_the_partner_without_a_remembered_partner_card_never_keeps_the_customers_own_card()
+    {
+        var customerCard = Guid.NewGuid();
+        var account = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus, Payers.Customer, customerCard, "pending", T0, "a@b.test"));
+
+        Assert.True(account.PaidBy(Payers.Partner, null, T0.AddMinutes(1)));
+
+        Assert.Equal(Payers.Partner, account.Payer);
+        Assert.Null(account.BillingProfileId);
+    }
 }

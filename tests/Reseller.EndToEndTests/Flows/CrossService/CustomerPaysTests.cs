@@ -87,6 +87,21 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
         Assert.Single(await Kit.EventsAsync(id, "PayerChanged"));
     }
 
+    [Fact]
+    public async Task A_partners_sms_pack_is_charged_to_the_partners_card_never_to_a_customers_own_newer_card()
+    {
+        var (partner, partnerCard, _, admin) = await ActiveAccountWithAdminAsync();
+        // The customer's own card is the newest card under the partner's id, and it declines.
+        var customerCard = await CustomerCardAsync(admin, GatewayClient.DeclinedCard);
+
+        var ordered = await Credits.CreditsScenarios.PurchaseAsync(client, partner, "sms", 1000);
+
+        var purchase = await WaitForPurchaseAsync(partner, ordered["id"]!.GetValue<string>());
+        Assert.Equal("completed", purchase["status"]!.GetValue<string>());
+        Assert.Equal(0, await PaymentsOnAsync(customerCard));
+        Assert.Equal(1, await PaymentsOnAsync(partnerCard, "AND invoice_id IN (SELECT id FROM invoices WHERE purpose = 'credit_purchase')"));
+    }
+
     private async Task<(Partner Partner, string Card, JsonNode Account, string Admin)> ActiveAccountWithAdminAsync()
     {
         var partner = await client.CreatePartnerAsync();
@@ -98,10 +113,34 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
         return (partner, card, account, await client.AdminTokenAsync(created));
     }
 
-    private async Task<string> CustomerCardAsync(string accountToken) =>
+    private async Task<string> CustomerCardAsync(string accountToken, string number = GatewayClient.GoodCard) =>
         (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/billing-profiles",
-            new { name = "Client card", card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } }, accountToken),
+            new { name = "Client card", card = new { number, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } }, accountToken),
             HttpStatusCode.Created))["id"]!.GetValue<string>();
+
+    private async Task<JsonNode> WaitForPurchaseAsync(Partner partner, string purchaseId)
+    {
+        var deadline = DateTime.UtcNow + CrossFlow.Settle;
+        while (true)
+        {
+            var purchase = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/purchases/{purchaseId}", token: partner.Token), HttpStatusCode.OK);
+            if (purchase["status"]!.GetValue<string>() != "pending" || DateTime.UtcNow > deadline)
+            {
+                return purchase;
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>The charge attempts Billing recorded on a card, whatever their outcome.</summary>
+    private async Task<long> PaymentsOnAsync(string card, string condition = "")
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(system.App.GetConnectionString("billingdb"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM payments WHERE billing_profile_id = @card {condition}", connection);
+        command.Parameters.AddWithValue("card", Guid.ParseExact(card["bp_".Length..], "N"));
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 
     private async Task<JsonNode> CustomerRenewalAsync(string customerToken)
     {

@@ -26,18 +26,12 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
         await CrossFlow.WaitForInvoiceAsync(client, partner, id, "first_period");
 
         await kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
-        var mailDirectory = Path.Combine(system.App.DataDirectory, "mail");
-        var deadline = DateTime.UtcNow + CrossFlow.Settle;
-        while (!BillingMailbox.Read(mailDirectory).Any(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase)) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-        }
-        Assert.Contains(BillingMailbox.Read(mailDirectory), m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase));
+        await CrossFlow.WaitForSummaryAsync(client, partner, 0);
 
         await kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/seats", new { delta = 1 }, partner);
         var customer = AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await kit.NowAsync());
         System.Text.Json.Nodes.JsonNode? next = null;
-        deadline = DateTime.UtcNow + CrossFlow.Settle;
+        var deadline = DateTime.UtcNow + CrossFlow.Settle;
         while (next is null && DateTime.UtcNow < deadline)
         {
             var mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, $"/api/v1/invoices?account_id={id}", customer), HttpStatusCode.OK))["data"]!.AsArray();
@@ -51,7 +45,27 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
         var partnerSees = await client.InvoicesOfAsync(partner, id);
         Assert.DoesNotContain(partnerSees, i => i!["id"]!.GetValue<string>() == next["id"]!.GetValue<string>());
         Assert.All(partnerSees, i => Assert.Equal("partner", i!["payer"]!.GetValue<string>()));
+
+        // A later switch back is the marker: once both Billing and Partners have taken it, every mail of the first switch
+        // has been sent, and each switch mailed the partner exactly once.
+        await kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "partner" }, partner);
+        await CrossFlow.WaitForSummaryAsync(client, partner, 1);
+        var mailDirectory = Path.Combine(system.App.DataDirectory, "mail");
+        deadline = DateTime.UtcNow + CrossFlow.Settle;
+        while (!PayerMails(mailDirectory, address).Any(m => m.Subject.EndsWith("paid by the partner", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        var mails = PayerMails(mailDirectory, address);
+        Assert.True(mails.Count == 2, string.Join(" | ", mails.Select(m => m.Subject)));
+        Assert.Single(mails, m => m.Subject.EndsWith("paid by the customer", StringComparison.Ordinal));
+        Assert.Single(mails, m => m.Subject.EndsWith("paid by the partner", StringComparison.Ordinal));
     }
+
+    /// <summary>Every mail to the address that tells of a payer switch, whichever service wrote it.</summary>
+    private static List<BillingMailbox.Mail> PayerMails(string mailDirectory, string address) =>
+        BillingMailbox.Read(mailDirectory).Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase)
+            && (m.Subject.Contains("paid by the", StringComparison.Ordinal) || m.Subject.Contains("Payer changed", StringComparison.Ordinal))).ToList();
 
     [Fact]
     public async Task After_a_switch_to_the_customer_the_renewal_is_at_list_price_for_the_customer_and_the_account_no_longer_counts_for_the_discount()

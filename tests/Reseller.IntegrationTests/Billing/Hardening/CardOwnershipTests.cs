@@ -1,18 +1,24 @@
 using System.Security.Claims;
 
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Profiles;
+using Reseller.Billing.Purchases;
 using Reseller.Billing.Referrals;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
+using Reseller.Contracts.Catalog;
+using Reseller.Contracts.Credits;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
@@ -26,6 +32,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();
     private BillingHost billing = null!;
+    private int issuedInvoices;
 
     public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure);
 
@@ -78,6 +85,91 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
         var profile = await ProfileAsync(partnerCard);
         Assert.Equal(partnerId, profile.PartnerId);
         Assert.Null(profile.AccountId);
+    }
+
+    [Fact]
+    public async Task A_customer_paid_account_created_on_a_partner_card_is_charged_on_its_own_copy_and_remembers_the_partner_card()
+    {
+        var partnerCard = await billing.AddCardAsync(partnerId);
+        var accountId = Guid.NewGuid();
+        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "customer", partnerCard, "pending", Now, "jane@customer.test"));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == BilledAccountStatus.Active));
+
+        var account = await AccountAsync(accountId);
+        Assert.Equal(partnerCard, account.PartnerBillingProfileId);
+        var own = await ProfileAsync(account.BillingProfileId!.Value);
+        Assert.Equal(accountId, own.AccountId);
+        Assert.Equal((await ProfileAsync(partnerCard)).ProviderToken, own.ProviderToken);
+        Assert.False(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.BillingProfileId == partnerCard)));
+        Assert.True(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.BillingProfileId == own.Id && p.Status == PaymentStatus.Succeeded)));
+    }
+
+    [Fact]
+    public async Task A_new_account_naming_another_partners_card_gets_no_card_and_that_card_is_never_charged()
+    {
+        var strangersCard = await billing.AddCardAsync(Guid.NewGuid());
+        var accountId = Guid.NewGuid();
+        var created = await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", strangersCard, "pending", Now, "billing@agency.test"));
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(created) == 1, TimeSpan.FromSeconds(30)));
+
+        Assert.Null((await AccountAsync(accountId)).BillingProfileId);
+        Assert.False(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.BillingProfileId == strangersCard)));
+    }
+
+    [Fact]
+    public async Task A_credit_pack_is_charged_to_the_partners_own_card_even_when_a_customers_card_is_newer()
+    {
+        var partnerCard = await billing.AddCardAsync(partnerId);
+        var customersCard = await billing.AddCardAsync(partnerId, "declined", accountId: Guid.NewGuid());
+
+        var invoice = await BuyPackAsync(Partner());
+
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+        Assert.True(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.InvoiceId == invoice.Id && p.BillingProfileId == partnerCard)));
+        Assert.False(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.BillingProfileId == customersCard)));
+    }
+
+    [Fact]
+    public async Task A_partner_with_only_customers_cards_cannot_buy_credit()
+    {
+        await billing.AddCardAsync(partnerId, accountId: Guid.NewGuid());
+
+        var refused = await Assert.ThrowsAsync<ProblemException>(() => BuyPackAsync(Partner()));
+
+        Assert.Equal(422, refused.Status);
+        Assert.False(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.PartnerId == partnerId)));
+    }
+
+    [Fact]
+    public async Task A_charge_on_a_card_that_is_not_the_payers_is_refused_without_calling_the_provider_whatever_its_purpose()
+    {
+        var (accountId, partnerCard) = await ActiveAccountAsync();
+        var customersCard = await billing.AddCardAsync(partnerId, accountId: accountId);
+        var strangersCard = await billing.AddCardAsync(Guid.NewGuid());
+
+        // A partner's purchase on its customer's card, a partner-paid period on another partner's card, a customer-paid
+        // period on the partner's card: each attempt fails as refused and its invoice stays open.
+        Assert.Equal(PaymentStatus.Failed, await ChargeAsync(null, Payers.Partner, InvoicePurposes.CreditPurchase, customersCard));
+        Assert.Equal(PaymentStatus.Failed, await ChargeAsync(accountId, Payers.Partner, InvoicePurposes.Renewal, strangersCard));
+        Assert.Equal(PaymentStatus.Failed, await ChargeAsync(accountId, Payers.Customer, InvoicePurposes.Renewal, partnerCard));
+        Assert.Equal(PaymentStatus.Succeeded, await ChargeAsync(accountId, Payers.Customer, InvoicePurposes.Renewal, customersCard));
+        var refused = await billing.QueryAsync(db => db.Payments.AsNoTracking().Where(p => p.Status == PaymentStatus.Failed
+            && (p.BillingProfileId == customersCard || p.BillingProfileId == strangersCard || p.BillingProfileId == partnerCard)).ToListAsync());
+        Assert.Equal(3, refused.Count);
+        Assert.All(refused, p => Assert.Equal(ChargeProcessor.NotPayersCard, p.FailureCode));
+    }
+
+    [Fact]
+    public async Task A_renewal_request_naming_a_card_that_is_not_the_payers_keeps_the_accounts_card()
+    {
+        var (accountId, partnerCard) = await ActiveAccountAsync();
+        var customersCard = await billing.AddCardAsync(partnerId, accountId: accountId);
+        var strangersCard = await billing.AddCardAsync(Guid.NewGuid());
+
+        await ConsumedAsync(new AccountRenewalRequested(accountId, partnerId, customersCard, Now));
+        await ConsumedAsync(new AccountRenewalRequested(accountId, partnerId, strangersCard, Now));
+
+        Assert.Equal(partnerCard, (await AccountAsync(accountId)).BillingProfileId);
     }
 
     [Fact]
@@ -192,6 +284,34 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
         var messageId = await billing.PublishAsync(message);
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(messageId) == 1, TimeSpan.FromSeconds(30)));
     }
+
+    private Task<Invoice> BuyPackAsync(ClaimsPrincipal user) => billing.WithServicesAsync(async services =>
+    {
+        var request = new CreditPurchaseRequest(PublicId.Format("cp", Guid.CreateVersion7()), CreditKinds.Sms, 1000, null);
+        var answer = await CreditPurchasesApi.InvoiceAsync(request, user, services.GetRequiredService<BillingDb>(), services.GetRequiredService<ProductCatalog>(),
+            services.GetRequiredService<InvoiceNumbering>(), services.GetRequiredService<ChargeProcessor>(), TimeProvider.System, CancellationToken.None);
+        var number = Assert.IsType<Created<InvoiceResponse>>(answer.Result).Value!.Number;
+        return await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Number == number));
+    });
+
+    /// <summary>Issues an invoice of the payer and purpose, starts a payment on the card and lets Billing process it.</summary>
+    private Task<PaymentStatus> ChargeAsync(Guid? accountId, string payer, string purpose, Guid card) => billing.WithServicesAsync(async services =>
+    {
+        var db = services.GetRequiredService<BillingDb>();
+        var now = Now;
+        // A period of its own for each invoice: an account has one invoice per period start.
+        var today = DateOnly.FromDateTime(now.UtcDateTime).AddYears(Interlocked.Increment(ref issuedInvoices));
+        var price = CreditPackInvoices.Price(services.GetRequiredService<ProductCatalog>(), CreditKinds.Sms, 1000)!;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var invoice = Invoice.Issue(new IssueInvoice(partnerId, accountId, payer, purpose, today, today), await services.GetRequiredService<InvoiceNumbering>().NextAsync(now, CancellationToken.None), price, now);
+        db.Invoices.Add(invoice);
+        var payment = Payment.Start(invoice.Id, partnerId, card, invoice.AmountDue, invoice.Currency, now);
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        await services.GetRequiredService<ChargeProcessor>().ProcessAsync(payment.Id, CancellationToken.None);
+        return await billing.QueryAsync(d => d.Payments.Where(p => p.Id == payment.Id).Select(p => p.Status).SingleAsync());
+    });
 
     private Task<Guid> ReferralCardAsync() => billing.WithServicesAsync(async services =>
     {
