@@ -82,10 +82,13 @@ public sealed class RabbitMqFirehose : IAsyncDisposable
         _ => value?.ToString() ?? "",
     };
 
-    /// <summary>rabbitmqctl reaches the node with the Erlang cookie the AppHost's broker keeps in its own HOME.</summary>
+    /// <summary>
+    /// rabbitmqctl reaches the node with the Erlang cookie the AppHost's broker keeps in its own HOME; the script under
+    /// /usr/lib runs as we are (the /usr/sbin wrapper would switch to the rabbitmq user and its cookie).
+    /// </summary>
     private async Task CtlAsync(string command)
     {
-        var start = new ProcessStartInfo("rabbitmqctl", ["-n", broker.NodeName, command])
+        var start = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", broker.NodeName, command])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
