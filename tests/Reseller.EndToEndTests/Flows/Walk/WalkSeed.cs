@@ -14,6 +14,7 @@ namespace Reseller.EndToEndTests.Flows.Walk;
 public sealed record WalkSeed(
     Partner Owner,
     Partner Stranger,
+    JsonNode StrangersAccount,
     string MemberToken,
     string MemberUserId,
     string MemberEmail,
@@ -57,7 +58,8 @@ public sealed record WalkSeed(
         new("customer", CustomerToken, false, OtherAccountData, TriesMalformedInput: true),
         new("log-in-as", LoginAsToken, false, OtherAccountData, TriesMalformedInput: false),
         new("member", MemberToken, false, [], TriesMalformedInput: false),
-        new("owner", Owner.Token, false, [], TriesMalformedInput: true),
+        new("owner", Owner.Token, false, [(string)StrangersAccount["id"]!, (string)StrangersAccount["name"]!], TriesMalformedInput: true),
+        new("operator", null, true, [], TriesMalformedInput: true, SendsOnlyBrokenWrites: true),
     ];
 
     public static async Task<WalkSeed> CreateAsync(GatewayClient client)
@@ -70,6 +72,7 @@ public sealed record WalkSeed(
         var paid = await client.WaitForAccountAsync(owner, (string)created["id"]!, a => (string?)a["status"] != "pending", TimeSpan.FromSeconds(60));
         Assert.Equal("active", (string?)paid["status"]);
         var other = await client.CreateTrialAsync(owner);
+        var strangersAccount = await client.CreateTrialAsync(stranger);
         var accountId = (string)paid["id"]!;
 
         var invoice = Assert.Single(await client.InvoicesOfAsync(owner, accountId))!;
@@ -87,7 +90,7 @@ public sealed record WalkSeed(
         var loginAs = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{url[(url.LastIndexOf('/') + 1)..]}"), HttpStatusCode.OK);
         var referral = await client.GetAsync("/api/v1/partners/me/referral-link", owner.Token);
 
-        return new WalkSeed(owner, stranger, memberToken, memberId, memberEmail, paid, other, adminPassword, customerToken,
+        return new WalkSeed(owner, stranger, strangersAccount, memberToken, memberId, memberEmail, paid, other, adminPassword, customerToken,
             (string)loginAs["access_token"]!, card, (string)invoice["id"]!, (string)apiKey["id"]!, (string)invitation["id"]!,
             (string)adminUser["id"]!, (string)snapshot["id"]!, (string)purchase["id"]!, (string)referral["code"]!);
     }

@@ -17,6 +17,8 @@ public sealed class WalkValues(WalkSeed seed)
 
     public HashSet<string> UnknownPathParameters { get; } = [];
 
+    public WalkSeed Seed => seed;
+
     /// <summary>The real id for a path parameter, chosen by the segment before it (…/accounts/{id} is the paid account).</summary>
     public string ForPath(WalkOperation operation, string name)
     {
