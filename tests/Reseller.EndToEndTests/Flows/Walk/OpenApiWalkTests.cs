@@ -13,9 +13,10 @@ namespace Reseller.EndToEndTests.Flows.Walk;
 
 /// <summary>
 /// Walks every operation of the gateway's merged OpenAPI document (read at run time, so a new endpoint is walked too) as the
-/// partner's owner, a member, the account's own user, a log-in-as session, another partner, the operator (reads only) and
-/// nobody, with the partner's real ids, made-up ids and broken bodies. Whatever the caller sends, the answer is never a 5xx,
-/// every 4xx is problem+json, and no answer to a stranger carries the partner's ids, names or addresses.
+/// partner's owner, a member, its API key, the account's own user, a log-in-as session, another partner, the operator, a
+/// forged token, an unknown API key and nobody, with the partner's real ids, made-up ids and broken bodies. Whatever the
+/// caller sends, the answer is never a 5xx, every 4xx is problem+json, and no answer to a stranger carries the partner's
+/// ids, names or addresses (nor the partner's other account in an answer to the account's own users).
 /// </summary>
 [Collection(SystemUnderTest.Name)]
 public sealed class OpenApiWalkTests(ResellerSystem system, ITestOutputHelper output) : IDisposable

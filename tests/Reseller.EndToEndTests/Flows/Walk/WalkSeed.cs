@@ -26,6 +26,7 @@ public sealed record WalkSeed(
     string BillingProfileId,
     string InvoiceId,
     string ApiKeyId,
+    string ApiKey,
     string InvitationId,
     string AccountUserId,
     string SnapshotId,
@@ -54,10 +55,13 @@ public sealed record WalkSeed(
     public IReadOnlyList<WalkIdentity> Identities(string stranger) =>
     [
         new("nobody", null, false, OwnersData, TriesMalformedInput: false),
+        new("a forged token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ3YWxrIn0.", false, OwnersData, TriesMalformedInput: false),
+        new("an unknown API key", ApiKey[..^6] + "walk00", false, OwnersData, TriesMalformedInput: false),
         new(stranger, Stranger.Token, false, OwnersData, TriesMalformedInput: true),
         new("customer", CustomerToken, false, OtherAccountData, TriesMalformedInput: true),
         new("log-in-as", LoginAsToken, false, OtherAccountData, TriesMalformedInput: false),
         new("member", MemberToken, false, [], TriesMalformedInput: false),
+        new("the partner's API key", ApiKey, false, [], TriesMalformedInput: false),
         new("owner", Owner.Token, false, [(string)StrangersAccount["id"]!, (string)StrangersAccount["name"]!], TriesMalformedInput: true),
         new("operator", null, true, [], TriesMalformedInput: true, SendsOnlyBrokenWrites: true),
     ];
@@ -91,7 +95,7 @@ public sealed record WalkSeed(
         var referral = await client.GetAsync("/api/v1/partners/me/referral-link", owner.Token);
 
         return new WalkSeed(owner, stranger, strangersAccount, memberToken, memberId, memberEmail, paid, other, adminPassword, customerToken,
-            (string)loginAs["access_token"]!, card, (string)invoice["id"]!, (string)apiKey["id"]!, (string)invitation["id"]!,
+            (string)loginAs["access_token"]!, card, (string)invoice["id"]!, (string)apiKey["id"]!, (string)apiKey["key"]!, (string)invitation["id"]!,
             (string)adminUser["id"]!, (string)snapshot["id"]!, (string)purchase["id"]!, (string)referral["code"]!);
     }
 
