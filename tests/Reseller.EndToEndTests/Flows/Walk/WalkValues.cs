@@ -124,7 +124,9 @@ public sealed class WalkValues(WalkSeed seed)
     private JsonNode? Named(string? name) => name switch
     {
         null => null,
-        "email" or "owner_email" or "notification_email" => $"walk-{Guid.NewGuid():N}@walk.test",
+        "email" => $"walk-{Guid.NewGuid():N}@walk.test",
+        _ when name.EndsWith("_email", StringComparison.Ordinal) => $"walk-{Guid.NewGuid():N}@walk.test",
+        _ when name.EndsWith("_url", StringComparison.Ordinal) => "https://walk.test/logo.png",
         "password" or "new_password" => "walk passphrase 2468",
         "number" => "4242424242424242",
         "cvc" => "123",
@@ -148,6 +150,7 @@ public sealed class WalkValues(WalkSeed seed)
         "currency" => "USD",
         "role" => "member",
         "payer" => "partner",
+        "add_on" => "conversations",
         "pack" => 1000,
         "quantity" or "delta" => 1,
         _ => null,
