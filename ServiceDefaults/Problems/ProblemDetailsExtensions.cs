@@ -18,6 +18,8 @@ public static class ProblemDetailsExtensions
             }
             ctx.ProblemDetails.Extensions["trace_id"] = Activity.Current?.TraceId.ToString();
         });
+        // After the default writer, which answers every client that accepts JSON; this one answers the others.
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
         services.AddExceptionHandler<PlatformExceptionHandler>();
         return services;
     }

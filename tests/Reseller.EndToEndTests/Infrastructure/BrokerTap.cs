@@ -18,12 +18,13 @@ public sealed class BrokerTap
     private static BrokerTap? opened;
 
     private readonly ConcurrentQueue<string> bodies = new();
+    private long lastArrival = Stopwatch.GetTimestamp();
 
     private BrokerTap()
     {
     }
 
-    /// <summary>The bodies of the messages published since the tap opened, as UTF-8 text.</summary>
+    /// <summary>Each message published since the tap opened, as UTF-8 text: its exchange (the copy's routing key) and headers on the first line, then its body.</summary>
     public IReadOnlyCollection<string> Bodies => bodies;
 
     public static async Task<BrokerTap> OpenAsync(ResellerSystem system)
@@ -50,6 +51,16 @@ public sealed class BrokerTap
         }
     }
 
+    /// <summary>Waits until no message has arrived for <paramref name="quiet"/>: the outboxes have sent what a flow left them.</summary>
+    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Stopwatch.GetElapsedTime(Interlocked.Read(ref lastArrival)) < quiet && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+    }
+
     private static async Task<BrokerTap> StartAsync(ResellerSystem system)
     {
         var broker = system.App.RabbitMq ?? throw new InvalidOperationException("The system runs without its own broker.");
@@ -63,12 +74,21 @@ public sealed class BrokerTap
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            tap.bodies.Enqueue(Encoding.UTF8.GetString(delivery.Body.Span));
+            var headers = string.Join(' ', (delivery.BasicProperties.Headers ?? new Dictionary<string, object?>()).Select(h => $"{h.Key}={Text(h.Value)}"));
+            tap.bodies.Enqueue($"{delivery.RoutingKey} {headers}\n{Encoding.UTF8.GetString(delivery.Body.Span)}");
+            Interlocked.Exchange(ref tap.lastArrival, Stopwatch.GetTimestamp());
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
         return tap;
     }
+
+    private static string Text(object? value) => value switch
+    {
+        byte[] bytes => Encoding.UTF8.GetString(bytes),
+        IEnumerable<object> items => string.Join(',', items.Select(Text)),
+        _ => value?.ToString() ?? "",
+    };
 
     /// <summary>The broker's Erlang cookie lives in its HOME, the data folder the AppHost gave it.</summary>
     private static async Task EnableFirehoseAsync(string nodeName, string brokerHome)

@@ -18,6 +18,9 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
 
     public string Endpoint => app.Urls.First();
 
+    /// <summary>While set, the raw body of every export (traces, logs, metrics) is kept here, for tests that search what left a process.</summary>
+    public ConcurrentQueue<byte[]>? Recording { get; set; }
+
     public static async Task<OtlpTraceReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -29,13 +32,23 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
+            receiver.Recording?.Enqueue(body.ToArray());
             foreach (var span in OtlpProtobuf.ReadSpans(body.ToArray()))
             {
                 receiver.Spans.Add(span);
             }
             return Results.Ok();
         });
-        app.MapPost("/v1/{signal}", () => Results.Ok());
+        app.MapPost("/v1/{signal}", async (HttpRequest request) =>
+        {
+            if (receiver.Recording is { } recording)
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                recording.Enqueue(body.ToArray());
+            }
+            return Results.Ok();
+        });
         await app.StartAsync();
         return receiver;
     }
