@@ -5,6 +5,7 @@ using Reseller.Billing.Invoices;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
+using Reseller.IntegrationTests.Messaging;
 
 namespace Reseller.IntegrationTests.Billing;
 
@@ -50,12 +51,17 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
     {
         var accountId = Guid.NewGuid();
         var cardId = await billing.AddCardAsync(partnerId);
+        var consumed = ConsumedMessages.ObserveOn(billing.Bus);
         var created = new AccountCreated(accountId, partnerId, "acct-once", Plus, "partner", cardId, "pending", Now, "billing@agency.test");
         var messageId = await billing.PublishAsync(created);
         await billing.PublishAsync(created, messageId);
 
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Status == InvoiceStatus.Paid)));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // A later account created through the same queue: once it is paid, the redelivery published before it was handled too.
+        var markerId = Guid.NewGuid();
+        var markerMessageId = await billing.PublishAsync(created with { AccountId = markerId, Name = "acct-marker" });
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == markerId && i.Status == InvoiceStatus.Paid)));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId, markerMessageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
         Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(1, await billing.QueryAsync(db => db.Payments.CountAsync(p => p.InvoiceId == db.Invoices.Single(i => i.AccountId == accountId).Id)));
         Assert.Equal(1, await billing.InboxCountAsync(messageId));
