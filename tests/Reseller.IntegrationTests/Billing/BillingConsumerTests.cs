@@ -75,12 +75,13 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         var (start, end) = (account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value);
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
 
+        var consumed = ConsumedMessages.ObserveOn(billing.Bus);
         var change = new AccountPlanChanged(accountId, partnerId, Plus, Professional, null, Now);
         var messageId = await billing.PublishAsync(change);
         await billing.PublishAsync(change, messageId);
 
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid)));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
         var proration = Assert.Single(await InvoicesAsync(accountId), i => i.Purpose == InvoicePurposes.Proration);
         // (14900 − 4900) for the remaining days of the period, then 10 % off (one paid account), each rounded half to even.
         var prorated = HalfEven(10000m * (end.DayNumber - today.DayNumber) / (end.DayNumber - start.DayNumber));
@@ -179,12 +180,13 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         Assert.Equal(InvoiceStatus.Open, open.Status);
 
         var goodCard = await billing.AddCardAsync(partnerId);
+        var consumed = ConsumedMessages.ObserveOn(billing.Bus);
         var request = new AccountRenewalRequested(accountId, partnerId, goodCard, Now);
         var messageId = await billing.PublishAsync(request);
         await billing.PublishAsync(request, messageId);
 
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == BilledAccountStatus.Active));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
         var paid = Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
         Assert.Equal(4410, paid.CardCharged);
