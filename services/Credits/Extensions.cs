@@ -21,6 +21,7 @@ public static class Extensions
         {
             bus.AddConsumer<AccountCreatedConsumer>();
             bus.AddConsumer<AccountPlanChangedConsumer>();
+            bus.AddConsumer<AccountStatusChangedConsumer>();
             bus.AddConsumer<AccountTransferredOutConsumer>();
             bus.AddConsumer<AccountTransferredInConsumer>();
             bus.AddConsumer<InvoicePaidConsumer>();

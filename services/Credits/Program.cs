@@ -3,6 +3,7 @@ using Reseller.Credits.Assignments;
 using Reseller.Credits.Consumptions;
 using Reseller.Credits.Ledger;
 using Reseller.Credits.Purchases;
+using Reseller.Credits.Unassignments;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ app.MapDefaultEndpoints();
 app.MapCreditsApi();
 app.MapPurchasesApi();
 app.MapAssignmentsApi();
+app.MapUnassignmentsApi();
 app.MapConsumptionsApi();
 
 app.Run();

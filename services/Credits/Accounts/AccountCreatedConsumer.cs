@@ -7,7 +7,7 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Credits.Accounts;
 
-/// <summary>Credits starts following a new account: its partner and its tier (for SMS assignments).</summary>
+/// <summary>Credits starts following a new account: its partner, its plan (for SMS) and its first status.</summary>
 public sealed class AccountCreatedConsumer(CreditsDb db, ProductCatalog catalog) : IConsumer<AccountCreated>
 {
     public async Task Consume(ConsumeContext<AccountCreated> context)
@@ -15,10 +15,18 @@ public sealed class AccountCreatedConsumer(CreditsDb db, ProductCatalog catalog)
         var created = context.Message;
         await db.ConsumeOnceAsync(context, nameof(AccountCreatedConsumer), async ct =>
         {
-            if (await db.Accounts.FindAsync([created.AccountId], ct) is null)
+            var account = await db.Accounts.FindAsync([created.AccountId], ct);
+            if (account is null)
             {
-                db.Accounts.Add(CreditAccount.Follow(created.AccountId, created.PartnerId, created.Plan, catalog, created.CreatedAt));
+                db.Accounts.Add(CreditAccount.Follow(created.AccountId, created.PartnerId, created.Plan, catalog, created.CreatedAt, created.Status));
+                return;
             }
+            // A status change arrived first and left a row without a plan; anything newer it holds stands.
+            if (!account.PlanKnown)
+            {
+                account.Plan(created.Plan, null, catalog, created.CreatedAt);
+            }
+            account.StatusChanged(created.Status, created.CreatedAt);
         });
     }
 }

@@ -32,18 +32,36 @@ public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpCon
     public async Task<CreditAccount?> FindOwnedAsync(Guid partnerId, Guid accountId, CancellationToken cancellationToken)
     {
         var known = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == accountId, cancellationToken);
-        if (known is not null)
+        if (known is not null && (known.PartnerId != partnerId || (known.PlanKnown && known.StatusKnown)))
         {
             return known.PartnerId == partnerId ? known : null;
         }
-        if (await AskAccountsAsync(accountId, cancellationToken) is not { } plan)
+        if (await AskAccountsAsync(accountId, cancellationToken) is not { } described)
         {
-            return null;
+            return known;
         }
-        logger.LogInformation("Account {AccountId} was unknown to Credits; followed from Accounts", accountId);
-        var followed = CreditAccount.Follow(accountId, partnerId, plan.Current, catalog, clock.GetUtcNow());
-        followed.Plan(plan.Current, plan.Scheduled, catalog, followed.UpdatedAt);
-        db.Accounts.Add(followed);
+        logger.LogInformation("Account {AccountId} was not fully known to Credits; followed from Accounts", accountId);
+        var now = clock.GetUtcNow();
+        if (known is null)
+        {
+            var followed = CreditAccount.Follow(accountId, partnerId, described.Current, catalog, now, described.Status);
+            followed.Plan(described.Current, described.Scheduled, catalog, now);
+            db.Accounts.Add(followed);
+        }
+        else
+        {
+            // Known from a status change only, or from before Credits followed add-ons and statuses: Accounts' answer fills
+            // the gaps, and any event newer than what the row holds still wins.
+            var tracked = await db.Accounts.FirstAsync(a => a.AccountId == accountId, cancellationToken);
+            if (!tracked.PlanKnown || !tracked.StatusKnown)
+            {
+                tracked.Plan(described.Current, described.Scheduled, catalog, tracked.PlanKnown ? tracked.UpdatedAt : DateTimeOffset.MinValue);
+            }
+            if (!tracked.StatusKnown && described.Status is { } status)
+            {
+                tracked.StatusChanged(status, DateTimeOffset.MinValue);
+            }
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -56,7 +74,7 @@ public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpCon
         return await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == accountId && a.PartnerId == partnerId, cancellationToken);
     }
 
-    private async Task<(AccountPlan Current, AccountPlan? Scheduled)?> AskAccountsAsync(Guid accountId, CancellationToken cancellationToken)
+    private async Task<AccountDescription?> AskAccountsAsync(Guid accountId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/accounts/{PublicId.Format(AccountDirectory.IdPrefix, accountId)}");
         if (AuthenticationHeaderValue.TryParse(httpContext.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString(), out var authorization))
@@ -71,8 +89,12 @@ public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpCon
                 return null;
             }
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            return body.RootElement.TryGetProperty("plan", out var plan) && Plan(plan) is { } current
-                ? (current, body.RootElement.TryGetProperty("scheduled_plan", out var scheduled) ? Plan(scheduled) : null)
+            var root = body.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("plan", out var plan) && Plan(plan) is { } current
+                ? new AccountDescription(
+                    current,
+                    root.TryGetProperty("scheduled_plan", out var scheduled) ? Plan(scheduled) : null,
+                    root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String ? status.GetString() : null)
                 : null;
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -86,6 +108,15 @@ public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpCon
         plan.ValueKind == JsonValueKind.Object
         && plan.TryGetProperty("product", out var product) && product.GetString() is { } p
         && plan.TryGetProperty("tier", out var tier) && tier.GetString() is { } t
-            ? new AccountPlan(p, t, null, null, [], plan.TryGetProperty("cadence", out var c) ? c.GetString() ?? "" : "")
+            ? new AccountPlan(p, t, null, null, AddOns(plan), plan.TryGetProperty("cadence", out var c) ? c.GetString() ?? "" : "")
             : null;
+
+    private static List<AddOnQuantity> AddOns(JsonElement plan) =>
+        plan.TryGetProperty("add_ons", out var addOns) && addOns.ValueKind == JsonValueKind.Array
+            ? addOns.EnumerateArray()
+                .Where(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
+                .Select(a => new AddOnQuantity(a.GetProperty("code").GetString()!,
+                    a.TryGetProperty("quantity", out var q) && q.ValueKind == JsonValueKind.Number && q.TryGetInt32(out var quantity) ? quantity : 1))
+                .ToList()
+            : [];
 }

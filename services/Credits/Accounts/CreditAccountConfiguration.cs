@@ -13,5 +13,6 @@ public sealed class CreditAccountConfiguration : IEntityTypeConfiguration<Credit
         builder.HasIndex(a => a.PartnerId);
         builder.Property(a => a.Product).HasMaxLength(50);
         builder.Property(a => a.Tier).HasMaxLength(50);
+        builder.Property(a => a.Status).HasMaxLength(20);
     }
 }

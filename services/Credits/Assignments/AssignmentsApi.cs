@@ -19,7 +19,7 @@ public static class AssignmentsApi
         return app;
     }
 
-    /// <summary>Moves SMS or compatibility credit from the partner's pool to one of its accounts; SMS only to a tier that allows it.</summary>
+    /// <summary>Moves SMS or compatibility credit from the partner's pool to one of its accounts; SMS only to an account with the sms add-on on a tier that allows it.</summary>
     public static async Task<Created<AssignmentResponse>> AssignAsync(AssignmentRequest request, [AsParameters] PartnerCreditRequest caller, CreditLedger ledger)
     {
         var creditKind = caller.CreditKind();
@@ -36,8 +36,7 @@ public static class AssignmentsApi
         var account = await caller.OwnedAccountAsync(request.AccountId);
         if (creditKind == CreditKind.Sms && !account.SmsAllowed)
         {
-            throw PartnerCreditRequest.Refused("sms-not-allowed", "This account's tier does not allow SMS",
-                "SMS credits can be assigned only to an account whose tier allows SMS (not lite).");
+            throw SmsNotAllowed.Problem();
         }
 
         var quantity = request.Quantity!.Value;

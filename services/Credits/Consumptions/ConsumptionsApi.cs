@@ -45,6 +45,14 @@ public static class ConsumptionsApi
             throw ProblemException.Unprocessable("credit-not-consumable", "Prepaid credit is not consumed here",
                 "Prepaid credit pays the account's invoices; the product consumes sms and compatibility credit.");
         }
+        if (!account.InService)
+        {
+            throw AccountNotInService.Problem();
+        }
+        if (creditKind == CreditKind.Sms && !account.SmsEnabled)
+        {
+            throw SmsNotAllowed.Problem();
+        }
         var quantity = request.Quantity!.Value;
         var partnerId = account.PartnerId!.Value;
         if (!await ledger.TryDebitAsync(partnerId, account.AccountId, creditKind, EntryTypes.Consumption, quantity, "product", cancellationToken))
@@ -71,7 +79,13 @@ public static class ConsumptionsApi
             var known = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == own, cancellationToken);
             if (known is not null)
             {
-                return known.PartnerId is not null ? known : throw ProblemException.NotFound("account");
+                if (known.PartnerId is not { } owner)
+                {
+                    // Moved out of its agency: the account knows itself, and is told why, where its former partner sees nothing.
+                    throw AccountNotInService.Problem();
+                }
+                // Its plan or status not learnt yet: completed from Accounts, as for its partner.
+                return known.PlanKnown && known.StatusKnown ? known : await accounts.FindOwnedAsync(owner, own, cancellationToken) ?? known;
             }
             // Not learnt from Accounts' events yet: followed from Accounts itself, as the token's partner's account.
             return Guid.TryParse(user.FindFirst(PlatformClaims.PartnerId)?.Value, out var partnerId)

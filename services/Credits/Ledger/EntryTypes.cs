@@ -5,6 +5,7 @@ public static class EntryTypes
 {
     public const string Purchase = "purchase";
     public const string Assignment = "assignment";
+    public const string Unassignment = "unassignment";
     public const string Consumption = "consumption";
     public const string Reservation = "reservation";
     public const string Release = "release";

@@ -5,6 +5,7 @@ using Reseller.Billing.Invoices;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
+using Reseller.IntegrationTests.Messaging;
 
 namespace Reseller.IntegrationTests.Billing;
 
@@ -50,12 +51,17 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
     {
         var accountId = Guid.NewGuid();
         var cardId = await billing.AddCardAsync(partnerId);
+        var consumed = ConsumedMessages.ObserveOn(billing.Bus);
         var created = new AccountCreated(accountId, partnerId, "acct-once", Plus, "partner", cardId, "pending", Now, "billing@agency.test");
         var messageId = await billing.PublishAsync(created);
         await billing.PublishAsync(created, messageId);
 
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Status == InvoiceStatus.Paid)));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // A later account created through the same queue: once it is paid, the redelivery published before it was handled too.
+        var markerId = Guid.NewGuid();
+        var markerMessageId = await billing.PublishAsync(created with { AccountId = markerId, Name = "acct-marker" });
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == markerId && i.Status == InvoiceStatus.Paid)));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId, markerMessageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
         Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(1, await billing.QueryAsync(db => db.Payments.CountAsync(p => p.InvoiceId == db.Invoices.Single(i => i.AccountId == accountId).Id)));
         Assert.Equal(1, await billing.InboxCountAsync(messageId));
@@ -69,12 +75,13 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         var (start, end) = (account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value);
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
 
+        var consumed = ConsumedMessages.ObserveOn(billing.Bus);
         var change = new AccountPlanChanged(accountId, partnerId, Plus, Professional, null, Now);
         var messageId = await billing.PublishAsync(change);
         await billing.PublishAsync(change, messageId);
 
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid)));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
         var proration = Assert.Single(await InvoicesAsync(accountId), i => i.Purpose == InvoicePurposes.Proration);
         // (14900 − 4900) for the remaining days of the period, then 10 % off (one paid account), each rounded half to even.
         var prorated = HalfEven(10000m * (end.DayNumber - today.DayNumber) / (end.DayNumber - start.DayNumber));
@@ -173,12 +180,13 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         Assert.Equal(InvoiceStatus.Open, open.Status);
 
         var goodCard = await billing.AddCardAsync(partnerId);
+        var consumed = ConsumedMessages.ObserveOn(billing.Bus);
         var request = new AccountRenewalRequested(accountId, partnerId, goodCard, Now);
         var messageId = await billing.PublishAsync(request);
         await billing.PublishAsync(request, messageId);
 
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == BilledAccountStatus.Active));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
         var paid = Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
         Assert.Equal(4410, paid.CardCharged);

@@ -24,12 +24,15 @@ public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
         await using var credits = await CreditsHost.StartAsync(infrastructure);
         var partnerId = Guid.CreateVersion7();
         var accountId = Guid.CreateVersion7();
-        var accounts = new StubAccounts(HttpStatusCode.OK, """{"id":"x","plan":{"product":"marketing","tier":"lite","cadence":"monthly"},"scheduled_plan":null}""");
+        var accounts = new StubAccounts(HttpStatusCode.OK, """
+            {"id":"x","status":"active","plan":{"product":"marketing","tier":"plus","add_ons":[{"code":"sms","quantity":1}],"cadence":"monthly"},"scheduled_plan":null}
+            """);
 
         var found = await credits.InScopeAsync(sp => Lookup(sp, accounts).FindOwnedAsync(partnerId, PublicId.Format("acc", accountId), CancellationToken.None));
 
         Assert.Equal(accountId, found.AccountId);
-        Assert.False(found.SmsAllowed);
+        Assert.True(found.SmsAllowed);
+        Assert.True(found.InService);
         Assert.Equal($"/api/v1/accounts/acc_{accountId:N}", accounts.AskedPath);
         Assert.Equal("Bearer caller-token", accounts.AskedAuthorization);
         Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id = @p", ("a", accountId), ("p", partnerId)));
@@ -83,6 +86,38 @@ public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
             Lookup(sp, accounts).FindOwnedAsync(owner, PublicId.Format("acc", accountId), CancellationToken.None)));
         Assert.Equal(404, left.Status);
         Assert.Null(accounts.AskedPath);
+    }
+
+    [Fact]
+    public async Task An_account_known_only_by_its_status_or_from_before_add_ons_were_followed_is_completed_from_accounts()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        await credits.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CreditsDb>();
+            db.Accounts.Add(CreditAccount.FromStatus(accountId, partnerId, "active", DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var lite = new StubAccounts(HttpStatusCode.OK, """{"status":"trial","plan":{"product":"marketing","tier":"lite","add_ons":[{"code":"sms","quantity":1}]}}""");
+
+        var found = await credits.InScopeAsync(sp => Lookup(sp, lite).FindOwnedAsync(partnerId, PublicId.Format("acc", accountId), CancellationToken.None));
+
+        Assert.NotNull(lite.AskedPath);
+        Assert.Equal("lite", found.Tier);
+        Assert.False(found.SmsAllowed);
+        Assert.Equal("active", found.Status);
+
+        // A row from before statuses were followed (as the migration leaves it): asked once, then known.
+        await credits.ScalarAsync("UPDATE credit_accounts SET status = '', product = '', tier = '' WHERE account_id = @a", ("a", accountId));
+        var plus = new StubAccounts(HttpStatusCode.OK, """{"status":"expired","plan":{"product":"marketing","tier":"plus","add_ons":[{"code":"sms","quantity":1}]}}""");
+        found = await credits.InScopeAsync(sp => Lookup(sp, plus).FindOwnedAsync(partnerId, PublicId.Format("acc", accountId), CancellationToken.None));
+        Assert.True(found.SmsAllowed);
+        Assert.False(found.InService);
+        var again = new StubAccounts(HttpStatusCode.InternalServerError, "");
+        await credits.InScopeAsync(sp => Lookup(sp, again).FindOwnedAsync(partnerId, PublicId.Format("acc", accountId), CancellationToken.None));
+        Assert.Null(again.AskedPath);
     }
 
     private static AccountsLookup Lookup(IServiceProvider services, StubAccounts accounts)

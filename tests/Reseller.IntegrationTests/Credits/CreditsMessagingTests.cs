@@ -9,6 +9,7 @@ using Reseller.Credits.Data;
 using Reseller.Credits.Ledger;
 using Reseller.Credits.Prepaid;
 using Reseller.Credits.Purchases;
+using Reseller.IntegrationTests.Messaging;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.IntegrationTests.Credits;
@@ -22,7 +23,32 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
     public async Task An_invoice_paid_event_delivered_twice_credits_the_purchase_once()
     {
         await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var consumed = ConsumedMessages.ObserveOn(credits.Bus);
         var partnerId = Guid.CreateVersion7();
+        var paid = await OrderedSmsPackPaidAsync(credits, partnerId);
+
+        // The same message redelivered, and the same fact published again under a new message id.
+        var messageId = Guid.NewGuid();
+        var republishedId = Guid.NewGuid();
+        await credits.Bus.Publish(paid, c => c.MessageId = messageId);
+        await credits.Bus.Publish(paid, c => c.MessageId = messageId);
+        await credits.Bus.Publish(paid, c => c.MessageId = republishedId);
+
+        // Another partner's pack paid later through the same queue: once it is credited, every copy before it was handled.
+        var markerPartnerId = Guid.CreateVersion7();
+        var markerId = Guid.NewGuid();
+        await credits.Bus.Publish(await OrderedSmsPackPaidAsync(credits, markerPartnerId), c => c.MessageId = markerId);
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(markerPartnerId, null, "Sms") == 1000, Wait));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId, republishedId, markerId), Wait), "Not every delivery was handled");
+
+        Assert.Equal(1000, await credits.BalanceAsync(partnerId, null, "Sms"));
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'purchase'", ("p", partnerId)));
+        Assert.Equal(3, await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'InvoicePaidConsumer'"));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    private static async Task<InvoicePaid> OrderedSmsPackPaidAsync(CreditsHost credits, Guid partnerId)
+    {
         var purchase = await credits.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CreditsDb>();
@@ -31,21 +57,8 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
             await db.SaveChangesAsync();
             return ordered;
         });
-        var paid = new InvoicePaid(Guid.CreateVersion7(), "RSL-TEST", partnerId, null, InvoicePurposes.CreditPurchase, "partner", 2000, "USD",
+        return new InvoicePaid(Guid.CreateVersion7(), "RSL-TEST", partnerId, null, InvoicePurposes.CreditPurchase, "partner", 2000, "USD",
             DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow, PublicId.Format("cp", purchase.Id));
-
-        // The same message redelivered, and the same fact published again under a new message id.
-        var messageId = Guid.NewGuid();
-        await credits.Bus.Publish(paid, c => c.MessageId = messageId);
-        await credits.Bus.Publish(paid, c => c.MessageId = messageId);
-        await credits.Bus.Publish(paid);
-
-        Assert.True(await Eventually.HoldsAsync(
-            async () => await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'InvoicePaidConsumer'") == 2, Wait));
-        await Task.Delay(500);
-        Assert.Equal(1000, await credits.BalanceAsync(partnerId, null, "Sms"));
-        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'purchase'", ("p", partnerId)));
-        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
     }
 
     [Fact]
@@ -191,18 +204,57 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
             return await ledger.TryDebitAsync(partnerId, accountId, CreditKind.Sms, EntryTypes.Consumption, 120, "product", CancellationToken.None);
         });
 
+        // A second account of another partner, holding 50 SMS credits, moves out after it: the marker of the same queue.
+        var markerPartnerId = Guid.CreateVersion7();
+        var markerAccountId = Guid.CreateVersion7();
+        await credits.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<CreditLedger>().CreditAsync(markerPartnerId, markerAccountId, CreditKind.Sms, EntryTypes.Assignment, 50, "test", CancellationToken.None);
+            return true;
+        });
+
+        var consumed = ConsumedMessages.ObserveOn(credits.Bus);
         var transfer = new AccountTransferredOut(accountId, partnerId, "owner@client.test", DateTimeOffset.UtcNow);
         var messageId = Guid.NewGuid();
         await credits.Bus.Publish(transfer, c => c.MessageId = messageId);
         await credits.Bus.Publish(transfer, c => c.MessageId = messageId);
+        var markerId = Guid.NewGuid();
+        await credits.Bus.Publish(new AccountTransferredOut(markerAccountId, markerPartnerId, "marker@client.test", DateTimeOffset.UtcNow), c => c.MessageId = markerId);
 
-        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(partnerId, accountId, "Sms") == 0, Wait));
-        await Task.Delay(500);
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(markerPartnerId, null, "Sms") == 50, Wait));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId, markerId), Wait), "Not every delivery was handled");
+        Assert.Equal(0, await credits.BalanceAsync(partnerId, accountId, "Sms"));
         Assert.Equal(1180, await credits.BalanceAsync(partnerId, null, "Sms"));
         Assert.Equal(0, await credits.BalanceAsync(partnerId, accountId, "Prepaid"));
         Assert.Equal(5000, await credits.BalanceAsync(partnerId, null, "Prepaid"));
         Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id IS NULL", ("a", accountId)));
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
+    public async Task An_accounts_status_and_sms_add_on_are_followed_whatever_order_the_events_arrive_in()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        var createdAt = DateTimeOffset.UtcNow;
+        var plan = new AccountPlan("marketing", "plus", 1000, null, [new AddOnQuantity("sms", 1)], "monthly");
+
+        // The first charge settled (active) is seen before the account's creation (pending), which must not undo it.
+        await credits.Bus.Publish(new AccountStatusChanged(accountId, partnerId, "pending", "active", "monthly", "partner", createdAt.AddSeconds(1)));
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND status = 'active'", ("a", accountId)) == 1, Wait));
+        await credits.Bus.Publish(new AccountCreated(accountId, partnerId, "acct", plan, "partner", null, "pending", createdAt, "n@agency.test"));
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND product = 'marketing'", ("a", accountId)) == 1, Wait));
+        Assert.Equal(1, await credits.ScalarAsync(
+            "SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id = @p AND status = 'active' AND sms_allowed AND sms_enabled", ("a", accountId), ("p", partnerId)));
+
+        // The sms add-on removed: no more SMS; the account expires: out of service.
+        await credits.Bus.Publish(new AccountPlanChanged(accountId, partnerId, plan, plan with { AddOns = [] }, null, createdAt.AddDays(1)));
+        await credits.Bus.Publish(new AccountStatusChanged(accountId, partnerId, "active", "expired", "monthly", "partner", createdAt.AddDays(30)));
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync(
+            "SELECT count(*) FROM credit_accounts WHERE account_id = @a AND status = 'expired' AND NOT sms_allowed AND NOT sms_enabled", ("a", accountId)) == 1, Wait));
     }
 
     private static async Task SeedPrepaidAsync(CreditsHost credits, Guid partnerId, Guid? accountId, long earmarked, long general) =>

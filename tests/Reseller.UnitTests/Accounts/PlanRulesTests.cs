@@ -43,4 +43,15 @@ public sealed class PlanRulesTests
 
         Assert.True(errors.Has("plan.add_ons[0]"));
     }
+
+    [Theory]
+    [InlineData("signatures-m365", "standard", 5)]
+    [InlineData("signatures-gworkspace", "standard", 5)]
+    [InlineData("shared-contacts", "standard", 1)]
+    public void Sms_is_an_add_on_of_marketing_only(string product, string tier, int seats)
+    {
+        var (_, errors) = Validate(new PlanRequest(product, tier, null, seats, [new AddOnRequest("sms", 1)], "monthly"));
+
+        Assert.True(errors.Has("plan.add_ons[0]"));
+    }
 }

@@ -7,7 +7,8 @@ public sealed class CreditAccountTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    private static AccountPlan Marketing(string tier) => new("marketing", tier, 1000, null, [], "monthly");
+    private static AccountPlan Marketing(string tier, bool sms = true) =>
+        new("marketing", tier, 1000, null, sms ? [new AddOnQuantity("sms", 1)] : [], "monthly");
 
     [Theory]
     [InlineData("lite", false)]
@@ -19,19 +20,95 @@ public sealed class CreditAccountTests
         var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing(tier), TestCatalog.Default, Now);
 
         Assert.Equal(allowed, account.SmsAllowed);
+        Assert.Equal(allowed, account.SmsEnabled);
     }
 
     [Fact]
-    public void A_downgrade_to_lite_stops_new_sms_credit_as_soon_as_it_is_scheduled_and_an_upgrade_allows_it_again()
+    public void A_marketing_account_without_the_sms_add_on_neither_receives_nor_sends_sms()
+    {
+        var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("enterprise", sms: false), TestCatalog.Default, Now);
+        Assert.False(account.SmsAllowed);
+        Assert.False(account.SmsEnabled);
+
+        account.Plan(new AccountPlan("marketing", "enterprise", 1000, null, [new AddOnQuantity("sms", 0)], "monthly"), null, TestCatalog.Default, Now.AddDays(1));
+        Assert.False(account.SmsAllowed);
+
+        account.Plan(Marketing("enterprise"), null, TestCatalog.Default, Now.AddDays(2));
+        Assert.True(account.SmsAllowed);
+    }
+
+    [Theory]
+    [InlineData("signatures-m365")]
+    [InlineData("signatures-gworkspace")]
+    [InlineData("shared-contacts")]
+    public void Accounts_of_other_products_never_use_sms_even_with_an_sms_add_on_in_the_event(string product)
+    {
+        var plan = new AccountPlan(product, "standard", null, 5, [new AddOnQuantity("sms", 1)], "monthly");
+
+        var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), plan, TestCatalog.Default, Now);
+
+        Assert.False(account.SmsAllowed);
+        Assert.False(account.SmsEnabled);
+    }
+
+    [Fact]
+    public void A_downgrade_to_lite_stops_new_sms_credit_as_soon_as_it_is_scheduled_and_sending_when_it_applies()
     {
         var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
 
-        account.Plan(Marketing("plus"), Marketing("lite"), TestCatalog.Default, Now.AddDays(1));
+        account.Plan(Marketing("plus"), Marketing("lite", sms: false), TestCatalog.Default, Now.AddDays(1));
         Assert.False(account.SmsAllowed);
-        account.Plan(Marketing("lite"), null, TestCatalog.Default, Now.AddDays(30));
+        Assert.True(account.SmsEnabled);
+        account.Plan(Marketing("lite", sms: false), null, TestCatalog.Default, Now.AddDays(30));
         Assert.False(account.SmsAllowed);
+        Assert.False(account.SmsEnabled);
         account.Plan(Marketing("professional"), null, TestCatalog.Default, Now.AddDays(40));
         Assert.True(account.SmsAllowed);
+    }
+
+    [Theory]
+    [InlineData(AccountStatuses.Trial, true)]
+    [InlineData(AccountStatuses.Active, true)]
+    [InlineData(AccountStatuses.PaymentFailed, true)]
+    [InlineData(AccountStatuses.Cancelled, true)]
+    [InlineData(AccountStatuses.Pending, false)]
+    [InlineData(AccountStatuses.Expired, false)]
+    [InlineData(AccountStatuses.Transferred, false)]
+    public void Only_an_account_in_service_spends_credit(string status, bool inService)
+    {
+        var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now, AccountStatuses.Pending);
+
+        account.StatusChanged(status, Now.AddMinutes(1));
+
+        Assert.Equal(inService, account.InService);
+    }
+
+    [Fact]
+    public void A_status_arriving_late_does_not_overwrite_a_newer_one_and_an_unknown_status_is_not_in_service()
+    {
+        var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
+        Assert.False(account.StatusKnown);
+        Assert.False(account.InService);
+
+        account.StatusChanged(AccountStatuses.Expired, Now.AddDays(30));
+        account.StatusChanged(AccountStatuses.Active, Now.AddMinutes(1));
+
+        Assert.Equal(AccountStatuses.Expired, account.Status);
+        Assert.False(account.InService);
+    }
+
+    [Fact]
+    public void A_status_known_before_the_plan_keeps_the_row_without_sms_until_the_plan_arrives()
+    {
+        var account = CreditAccount.FromStatus(Guid.NewGuid(), Guid.NewGuid(), AccountStatuses.Active, Now.AddMinutes(1));
+        Assert.False(account.PlanKnown);
+        Assert.False(account.SmsAllowed);
+
+        account.Plan(Marketing("plus"), null, TestCatalog.Default, Now);
+        account.StatusChanged(AccountStatuses.Pending, Now);
+
+        Assert.True(account.SmsAllowed);
+        Assert.Equal(AccountStatuses.Active, account.Status);
     }
 
     [Fact]
@@ -42,7 +119,7 @@ public sealed class CreditAccountTests
 
         account.TransferredOut(Now.AddDays(1));
         Assert.Null(account.PartnerId);
-        account.TransferredIn(newPartner, Marketing("lite"), TestCatalog.Default, Now.AddDays(2));
+        account.TransferredIn(newPartner, Marketing("lite", sms: false), TestCatalog.Default, Now.AddDays(2));
         Assert.Equal(newPartner, account.PartnerId);
         Assert.False(account.SmsAllowed);
     }

@@ -14,7 +14,7 @@ public sealed class CreditsFlowTests(ResellerSystem system) : IDisposable
     {
         var partner = await client.CreatePartnerAsync();
         var profileId = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
-        var accountId = (await client.CreateAccountAsync(partner, profileId))["id"]!.GetValue<string>();
+        var accountId = await client.CreateSmsAccountAsync(partner, profileId);
 
         var purchase = await client.PurchaseAsync(partner, "sms", 1000);
         Assert.StartsWith("cp_", purchase["id"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -30,6 +30,7 @@ public sealed class CreditsFlowTests(ResellerSystem system) : IDisposable
         var assigned = await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "sms", accountId, 300), HttpStatusCode.Created);
         Assert.Equal(700, assigned["partner_balance"]!.GetValue<long>());
         Assert.Equal(300, assigned["account_balance"]!.GetValue<long>());
+        await client.WaitUntilInServiceAsync(partner.Token, accountId, "sms");
 
         var consumed = await GatewayClient.JsonAsync(await client.ConsumeAsync(partner.Token, accountId, "sms", 120), HttpStatusCode.Created);
         Assert.Equal(180, consumed["balance"]!.GetValue<long>());
@@ -54,6 +55,7 @@ public sealed class CreditsFlowTests(ResellerSystem system) : IDisposable
         await client.PurchaseAsync(partner, "compatibility", 100);
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "compatibility") == 100);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", accountId, 100), HttpStatusCode.Created);
+        await client.WaitUntilInServiceAsync(partner.Token, accountId);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.ConsumeAsync(partner.Token, accountId, "compatibility", 1)));
 

@@ -60,6 +60,31 @@ public static class CreditsScenarios
     public static async Task<HttpResponseMessage> ConsumeAsync(this GatewayClient client, string token, string accountId, string kind, long quantity) =>
         await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{accountId}/credits/{kind}/consumptions", new { quantity }, token);
 
+    public static async Task<HttpResponseMessage> UnassignAsync(this GatewayClient client, Partner partner, string kind, string accountId, long quantity, string? idempotencyKey = null) =>
+        await client.SendAsync(HttpMethod.Post, $"/api/v1/credits/{kind}/unassignments", new { account_id = accountId, quantity }, partner.Token, idempotencyKey: idempotencyKey);
+
+    /// <summary>
+    /// Waits until Credits has learnt from Accounts' events that the account is in service: a consumption far beyond any
+    /// balance is then refused for the balance (insufficient-credit), no longer for the account's status.
+    /// </summary>
+    public static async Task WaitUntilInServiceAsync(this GatewayClient client, string token, string accountId, string kind = "compatibility")
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+        string type;
+        do
+        {
+            var probe = await ProblemAssert.IsAsync(await client.ConsumeAsync(token, accountId, kind, long.MaxValue / 2), HttpStatusCode.UnprocessableEntity);
+            type = probe["type"]!.GetValue<string>();
+            if (type.EndsWith("/insufficient-credit", StringComparison.Ordinal))
+            {
+                return;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Credits never saw account {accountId} in service; last answer {type}.");
+    }
+
     /// <summary>Every entry of one kind's ledger, following next_page_token.</summary>
     public static async Task<List<JsonNode>> LedgerAsync(this GatewayClient client, Partner partner, string kind, int pageSize = 200)
     {
@@ -99,6 +124,21 @@ public static class CreditsScenarios
         plan = new { product = "marketing", tier = "lite", contacts = 1000, cadence = "monthly" },
         billing_profile_id = billingProfileId,
     };
+
+    /// <summary>A paid marketing plus account with the sms add-on, the one kind of account that may receive SMS credit.</summary>
+    public static object SmsPlanAccount(string? billingProfileId) => new
+    {
+        name = GatewayClient.NewAccountName(),
+        customer = new { name = "Client Co", email = "it@client.test" },
+        notification_email = "billing@agency.test",
+        language = "fr",
+        time_zone = "Europe/Paris",
+        plan = new { product = "marketing", tier = "plus", contacts = 1000, cadence = "monthly", add_ons = new[] { new { code = "sms", quantity = 1 } } },
+        billing_profile_id = billingProfileId,
+    };
+
+    public static async Task<string> CreateSmsAccountAsync(this GatewayClient client, Partner partner, string billingProfileId) =>
+        (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts", SmsPlanAccount(billingProfileId), partner.Token), HttpStatusCode.Created))["id"]!.GetValue<string>();
 
     public static object ProfessionalPlanAccount(string? billingProfileId) => new
     {

@@ -20,7 +20,8 @@ public sealed class PreexistingAccountTests(ResellerSystem system) : IDisposable
     {
         var partner = await client.CreatePartnerAsync();
         var profileId = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
-        var accountId = (await client.CreateAccountAsync(partner, profileId))["id"]!.GetValue<string>();
+        var accountId = await client.CreateSmsAccountAsync(partner, profileId);
+        await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "active", TimeSpan.FromSeconds(45));
         await client.PurchaseAsync(partner, "sms", 1000);
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "sms") == 1000);
         Assert.True(await ForgetAccountAsync(accountId), "Credits never learnt of the account from its event");

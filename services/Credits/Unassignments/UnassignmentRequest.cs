@@ -1,0 +1,3 @@
+namespace Reseller.Credits.Unassignments;
+
+public sealed record UnassignmentRequest(string? AccountId, long? Quantity);

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+using MassTransit;
+
+namespace Reseller.IntegrationTests.Messaging;
+
+/// <summary>
+/// Counts the deliveries a host's consumers have finished handling, per message id, duplicates included: a test waits
+/// until every copy it published (and a later marker) was handled, then asserts the effect happened exactly once.
+/// </summary>
+public sealed class ConsumedMessages : IConsumeObserver
+{
+    private readonly ConcurrentQueue<Guid?> handled = new();
+
+    public static ConsumedMessages ObserveOn(IBus bus)
+    {
+        var observer = new ConsumedMessages();
+        bus.ConnectConsumeObserver(observer);
+        return observer;
+    }
+
+    /// <summary>How many deliveries of this message id were handled.</summary>
+    public int Of(Guid messageId) => handled.Count(id => id == messageId);
+
+    /// <summary>Whether each message id was handled (at least) as often as it is listed.</summary>
+    public bool AllHandled(params Guid[] messageIds) => messageIds.GroupBy(id => id).All(g => Of(g.Key) >= g.Count());
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        handled.Enqueue(context.MessageId);
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+}
