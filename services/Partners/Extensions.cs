@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Identity;
-
 using Reseller.Partners.Accounts;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
@@ -29,7 +28,7 @@ public static class Extensions
             bus.AddConsumer<PayoutMailConsumer>();
             bus.AddConsumer<UserMailConsumer>();
         });
-        builder.Services.AddSingleton<IPasswordHasher<PartnerUser>, PasswordHasher<PartnerUser>>();
+        builder.AddPlatformPasswordHasher<PartnerUser>();
         builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
         builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddScoped<CommissionLedger>();

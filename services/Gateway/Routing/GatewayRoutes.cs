@@ -44,14 +44,19 @@ public static class GatewayRoutes
         Route("billing-admin", "/api/v1/admin/billing/{**rest}", "billing", PlatformPolicies.Operator),
     ];
 
-    /// <summary>A route; those open without a credential are rate limited per client unless <paramref name="limited"/> is false (the public catalog).</summary>
-    private static RouteConfig Route(string id, string path, string cluster, string policy, int order = 10, bool? limited = null) => new()
+    /// <summary>
+    /// A route; those open without a credential are rate limited per client address unless <paramref name="limited"/> is
+    /// false (the public catalog), the others per partner.
+    /// </summary>
+    private static RouteConfig Route(string id, string path, string cluster, string policy, int order = 10, bool limited = true) => new()
     {
         RouteId = id,
         ClusterId = cluster,
         Order = order,
         AuthorizationPolicy = policy,
-        RateLimiterPolicy = (limited ?? policy == Anonymous) ? AnonymousCallerLimits.Policy : null,
+        RateLimiterPolicy = policy == Anonymous
+            ? limited ? AnonymousCallerLimits.Policy : null
+            : CredentialCallerLimits.Policy,
         Match = new RouteMatch { Path = path },
     };
 }
