@@ -32,6 +32,7 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddApiConventions();
+        builder.Services.AddRequestBodyLimits();
         builder.Services.AddPlatformProblemDetails();
         builder.AddPlatformAuthentication();
         builder.AddPlatformClock();

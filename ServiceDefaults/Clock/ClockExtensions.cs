@@ -15,7 +15,7 @@ public static class ClockExtensions
 
     public static TBuilder AddPlatformClock<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        if (builder.Environment.IsProduction())
+        if (!SandboxClockSetting.IsOn(builder.Configuration, builder.Environment))
         {
             builder.Services.AddSingleton(TimeProvider.System);
         }
@@ -32,7 +32,7 @@ public static class ClockExtensions
     /// <summary>The per-instance side of the sandbox clock; the gateway fans POST /api/v1/admin/clock out to every instance.</summary>
     public static WebApplication MapPlatformClockEndpoints(this WebApplication app)
     {
-        if (app.Environment.IsProduction())
+        if (!SandboxClockSetting.IsOn(app.Configuration, app.Environment))
         {
             return app;
         }

@@ -15,7 +15,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMa
         var smtp = options.Value.Smtp;
         using var message = MimeMails.Create(mail, options.Value.From);
         using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Mail:Smtp:Host is not set."), smtp.Port, smtp.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
+        await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Mail:Smtp:Host is not set."), smtp.Port, smtp.Security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);

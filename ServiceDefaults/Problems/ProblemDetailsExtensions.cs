@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
+using Reseller.ServiceDefaults.Telemetry;
+
 namespace Reseller.ServiceDefaults.Problems;
 
 public static class ProblemDetailsExtensions
@@ -11,7 +13,7 @@ public static class ProblemDetailsExtensions
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Instance ??= LinkTokens.Redact(ctx.HttpContext.Request.Path);
             if (ctx.ProblemDetails.Type is null || !ctx.ProblemDetails.Type.StartsWith(ProblemTypes.BaseUri, StringComparison.Ordinal))
             {
                 ctx.ProblemDetails.Type = ProblemTypes.Uri(StatusSlug(ctx.ProblemDetails.Status));
@@ -31,6 +33,7 @@ public static class ProblemDetailsExtensions
         StatusCodes.Status403Forbidden => "forbidden",
         StatusCodes.Status404NotFound => "not-found",
         StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+        StatusCodes.Status413PayloadTooLarge => "payload-too-large",
         StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
         _ => "error",
     };

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,9 @@ public static class TelemetryExtensions
 {
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // ASP.NET Core's request scope holds the raw path (a link's secret); RequestLogScopeMiddleware opens a redacted one.
+        builder.Logging.AddFilter(RequestLogScopeMiddleware.HostingDiagnosticsCategory, LogLevel.None);
+        builder.Services.AddTransient<IStartupFilter, RequestLogScopeStartupFilter>();
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -30,6 +34,7 @@ public static class TelemetryExtensions
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(PlatformTelemetry.ActivitySourceName, "MassTransit")
+                .AddProcessor<LinkTokenRedactingProcessor>()
                 .AddAspNetCoreInstrumentation(o => o.Filter = IsNotInfrastructureRequest)
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = r => !IsInfrastructurePath(r.RequestUri?.AbsolutePath))
                 .AddNpgsql());

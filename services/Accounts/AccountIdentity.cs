@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Customization;
@@ -7,6 +5,7 @@ using Reseller.Accounts.Invitations;
 using Reseller.Accounts.LoginLinks;
 using Reseller.Accounts.Snapshots;
 using Reseller.Accounts.Users;
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Accounts;
@@ -16,7 +15,7 @@ public static class AccountIdentity
 {
     public static IHostApplicationBuilder AddAccountIdentity(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IPasswordHasher<AccountUser>, PasswordHasher<AccountUser>>();
+        builder.AddPlatformPasswordHasher<AccountUser>();
         builder.Services.AddSingleton<AccountTokens>();
         builder.Services.AddSingleton<AccountLinks>();
         builder.Services.AddScoped<NewAccountSetup>();

@@ -22,6 +22,7 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        PaymentProviderSetting.Of(builder.Configuration, builder.Environment);
         builder.AddServiceDatabase<IHostApplicationBuilder, BillingDb>("billingdb");
         builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus =>
         {

@@ -23,7 +23,11 @@ public static class Extensions
         builder.Services.AddHttpClient<OpenApiAggregator>();
         builder.Services.AddHttpClient<ApiKeyVerifier>(c => c.BaseAddress = new Uri("http://partners"));
         builder.Services.AddSingleton<OpenApiCache>();
-        builder.Services.AddAnonymousCallerLimits(builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", AnonymousCallerLimits.DefaultPerMinute));
+        var anonymousPerMinute = builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", AnonymousCallerLimits.DefaultPerMinute);
+        builder.Services.AddAnonymousCallerLimits(anonymousPerMinute);
+        builder.Services.AddCredentialCallerLimits(builder.Configuration.GetValue("Gateway:PartnerRequestsPerMinute", CredentialCallerLimits.DefaultPerMinute));
+        builder.Services.AddSingleton(new FailedKeyChecks(anonymousPerMinute));
+        builder.Services.AddTrustedProxies(builder.Configuration);
         return builder;
     }
 }

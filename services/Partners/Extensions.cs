@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Identity;
-
 using Reseller.Partners.Accounts;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
@@ -31,7 +30,7 @@ public static class Extensions
         });
         builder.AddMailOutbox<IHostApplicationBuilder, PartnersDb>();
         builder.Services.AddSingleton<UserMails>();
-        builder.Services.AddSingleton<IPasswordHasher<PartnerUser>, PasswordHasher<PartnerUser>>();
+        builder.AddPlatformPasswordHasher<PartnerUser>();
         builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
         builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddScoped<CommissionLedger>();

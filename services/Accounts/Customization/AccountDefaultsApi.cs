@@ -1,12 +1,14 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Customization;
@@ -17,7 +19,7 @@ public static class AccountDefaultsApi
     {
         var api = app.MapGroup("/api/v1/settings/account-defaults").WithTags("Account defaults").RequireAuthorization(PlatformPolicies.Partner);
         api.MapGet("", GetAsync).WithName("GetAccountDefaults");
-        api.MapPut("", PutAsync).WithName("PutAccountDefaults");
+        api.MapPut("", PutAsync).WithName("PutAccountDefaults").WithMetadata(new RequestSizeLimitAttribute(RequestBodyLimits.TemplatesMaxBytes));
         return app;
     }
 

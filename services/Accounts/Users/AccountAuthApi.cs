@@ -19,9 +19,6 @@ public static class AccountAuthApi
 {
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
 
-    private static readonly AccountUser NobodyUser = AccountUser.Admin(Guid.Empty, "nobody@invalid.test", DateTimeOffset.UnixEpoch);
-    private static readonly string NobodyHash = new PasswordHasher<AccountUser>().HashPassword(NobodyUser, Tokens.SecretToken.New());
-
     public static IEndpointRouteBuilder MapAccountAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
@@ -58,7 +55,7 @@ public static class AccountAuthApi
         if (found is null)
         {
             // Hash anyway, so that an unknown account or user costs as long as a wrong password.
-            hasher.VerifyHashedPassword(NobodyUser, NobodyHash, request.Password!);
+            PasswordCheck.Verify(hasher, null, null, request.Password!, out _);
             throw LoginProblems.InvalidCredentials();
         }
 
@@ -68,12 +65,15 @@ public static class AccountAuthApi
         {
             throw LoginProblems.LockedOut(remaining);
         }
-        if (user.PasswordHash.Length == 0
-            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
+        if (!PasswordCheck.Verify(hasher, user, user.PasswordHash, request.Password!, out var upgradedHash))
         {
             user.Lockout.RegisterFailure(now);
             await db.SaveChangesAsync(cancellationToken);
             throw LoginProblems.InvalidCredentials();
+        }
+        if (upgradedHash is not null)
+        {
+            user.SetPasswordHash(upgradedHash);
         }
 
         user.Lockout.RegisterSuccess();

@@ -36,7 +36,7 @@ public static class InvoiceCsv
 
     private static void Row(StringBuilder csv, params string[] fields)
     {
-        csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+        csv.AppendJoin(',', fields.Select(CsvCells.Neutralise).Select(Quote)).Append("\r\n");
     }
 
     private static string Quote(string field) =>

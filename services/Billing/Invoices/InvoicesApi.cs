@@ -88,6 +88,7 @@ public static class InvoicesApi
             return Problem(404, "not-found", "Not found", "No invoice with that id.");
         }
         var notes = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        DownloadHeaders.Apply(request.HttpContext.Response, format);
         return format switch
         {
             InvoiceFormats.Html => TypedResults.Text(InvoiceHtml.Render(invoice, notes), InvoiceFormats.Html, System.Text.Encoding.UTF8),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 
 using Microsoft.Net.Http.Headers;
 
+using Reseller.Gateway.RateLimiting;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
@@ -11,17 +12,24 @@ namespace Reseller.Gateway.ApiKeys;
 /// <summary>
 /// A <c>Bearer rsk_…</c> API key is verified against Partners and exchanged, before authentication, for a short-lived
 /// platform JWT (kind api_key, the key's partner, role owner), so the gateway and every service accept it like a user
-/// token and take the partner from it. An unknown or revoked key is left as it is and fails authentication (401).
+/// token and take the partner from it. An unknown or revoked key is left as it is and fails authentication (401); too many
+/// of them from one address are refused with 429 (<see cref="FailedKeyChecks"/>).
 /// </summary>
-public sealed class ApiKeyExchangeMiddleware(RequestDelegate next)
+public sealed class ApiKeyExchangeMiddleware(RequestDelegate next, ILogger<ApiKeyExchangeMiddleware> logger)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(1);
 
-    public async Task InvokeAsync(HttpContext context, ApiKeyVerifier verifier, PlatformTokenIssuer tokens)
+    public async Task InvokeAsync(HttpContext context, ApiKeyVerifier verifier, PlatformTokenIssuer tokens, FailedKeyChecks failedChecks)
     {
         var header = context.Request.Headers[HeaderNames.Authorization].ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header[7..].Trim() is var key && ApiKeyVerifier.LooksLikeKey(key))
         {
+            var address = ClientAddress.Of(context);
+            if (failedChecks.Refusal(address) is { } wait)
+            {
+                await TooManyRequests.WriteAsync(context, wait, "Too many unknown API keys from this address.");
+                return;
+            }
             ApiKeyIdentity? identity;
             try
             {
@@ -30,11 +38,22 @@ public sealed class ApiKeyExchangeMiddleware(RequestDelegate next)
             catch (ProblemException unavailable)
             {
                 // This runs before the exception handler, so it answers the problem itself.
-                context.Response.Headers.RetryAfter = "2";
-                await TypedResults.Problem(unavailable.Detail, statusCode: unavailable.Status, title: unavailable.Title, type: unavailable.Type).ExecuteAsync(context);
+                await AnswerAsync(context, unavailable);
                 return;
             }
-            if (identity is not null)
+            catch (Exception failure) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                // Whatever went wrong asking Partners (a timeout, an open circuit, an answer it could not read) is still
+                // "cannot check keys now", never an exception page.
+                logger.LogWarning(failure, "An API key could not be checked");
+                await AnswerAsync(context, ApiKeyVerifier.Unavailable());
+                return;
+            }
+            if (identity is null)
+            {
+                failedChecks.Record(address);
+            }
+            else
             {
                 var token = tokens.Issue(
                 [
@@ -47,5 +66,11 @@ public sealed class ApiKeyExchangeMiddleware(RequestDelegate next)
             }
         }
         await next(context);
+    }
+
+    private static async Task AnswerAsync(HttpContext context, ProblemException unavailable)
+    {
+        context.Response.Headers.RetryAfter = "2";
+        await TypedResults.Problem(unavailable.Detail, statusCode: unavailable.Status, title: unavailable.Title, type: unavailable.Type).ExecuteAsync(context);
     }
 }

@@ -66,6 +66,6 @@ public sealed class ApiKeyVerifier(HttpClient http, IOptions<PlatformTokenOption
         }
     }
 
-    private static ProblemException Unavailable() =>
+    public static ProblemException Unavailable() =>
         new(503, "api-keys-unavailable", "API keys cannot be checked right now; try again shortly.") { RetryAfter = TimeSpan.FromSeconds(2) };
 }

@@ -8,10 +8,10 @@ namespace Reseller.Gateway.Clock;
 
 public static class PlatformClockApi
 {
-    /// <summary>The operator's sandbox clock; absent (404) in Production.</summary>
+    /// <summary>The operator's sandbox clock; absent (404) unless Clock:Sandbox is on (never in Production).</summary>
     public static WebApplication MapPlatformClockApi(this WebApplication app)
     {
-        if (app.Environment.IsProduction())
+        if (!SandboxClockSetting.IsOn(app.Configuration, app.Environment))
         {
             return app;
         }

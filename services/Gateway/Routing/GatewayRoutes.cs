@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
+
 using Reseller.Gateway.RateLimiting;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Http;
 
 using Yarp.ReverseProxy.Configuration;
 
@@ -12,6 +15,9 @@ namespace Reseller.Gateway.Routing;
 public static class GatewayRoutes
 {
     public const string AuthenticatedPolicy = "authenticated";
+
+    /// <summary>Account defaults carry templates: the one route whose bodies may pass 1 MiB.</summary>
+    public const string AccountDefaultsRoute = "accounts-defaults";
     private const string Anonymous = "anonymous";
 
     public static IReadOnlyList<RouteConfig> All() =>
@@ -34,6 +40,7 @@ public static class GatewayRoutes
         Route("accounts-transfer-confirm", "/api/v1/transfers/{token}/confirm", "accounts", Anonymous),
         Route("accounts-invitation-accept", "/api/v1/invitations/{token}/accept", "accounts", Anonymous),
         Route("accounts", "/api/v1/accounts/{**rest}", "accounts", AuthenticatedPolicy),
+        Route(AccountDefaultsRoute, "/api/v1/settings/account-defaults", "accounts", AuthenticatedPolicy, order: 0),
         Route("accounts-settings", "/api/v1/settings/{**rest}", "accounts", AuthenticatedPolicy),
         Route("accounts-admin", "/api/v1/admin/accounts/{**rest}", "accounts", PlatformPolicies.Operator),
 
@@ -44,14 +51,28 @@ public static class GatewayRoutes
         Route("billing-admin", "/api/v1/admin/billing/{**rest}", "billing", PlatformPolicies.Operator),
     ];
 
-    /// <summary>A route; those open without a credential are rate limited per client unless <paramref name="limited"/> is false (the public catalog).</summary>
-    private static RouteConfig Route(string id, string path, string cluster, string policy, int order = 10, bool? limited = null) => new()
+    /// <summary>
+    /// A route; those open without a credential are rate limited per client address unless <paramref name="limited"/> is
+    /// false (the public catalog), the others per partner.
+    /// </summary>
+    private static RouteConfig Route(string id, string path, string cluster, string policy, int order = 10, bool limited = true) => new()
     {
         RouteId = id,
         ClusterId = cluster,
         Order = order,
         AuthorizationPolicy = policy,
-        RateLimiterPolicy = (limited ?? policy == Anonymous) ? AnonymousCallerLimits.Policy : null,
+        RateLimiterPolicy = policy == Anonymous
+            ? limited ? AnonymousCallerLimits.Policy : null
+            : CredentialCallerLimits.Policy,
         Match = new RouteMatch { Path = path },
     };
+
+    /// <summary>Bodies are capped at 1 MiB (ServiceDefaults) except on routes that carry templates.</summary>
+    public static void LimitBodies(IEndpointConventionBuilder endpoint, RouteConfig route)
+    {
+        if (route.RouteId == AccountDefaultsRoute)
+        {
+            endpoint.WithMetadata(new RequestSizeLimitAttribute(RequestBodyLimits.TemplatesMaxBytes));
+        }
+    }
 }

@@ -37,8 +37,13 @@ public static class AuthApi
             .ThrowIfAny();
 
         var email = FieldRules.NormalizeEmail(request.Email!);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken)
-            ?? throw LoginProblems.InvalidCredentials();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
+        if (user is null)
+        {
+            // Costs a password hash too, so the time taken does not tell which e-mails have a login.
+            PasswordCheck.Verify(hasher, null, null, request.Password!, out _);
+            throw LoginProblems.InvalidCredentials();
+        }
 
         var now = clock.GetUtcNow();
         if (user.Lockout.RemainingLock(now) is { } remaining)
@@ -46,13 +51,17 @@ public static class AuthApi
             throw LoginProblems.LockedOut(remaining);
         }
 
-        if (!user.CanLogIn || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
+        if (!PasswordCheck.Verify(hasher, user, user.CanLogIn ? user.PasswordHash : null, request.Password!, out var upgradedHash))
         {
             user.Lockout.RegisterFailure(now);
             await db.SaveChangesAsync(cancellationToken);
             throw LoginProblems.InvalidCredentials();
         }
 
+        if (upgradedHash is not null)
+        {
+            user.SetPasswordHash(upgradedHash);
+        }
         user.Lockout.RegisterSuccess();
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(tokens.Issue(

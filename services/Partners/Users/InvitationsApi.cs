@@ -34,18 +34,30 @@ public static class InvitationsApi
     {
         request.Validate();
         var email = FieldRules.NormalizeEmail(request.Email!);
-        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
-        {
-            throw ProblemException.Conflict("email-taken", "A partner user with this e-mail already exists.");
-        }
         var now = clock.GetUtcNow();
         var invited = PartnerUser.Invite(user.PartnerId(), email, request.Role!, now);
+        var holder = await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => (Guid?)u.PartnerId).FirstOrDefaultAsync(cancellationToken);
+        if (holder == invited.PartnerId)
+        {
+            throw ProblemException.Conflict("email-taken", "A user of your agency already has this e-mail.");
+        }
+        if (holder is not null)
+        {
+            // The address is another agency's login (one address, one login). Saying so would tell who works where, so
+            // the answer is the same as for a new invitation; nothing is stored and no link is sent.
+            return Invited(invited);
+        }
         var (token, secret) = UserToken.Issue(invited.Id, UserTokenPurposes.Invitation, UserTokenPurposes.InvitationLifetime, now);
         db.Users.Add(invited);
         db.UserTokens.Add(token);
         db.Publish(new PartnerUserInvited(invited.Id, invited.PartnerId, invited.Email, invited.Role, token.ExpiresAt), now);
         mails.Queue(db, userMails.Invitation(invited, secret, token.ExpiresAt), now);
         await db.SaveChangesAsync(cancellationToken);
+        return Invited(invited);
+    }
+
+    private static Created<PartnerUserResponse> Invited(PartnerUser invited)
+    {
         var response = PartnerUserResponse.From(invited);
         return TypedResults.Created($"/api/v1/partners/me/users/{response.Id}", response);
     }

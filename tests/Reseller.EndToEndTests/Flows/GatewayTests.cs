@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 using Reseller.EndToEndTests.Infrastructure;
 
@@ -71,6 +72,20 @@ public sealed class GatewayTests(ResellerSystem system) : IDisposable
 
         var fields = problem["errors"]!.AsObject().Select(e => e.Key).Order().ToList();
         Assert.Equal(["billing_profile_id", "customer.email", "customer.name", "language", "name", "notification_email", "plan.contacts", "time_zone"], fields);
+    }
+
+    [Fact]
+    public async Task Bodies_over_one_megabyte_get_413_problem_details_except_account_defaults_which_carry_templates()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var huge = JsonSerializer.Serialize(GatewayClient.MarketingPlusMonthly(new string('a', 1_100_000), null));
+
+        var refused = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts", huge, partner.Token), HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Equal(413, refused["status"]!.GetValue<int>());
+        var templates = Enumerable.Range(0, 8).Select(i => new { name = $"Big {i}", tags = new[] { "big" }, html = "<p>" + new string('x', 190_000) + "</p>" }).ToArray();
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Put, "/api/v1/settings/account-defaults",
+            new { branding = new { app_name = "Big" }, templates, apply_to_existing = false }, partner.Token), HttpStatusCode.OK);
     }
 
     [Fact]

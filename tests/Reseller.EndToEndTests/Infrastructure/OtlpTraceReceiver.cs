@@ -16,6 +16,15 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
 
     public ConcurrentBag<ReceivedSpan> Spans { get; } = [];
 
+    /// <summary>Every exported trace and log batch as received, to search for what must never be exported.</summary>
+    public ConcurrentQueue<byte[]> Payloads { get; } = new();
+
+    public bool Mentions(string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        return Payloads.Any(p => p.AsSpan().IndexOf(needle) >= 0);
+    }
+
     public string Endpoint => app.Urls.First();
 
     /// <summary>While set, the raw body of every export (traces, logs, metrics) is kept here, for tests that search what left a process.</summary>
@@ -32,11 +41,20 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
+            receiver.Payloads.Enqueue(body.ToArray());
             receiver.Recording?.Enqueue(body.ToArray());
             foreach (var span in OtlpProtobuf.ReadSpans(body.ToArray()))
             {
                 receiver.Spans.Add(span);
             }
+            return Results.Ok();
+        });
+        app.MapPost("/v1/logs", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            receiver.Payloads.Enqueue(body.ToArray());
+            receiver.Recording?.Enqueue(body.ToArray());
             return Results.Ok();
         });
         app.MapPost("/v1/{signal}", async (HttpRequest request) =>

@@ -47,14 +47,14 @@ public sealed class AnonymousCallerLimitsTests
     }
 
     [Fact]
-    public void Every_route_open_without_a_credential_is_limited_except_the_public_catalog_and_no_other_is()
+    public void Every_route_open_without_a_credential_is_limited_per_address_except_the_public_catalog_and_every_other_per_partner()
     {
         var routes = GatewayRoutes.All();
 
         Assert.All(routes.Where(r => r.AuthorizationPolicy == "anonymous" && r.RouteId != "billing-catalog"),
             r => Assert.Equal(AnonymousCallerLimits.Policy, r.RateLimiterPolicy));
         Assert.Null(routes.Single(r => r.RouteId == "billing-catalog").RateLimiterPolicy);
-        Assert.All(routes.Where(r => r.AuthorizationPolicy != "anonymous"), r => Assert.Null(r.RateLimiterPolicy));
+        Assert.All(routes.Where(r => r.AuthorizationPolicy != "anonymous"), r => Assert.Equal(CredentialCallerLimits.Policy, r.RateLimiterPolicy));
         Assert.Contains(routes, r => r.RouteId == "partners-token" && r.RateLimiterPolicy == AnonymousCallerLimits.Policy);
     }
 }

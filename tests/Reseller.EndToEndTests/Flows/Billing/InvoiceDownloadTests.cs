@@ -19,6 +19,8 @@ public sealed class InvoiceDownloadTests(ResellerSystem system) : IDisposable
         using var html = await BillingFlows.GetAsync(client, path, partner.Token, "text/html");
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", html.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("default-src 'none'", html.Headers.GetValues("Content-Security-Policy").Single());
         var page = await html.Content.ReadAsStringAsync();
         Assert.Contains($"<h1>Invoice {number}</h1>", page, StringComparison.Ordinal);
         Assert.Contains("44.10 USD", page, StringComparison.Ordinal);

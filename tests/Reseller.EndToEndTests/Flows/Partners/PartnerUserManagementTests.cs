@@ -40,6 +40,26 @@ public sealed class PartnerUserManagementTests(ResellerSystem system) : IDisposa
     }
 
     [Fact]
+    public async Task Inviting_another_agencys_login_answers_as_any_invitation_so_it_reveals_nothing()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var other = await client.CreatePartnerAsync();
+
+        var answered = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users",
+            new { email = other.Email, role = "member" }, partner.Token), HttpStatusCode.Created);
+        var fresh = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users",
+            new { email = $"fresh-{Guid.NewGuid():N}@agency.test", role = "member" }, partner.Token), HttpStatusCode.Created);
+
+        Assert.Equal(fresh.AsObject().Select(p => p.Key).Order(), answered.AsObject().Select(p => p.Key).Order());
+        Assert.Equal("invited", answered["status"]!.GetValue<string>());
+        Assert.Equal(other.Email, answered["email"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(await client.TokenAsync(other.Email, other.Password)));
+        var own = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users",
+            new { email = partner.Email, role = "member" }, partner.Token), HttpStatusCode.Conflict);
+        Assert.EndsWith("/email-taken", own["type"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_resent_invitation_has_a_new_link_and_the_old_one_is_dead()
     {
         var partner = await client.CreatePartnerAsync();
