@@ -51,6 +51,7 @@ public sealed class AccountCreatedConsumer(BillingDb db, PeriodInvoicer invoicer
         }
         if (created.Payer == Payers.Customer && profile?.AdoptBy(created.PartnerId, created.AccountId) == true)
         {
+            db.Publish(new BillingProfileAdopted(profile.Id, created.PartnerId, created.AccountId, created.CreatedAt), created.CreatedAt);
             logger.LogInformation("Billing profile {BillingProfileId} is now the own card of account {AccountId}", profileId, created.AccountId);
         }
     }
