@@ -2,6 +2,7 @@ using Reseller.Gateway;
 using Reseller.Gateway.ApiKeys;
 using Reseller.Gateway.Clock;
 using Reseller.Gateway.Docs;
+using Reseller.Gateway.Routing;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,12 @@ app.MapDefaultEndpoints();
 app.UseRateLimiter();
 app.MapPlatformClockApi();
 app.MapApiDocs();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseMiddleware<ProxyFailover>();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 
 app.Run();
