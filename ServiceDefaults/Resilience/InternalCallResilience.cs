@@ -22,6 +22,9 @@ public static class InternalCallResilience
     public const string FailoverPipeline = "failover";
     public const string EndpointPipeline = "endpoint";
     public const int MaxRetryAttempts = 6;
+
+    /// <summary>Retries of an idempotent call a replica may have seen (it timed out or answered 502/503/504): few, with back-off.</summary>
+    public const int MaxRetriesAfterReaching = 2;
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(5);
@@ -35,7 +38,7 @@ public static class InternalCallResilience
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = MaxRetryAttempts,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage()?.Method)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage()?.Method, args.AttemptNumber)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(NeverReachedEndpoint(args.Outcome.Exception)
                     ? TimeSpan.Zero
                     : TimeSpan.FromMilliseconds(100 * Math.Pow(2, args.AttemptNumber))),
@@ -56,13 +59,13 @@ public static class InternalCallResilience
     }
 
     /// <summary>Whether the attempt is worth another try on the next endpoint.</summary>
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpMethod? method)
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpMethod? method, int attemptNumber)
     {
         if (NeverReachedEndpoint(outcome.Exception))
         {
             return true;
         }
-        if (method is null || !IsIdempotent(method))
+        if (method is null || !IsIdempotent(method) || attemptNumber >= MaxRetriesAfterReaching)
         {
             return false;
         }
