@@ -26,14 +26,16 @@ public static class ResellerModel
         ProjectResource accounts = builder.AddProject("accounts", "services/Accounts", "Reseller.Accounts")
             .WithReference(accountsDb)
             .WithReference(messaging)
-            .WithReference(billing);
+            .WithReference(billing)
+            .WithReplicas(Replicas(builder.Configuration, "Accounts"));
 
         // Partners calls Billing and Accounts for a referral signup (tokenize the customer's card, open the account).
         ProjectResource partners = builder.AddProject("partners", "services/Partners", "Reseller.Partners")
             .WithReference(partnersDb)
             .WithReference(messaging)
             .WithReference(billing)
-            .WithReference(accounts);
+            .WithReference(accounts)
+            .WithReplicas(Replicas(builder.Configuration, "Partners"));
 
         ProjectResource credits = builder.AddProject("credits", "services/Credits", "Reseller.Credits")
             .WithReference(creditsDb)

@@ -10,6 +10,7 @@ using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Resilience;
 using Reseller.ServiceDefaults.Telemetry;
 
 namespace Reseller.ServiceDefaults;
@@ -26,11 +27,7 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
-        builder.Services.ConfigureHttpClientDefaults(http =>
-        {
-            http.AddStandardResilienceHandler();
-            http.AddServiceDiscovery();
-        });
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddInternalCallResilience());
         builder.Services.AddApiConventions();
         builder.Services.AddRequestBodyLimits();
         builder.Services.AddPlatformProblemDetails();

@@ -10,11 +10,20 @@ using Npgsql;
 
 namespace Reseller.ServiceDefaults.Problems;
 
-/// <summary>Maps rule violations, malformed input and database conflicts to problem details; anything else stays a 500.</summary>
+/// <summary>
+/// Maps rule violations, malformed input, database conflicts and unreachable dependencies (503 with Retry-After) to problem
+/// details; anything else stays a 500.
+/// </summary>
 public sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (DependencyFailures.IsDependencyFailure(exception, httpContext.RequestAborted.IsCancellationRequested))
+        {
+            logger.LogWarning("A dependency could not be reached: {Error}", exception.Message);
+            exception = DependencyFailures.Unavailable();
+        }
+
         var problem = ToProblem(exception);
         if (problem is null)
         {

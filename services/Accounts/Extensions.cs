@@ -20,6 +20,7 @@ public static class Extensions
             bus.AddConsumer<InvoicePaidConsumer>();
             bus.AddConsumer<PaymentFailedConsumer>();
             bus.AddConsumer<Transfers.PartnerCreatedConsumer>();
+            bus.AddConsumer<KnownBillingProfilesConsumer>();
             bus.AddAccountIdentityConsumers();
         });
         builder.AddMailOutbox<IHostApplicationBuilder, AccountsDb>();

@@ -18,6 +18,12 @@ app.MapDefaultEndpoints();
 app.UseRateLimiter();
 app.MapPlatformClockApi();
 app.MapApiDocs();
-app.MapReverseProxy().ConfigureEndpoints(GatewayRoutes.LimitBodies);
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseMiddleware<ProxyFailover>();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+}).ConfigureEndpoints(GatewayRoutes.LimitBodies);
 
 app.Run();

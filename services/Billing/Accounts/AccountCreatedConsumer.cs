@@ -56,6 +56,7 @@ public sealed class AccountCreatedConsumer(BillingDb db, PeriodInvoicer invoicer
         }
         if (profile.AdoptBy(created.PartnerId, created.AccountId))
         {
+            db.Publish(new BillingProfileAdopted(profile.Id, created.PartnerId, created.AccountId, created.CreatedAt), created.CreatedAt);
             logger.LogInformation("Billing profile {BillingProfileId} is now the own card of account {AccountId}", profileId, created.AccountId);
         }
         else if (profile.AccountId is null)

@@ -7,8 +7,10 @@ using Reseller.Billing.Access;
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
+using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Billing.Profiles;
@@ -40,6 +42,7 @@ public static class BillingProfilesApi
         var caller = BillingCaller.From(user);
         var profile = BillingProfile.Create(caller.PartnerId, caller.AccountId, request.Name!.Trim(), tokenized, now);
         db.BillingProfiles.Add(profile);
+        db.Publish(new BillingProfileCreated(profile.Id, profile.PartnerId, profile.AccountId, now), now);
         await db.SaveChangesAsync(cancellationToken);
         var response = BillingProfileResponse.From(profile);
         return TypedResults.Created($"/api/v1/billing-profiles/{response.Id}", response);
@@ -81,7 +84,9 @@ public static class BillingProfilesApi
             throw ProblemException.Conflict("billing-profile-in-use", "The billing profile is in use.",
                 "Move the accounts charged to this profile to another one first.");
         }
-        profile.Delete(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        profile.Delete(now);
+        db.Publish(new BillingProfileDeleted(profile.Id, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -16,7 +16,8 @@ namespace Reseller.Credits.Accounts;
 /// Finds an account of the caller's partner. Credits learns accounts from Accounts' events, so an account that existed
 /// before Credits followed them (or whose AccountCreated is still on its way) is missing here: then Accounts is asked, on the
 /// caller's own credentials, and the account is followed from its answer. Accounts shows an account only to its own partner
-/// (or to the account's own users), so the partner is the caller's. Anything not found either way is 404, never a 500.
+/// (or to the account's own users), so the partner is the caller's. Anything not found either way is 404, never a 500; while
+/// Accounts cannot be asked, 503 with Retry-After.
 /// </summary>
 public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpContext, CreditsDb db, ProductCatalog catalog, TimeProvider clock, ILogger<AccountsLookup> logger)
 {
@@ -84,6 +85,10 @@ public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpCon
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
+            if ((int)response.StatusCode >= 500)
+            {
+                throw DependencyFailures.Unavailable();
+            }
             if (!response.IsSuccessStatusCode)
             {
                 return null;
@@ -97,9 +102,15 @@ public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpCon
                     root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String ? status.GetString() : null)
                 : null;
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (DependencyFailures.IsDependencyFailure(e, cancellationToken.IsCancellationRequested))
         {
+            // Accounts is down: the account may well exist, so the caller is told to retry rather than that it does not.
             logger.LogWarning("Accounts could not be asked for account {AccountId}: {Error}", accountId, e.Message);
+            throw DependencyFailures.Unavailable();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            logger.LogWarning("Accounts' answer for account {AccountId} could not be read: {Error}", accountId, e.Message);
             return null;
         }
     }

@@ -26,7 +26,7 @@ public sealed class BillingInvoices(HttpClient http, IHttpContextAccessor httpCo
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (DependencyFailures.IsDependencyFailure(e, cancellationToken.IsCancellationRequested))
         {
             throw Unavailable();
         }
@@ -63,5 +63,8 @@ public sealed class BillingInvoices(HttpClient http, IHttpContextAccessor httpCo
     }
 
     private static ProblemException Unavailable() =>
-        new(503, "billing-unavailable", "Billing cannot invoice right now", "The purchase was not invoiced; try again shortly.");
+        new(503, "billing-unavailable", "Billing cannot invoice right now", "The purchase was not invoiced; try again shortly.")
+        {
+            RetryAfter = DependencyFailures.RetryAfter,
+        };
 }

@@ -60,7 +60,7 @@ public sealed class ApiKeyVerifier(HttpClient http, IOptions<PlatformTokenOption
                 _ => throw Unavailable(),
             };
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (DependencyFailures.IsDependencyFailure(e, cancellationToken.IsCancellationRequested))
         {
             throw Unavailable();
         }

@@ -2,7 +2,10 @@ using Yarp.ReverseProxy.Configuration;
 
 namespace Reseller.Gateway.Routing;
 
-/// <summary>One cluster per service, balanced over its replicas, with active health checks so a dead replica leaves the rotation.</summary>
+/// <summary>
+/// One cluster per service, balanced over its replicas, with active health checks so a dead replica leaves the rotation,
+/// and passive ones so a replica that refuses connections leaves it at once (see <see cref="ProxyFailover"/>).
+/// </summary>
 public static class GatewayClusters
 {
     public static IReadOnlyList<ClusterConfig> From(ServiceDestinations services) => services.Instances
@@ -19,6 +22,12 @@ public static class GatewayClusters
                     Timeout = TimeSpan.FromSeconds(3),
                     Policy = "ConsecutiveFailures",
                     Path = "/alive",
+                },
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Policy = "TransportFailureRate",
+                    ReactivationPeriod = ProxyFailover.DeadReplicaRestsFor,
                 },
             },
             Destinations = service.Value.Select((uri, i) => (uri, i))

@@ -33,7 +33,7 @@ public sealed class PlatformServices(HttpClient http, IOptions<PlatformTokenOpti
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (DependencyFailures.IsDependencyFailure(e, cancellationToken.IsCancellationRequested))
         {
             throw Unavailable();
         }

@@ -13,6 +13,9 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 {
     public const int BillingReplicas = 2;
 
+    private readonly string dataDirectoryName;
+    private readonly string[] args;
+
     private DistributedApplication? app;
     private StreamWriter logFile = StreamWriter.Null;
 
@@ -22,11 +25,23 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
     public string AdminKey => app!.AdminKey;
     public DistributedApplication App => app!;
 
+    public ResellerSystem()
+        : this("test-e2e", [$"--Billing:Replicas={BillingReplicas}"])
+    {
+    }
+
+    /// <summary>Another system beside the shared one (its own data directory), started with these AppHost arguments.</summary>
+    internal ResellerSystem(string dataDirectoryName, string[] args)
+    {
+        this.dataDirectoryName = dataDirectoryName;
+        this.args = args;
+    }
+
     public async Task InitializeAsync()
     {
         Telemetry = await OtlpTraceReceiver.StartAsync();
         // Fresh servers each run, so no database or queue left by another version of the code can interfere.
-        var dataDirectory = Path.Combine(RepositoryRoot(), ".data", "test-e2e");
+        var dataDirectory = Path.Combine(RepositoryRoot(), ".data", dataDirectoryName);
         if (Directory.Exists(dataDirectory))
         {
             Directory.Delete(dataDirectory, recursive: true);
@@ -45,7 +60,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
                     logFile.WriteLine(line);
                 }
             },
-            Args = [$"--Billing:Replicas={BillingReplicas}"],
+            Args = args,
             Environment = new Dictionary<string, string>
             {
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,

@@ -47,7 +47,6 @@ public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
     [InlineData(HttpStatusCode.NotFound, "{}")]
     [InlineData(HttpStatusCode.OK, "not json")]
     [InlineData(HttpStatusCode.OK, """{"plan":{"tier":3}}""")]
-    [InlineData(HttpStatusCode.ServiceUnavailable, "")]
     public async Task An_account_accounts_does_not_show_the_caller_or_cannot_describe_is_not_found(HttpStatusCode status, string body)
     {
         await using var credits = await CreditsHost.StartAsync(infrastructure);
@@ -57,6 +56,24 @@ public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
             Lookup(sp, new StubAccounts(status, body)).FindOwnedAsync(Guid.CreateVersion7(), PublicId.Format("acc", accountId), CancellationToken.None)));
 
         Assert.Equal(404, problem.Status);
+        Assert.Equal(0, await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a", ("a", accountId)));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(null)]
+    public async Task While_accounts_cannot_answer_the_caller_is_told_to_retry_not_that_the_account_does_not_exist(HttpStatusCode? status)
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var accountId = Guid.CreateVersion7();
+        var accounts = status is { } answered ? new StubAccounts(answered, "") : StubAccounts.Unreachable();
+
+        var problem = await Assert.ThrowsAsync<ProblemException>(() => credits.InScopeAsync(sp =>
+            Lookup(sp, accounts).FindOwnedAsync(Guid.CreateVersion7(), PublicId.Format("acc", accountId), CancellationToken.None)));
+
+        Assert.Equal(503, problem.Status);
+        Assert.NotNull(problem.RetryAfter);
         Assert.Equal(0, await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a", ("a", accountId)));
     }
 
@@ -133,16 +150,21 @@ public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
             NullLogger<AccountsLookup>.Instance);
     }
 
-    private sealed class StubAccounts(HttpStatusCode status, string body) : HttpMessageHandler
+    private sealed class StubAccounts(HttpStatusCode status, string body, bool refuseConnection = false) : HttpMessageHandler
     {
         public string? AskedPath { get; private set; }
         public string? AskedAuthorization { get; private set; }
+
+        /// <summary>No replica of Accounts takes the connection.</summary>
+        public static StubAccounts Unreachable() => new(HttpStatusCode.OK, "", refuseConnection: true);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             AskedPath = request.RequestUri!.AbsolutePath;
             AskedAuthorization = request.Headers.Authorization?.ToString();
-            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+            return refuseConnection
+                ? Task.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (accounts:80)"))
+                : Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
         }
     }
 }

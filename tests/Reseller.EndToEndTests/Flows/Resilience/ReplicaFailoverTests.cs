@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+using Npgsql;
+
+using Reseller.EndToEndTests.Flows.Credits;
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.EndToEndTests.Flows.Resilience;
+
+/// <summary>
+/// One of two replicas of every service that others call (Billing, Accounts, Partners) is SIGKILLed; the calls that
+/// follow and need them, through the gateway and between services, all succeed on the live replicas. Then Billing dies
+/// entirely: accounts are still created on a card Accounts knows, and what truly needs Billing is 503 with Retry-After.
+/// </summary>
+public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFixture<ReplicatedSystem>, IDisposable
+{
+    private const int Calls = 200;
+    private const int InFlight = 10;
+    private readonly GatewayClient client = replicated.System.Client();
+
+    [Fact]
+    public async Task After_one_replica_of_each_called_service_is_killed_the_next_calls_that_need_them_all_succeed()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
+        Assert.True(await AccountsKnowsCardAsync(card), "Accounts never heard of the card from Billing's event");
+        foreach (var service in ReplicatedSystem.CalledServices)
+        {
+            await replicated.System.App.StopProjectAsync(service, replica: 1, kill: true);
+        }
+
+        // Partners through the gateway: a key each, so each later call has Partners verify its key (no cached answer).
+        var keys = await AllSucceedAsync(Calls, HttpStatusCode.Created, _ =>
+            client.SendAsync(HttpMethod.Post, "/api/v1/api-keys", new { name = "failover" }, partner.Token));
+        // Accounts through the gateway, Partners from the gateway (ApiKeyVerifier), the card checked without Billing.
+        var accounts = await AllSucceedAsync(Calls, HttpStatusCode.Created, i =>
+            client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
+                GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), card), keys[i]["key"]!.GetValue<string>()));
+        // Billing from Credits (BillingInvoices): each purchase is invoiced and charged synchronously.
+        await AllSucceedAsync(Calls, HttpStatusCode.Created, _ =>
+            client.SendAsync(HttpMethod.Post, "/api/v1/credits/compatibility/purchases", new { pack = 100 }, partner.Token));
+        // Billing through the gateway.
+        await AllSucceedAsync(Calls, HttpStatusCode.OK, _ =>
+            client.SendAsync(HttpMethod.Get, $"/api/v1/billing-profiles/{card}", token: partner.Token));
+        // Accounts from Credits (AccountsLookup): Credits forgets the accounts, so each assignment asks Accounts for its own.
+        var accountIds = accounts.Select(a => a["id"]!.GetValue<string>()).ToList();
+        await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "compatibility") == Calls * 100L);
+        Assert.True(await ForgetAccountsAsync(accountIds), "Credits never learnt of every account from its event");
+        await AllSucceedAsync(Calls, HttpStatusCode.Created, i => client.AssignAsync(partner, "compatibility", accountIds[i], 1));
+
+        await replicated.System.App.StopProjectAsync("billing", replica: 0, kill: true);
+
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
+            GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), card), partner.Token), HttpStatusCode.Created);
+        var purchase = await client.SendAsync(HttpMethod.Post, "/api/v1/credits/compatibility/purchases", new { pack = 100 }, partner.Token);
+        await ProblemAssert.IsAsync(purchase, HttpStatusCode.ServiceUnavailable);
+        Assert.True(purchase.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 503 says when to try again");
+        var billingRoute = await client.SendAsync(HttpMethod.Get, $"/api/v1/billing-profiles/{card}", token: partner.Token);
+        await ProblemAssert.IsAsync(billingRoute, HttpStatusCode.ServiceUnavailable);
+        Assert.True(billingRoute.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 503 says when to try again");
+    }
+
+    /// <summary>Sends the calls a few at a time and asserts every one got the expected answer; returns their bodies in order.</summary>
+    private static async Task<List<JsonNode>> AllSucceedAsync(int count, HttpStatusCode expected, Func<int, Task<HttpResponseMessage>> call)
+    {
+        var bodies = new JsonNode[count];
+        var failures = new List<string>();
+        for (var start = 0; start < count; start += InFlight)
+        {
+            var batch = Enumerable.Range(start, Math.Min(InFlight, count - start)).ToList();
+            var responses = await Task.WhenAll(batch.Select(call));
+            foreach (var (index, response) in batch.Zip(responses))
+            {
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != expected)
+                {
+                    failures.Add($"call {index}: {(int)response.StatusCode} {text}");
+                    continue;
+                }
+                bodies[index] = JsonNode.Parse(text)!;
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {count} calls failed, e.g. {string.Join(" | ", failures.Take(3))}");
+        return [.. bodies];
+    }
+
+    private async Task<bool> AccountsKnowsCardAsync(string card)
+    {
+        var id = Guid.ParseExact(card["bp_".Length..], "N");
+        return await PollDatabaseAsync("accountsdb", "SELECT count(*) FROM known_billing_profiles WHERE id = ANY(@ids) AND partner_id IS NOT NULL", [id], 1);
+    }
+
+    /// <summary>Deletes Credits' rows for the accounts, as if they predated Credits' table; false if the rows never all appeared.</summary>
+    private async Task<bool> ForgetAccountsAsync(IReadOnlyList<string> accountIds)
+    {
+        var ids = accountIds.Select(a => Guid.ParseExact(a["acc_".Length..], "N")).ToArray();
+        if (!await PollDatabaseAsync("creditsdb", "SELECT count(*) FROM credit_accounts WHERE account_id = ANY(@ids)", ids, ids.Length))
+        {
+            return false;
+        }
+        await using var connection = new NpgsqlConnection(replicated.System.App.GetConnectionString("creditsdb"));
+        await connection.OpenAsync();
+        await using var delete = new NpgsqlCommand("DELETE FROM credit_accounts WHERE account_id = ANY(@ids)", connection);
+        delete.Parameters.AddWithValue("ids", ids);
+        return await delete.ExecuteNonQueryAsync() == ids.Length;
+    }
+
+    private async Task<bool> PollDatabaseAsync(string database, string countQuery, Guid[] ids, long expected)
+    {
+        await using var connection = new NpgsqlConnection(replicated.System.App.GetConnectionString(database));
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        do
+        {
+            await using var command = new NpgsqlCommand(countQuery, connection);
+            command.Parameters.AddWithValue("ids", ids);
+            if ((long)(await command.ExecuteScalarAsync())! == expected)
+            {
+                return true;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        return false;
+    }
+
+    public void Dispose() => client.Dispose();
+}
