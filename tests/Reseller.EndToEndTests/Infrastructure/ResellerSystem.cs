@@ -69,6 +69,9 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
                 ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
                 // Every test logs in from 127.0.0.1, hundreds of times a run; the limit itself is tested in AnonymousCallerLimitsTests.
                 ["Gateway__AnonymousRequestsPerMinute"] = "1000000",
+                // The OpenAPI walk and the failover test each send over a thousand calls of one partner within a minute or two;
+                // the per-partner limit itself is tested in CredentialCallerLimitsTests.
+                ["Gateway__PartnerRequestsPerMinute"] = "1000000",
                 // Hundreds of logins and account creations a run; OWASP's 210,000 PBKDF2 rounds (the default) cost ~1 s each on
                 // a loaded test machine. The figure itself is tested in PasswordHashingTests.
                 ["Passwords__Pbkdf2Iterations"] = "10000",
