@@ -11,6 +11,7 @@ using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Telemetry;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.ServiceDefaults;
 
@@ -60,6 +61,7 @@ public static class Extensions
         app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         app.MapOpenApi();
         app.MapPlatformClockEndpoints();
+        app.MapTokenIssuerEndpoints();
         return app;
     }
 }
