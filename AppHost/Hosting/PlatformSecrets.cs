@@ -5,24 +5,19 @@ using Microsoft.Extensions.Configuration;
 
 namespace Reseller.AppHost.Hosting;
 
-internal sealed record PlatformSecrets(string AdminKey, string JwtSigningKey, string? AdminKeyFile)
+/// <summary>The operator's key: from configuration, or generated once into .data/admin-key (<see cref="AdminKeyCreated"/> on that first start only).</summary>
+internal sealed record PlatformSecrets(string AdminKey, string? AdminKeyFile, bool AdminKeyCreated)
 {
     public static PlatformSecrets Load(IConfiguration configuration, string dataDirectory)
     {
         string? adminKey = configuration["Reseller:AdminKey"];
-        string? adminKeyFile = null;
-        if (string.IsNullOrWhiteSpace(adminKey))
+        if (!string.IsNullOrWhiteSpace(adminKey))
         {
-            adminKeyFile = Path.Combine(dataDirectory, "admin-key");
-            adminKey = SecretFile.LoadOrCreate(adminKeyFile, static () => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))).Value;
+            return new PlatformSecrets(adminKey, null, AdminKeyCreated: false);
         }
 
-        string? signingKey = configuration["Reseller:Jwt:SigningKey"];
-        if (string.IsNullOrWhiteSpace(signingKey))
-        {
-            signingKey = SecretFile.LoadOrCreate(Path.Combine(dataDirectory, "jwt-signing-key"), static () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))).Value;
-        }
-
-        return new PlatformSecrets(adminKey, signingKey, adminKeyFile);
+        string adminKeyFile = Path.Combine(dataDirectory, "admin-key");
+        StoredSecret stored = SecretFile.LoadOrCreate(adminKeyFile, static () => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
+        return new PlatformSecrets(stored.Value, adminKeyFile, stored.Created);
     }
 }

@@ -5,6 +5,7 @@ using Reseller.Accounts.Lifecycle;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Accounts;
 
@@ -13,6 +14,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, AccountsDb>("accountsdb");
+        builder.AddTokenIssuer<IHostApplicationBuilder, AccountsDb>();
         builder.Services.AddAccountLifecycle();
         builder.AddServiceMessaging<IHostApplicationBuilder, AccountsDb>(bus =>
         {

@@ -8,6 +8,7 @@ using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners;
 
@@ -29,6 +30,7 @@ public static class Extensions
             bus.AddConsumer<PayoutMailConsumer>();
             bus.AddConsumer<UserMailConsumer>();
         });
+        builder.AddTokenIssuer<IHostApplicationBuilder, PartnersDb>();
         builder.Services.AddSingleton<IPasswordHasher<PartnerUser>, PasswordHasher<PartnerUser>>();
         builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
         builder.Services.AddSingleton<DashboardLinks>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Accounts.Accounts;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Accounts.Data;
 
@@ -14,5 +15,6 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDb).Assembly);
         modelBuilder.AddPlatformTables();
+        modelBuilder.AddTokenIssuerTables();
     }
 }

@@ -71,6 +71,6 @@ public static class LoginLinksApi
         {
             OneTimeLinks.EnsureLive(link, live: false);
         }
-        return TypedResults.Ok(tokens.Issue(admin, partnerId, link.CreatedBy));
+        return TypedResults.Ok(await tokens.IssueAsync(db, admin, partnerId, link.CreatedBy, cancellationToken));
     }
 }

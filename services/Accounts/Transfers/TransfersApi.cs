@@ -38,13 +38,14 @@ public static class TransfersApi
 
     /// <summary>Moves the account to a stand-alone owner: status transferred, partner billing and branding stop, it leaves the partner's list.</summary>
     public static async Task<Ok<OperatorAccountResponse>> TransferOutAsync(string id, TransferOutRequest request, AccountsDb db,
-        IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
+        IOptions<AccountUrlOptions> urls, AccountTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
     {
         new ValidationErrors().RequireEmail("owner_email", request.OwnerEmail).ThrowIfAny();
         var account = await FindAsync(db, id, cancellationToken);
         var now = clock.GetUtcNow();
         var ownerEmail = request.OwnerEmail!.Trim();
         var former = account.TransferOut(ownerEmail);
+        await tokens.EndAccountSessionsAsync(db, account.Id, now, cancellationToken);
         db.Publish(new AccountTransferredOut(account.Id, former, ownerEmail, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(OperatorAccountResponse.From(account, urls.Value));
@@ -84,7 +85,8 @@ public static class TransfersApi
     }
 
     /// <summary>The owner confirms a move-in with the mailed link: the account joins the partner (<c>AccountTransferredIn</c>).</summary>
-    public static async Task<Ok<TransferConfirmedResponse>> ConfirmAsync(string token, AccountsDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<TransferConfirmedResponse>> ConfirmAsync(
+        string token, AccountsDb db, AccountTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > SecretToken.MaxLength)
         {
@@ -96,6 +98,7 @@ public static class TransfersApi
         var account = await db.Accounts.FirstAsync(a => a.Id == pending.AccountId, cancellationToken);
         pending.Confirm(now);
         account.TransferIn(pending.PartnerId);
+        await tokens.EndAccountSessionsAsync(db, account.Id, now, cancellationToken);
         db.Publish(new AccountTransferredIn(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new TransferConfirmedResponse(PublicId.Format(AccountResponse.IdPrefix, account.Id), account.Name,

@@ -8,6 +8,7 @@ using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners.Data;
 
@@ -26,5 +27,6 @@ public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PartnersDb).Assembly);
         modelBuilder.AddPlatformTables();
+        modelBuilder.AddTokenIssuerTables();
     }
 }
