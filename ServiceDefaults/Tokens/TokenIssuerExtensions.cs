@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -37,9 +35,7 @@ public static class TokenIssuerExtensions
             app.MapGet(IssuerKeys.Path, async (SigningKeyRing ring, HttpContext context, CancellationToken cancellationToken) =>
             {
                 context.Response.Headers.CacheControl = "max-age=60";
-                var keys = (await ring.PublishedAsync(cancellationToken)).Keys
-                    .Select(k => new { kty = k.Kty, crv = k.Crv, x = k.X, y = k.Y, kid = k.Kid, alg = k.Alg, use = k.Use });
-                return Results.Text(JsonSerializer.Serialize(new { keys }), "application/json");
+                return Results.Text(JwksDocument.Serialize(await ring.PublishedAsync(cancellationToken)), "application/json");
             }).AllowAnonymous().ExcludeFromDescription();
         }
         if (app.Services.GetService<IEndedSessionSource>() is not null)
