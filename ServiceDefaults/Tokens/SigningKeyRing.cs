@@ -3,14 +3,13 @@ using Microsoft.IdentityModel.Tokens;
 namespace Reseller.ServiceDefaults.Tokens;
 
 /// <summary>
-/// The issuer's keys, read from its store at most once a minute (or when a kid is unknown, as after another replica rolled
-/// the key). The first replica to find the newest key too old adds a new one; two replicas doing so at once leave two valid
+/// The issuer's keys, read from its store at most once a minute (or when asked to, as when a kid is unknown after another
+/// replica rolled the key). The first replica to find the newest key too old adds a new one; two replicas doing so at once leave two valid
 /// keys, which is harmless.
 /// </summary>
 public sealed class SigningKeyRing(ISigningKeyStore store, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan ReloadEvery = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan ReloadOnMissAtMostEvery = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private IReadOnlyList<SigningKey> keys = [];
@@ -42,24 +41,12 @@ public sealed class SigningKeyRing(ISigningKeyStore store, TimeProvider clock) :
         }
     }
 
-    /// <summary>The published key with this id, if any.</summary>
-    public async Task<SecurityKey?> FindAsync(string? keyId, CancellationToken cancellationToken)
-    {
-        var published = KeyRotation.Published(await KeysAsync(Stale(ReloadEvery), cancellationToken), clock.GetUtcNow());
-        var found = published.FirstOrDefault(k => k.Id == keyId);
-        if (found is null && Stale(ReloadOnMissAtMostEvery))
-        {
-            published = KeyRotation.Published(await KeysAsync(reload: true, cancellationToken), clock.GetUtcNow());
-            found = published.FirstOrDefault(k => k.Id == keyId);
-        }
-        return found?.ToPublicJwk();
-    }
-
-    public async Task<JsonWebKeySet> PublishedAsync(CancellationToken cancellationToken)
+    /// <summary>The public keys to publish; <paramref name="reload"/> reads the store again (another replica may have rolled the key).</summary>
+    public async Task<JsonWebKeySet> PublishedAsync(CancellationToken cancellationToken, bool reload = false)
     {
         await CurrentAsync(cancellationToken);
         var set = new JsonWebKeySet();
-        foreach (var key in KeyRotation.Published(await KeysAsync(reload: false, cancellationToken), clock.GetUtcNow()))
+        foreach (var key in KeyRotation.Published(await KeysAsync(reload, cancellationToken), clock.GetUtcNow()))
         {
             set.Keys.Add(key.ToPublicJwk());
         }

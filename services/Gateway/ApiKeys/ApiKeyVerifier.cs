@@ -13,7 +13,7 @@ namespace Reseller.Gateway.ApiKeys;
 /// Asks Partners whether an API key is live, and remembers the answer (yes or no) for at most <see cref="CacheFor"/>,
 /// so a revoked key is refused within seconds while a busy integration does not cost a Partners call per request.
 /// </summary>
-public sealed class ApiKeyVerifier(HttpClient http)
+public sealed class ApiKeyVerifier(HttpClient http, TimeProvider clock)
 {
     public const string KeyPrefix = "rsk_";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
@@ -27,7 +27,9 @@ public sealed class ApiKeyVerifier(HttpClient http)
         // Cached by the key's hash, never by the key itself; real elapsed time, not the sandbox clock.
         var cacheKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         var now = Environment.TickCount64;
-        if (Answers.TryGetValue(cacheKey, out var cached) && cached.ExpiresAt > now)
+        // A cached token about to expire on the platform clock (which the sandbox moves) is asked for afresh.
+        if (Answers.TryGetValue(cacheKey, out var cached) && cached.ExpiresAt > now
+            && (cached.Identity is null || cached.Identity.ExpiresAt > clock.GetUtcNow() + CacheFor))
         {
             return cached.Identity;
         }

@@ -90,7 +90,8 @@ public static class ApiKeysApi
         {
             return TypedResults.NotFound();
         }
-        if (key.Used(clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (key.Used(now))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -101,6 +102,6 @@ public static class ApiKeysApi
             new Claim(PlatformClaims.Role, PlatformRoles.Owner),
             new Claim(PlatformClaims.Kind, PlatformClaims.ApiKeyKind),
         ], ApiKeyTokenLifetime, cancellationToken: cancellationToken);
-        return TypedResults.Ok(new ApiKeyVerification(key.Id, key.PartnerId, token.AccessToken));
+        return TypedResults.Ok(new ApiKeyVerification(key.Id, key.PartnerId, token.AccessToken, now + ApiKeyTokenLifetime));
     }
 }

@@ -12,9 +12,11 @@ namespace Reseller.EndToEndTests.Infrastructure;
 /// </summary>
 public static class IssuerSignedTokens
 {
-    public static async Task<string> SignAsync(ResellerSystem system, string issuer, Dictionary<string, object> claims, DateTimeOffset now, TimeSpan lifetime)
+    /// <summary>Signs as <paramref name="issuer"/>, with its own key unless <paramref name="keyOf"/> names another service (a forgery).</summary>
+    public static async Task<string> SignAsync(
+        ResellerSystem system, string issuer, Dictionary<string, object> claims, DateTimeOffset now, TimeSpan lifetime, string? keyOf = null)
     {
-        var (keyId, privateKey) = await CurrentKeyAsync(system, issuer);
+        var (keyId, privateKey) = await CurrentKeyAsync(system, keyOf ?? issuer);
         var payload = new Dictionary<string, object>(claims)
         {
             ["iss"] = issuer,
