@@ -16,10 +16,8 @@ public static class AuthExtensions
     public static TBuilder AddPlatformAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.Configure<PlatformTokenOptions>(builder.Configuration.GetSection(PlatformTokenOptions.Section));
-        builder.Services.AddSingleton(ServiceIdentity.From(builder.Environment));
-        builder.Services.AddSingleton<EndedSessions>();
+        builder.AddSessionList();
         builder.Services.AddSingleton<IssuerKeys>();
-        builder.Services.AddHttpClient(IssuerKeys.HttpClientName);
 
         builder.Services.AddAuthentication(PlatformScheme)
             .AddPolicyScheme(PlatformScheme, "Bearer token or admin key", o => o.ForwardDefaultSelector = ctx =>
@@ -52,6 +50,7 @@ public static class AuthExtensions
                 {
                     OnMessageReceived = context => PlatformTokenChecks.FetchIssuerKeysAsync(context, keys),
                     OnTokenValidated = context => PlatformTokenChecks.RefuseUnlawfulOrEnded(context, sessions),
+                    OnAuthenticationFailed = PlatformTokenChecks.LogRefusal,
                 };
             });
 

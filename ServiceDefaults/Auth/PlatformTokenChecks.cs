@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 using Reseller.ServiceDefaults.Tokens;
@@ -29,6 +31,14 @@ public static class PlatformTokenChecks
         }
     }
 
+    /// <summary>Why a token was refused, without the token (the handler's own log of it is below the services' level).</summary>
+    public static Task LogRefusal(AuthenticationFailedContext context)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlatformTokenChecks))
+            .LogInformation("Bearer token refused: {Reason}", context.Exception.Message);
+        return Task.CompletedTask;
+    }
+
     public static Task RefuseUnlawfulOrEnded(TokenValidatedContext context, EndedSessions sessions)
     {
         var issuer = (context.SecurityToken as JsonWebToken)?.Issuer;
@@ -36,14 +46,21 @@ public static class PlatformTokenChecks
         var subject = context.Principal?.FindFirst(PlatformClaims.Subject)?.Value;
         if (!TrustedIssuers.MayIssue(issuer, kind, subject))
         {
-            context.Fail("This issuer does not issue this kind of token.");
+            Refuse(context, $"issuer {issuer} does not issue {kind} tokens for {subject}.");
         }
         else if (kind is PlatformClaims.PartnerUserKind or PlatformClaims.AccountUserKind
             && (!int.TryParse(context.Principal?.FindFirst(PlatformClaims.SessionVersion)?.Value, out var version)
                 || sessions.HasEnded(issuer!, subject!, version)))
         {
-            context.Fail("This session has ended.");
+            Refuse(context, "this session has ended.");
         }
         return Task.CompletedTask;
+    }
+
+    private static void Refuse(TokenValidatedContext context, string reason)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlatformTokenChecks))
+            .LogInformation("Bearer token refused: {Reason}", reason);
+        context.Fail(reason);
     }
 }

@@ -24,6 +24,7 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
 
+        builder.AddSessionList();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.ConfigureDbContext<TDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
@@ -73,6 +74,7 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
         var service = ServiceIdentity.From(builder.Environment).Name;
+        builder.AddSessionList();
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddSessionsEndedConsumer();

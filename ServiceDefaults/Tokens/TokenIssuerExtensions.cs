@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 using Reseller.ServiceDefaults.Auth;
@@ -15,12 +16,22 @@ public static class TokenIssuerExtensions
         where TBuilder : IHostApplicationBuilder
         where TDb : DbContext
     {
+        builder.AddSessionList();
         builder.Services.AddSingleton<ISigningKeyStore, DatabaseSigningKeyStore<TDb>>();
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<PlatformTokenIssuer>();
         builder.Services.AddSingleton<ServiceTokens>();
         builder.Services.AddSingleton<SessionStamps>();
         builder.Services.AddSingleton<IEndedSessionSource, DatabaseEndedSessionSource<TDb>>();
+        return builder;
+    }
+
+    /// <summary>This process's name and its in-memory list of ended sessions (with the client that loads it from issuers).</summary>
+    public static TBuilder AddSessionList<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.TryAddSingleton(ServiceIdentity.From(builder.Environment));
+        builder.Services.TryAddSingleton<EndedSessions>();
+        builder.Services.AddHttpClient(IssuerKeys.HttpClientName);
         return builder;
     }
 

@@ -61,8 +61,11 @@ public sealed class TokenTrustTests(ResellerSystem system) : IDisposable
         var partner = await client.CreatePartnerAsync();
         var claims = new Dictionary<string, object>
         {
-            ["kind"] = "partner_user", ["role"] = "owner", ["partner_id"] = partner.Id[(partner.Id.IndexOf('_', StringComparison.Ordinal) + 1)..],
-            ["sub"] = Guid.NewGuid().ToString(), ["sv"] = "0",
+            ["kind"] = "partner_user",
+            ["role"] = "owner",
+            ["partner_id"] = partner.Id[(partner.Id.IndexOf('_', StringComparison.Ordinal) + 1)..],
+            ["sub"] = Guid.NewGuid().ToString(),
+            ["sv"] = "0",
         };
         var now = await client.ClockAsync();
 

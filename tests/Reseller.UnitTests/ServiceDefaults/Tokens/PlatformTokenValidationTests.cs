@@ -150,9 +150,16 @@ public sealed class PlatformTokenValidationTests : IAsyncLifetime, IDisposable
         var now = clock.GetUtcNow();
         return new()
         {
-            ["iss"] = issuer, ["aud"] = "reseller-api", ["sub"] = "user-1", ["partner_id"] = Guid.NewGuid().ToString(),
-            ["role"] = "owner", ["kind"] = "partner_user", ["sv"] = "0",
-            ["iat"] = now.ToUnixTimeSeconds(), ["nbf"] = now.AddSeconds(-5).ToUnixTimeSeconds(), ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+            ["iss"] = issuer,
+            ["aud"] = "reseller-api",
+            ["sub"] = "user-1",
+            ["partner_id"] = Guid.NewGuid().ToString(),
+            ["role"] = "owner",
+            ["kind"] = "partner_user",
+            ["sv"] = "0",
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["nbf"] = now.AddSeconds(-5).ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
         };
     }
 
