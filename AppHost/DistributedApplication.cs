@@ -10,6 +10,7 @@ namespace Reseller.AppHost;
 public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly LogWriter _log;
+    private readonly bool _interactive;
     private readonly PlatformSecrets _secrets;
     private readonly PostgresBinding? _postgres;
     private readonly RabbitMqBinding? _rabbitMq;
@@ -30,6 +31,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         IReadOnlyList<ProjectResource> projects)
     {
         _log = new LogWriter(options.LogSink);
+        _interactive = options.LogSink is null && !Console.IsOutputRedirected;
         DataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(AppHostInfo.RepositoryRoot, ".data"));
         Directory.CreateDirectory(DataDirectory);
         _secrets = PlatformSecrets.Load(configuration, DataDirectory);
@@ -57,8 +59,6 @@ public sealed class DistributedApplication : IAsyncDisposable
     }
 
     public string AdminKey => _secrets.AdminKey;
-
-    public string JwtSigningKey => _secrets.JwtSigningKey;
 
     public string DataDirectory { get; }
 
@@ -102,9 +102,25 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         ResourceTable.Print(_log, Resources);
-        if (_secrets.AdminKeyFile is not null)
+        ShowAdminKey();
+    }
+
+    // The operator's key is a secret: shown once, on the terminal of the start that created it, and never in a log
+    // (a log sink, or output redirected to a file); otherwise only where to read it.
+    private void ShowAdminKey()
+    {
+        if (_secrets.AdminKeyFile is null)
         {
-            _log.Line("apphost", $"admin key: {_secrets.AdminKey} (kept in {_secrets.AdminKeyFile})");
+            return;
+        }
+
+        if (_secrets.AdminKeyCreated && _interactive)
+        {
+            Console.Out.WriteLine($"[apphost] admin key (shown this once): {_secrets.AdminKey}  (kept in {_secrets.AdminKeyFile})");
+        }
+        else
+        {
+            _log.Line("apphost", $"admin key: in {_secrets.AdminKeyFile}");
         }
     }
 

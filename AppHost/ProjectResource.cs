@@ -5,6 +5,7 @@ public sealed class ProjectResource
     private readonly List<PostgresDatabaseResource> _databases = [];
     private readonly List<RabbitMqServerResource> _brokers = [];
     private readonly List<ProjectResource> _projects = [];
+    private readonly List<ProjectResource> _peers = [];
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
 
     internal ProjectResource(string name, string projectDirectory, string assemblyName)
@@ -29,6 +30,9 @@ public sealed class ProjectResource
     public IReadOnlyList<RabbitMqServerResource> BrokerReferences => _brokers;
 
     public IReadOnlyList<ProjectResource> ProjectReferences => _projects;
+
+    /// <summary>Projects whose endpoints this one is told without waiting for them to start (it reaches them later, lazily).</summary>
+    public IReadOnlyList<ProjectResource> PeerReferences => _peers;
 
     public IReadOnlyDictionary<string, string> Environment => _environment;
 
@@ -55,6 +59,21 @@ public sealed class ProjectResource
         }
 
         AddOnce(_projects, project);
+        return this;
+    }
+
+    /// <summary>
+    /// Tells this project where <paramref name="project"/> listens without ordering their start, for calls made lazily and in
+    /// both directions (fetching a token issuer's public keys), where a start-order reference would be circular.
+    /// </summary>
+    public ProjectResource WithPeer(ProjectResource project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (project != this)
+        {
+            AddOnce(_peers, project);
+        }
+
         return this;
     }
 

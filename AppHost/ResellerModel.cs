@@ -43,12 +43,19 @@ public static class ResellerModel
             .WithReference(billing)
             .WithReference(accounts);
 
-        builder.AddProject("gateway", "services/Gateway", "Reseller.Gateway")
+        ProjectResource gateway = builder.AddProject("gateway", "services/Gateway", "Reseller.Gateway")
+            .WithReference(messaging)
             .WithReference(partners)
             .WithReference(accounts)
             .WithReference(billing)
             .WithReference(credits)
             .WithHttpEndpoint(5080);
+
+        // Every process validates tokens with the public keys (JWKS) of the services that issue them, fetched when first needed.
+        foreach (ProjectResource project in new[] { billing, accounts, partners, credits, gateway })
+        {
+            project.WithPeer(partners).WithPeer(accounts).WithPeer(credits);
+        }
 
         return builder;
     }

@@ -12,6 +12,7 @@ using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Resilience;
 using Reseller.ServiceDefaults.Telemetry;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.ServiceDefaults;
 
@@ -59,6 +60,7 @@ public static class Extensions
         app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         app.MapOpenApi();
         app.MapPlatformClockEndpoints();
+        app.MapTokenIssuerEndpoints();
         return app;
     }
 }

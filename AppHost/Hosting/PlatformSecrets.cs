@@ -5,33 +5,28 @@ using Microsoft.Extensions.Configuration;
 
 namespace Reseller.AppHost.Hosting;
 
-internal sealed record PlatformSecrets(string AdminKey, string JwtSigningKey, string? AdminKeyFile)
+/// <summary>The operator's key: from configuration, or generated once into .data/admin-key (<see cref="AdminKeyCreated"/> on that first start only).</summary>
+internal sealed record PlatformSecrets(string AdminKey, string? AdminKeyFile, bool AdminKeyCreated)
 {
-    /// <summary>Keys the idempotency store's request hashes (Reseller:Idempotency:Secret), generated once like the others.</summary>
+    /// <summary>Keys the idempotency store's request hashes (Reseller:Idempotency:Secret), generated once like the admin key.</summary>
     public string IdempotencySecret { get; init; } = "";
 
     public static PlatformSecrets Load(IConfiguration configuration, string dataDirectory)
     {
-        string? adminKey = configuration["Reseller:AdminKey"];
-        string? adminKeyFile = null;
-        if (string.IsNullOrWhiteSpace(adminKey))
-        {
-            adminKeyFile = Path.Combine(dataDirectory, "admin-key");
-            adminKey = SecretFile.LoadOrCreate(adminKeyFile, static () => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))).Value;
-        }
-
-        string? signingKey = configuration["Reseller:Jwt:SigningKey"];
-        if (string.IsNullOrWhiteSpace(signingKey))
-        {
-            signingKey = SecretFile.LoadOrCreate(Path.Combine(dataDirectory, "jwt-signing-key"), static () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))).Value;
-        }
-
         string? idempotencySecret = configuration["Reseller:Idempotency:Secret"];
         if (string.IsNullOrWhiteSpace(idempotencySecret))
         {
             idempotencySecret = SecretFile.LoadOrCreate(Path.Combine(dataDirectory, "idempotency-secret"), static () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))).Value;
         }
 
-        return new PlatformSecrets(adminKey, signingKey, adminKeyFile) { IdempotencySecret = idempotencySecret };
+        string? adminKey = configuration["Reseller:AdminKey"];
+        if (!string.IsNullOrWhiteSpace(adminKey))
+        {
+            return new PlatformSecrets(adminKey, null, AdminKeyCreated: false) { IdempotencySecret = idempotencySecret };
+        }
+
+        string adminKeyFile = Path.Combine(dataDirectory, "admin-key");
+        StoredSecret stored = SecretFile.LoadOrCreate(adminKeyFile, static () => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
+        return new PlatformSecrets(stored.Value, adminKeyFile, stored.Created) { IdempotencySecret = idempotencySecret };
     }
 }

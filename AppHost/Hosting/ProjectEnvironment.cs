@@ -21,7 +21,6 @@ internal sealed class ProjectEnvironment(
             ["ASPNETCORE_ENVIRONMENT"] = environmentName,
             ["DOTNET_ENVIRONMENT"] = environmentName,
             ["Reseller__AdminKey"] = secrets.AdminKey,
-            ["Reseller__Jwt__SigningKey"] = secrets.JwtSigningKey,
             ["Reseller__Idempotency__Secret"] = secrets.IdempotencySecret,
             ["Mail__Directory"] = Path.Combine(dataDirectory, "mail"),
         };
@@ -63,7 +62,7 @@ internal sealed class ProjectEnvironment(
             environment[$"ConnectionStrings__{broker.Name}"] = connectionStrings(broker.Name);
         }
 
-        foreach (ProjectResource reference in project.ProjectReferences)
+        foreach (ProjectResource reference in project.ProjectReferences.Union(project.PeerReferences))
         {
             foreach (ProjectReplica target in replicas(reference))
             {

@@ -13,4 +13,7 @@ public static class PlatformPolicies
 
     /// <summary>A user of one resold account (its admin or an invited customer).</summary>
     public const string AccountUser = "account_user";
+
+    /// <summary>Another service calling an internal endpoint with its own service token (never the operator's key, never a user's token).</summary>
+    public static string InternalCaller(string service) => $"service:{service}";
 }

@@ -1,6 +1,6 @@
 namespace Reseller.ServiceDefaults.Auth;
 
-/// <summary>Bound from Reseller:Jwt (signing key shared by every service) and Reseller:AdminKey.</summary>
+/// <summary>Bound from Reseller:Jwt (token lifetime) and Reseller:AdminKey (the operator's key).</summary>
 public sealed class PlatformTokenOptions
 {
     public const string Section = "Reseller";
@@ -10,7 +10,6 @@ public sealed class PlatformTokenOptions
 
     public sealed class JwtOptions
     {
-        public string SigningKey { get; set; } = "";
         public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Reseller.ServiceDefaults.Tokens;
+
 namespace Reseller.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
@@ -22,6 +24,7 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
 
+        builder.AddSessionList();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.ConfigureDbContext<TDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
@@ -39,8 +42,13 @@ public static class MessagingExtensions
             // every message, not compete for it as they would on one queue named after a shared class name.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix<TDb>(), includeNamespace: false));
             consumers(bus);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddSessionsEndedConsumer();
+            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
+                if (name.StartsWith(SessionEvents.QueuePrefix, StringComparison.Ordinal))
+                {
+                    return;
+                }
                 endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
@@ -51,6 +59,29 @@ public static class MessagingExtensions
             {
                 rabbit.Host(new Uri(connectionString), host => host.PublisherConfirmation = true);
                 rabbit.ConfigureEndpoints(context);
+                rabbit.ReceiveSessionsEnded(context, ServicePrefix<TDb>().TrimEnd('-'));
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// For a process without a database of its own (the gateway): a bus that only hears SessionsEnded, so it refuses an
+    /// ended session as soon as the services do.
+    /// </summary>
+    public static TBuilder AddSessionEventsOnly<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
+        var service = ServiceIdentity.From(builder.Environment).Name;
+        builder.AddSessionList();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddSessionsEndedConsumer();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString));
+                rabbit.ReceiveSessionsEnded(context, service);
             });
         });
         return builder;

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-
-using Microsoft.Extensions.Options;
-
 using Reseller.AppHost;
-using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.CreditsBenchmark;
 
@@ -38,22 +33,19 @@ public sealed class CreditsSystem : IAsyncDisposable
             LogSink = _ => { },
             Environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         });
-        var creditsDb = builder.AddPostgres("postgres").AddDatabase("creditsdb");
+        var postgres = builder.AddPostgres("postgres");
+        var creditsDb = postgres.AddDatabase("creditsdb");
+        var partnersDb = postgres.AddDatabase("partnersdb");
         var messaging = builder.AddRabbitMQ("messaging");
-        builder.AddProject("credits", "services/Credits", "Reseller.Credits").WithReference(creditsDb).WithReference(messaging);
+        // Partners issues the partner token Credits validates (Credits fetches its public keys).
+        var partners = builder.AddProject("partners", "services/Partners", "Reseller.Partners").WithReference(partnersDb).WithReference(messaging);
+        builder.AddProject("credits", "services/Credits", "Reseller.Credits").WithReference(creditsDb).WithReference(messaging).WithPeer(partners);
         var app = builder.Build();
         await app.StartAsync(cancellationToken);
 
         var partnerId = Guid.CreateVersion7();
-        var options = Options.Create(new PlatformTokenOptions { Jwt = { SigningKey = app.JwtSigningKey, Lifetime = TimeSpan.FromHours(2) } });
-        var token = new PlatformTokenIssuer(options, TimeProvider.System).Issue(
-        [
-            new Claim(PlatformClaims.Subject, Guid.NewGuid().ToString()),
-            new Claim(PlatformClaims.PartnerId, partnerId.ToString()),
-            new Claim(PlatformClaims.Role, PlatformRoles.Owner),
-            new Claim(PlatformClaims.Kind, PlatformClaims.PartnerUserKind),
-        ]);
-        return new CreditsSystem(app, token.AccessToken, partnerId);
+        var token = await PartnerTokens.SignAsync(app, partnerId, TimeSpan.FromHours(2), cancellationToken);
+        return new CreditsSystem(app, token, partnerId);
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

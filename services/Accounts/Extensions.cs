@@ -6,6 +6,7 @@ using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Accounts;
 
@@ -14,6 +15,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, AccountsDb>("accountsdb");
+        builder.AddTokenIssuer<IHostApplicationBuilder, AccountsDb>();
         builder.Services.AddAccountLifecycle();
         builder.AddServiceMessaging<IHostApplicationBuilder, AccountsDb>(bus =>
         {

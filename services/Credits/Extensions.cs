@@ -9,6 +9,7 @@ using Reseller.Credits.Purchases;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Credits;
 
@@ -17,6 +18,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, CreditsDb>("creditsdb");
+        builder.AddTokenIssuer<IHostApplicationBuilder, CreditsDb>();
         builder.AddServiceMessaging<IHostApplicationBuilder, CreditsDb>(bus =>
         {
             bus.AddConsumer<AccountCreatedConsumer>();

@@ -4,11 +4,13 @@ using Reseller.Gateway.Clock;
 using Reseller.Gateway.Docs;
 using Reseller.Gateway.Routing;
 using Reseller.ServiceDefaults;
+using Reseller.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
+builder.AddSessionEventsOnly();
 
 var app = builder.Build();
 

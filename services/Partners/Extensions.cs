@@ -8,6 +8,7 @@ using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners;
 
@@ -31,6 +32,7 @@ public static class Extensions
         builder.AddMailOutbox<IHostApplicationBuilder, PartnersDb>();
         builder.Services.AddSingleton<UserMails>();
         builder.AddPlatformPasswordHasher<PartnerUser>();
+        builder.AddTokenIssuer<IHostApplicationBuilder, PartnersDb>();
         builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
         builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddScoped<CommissionLedger>();

@@ -5,6 +5,7 @@ using Reseller.Accounts.Accounts;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Accounts.Data;
 
@@ -20,5 +21,6 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : DbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AccountsDb).Assembly);
         modelBuilder.AddPlatformTables();
         modelBuilder.AddMailOutbox();
+        modelBuilder.AddTokenIssuerTables();
     }
 }

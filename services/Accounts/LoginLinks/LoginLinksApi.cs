@@ -73,6 +73,6 @@ public static class LoginLinksApi
         {
             OneTimeLinks.EnsureLive(link, live: false);
         }
-        return TypedResults.Ok(tokens.Issue(admin, account.PartnerId, link.CreatedBy));
+        return TypedResults.Ok(await tokens.IssueAsync(db, admin, account.PartnerId, link.CreatedBy, cancellationToken));
     }
 }

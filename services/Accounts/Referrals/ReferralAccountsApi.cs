@@ -6,11 +6,12 @@ using Reseller.Accounts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Accounts.Referrals;
 
 /// <summary>
-/// Commission accounts from a referral signup, asked by Partners (internal, operator key; never routed by the gateway).
+/// Commission accounts from a referral signup, asked by Partners (internal, with its service token; never routed by the gateway).
 /// The account is paid by its customer with the card Billing just tokenized for it, so it is created with payer
 /// <c>customer</c>, the customer's own notice address, and that card as a trusted billing profile.
 /// </summary>
@@ -20,7 +21,7 @@ public static class ReferralAccountsApi
 
     public static IEndpointRouteBuilder MapReferralAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, CreateAsync).RequireAuthorization(PlatformPolicies.Operator).ExcludeFromDescription().ShowsSecretOnce("login.password");
+        app.MapPost(Path, CreateAsync).RequireAuthorization(PlatformPolicies.InternalCaller(TrustedIssuers.Partners)).ExcludeFromDescription().ShowsSecretOnce("login.password");
         return app;
     }
 

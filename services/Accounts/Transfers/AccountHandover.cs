@@ -14,18 +14,19 @@ namespace Reseller.Accounts.Transfers;
 
 /// <summary>
 /// DOMAIN.md "Access follows the account": when an account changes hands (move-out, move-in) whoever held it before keeps
-/// no way in. Every open link dies (password resets, log-in-as, invitations, other move-in confirmations), the admin password
+/// no way in. Every session ends, every open link dies (password resets, log-in-as, invitations, other move-in confirmations), the admin password
 /// becomes a random one nobody is shown, and the new owner is mailed a link to choose its own. Customers' own logins stay:
 /// they are the client's people, with passwords only they know. Call before <c>SaveChangesAsync</c>, in the same unit of
 /// work as the move.
 /// </summary>
-public sealed class AccountHandover(AccountsDb db, IPasswordHasher<AccountUser> hasher, AccountLinks links, MailOutbox mails)
+public sealed class AccountHandover(AccountsDb db, IPasswordHasher<AccountUser> hasher, AccountLinks links, MailOutbox mails, AccountTokens tokens)
 {
     /// <summary>A hand-over link lives as long as the move-in confirmation and the invitation: the owner may not read mail hourly.</summary>
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromDays(7);
 
     public async Task HandOverAsync(Account account, string ownerEmail, string actor, string why, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await tokens.EndAccountSessionsAsync(db, account.Id, now, cancellationToken);
         db.RemoveRange(await db.Set<OneTimeToken>().Where(t => t.AccountId == account.Id).ToListAsync(cancellationToken));
         db.RemoveRange(await db.Set<Invitation>().Where(i => i.AccountId == account.Id && i.Status != InvitationStatus.Accepted).ToListAsync(cancellationToken));
         (await db.Set<PendingTransferIn>().Where(t => t.AccountId == account.Id && t.ConfirmedAt == null && t.ReplacedAt == null).ToListAsync(cancellationToken))

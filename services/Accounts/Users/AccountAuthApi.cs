@@ -80,7 +80,7 @@ public static class AccountAuthApi
         await db.SaveChangesAsync(cancellationToken);
         // Only after the password: a stranger learns nothing of the account's state.
         found.Account.EnsureInService();
-        return TypedResults.Ok(tokens.Issue(user, found.Account.PartnerId));
+        return TypedResults.Ok(await tokens.IssueAsync(db, user, found.Account.PartnerId, loginAs: null, cancellationToken));
     }
 
     /// <summary>Mails a single-use, one-hour reset link when the account and e-mail match a user; answers 202 either way.</summary>
@@ -126,6 +126,7 @@ public static class AccountAuthApi
         PasswordResetConfirmRequest request,
         AccountsDb db,
         IPasswordHasher<AccountUser> hasher,
+        AccountTokens tokens,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -142,6 +143,7 @@ public static class AccountAuthApi
         var user = await db.Set<AccountUser>().FirstAsync(u => u.Id == token.UserId, cancellationToken);
         token.Use(now);
         user.SetPasswordHash(hasher.HashPassword(user, request.NewPassword!));
+        await tokens.EndSessionsAsync(db, user.Id, now, cancellationToken);
         db.Record(user.AccountId, $"account_user:{user.Id}", AuditActions.PasswordResetCompleted, now, $"for {user.Username}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

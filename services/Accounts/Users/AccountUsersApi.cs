@@ -52,6 +52,7 @@ public static class AccountUsersApi
         ClaimsPrincipal user,
         AccountsDb db,
         IPasswordHasher<AccountUser> hasher,
+        AccountTokens tokens,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ public static class AccountUsersApi
         new ValidationErrors().RequirePassword("password", request.Password).ThrowIfAny();
         var admin = await db.Set<AccountUser>().FirstAsync(u => u.AccountId == account.Id && u.Username == AccountRoles.AdminUsername, cancellationToken);
         admin.SetPasswordHash(hasher.HashPassword(admin, request.Password!));
+        await tokens.EndSessionsAsync(db, admin.Id, clock.GetUtcNow(), cancellationToken);
         db.Record(account.Id, user, AuditActions.AdminPasswordSet, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
@@ -73,6 +75,7 @@ public static class AccountUsersApi
         string userId,
         ClaimsPrincipal user,
         AccountsDb db,
+        AccountTokens tokens,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -92,6 +95,7 @@ public static class AccountUsersApi
         db.RemoveRange(await db.Set<OneTimeToken>().Where(t => t.UserId == login.Id).ToListAsync(cancellationToken));
         db.RemoveRange(await db.Set<Invitation>().Where(i => i.AccountId == account.Id && i.Email == login.Username).ToListAsync(cancellationToken));
         db.Remove(login);
+        await tokens.EndSessionsAsync(db, login.Id, clock.GetUtcNow(), cancellationToken);
         db.Record(account.Id, user, AuditActions.UserRemoved, clock.GetUtcNow(), login.Username);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -12,6 +12,7 @@ using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Billing.Purchases;
 
@@ -19,10 +20,10 @@ public static class CreditPurchasesApi
 {
     public const string Path = "/internal/credit-purchases";
 
-    /// <summary>Called by Credits only (the gateway does not route /internal), on the partner's own credentials.</summary>
+    /// <summary>Called by Credits only (the gateway does not route /internal), with its service token naming the partner it buys for.</summary>
     public static IEndpointRouteBuilder MapCreditPurchasesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, InvoiceAsync).RequireAuthorization(PlatformPolicies.PartnerBilling).ExcludeFromDescription();
+        app.MapPost(Path, InvoiceAsync).RequireAuthorization(PlatformPolicies.InternalCaller(TrustedIssuers.Credits)).ExcludeFromDescription();
         return app;
     }
 

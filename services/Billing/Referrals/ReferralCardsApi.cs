@@ -4,11 +4,12 @@ using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Profiles;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Billing.Referrals;
 
 /// <summary>
-/// Tokenizes a referral customer's card for Partners (internal, operator key; never routed by the gateway). The card
+/// Tokenizes a referral customer's card for Partners (internal, with its service token; never routed by the gateway). The card
 /// goes to the provider and nowhere else; the profile awaits its owner: when AccountCreated names it for a customer-paid
 /// account, it becomes that customer's own card (Accounts/AccountCreatedConsumer), never one of the partner's.
 /// </summary>
@@ -18,7 +19,7 @@ public static class ReferralCardsApi
 
     public static IEndpointRouteBuilder MapReferralCardsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, CreateAsync).RequireAuthorization(PlatformPolicies.Operator).ExcludeFromDescription();
+        app.MapPost(Path, CreateAsync).RequireAuthorization(PlatformPolicies.InternalCaller(TrustedIssuers.Partners)).ExcludeFromDescription();
         return app;
     }
 

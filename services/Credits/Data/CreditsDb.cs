@@ -6,6 +6,7 @@ using Reseller.Credits.Prepaid;
 using Reseller.Credits.Purchases;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Credits.Data;
 
@@ -22,5 +23,6 @@ public sealed class CreditsDb(DbContextOptions<CreditsDb> options) : DbContext(o
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CreditsDb).Assembly);
         modelBuilder.AddPlatformTables();
+        modelBuilder.AddTokenIssuerTables();
     }
 }

@@ -1,17 +1,16 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-using Microsoft.Net.Http.Headers;
-
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Credits.Purchases;
 
 /// <summary>
-/// Asks Billing, on the caller's own credentials, to invoice and charge a purchase. Synchronous because the caller is
+/// Asks Billing, with Credits' own service token naming the caller's partner, to invoice and charge a purchase. Synchronous because the caller is
 /// answered with that invoice; the purchase id makes a repeated call return the same invoice instead of a second one.
 /// </summary>
-public sealed class BillingInvoices(HttpClient http, IHttpContextAccessor httpContext)
+public sealed class BillingInvoices(HttpClient http, IHttpContextAccessor httpContext, ServiceTokens serviceTokens)
 {
     public const string Path = "/internal/credit-purchases";
 
@@ -20,7 +19,7 @@ public sealed class BillingInvoices(HttpClient http, IHttpContextAccessor httpCo
     public async Task<JsonElement> InvoiceAsync(BillingInvoiceRequest purchase, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = JsonContent.Create(purchase, options: Json) };
-        request.Headers.TryAddWithoutValidation(HeaderNames.Authorization, httpContext.HttpContext?.Request.Headers.Authorization.ToString());
+        request.Headers.Authorization = await serviceTokens.ForAsync("billing", httpContext.HttpContext?.User.PartnerId(), cancellationToken);
         HttpResponseMessage response;
         try
         {

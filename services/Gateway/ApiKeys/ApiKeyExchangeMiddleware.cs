@@ -1,25 +1,19 @@
-using System.Security.Claims;
-
 using Microsoft.Net.Http.Headers;
 
 using Reseller.Gateway.RateLimiting;
-using Reseller.ServiceDefaults.Auth;
-using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Gateway.ApiKeys;
 
 /// <summary>
-/// A <c>Bearer rsk_…</c> API key is verified against Partners and exchanged, before authentication, for a short-lived
-/// platform JWT (kind api_key, the key's partner, role owner), so the gateway and every service accept it like a user
-/// token and take the partner from it. An unknown or revoked key is left as it is and fails authentication (401); too many
-/// of them from one address are refused with 429 (<see cref="FailedKeyChecks"/>).
+/// A <c>Bearer rsk_…</c> API key is exchanged at Partners, before authentication, for a short-lived platform JWT that
+/// Partners signs (kind api_key, the key's partner, role owner; the gateway holds no signing key), so the gateway and every
+/// service accept it like a user token and take the partner from it. An unknown or revoked key is left as it is and fails
+/// authentication (401); too many of them from one address are refused with 429 (<see cref="FailedKeyChecks"/>).
 /// </summary>
 public sealed class ApiKeyExchangeMiddleware(RequestDelegate next, ILogger<ApiKeyExchangeMiddleware> logger)
 {
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(1);
-
-    public async Task InvokeAsync(HttpContext context, ApiKeyVerifier verifier, PlatformTokenIssuer tokens, FailedKeyChecks failedChecks)
+    public async Task InvokeAsync(HttpContext context, ApiKeyVerifier verifier, FailedKeyChecks failedChecks)
     {
         var header = context.Request.Headers[HeaderNames.Authorization].ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header[7..].Trim() is var key && ApiKeyVerifier.LooksLikeKey(key))
@@ -55,14 +49,7 @@ public sealed class ApiKeyExchangeMiddleware(RequestDelegate next, ILogger<ApiKe
             }
             else
             {
-                var token = tokens.Issue(
-                [
-                    new Claim(PlatformClaims.Subject, PublicId.Format("key", identity.KeyId)),
-                    new Claim(PlatformClaims.PartnerId, identity.PartnerId.ToString()),
-                    new Claim(PlatformClaims.Role, PlatformRoles.Owner),
-                    new Claim(PlatformClaims.Kind, PlatformClaims.ApiKeyKind),
-                ], TokenLifetime);
-                context.Request.Headers[HeaderNames.Authorization] = "Bearer " + token.AccessToken;
+                context.Request.Headers[HeaderNames.Authorization] = "Bearer " + identity.AccessToken;
             }
         }
         await next(context);

@@ -4,10 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 
-using Microsoft.Extensions.Options;
-
 using Reseller.Gateway.Clock;
-using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Gateway.ApiKeys;
@@ -16,7 +13,7 @@ namespace Reseller.Gateway.ApiKeys;
 /// Asks Partners whether an API key is live, and remembers the answer (yes or no) for at most <see cref="CacheFor"/>,
 /// so a revoked key is refused within seconds while a busy integration does not cost a Partners call per request.
 /// </summary>
-public sealed class ApiKeyVerifier(HttpClient http, IOptions<PlatformTokenOptions> platform)
+public sealed class ApiKeyVerifier(HttpClient http, TimeProvider clock)
 {
     public const string KeyPrefix = "rsk_";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
@@ -30,7 +27,9 @@ public sealed class ApiKeyVerifier(HttpClient http, IOptions<PlatformTokenOption
         // Cached by the key's hash, never by the key itself; real elapsed time, not the sandbox clock.
         var cacheKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         var now = Environment.TickCount64;
-        if (Answers.TryGetValue(cacheKey, out var cached) && cached.ExpiresAt > now)
+        // A cached token about to expire on the platform clock (which the sandbox moves) is asked for afresh.
+        if (Answers.TryGetValue(cacheKey, out var cached) && cached.ExpiresAt > now
+            && (cached.Identity is null || cached.Identity.ExpiresAt > clock.GetUtcNow() + CacheFor))
         {
             return cached.Identity;
         }
@@ -49,7 +48,6 @@ public sealed class ApiKeyVerifier(HttpClient http, IOptions<PlatformTokenOption
     private async Task<ApiKeyIdentity?> AskPartnersAsync(string key, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/internal/api-keys/verify") { Content = JsonContent.Create(new { key }) };
-        request.Headers.Add(AdminKeyAuthenticationHandler.HeaderName, platform.Value.AdminKey);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);

@@ -10,6 +10,7 @@ using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners.Data;
 
@@ -32,5 +33,6 @@ public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PartnersDb).Assembly);
         modelBuilder.AddPlatformTables();
         modelBuilder.AddMailOutbox();
+        modelBuilder.AddTokenIssuerTables();
     }
 }

@@ -2,8 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-using Microsoft.Extensions.Options;
-
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Problems;
@@ -12,22 +10,23 @@ namespace Reseller.Partners.Referrals;
 
 /// <summary>
 /// The two synchronous calls of a referral signup, to internal endpoints of Billing (tokenize the customer's card) and
-/// Accounts (open the account), with the operator key. A refusal of theirs reaches the customer as the same problem.
+/// Accounts (open the account), with Partners' own service token (never the operator's key). A refusal of theirs reaches
+/// the customer as the same problem.
 /// </summary>
-public sealed class PlatformServices(HttpClient http, IOptions<PlatformTokenOptions> platform)
+public sealed class PlatformServices(HttpClient http, ServiceTokens serviceTokens)
 {
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     public Task<JsonNode> TokenizeCardAsync(string holderName, CustomerCardRequest card, CancellationToken cancellationToken) =>
-        PostAsync(new Uri("http://billing/internal/referrals/cards"), new { name = holderName, card }, cancellationToken);
+        PostAsync(new Uri("http://billing/internal/referrals/cards"), "billing", new { name = holderName, card }, cancellationToken);
 
     public Task<JsonNode> OpenAccountAsync(Guid partnerId, object account, CancellationToken cancellationToken) =>
-        PostAsync(new Uri("http://accounts/internal/referrals/accounts"), new { partner_id = partnerId, account }, cancellationToken);
+        PostAsync(new Uri("http://accounts/internal/referrals/accounts"), "accounts", new { partner_id = partnerId, account }, cancellationToken);
 
-    private async Task<JsonNode> PostAsync(Uri uri, object body, CancellationToken cancellationToken)
+    private async Task<JsonNode> PostAsync(Uri uri, string callee, object body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body, options: Json) };
-        request.Headers.Add(AdminKeyAuthenticationHandler.HeaderName, platform.Value.AdminKey);
+        request.Headers.Authorization = await serviceTokens.ForAsync(callee, partnerId: null, cancellationToken);
         HttpResponseMessage response;
         try
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +9,7 @@ using Reseller.Partners.Data;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners.Users;
 
@@ -64,12 +66,14 @@ public static class AuthApi
         }
         user.Lockout.RegisterSuccess();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(tokens.Issue(
+        var sessionVersion = await SessionStamps.VersionAsync(db, user.Id.ToString(), cancellationToken);
+        return TypedResults.Ok(await tokens.IssueAsync(
         [
             new Claim(PlatformClaims.Subject, user.Id.ToString()),
             new Claim(PlatformClaims.PartnerId, user.PartnerId.ToString()),
             new Claim(PlatformClaims.Role, user.Role),
             new Claim(PlatformClaims.Kind, PlatformClaims.PartnerUserKind),
-        ]));
+            new Claim(PlatformClaims.SessionVersion, sessionVersion.ToString(CultureInfo.InvariantCulture)),
+        ], cancellationToken: cancellationToken));
     }
 }

@@ -8,6 +8,8 @@ using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
+using Reseller.ServiceDefaults.Tokens;
+
 namespace Reseller.Partners.Users;
 
 /// <summary>Forgotten password: a single-use link valid 1 hour, e-mailed; the answer never tells whether the address exists.</summary>
@@ -32,11 +34,13 @@ public static class PasswordResetApi
     }
 
     public static async Task<NoContent> ConfirmAsync(
-        PasswordResetConfirmation request, PartnersDb db, IPasswordHasher<PartnerUser> hasher, TimeProvider clock, CancellationToken cancellationToken)
+        PasswordResetConfirmation request, PartnersDb db, IPasswordHasher<PartnerUser> hasher, SessionStamps sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         request.Validate();
         var user = await db.RedeemAsync(request.Token, UserTokenPurposes.PasswordReset, clock.GetUtcNow(), cancellationToken);
         user.ChoosePassword(hasher.HashPassword(user, request.NewPassword!));
+        // Whoever knew the old password loses every session it opened.
+        await sessions.EndAsync(db, user.Id.ToString(), clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -8,17 +8,18 @@ using Reseller.Partners.Partners;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners.Users;
 
 /// <summary>
 /// An owner removes a user of the agency (never the last active owner). The user and its pending links are deleted,
-/// so it can no longer log in or redeem a link; a token it already holds stays valid until it expires (no revocation
-/// list for user tokens), i.e. the removal bites at its next login.
+/// so it can no longer log in or redeem a link, and its sessions end: a token it already holds is refused at once.
 /// </summary>
 public static class UserRemoval
 {
-    public static async Task<NoContent> RemoveAsync(string id, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
+    public static async Task<NoContent> RemoveAsync(
+        string id, ClaimsPrincipal user, PartnersDb db, SessionStamps sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -32,6 +33,7 @@ public static class UserRemoval
         }
         db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == removed.Id).ToListAsync(cancellationToken));
         db.Users.Remove(removed);
+        await sessions.EndAsync(db, removed.Id.ToString(), clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -62,8 +62,8 @@ public sealed class SmsAddOnAndServiceTests(ResellerSystem system) : IDisposable
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "compatibility") == 100);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", trial, 10), HttpStatusCode.Created);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", moved, 10), HttpStatusCode.Created);
-        var trialToken = AccountTokens.For(system.App.JwtSigningKey, trial);
-        var movedToken = AccountTokens.For(system.App.JwtSigningKey, moved);
+        var trialToken = await AccountTokens.ForAsync(system, trial);
+        var movedToken = await AccountTokens.ForAsync(system, moved);
         await client.WaitUntilInServiceAsync(trialToken, trial);
         await GatewayClient.JsonAsync(await client.ConsumeAsync(trialToken, trial, "compatibility", 1), HttpStatusCode.Created);
 

@@ -32,7 +32,7 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
         await CrossFlow.WaitForBillingAsync(system, id, $"payer = 'customer' AND billing_profile_id = '{Guid.ParseExact(ownCard["bp_".Length..], "N")}'");
 
         partner = await Kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
-        var renewal = await CustomerRenewalAsync(AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await Kit.NowAsync()));
+        var renewal = await CustomerRenewalAsync(await AccountTokens.MintAsync(system, partner.Id, id, await Kit.NowAsync()));
         Assert.Equal("paid", renewal["status"]!.GetValue<string>());
         Assert.Equal(4900, renewal["card_charged"]!["amount"]!.GetValue<long>());
         Assert.DoesNotContain(await client.InvoicesOfAsync(partner, id), i => i!["purpose"]!.GetValue<string>() == "renewal");
@@ -77,7 +77,7 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
         Assert.NotNull(partnersCard["errors"]!["billing_profile_id"]);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "partner", billing_profile_id = ownCard }, admin), HttpStatusCode.BadRequest);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "customer", billing_profile_id = partnerCard }, partner.Token), HttpStatusCode.BadRequest);
-        var member = AccountTokens.MintMember(system.App.JwtSigningKey, partner.Id, await Kit.NowAsync());
+        var member = await AccountTokens.MintMemberAsync(system, partner.Id, await Kit.NowAsync());
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Put, payer, new { payer = "customer" }, member), HttpStatusCode.Forbidden);
 
         await Kit.SendOkAsync(HttpMethod.Put, payer, new { payer = "customer" }, partner);

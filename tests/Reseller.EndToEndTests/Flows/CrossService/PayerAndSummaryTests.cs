@@ -29,7 +29,7 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
         await CrossFlow.WaitForSummaryAsync(client, partner, 0);
 
         await kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/seats", new { delta = 1 }, partner);
-        var customer = AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await kit.NowAsync());
+        var customer = await AccountTokens.MintAsync(system, partner.Id, id, await kit.NowAsync());
         System.Text.Json.Nodes.JsonNode? next = null;
         var deadline = DateTime.UtcNow + CrossFlow.Settle;
         while (next is null && DateTime.UtcNow < deadline)
@@ -81,7 +81,7 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
         await CrossFlow.WaitForBillingAsync(system, id, "payer = 'customer'");
 
         partner = await kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
-        var customer = AccountTokens.Mint(system.App.JwtSigningKey, partner.Id, id, await kit.NowAsync());
+        var customer = await AccountTokens.MintAsync(system, partner.Id, id, await kit.NowAsync());
         System.Text.Json.Nodes.JsonNode? renewal = null;
         var deadline = DateTime.UtcNow + CrossFlow.Settle;
         while (renewal is null && DateTime.UtcNow < deadline)

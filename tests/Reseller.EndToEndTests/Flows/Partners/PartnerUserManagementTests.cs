@@ -35,7 +35,9 @@ public sealed class PartnerUserManagementTests(ResellerSystem system) : IDisposa
         // With a second owner, the first can go; the remaining one is then the last.
         var (secondOwnerEmail, secondOwner) = await client.AddUserAsync(partner, "owner");
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, $"/api/v1/partners/me/users/{ownerId}", token: secondOwner)).StatusCode);
-        var secondOwnerId = await UserIdAsync(partner, secondOwnerEmail);
+        // The removed owner's session ended with it.
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me/users", token: partner.Token), HttpStatusCode.Unauthorized);
+        var secondOwnerId = await UserIdAsync(partner with { Token = secondOwner }, secondOwnerEmail);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Delete, $"/api/v1/partners/me/users/{secondOwnerId}", token: secondOwner), HttpStatusCode.Conflict);
     }
 
