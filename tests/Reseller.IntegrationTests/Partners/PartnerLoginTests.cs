@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 using Reseller.Partners.Data;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Tokens;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Problems;
 
@@ -54,7 +56,9 @@ public sealed class PartnerLoginTests(TestInfrastructure infrastructure)
 
     private static async Task<IssuedToken> LogInAsync(PartnersDb db, IPasswordHasher<PartnerUser> hasher, string email, string password)
     {
-        var tokens = new PlatformTokenIssuer(Options.Create(new PlatformTokenOptions { Jwt = { SigningKey = new string('k', 48) } }), TimeProvider.System);
+        var scopes = new ServiceCollection().AddSingleton(db).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+        using var keys = new SigningKeyRing(new DatabaseSigningKeyStore<PartnersDb>(scopes), TimeProvider.System);
+        var tokens = new PlatformTokenIssuer(keys, new ServiceIdentity("partners"), Options.Create(new PlatformTokenOptions()), TimeProvider.System);
         var answer = await AuthApi.IssueTokenAsync(new TokenRequest(email, password), db, hasher, tokens, TimeProvider.System, CancellationToken.None);
         return answer.Value!;
     }

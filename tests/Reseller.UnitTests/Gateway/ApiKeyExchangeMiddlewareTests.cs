@@ -28,7 +28,7 @@ public sealed class ApiKeyExchangeMiddlewareTests
         var context = Request(NewKey(), "198.51.100.1");
         var passedOn = false;
 
-        await Middleware(_ => { passedOn = true; return Task.CompletedTask; }).InvokeAsync(context, Verifier(partners), null!, new FailedKeyChecks(100));
+        await Middleware(_ => { passedOn = true; return Task.CompletedTask; }).InvokeAsync(context, Verifier(partners), new FailedKeyChecks(100));
 
         Assert.False(passedOn);
         Assert.Equal(503, context.Response.StatusCode);
@@ -48,13 +48,13 @@ public sealed class ApiKeyExchangeMiddlewareTests
         for (var i = 0; i < 3; i++)
         {
             var passed = Request(NewKey(), "198.51.100.7");
-            await middleware.InvokeAsync(passed, verifier, null!, checks);
+            await middleware.InvokeAsync(passed, verifier, checks);
             Assert.Equal(200, passed.Response.StatusCode);
         }
         var refused = Request(NewKey(), "198.51.100.7");
-        await middleware.InvokeAsync(refused, verifier, null!, checks);
+        await middleware.InvokeAsync(refused, verifier, checks);
         var elsewhere = Request(NewKey(), "198.51.100.8");
-        await middleware.InvokeAsync(elsewhere, verifier, null!, checks);
+        await middleware.InvokeAsync(elsewhere, verifier, checks);
 
         Assert.Equal(429, refused.Response.StatusCode);
         Assert.InRange(int.Parse(refused.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
@@ -68,7 +68,7 @@ public sealed class ApiKeyExchangeMiddlewareTests
     private static ApiKeyExchangeMiddleware Middleware(RequestDelegate next) => new(next, NullLogger<ApiKeyExchangeMiddleware>.Instance);
 
     private static ApiKeyVerifier Verifier(FakePartners partners) =>
-        new(new HttpClient(partners) { BaseAddress = new Uri("http://partners") }, Options.Create(new PlatformTokenOptions { AdminKey = "test-admin-key" }));
+        new(new HttpClient(partners) { BaseAddress = new Uri("http://partners") }, TimeProvider.System);
 
     private static DefaultHttpContext Request(string key, string address)
     {

@@ -87,7 +87,7 @@ public sealed class IdentityIsolationTests(ResellerSystem system) : IDisposable
         var account = await client.CreateTrialAsync(partner);
         var id = account["id"]!.GetValue<string>();
         var adminToken = await client.AdminTokenAsync(account);
-        var huge = new string('x', 300_000);
+        var huge = new string('x', 200_000); // four of them stay under the 1 MB body limit: the fields' own limits answer
         var bodies = new[] { "{", "[]", "null", "{\"unknown_field\": 1}", $"{{\"name\": \"{huge}\", \"email\": \"{huge}\", \"password\": \"{huge}\", \"label\": \"{huge}\"}}", "{\"name\": 1, \"email\": true, \"password\": 2147483648, \"label\": []}" };
         var targets = new (HttpMethod Method, string Path, string? Token)[]
         {
