@@ -14,6 +14,8 @@ public sealed class GatewayClient(HttpClient http, string adminKey) : IDisposabl
     public const int CardExpiryYear = 2099;
     public const string DeclinedCard = "4000000000000002";
 
+    public const int OneMegabyte = 1024 * 1024;
+
     public HttpClient Http => http;
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null, bool asOperator = false, string? idempotencyKey = null)
@@ -26,6 +28,9 @@ public sealed class GatewayClient(HttpClient http, string adminKey) : IDisposabl
         if (body is not null)
         {
             request.Content = body is string raw ? new StringContent(raw, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body);
+            // As a careful client does with a large upload: the server may refuse it by its size before any byte is sent
+            // (413), instead of closing the connection in the middle of the upload.
+            request.Headers.ExpectContinue = body is string { Length: > OneMegabyte };
         }
         if (token is not null)
         {

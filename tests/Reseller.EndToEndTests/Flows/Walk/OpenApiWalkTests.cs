@@ -148,6 +148,7 @@ public sealed class OpenApiWalkTests(ResellerSystem system, ITestOutputHelper ou
         if (request.Json is not null)
         {
             message.Content = new StringContent(request.Json, Encoding.UTF8, request.ContentType);
+            message.Headers.ExpectContinue = request.Json.Length > GatewayClient.OneMegabyte;
         }
         if (request.Identity.Token is { } token)
         {
