@@ -119,4 +119,20 @@ public sealed class GatewayClient(HttpClient http, string adminKey) : IDisposabl
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>The operator asks for a move-in, once Accounts knows the new partner (its <c>PartnerCreated</c> arrives asynchronously).</summary>
+    public async Task<HttpResponseMessage> TransferInAsync(string accountId, string partnerId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{accountId}/transfer-in", new { partner_id = partnerId }, asOperator: true);
+            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+            response.Dispose();
+            await Task.Delay(250);
+        }
+    }
 }

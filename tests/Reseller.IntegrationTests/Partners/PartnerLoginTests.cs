@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 using Reseller.Partners.Data;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
-using Reseller.ServiceDefaults.Tokens;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Tokens;
 
 using Partner = Reseller.Partners.Partners.Partner;
 

@@ -71,7 +71,7 @@ public sealed class AccessFollowsTheAccountTests(ResellerSystem system) : IDispo
         await RequestResetAsync(name, owner);
         var openReset = await IdentityScenario.WaitForMailedTokenAsync(owner, "password-reset", atLeast: 2);
 
-        await GatewayClient.JsonAsync(await TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
+        await GatewayClient.JsonAsync(await client.TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
         var confirmation = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{confirmation}/confirm"), HttpStatusCode.OK);
 
@@ -147,22 +147,6 @@ public sealed class AccessFollowsTheAccountTests(ResellerSystem system) : IDispo
 
     private Task<HttpResponseMessage> ConfirmResetAsync(string token, string newPassword) =>
         client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm", new { token, new_password = newPassword });
-
-    /// <summary>Asks for a move-in, waiting until Accounts has consumed the new partner's <c>PartnerCreated</c>.</summary>
-    private async Task<HttpResponseMessage> TransferInAsync(string accountId, string partnerId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{accountId}/transfer-in", new { partner_id = partnerId }, asOperator: true);
-            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-            response.Dispose();
-            await Task.Delay(250);
-        }
-    }
 
     public void Dispose() => client.Dispose();
 }

@@ -33,7 +33,7 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
             new { owner_email = owner }, asOperator: true), HttpStatusCode.Conflict);
 
         // The operator's request only records the move-in and mails the owner: the account stays stand-alone until confirmed.
-        var pending = await GatewayClient.JsonAsync(await TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
+        var pending = await GatewayClient.JsonAsync(await client.TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
         Assert.Equal("transferred", pending["account"]!["account"]!["status"]!.GetValue<string>());
         Assert.Equal(second.Id, pending["pending_partner_id"]!.GetValue<string>());
         Assert.Equal(owner, pending["owner_email"]!.GetValue<string>());
@@ -91,30 +91,14 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-in",
             new { partner_id = $"prt_{Guid.NewGuid():N}" }, asOperator: true), HttpStatusCode.NotFound);
 
-        await GatewayClient.JsonAsync(await TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
+        await GatewayClient.JsonAsync(await client.TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
         var oldToken = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
-        await GatewayClient.JsonAsync(await TransferInAsync(id, third.Id), HttpStatusCode.Accepted);
+        await GatewayClient.JsonAsync(await client.TransferInAsync(id, third.Id), HttpStatusCode.Accepted);
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{oldToken}/confirm"), HttpStatusCode.Gone);
         var status = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/admin/accounts/{id}", asOperator: true), HttpStatusCode.OK);
         Assert.Equal("transferred", status["account"]!["status"]!.GetValue<string>());
         Assert.Empty(await Kit.EventsAsync(id, "AccountTransferredIn"));
-    }
-
-    /// <summary>Asks for a move-in, waiting until Accounts has consumed the new partner's <c>PartnerCreated</c>.</summary>
-    private async Task<HttpResponseMessage> TransferInAsync(string accountId, string partnerId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{accountId}/transfer-in", new { partner_id = partnerId }, asOperator: true);
-            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-            response.Dispose();
-            await Task.Delay(250);
-        }
     }
 
     public void Dispose() => client.Dispose();

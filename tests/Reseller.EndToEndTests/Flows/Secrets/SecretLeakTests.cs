@@ -114,7 +114,7 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
         var owner = $"owner-{Guid.NewGuid():N}@client.test";
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out", new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
         var next = await client.CreatePartnerAsync();
-        await GatewayClient.JsonAsync(await TransferInAsync(id, next.Id), HttpStatusCode.Accepted);
+        await GatewayClient.JsonAsync(await client.TransferInAsync(id, next.Id), HttpStatusCode.Accepted);
         var transfer = secrets.Add("the transfer confirmation token", Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30))));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{transfer}/confirm"), HttpStatusCode.OK);
 
@@ -145,22 +145,6 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
         }
         while (DateTime.UtcNow < deadline);
         Assert.Equal("completed", (string?)purchase["status"]);
-    }
-
-    /// <summary>Asks for a move-in once Accounts knows the new partner (its <c>PartnerCreated</c> arrives asynchronously).</summary>
-    private async Task<HttpResponseMessage> TransferInAsync(string accountId, string partnerId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{accountId}/transfer-in", new { partner_id = partnerId }, asOperator: true);
-            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-            response.Dispose();
-            await Task.Delay(250);
-        }
     }
 
     /// <summary>Waits until the processes have exported what the flow produced: no export for two seconds.</summary>

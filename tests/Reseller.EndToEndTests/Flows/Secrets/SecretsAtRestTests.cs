@@ -107,28 +107,12 @@ public sealed class SecretsAtRestTests(ResellerSystem system) : IDisposable
         var owner = $"owner-{Guid.NewGuid():N}@client.test";
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out", new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
 
-        await GatewayClient.JsonAsync(await TransferInAsync(id, next.Id), HttpStatusCode.Accepted);
+        await GatewayClient.JsonAsync(await client.TransferInAsync(id, next.Id), HttpStatusCode.Accepted);
         var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", MailTimeout));
 
         var confirmed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
         Assert.Equal(next.Id, confirmed["partner_id"]!.GetValue<string>());
         await Search.AssertOnlyInTheMailAsync(tap, token, owner);
-    }
-
-    /// <summary>Asks for a move-in, waiting until Accounts has consumed the new partner's <c>PartnerCreated</c>.</summary>
-    private async Task<HttpResponseMessage> TransferInAsync(string accountId, string partnerId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{accountId}/transfer-in", new { partner_id = partnerId }, asOperator: true);
-            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-            response.Dispose();
-            await Task.Delay(250);
-        }
     }
 
     public void Dispose() => client.Dispose();

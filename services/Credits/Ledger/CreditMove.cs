@@ -1,0 +1,49 @@
+using Reseller.Credits.Accounts;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Credits.Ledger;
+
+/// <summary>
+/// Moves assigned (sms or compatibility) credit between the partner's pool and one of its accounts: a debit of the source
+/// and a credit of the destination in one transaction, both ledger entries. The source never goes below zero: asking for
+/// more than it holds moves nothing and is 422 <c>insufficient-credit</c>.
+/// </summary>
+public static class CreditMove
+{
+    /// <summary>The checks shared by assignment and un-assignment, before any account is looked up.</summary>
+    public static CreditKind AssignedKind(PartnerCreditRequest caller, string? accountId, long? quantity, string prepaidRefusal)
+    {
+        var creditKind = caller.CreditKind();
+        new ValidationErrors()
+            .When(string.IsNullOrWhiteSpace(accountId), "account_id", "account_id is required.")
+            .When(quantity is null or <= 0, "quantity", "quantity must be a positive whole number.")
+            .ThrowIfAny();
+        if (creditKind == CreditKind.Prepaid)
+        {
+            throw PartnerCreditRequest.Refused("credit-not-assignable", "Prepaid credit is not assigned", prepaidRefusal);
+        }
+        return creditKind;
+    }
+
+    /// <summary>Moves <paramref name="quantity"/> to the account (<paramref name="toAccount"/>) or back to the pool; answers both balances after.</summary>
+    public static async Task<MovedCredit> MoveAsync(this CreditLedger ledger, PartnerCreditRequest caller, CreditAccount account, CreditKind creditKind,
+        string entryType, long quantity, bool toAccount)
+    {
+        var partnerId = caller.PartnerId();
+        Guid? from = toAccount ? null : account.AccountId;
+        Guid? to = toAccount ? account.AccountId : null;
+        var reference = PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
+        var cancellationToken = caller.CancellationToken;
+        await using var transaction = await caller.Db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ledger.TryDebitAsync(partnerId, from, creditKind, entryType, quantity, reference, cancellationToken))
+        {
+            throw InsufficientCredit.Problem(creditKind);
+        }
+        await ledger.CreditAsync(partnerId, to, creditKind, entryType, quantity, reference, cancellationToken);
+        var pool = await ledger.BalanceForUpdateAsync(partnerId, null, creditKind, cancellationToken);
+        var held = await ledger.BalanceForUpdateAsync(partnerId, account.AccountId, creditKind, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new MovedCredit(reference, CreditKindNames.Name(creditKind), pool, held);
+    }
+}
