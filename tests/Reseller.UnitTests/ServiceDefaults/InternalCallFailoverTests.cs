@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 using Reseller.ServiceDefaults;
 
@@ -63,7 +64,8 @@ public sealed class InternalCallFailoverTests
 
     private static WebApplication BuildCaller(string deadReplica, string liveReplica)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development, as a service runs here: Production would demand its deployment secrets (the idempotency key).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.Configuration["services:billing:http:0"] = deadReplica;
         builder.Configuration["services:billing:http:1"] = liveReplica;
         builder.AddServiceDefaults();
