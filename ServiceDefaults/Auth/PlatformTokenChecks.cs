@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -10,6 +11,8 @@ namespace Reseller.ServiceDefaults.Auth;
 /// <summary>What the platform checks beyond a valid signature: who may issue what, and whether the session has ended.</summary>
 public static class PlatformTokenChecks
 {
+    private static readonly JsonWebTokenHandler Reader = new();
+
     /// <summary>Before validation: the token's issuer's keys (and ended sessions) are fetched if not yet known, so the synchronous key resolver finds them.</summary>
     public static async Task FetchIssuerKeysAsync(MessageReceivedContext context, IssuerKeys keys)
     {
@@ -19,12 +22,11 @@ public static class PlatformTokenChecks
             return;
         }
         var raw = header[7..].Trim();
-        var handler = new JsonWebTokenHandler();
-        if (raw.Length == 0 || !handler.CanReadToken(raw))
+        if (raw.Length == 0 || !Reader.CanReadToken(raw))
         {
             return;
         }
-        var token = handler.ReadJsonWebToken(raw);
+        var token = Reader.ReadJsonWebToken(raw);
         if (token.TryGetHeaderValue<string>("kid", out var keyId))
         {
             await keys.EnsureAsync(token.Issuer, keyId, context.HttpContext.RequestAborted);
@@ -34,8 +36,7 @@ public static class PlatformTokenChecks
     /// <summary>Why a token was refused, without the token (the handler's own log of it is below the services' level).</summary>
     public static Task LogRefusal(AuthenticationFailedContext context)
     {
-        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlatformTokenChecks))
-            .LogInformation("Bearer token refused: {Reason}", context.Exception.Message);
+        LogRefused(context.HttpContext, context.Exception.Message);
         return Task.CompletedTask;
     }
 
@@ -59,8 +60,11 @@ public static class PlatformTokenChecks
 
     private static void Refuse(TokenValidatedContext context, string reason)
     {
-        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlatformTokenChecks))
-            .LogInformation("Bearer token refused: {Reason}", reason);
+        LogRefused(context.HttpContext, reason);
         context.Fail(reason);
     }
+
+    private static void LogRefused(HttpContext context, string reason) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlatformTokenChecks))
+            .LogInformation("Bearer token refused: {Reason}", reason);
 }

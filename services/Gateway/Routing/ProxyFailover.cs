@@ -22,8 +22,12 @@ public sealed class ProxyFailover(RequestDelegate next, IDestinationHealthUpdate
     {
         var proxy = context.GetReverseProxyFeature();
         var candidates = proxy.AvailableDestinations.ToList();
-        // Bodies are small (1 MB at most); buffered so a resend after a refused connection sends the same bytes.
-        context.Request.EnableBuffering();
+        // Bodies are small (1 MB at most); buffered so a resend after a refused connection sends the same bytes. With one
+        // replica there is nowhere to resend to, so nothing is buffered.
+        if (candidates.Count > 1)
+        {
+            context.Request.EnableBuffering();
+        }
         while (true)
         {
             await next(context);
