@@ -31,6 +31,12 @@ for trx in "$results"/*.trx; do
   failed=$((failed + f + $(value error) + $(value timeout) + $(value aborted)))
   skipped=$((skipped + total - executed))
 done
+# Name every failed test again at the end, where a truncated CI log still shows it.
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" \
+    | grep -o 'testName="[^"]*"' | sed 's/^testName="\(.*\)"$/FAILED: \1/'
+done
 [ "$files" -ge 3 ] || { echo "expected 3 test projects to report, got $files"; status=1; failed=$((failed + 1)); }
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed, $skipped skipped"
