@@ -11,6 +11,7 @@ using Reseller.Accounts.Snapshots;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Catalog;
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
@@ -31,7 +32,8 @@ public static class AccountsApi
         accounts.MapGet("/{id}", GetAsync).WithName("GetAccount")
             .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>();
         accounts.MapPatch("/{id}", UpdateAsync).WithName("UpdateAccount")
-            .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>();
+            .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>()
+            .AddEndpointFilter<ConcurrentChangeRetry<AccountsDb>>();
         return app;
     }
 

@@ -7,6 +7,7 @@ using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -17,7 +18,8 @@ public static class LifecycleApi
 {
     public static IEndpointRouteBuilder MapLifecycleApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(PlatformPolicies.Partner);
+        var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(PlatformPolicies.Partner)
+            .AddEndpointFilter<ConcurrentChangeRetry<AccountsDb>>();
         api.MapPost("/{id}/seats", ChangeSeatsAsync).WithName("ChangeAccountSeats").RequireAuthorization(PlatformPolicies.PartnerBilling);
         api.MapPost("/{id}/cancel", CancelAsync).WithName("CancelAccount");
         api.MapPost("/{id}/renew", RenewAsync).WithName("RenewAccount").RequireAuthorization(PlatformPolicies.PartnerBilling);

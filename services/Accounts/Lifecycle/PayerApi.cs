@@ -7,6 +7,7 @@ using Reseller.Accounts.Accounts;
 using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Data;
 using Reseller.Contracts.Accounts;
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -22,7 +23,7 @@ public static class PayerApi
     public static IEndpointRouteBuilder MapPayerApi(this IEndpointRouteBuilder app)
     {
         app.MapPut("/api/v1/accounts/{id}/payer", ChangePayerAsync).WithTags("Accounts").WithName("ChangeAccountPayer")
-            .RequireAuthorization(AccountAccess.PartnerBillingOrAccountUser);
+            .RequireAuthorization(AccountAccess.PartnerBillingOrAccountUser).AddEndpointFilter<ConcurrentChangeRetry<AccountsDb>>();
         return app;
     }
 
