@@ -1,0 +1,38 @@
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Purchases;
+using Reseller.Contracts.Billing;
+
+namespace Reseller.UnitTests.Billing;
+
+/// <summary>The one line of a credit-pack invoice (DOMAIN.md "Credits": the catalog's pack price, never discounted).</summary>
+public sealed class CreditPackLinesTests
+{
+    [Theory]
+    [InlineData("prepaid", 5000, 5000, "Prepaid credit 5000 (minor units)")]
+    [InlineData("prepaid", 100000, 100000, "Prepaid credit 100000 (minor units)")]
+    [InlineData("sms", 1000, 2000, "1000 sms credits")]
+    [InlineData("sms", 5000, 9000, "5000 sms credits")]
+    [InlineData("compatibility", 100, 1500, "100 compatibility credits")]
+    public void A_pack_is_one_line_at_its_catalog_price(string kind, long pack, long price, string description)
+    {
+        var breakdown = CreditPackInvoices.Price(TestCatalog.Default, kind, pack)!;
+
+        var line = Assert.Single(breakdown.Lines);
+        Assert.Equal(("credits_" + kind, description, 1L, price, false, 0L), (line.Code, line.Description, line.Quantity, line.UnitAmount, line.Discountable, line.Discount));
+        Assert.Equal((price, 0L, price, "USD", 0), (breakdown.Subtotal, breakdown.Discount, breakdown.Total, breakdown.Currency, breakdown.DiscountPercent));
+    }
+
+    [Fact]
+    public void Only_a_prepaid_pack_invoice_is_a_prepaid_pack()
+    {
+        Assert.True(CreditPackInvoices.IsPrepaidPack(Issue("prepaid", 10000)));
+        Assert.False(CreditPackInvoices.IsPrepaidPack(Issue("compatibility", 500)));
+        Assert.False(CreditPackInvoices.IsPrepaidPack(TestInvoices.Paid()));
+    }
+
+    private static Invoice Issue(string kind, long pack) => Invoice.Issue(
+        new IssueInvoice(Guid.NewGuid(), null, "partner", InvoicePurposes.CreditPurchase, new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 24), "cp_x"),
+        "RSL-2026-000001",
+        CreditPackInvoices.Price(TestCatalog.Default, kind, pack)!,
+        new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+}
