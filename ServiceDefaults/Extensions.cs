@@ -9,6 +9,7 @@ using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Mail;
+using Reseller.ServiceDefaults.OpenApi;
 using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Resilience;
 using Reseller.ServiceDefaults.Telemetry;
@@ -36,7 +37,7 @@ public static class Extensions
         builder.AddPlatformClock();
         builder.AddPlatformMail();
         builder.AddIdempotencyFingerprint();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
         return builder;
     }
 

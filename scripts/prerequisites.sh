@@ -25,3 +25,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is not installed: see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; exit 1; }
+
+# The pinned npm tools the end-to-end suite runs on the gateway's OpenAPI document (Redocly CLI, openapi-typescript),
+# installed into tools/openapi-check/node_modules; reinstalled only when package-lock.json changed.
+command -v npm >/dev/null 2>&1 || { echo "Node.js 20.19+ and npm are not installed: see https://nodejs.org/en/download" >&2; exit 1; }
+openapi_tools="$(dirname "$0")/../tools/openapi-check"
+if [ ! -f "$openapi_tools/node_modules/.package-lock.json" ] || [ "$openapi_tools/package-lock.json" -nt "$openapi_tools/node_modules/.package-lock.json" ]; then
+  echo "Installing the OpenAPI check tools (npm ci in tools/openapi-check)..."
+  npm ci --prefix "$openapi_tools" --no-audit --no-fund --loglevel=error >/dev/null
+fi

@@ -11,7 +11,7 @@ public sealed class RetentionOptions
     /// <summary>Inbox rows: longer than any redelivery of a message, or a late duplicate would run its effect again.</summary>
     public TimeSpan ConsumedInbox { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Idempotency records; never less than the 24 hours API.md promises a replay.</summary>
+    /// <summary>Idempotency records; never less than the 24 hours docs/api.md promises a replay.</summary>
     public TimeSpan IdempotencyKeys { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Envelopes of mails sent (or given up) from a mail outbox; their bodies are erased at once.</summary>

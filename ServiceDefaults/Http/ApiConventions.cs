@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Reseller.ServiceDefaults.Http;
 
-/// <summary>JSON as API.md fixes it: snake_case names and enums, unknown fields refused.</summary>
+/// <summary>JSON as docs/api.md fixes it: snake_case names and enums, unknown fields refused.</summary>
 public static class ApiConventions
 {
     public static void Apply(JsonSerializerOptions options)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Reseller.ServiceDefaults.Http;
 
-/// <summary>Timestamps on the wire are ISO-8601 UTC to the second, as API.md shows: 2026-11-23T18:40:05Z.</summary>
+/// <summary>Timestamps on the wire are ISO-8601 UTC to the second, as docs/api.md shows: 2026-11-23T18:40:05Z.</summary>
 public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

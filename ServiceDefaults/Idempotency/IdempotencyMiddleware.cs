@@ -7,7 +7,7 @@ using Reseller.ServiceDefaults.Problems;
 namespace Reseller.ServiceDefaults.Idempotency;
 
 /// <summary>
-/// API.md's idempotency for every POST: a retry with the same Idempotency-Key and body replays the first answer (status
+/// The idempotency of every POST (docs/api.md): a retry with the same Idempotency-Key and body replays the first answer (status
 /// and body) for 24 hours; the same key with another body is 422; a retry while the first is still running is 409.
 /// Keys are scoped to the caller (its partner, one account of it for an account user, or the operator), so two tenants
 /// never see each other's answers. Answers that carry secrets follow their endpoint's <see cref="ResponseSecrets"/>.

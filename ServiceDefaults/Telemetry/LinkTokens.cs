@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Reseller.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// The one-time secrets API.md puts in URL paths (invitation acceptances, log-in-as redemptions, transfer confirmations)
+/// The one-time secrets the API puts in URL paths (invitation acceptances, log-in-as redemptions, transfer confirmations)
 /// must not reach traces or logs: <see cref="Redact"/> replaces the secret segment of such a path or URL with
 /// <c>{token}</c>. Referral codes are public and stay.
 /// </summary>

@@ -2,7 +2,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Accounts;
 
-/// <summary>DOMAIN.md "Access follows the account": its logins and links work only while it is in service.</summary>
+/// <summary>"Access follows the account" (docs/business-rules.md): its logins and links work only while it is in service.</summary>
 public sealed partial class Account
 {
     public const string NotInServiceProblem = "account-not-in-service";

@@ -4,7 +4,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Accounts;
 
-/// <summary>The lifecycle rules of DOMAIN.md "Resold accounts": plan changes, seats, cancel, renew, expiry, transfers.</summary>
+/// <summary>The lifecycle rules of docs/business-rules.md "Resold accounts": plan changes, seats, cancel, renew, expiry, transfers.</summary>
 public sealed partial class Account
 {
     /// <summary>A downgrade or removed seats, in force from the next paid renewal.</summary>
@@ -109,7 +109,7 @@ public sealed partial class Account
     }
 
     /// <summary>
-    /// Renews per DOMAIN.md's eligibility: a cancelled account not yet expired is un-cancelled (no charge); a payment_failed
+    /// Renews per the renewal eligibility of docs/business-rules.md: a cancelled account not yet expired is un-cancelled (no charge); a payment_failed
     /// one asks Billing to charge its open renewal (returns true); an expired one needs a plan change.
     /// </summary>
     public bool Renew(Guid? billingProfileId, DateTimeOffset now)

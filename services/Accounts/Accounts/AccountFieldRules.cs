@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Reseller.Accounts.Accounts;
 
-/// <summary>The syntax rules of DOMAIN.md "Resold accounts".</summary>
+/// <summary>The syntax rules of docs/business-rules.md "Resold accounts".</summary>
 public static partial class AccountFieldRules
 {
     public static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal) { "en", "fr", "de", "it", "es", "pt", "nl", "zh" };

@@ -27,11 +27,11 @@ public static class AccountsApi
     {
         var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
         var api = accounts.MapGroup("").RequireAuthorization(PlatformPolicies.Partner);
-        api.MapPost("", CreateAsync).WithName("CreateAccount").ShowsSecretOnce("login.password");
+        api.MapPost("", CreateAsync).WithName("CreateAccount").WithSummary("Create a resold account").ShowsSecretOnce("login.password");
         // An account user's own token may read its account and change its product settings (CustomerAccess).
-        accounts.MapGet("/{id}", GetAsync).WithName("GetAccount")
+        accounts.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("Read an account")
             .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>();
-        accounts.MapPatch("/{id}", UpdateAsync).WithName("UpdateAccount")
+        accounts.MapPatch("/{id}", UpdateAsync).WithName("UpdateAccount").WithSummary("Change an account's plan or settings").ProducesProblem(409).ProducesProblem(422)
             .RequireAuthorization(AccountAccess.PartnerOrAccountUser).AddEndpointFilter<AccountUserScope>()
             .AddEndpointFilter<ConcurrentChangeRetry<AccountsDb>>();
         return app;

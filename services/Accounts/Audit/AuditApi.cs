@@ -14,7 +14,7 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/accounts/{id}/audit", ListAsync).WithTags("Audit").WithName("ListAccountAudit")
+        app.MapGet("/api/v1/accounts/{id}/audit", ListAsync).WithTags("Audit").WithName("ListAccountAudit").WithSummary("List an account's audit trail")
             .RequireAuthorization(PlatformPolicies.Partner);
         return app;
     }

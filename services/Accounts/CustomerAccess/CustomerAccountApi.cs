@@ -28,7 +28,7 @@ public static class CustomerAccountApi
 
     public static IEndpointRouteBuilder MapCustomerAccountApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/accounts/{id}/configuration", GetConfigurationAsync).WithTags("Accounts").WithName("GetAccountConfiguration")
+        app.MapGet("/api/v1/accounts/{id}/configuration", GetConfigurationAsync).WithTags("Accounts").WithName("GetAccountConfiguration").WithSummary("Read an account's product configuration")
             .RequireAuthorization(AccountAccess.PartnerOrAccountUser);
         return app;
     }

@@ -18,8 +18,8 @@ public static class AccountDefaultsApi
     public static IEndpointRouteBuilder MapAccountDefaultsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/settings/account-defaults").WithTags("Account defaults").RequireAuthorization(PlatformPolicies.Partner);
-        api.MapGet("", GetAsync).WithName("GetAccountDefaults");
-        api.MapPut("", PutAsync).WithName("PutAccountDefaults").WithMetadata(new RequestSizeLimitAttribute(RequestBodyLimits.TemplatesMaxBytes));
+        api.MapGet("", GetAsync).WithName("GetAccountDefaults").WithSummary("Read the partner's account defaults");
+        api.MapPut("", PutAsync).WithName("PutAccountDefaults").WithSummary("Replace the partner's account defaults").WithMetadata(new RequestSizeLimitAttribute(RequestBodyLimits.TemplatesMaxBytes));
         return app;
     }
 

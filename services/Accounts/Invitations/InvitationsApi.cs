@@ -25,11 +25,11 @@ public static class InvitationsApi
     public static IEndpointRouteBuilder MapInvitationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/accounts/{id}/invitations").WithTags("Invitations").RequireAuthorization(PlatformPolicies.Partner);
-        api.MapPost("", InviteAsync).WithName("InviteCustomer");
-        api.MapGet("", ListAsync).WithName("ListInvitations");
-        api.MapPost("/{invitationId}/resend", ResendAsync).WithName("ResendInvitation");
-        api.MapDelete("/{invitationId}", RevokeAsync).WithName("RevokeInvitation");
-        app.MapPost("/api/v1/invitations/{token}/accept", AcceptAsync).WithTags("Invitations").WithName("AcceptInvitation").AllowAnonymous();
+        api.MapPost("", InviteAsync).WithName("InviteCustomer").WithSummary("Invite a customer to log in to its account");
+        api.MapGet("", ListAsync).WithName("ListInvitations").WithSummary("List an account's customer invitations");
+        api.MapPost("/{invitationId}/resend", ResendAsync).WithName("ResendInvitation").WithSummary("Re-send a customer invitation");
+        api.MapDelete("/{invitationId}", RevokeAsync).WithName("RevokeInvitation").WithSummary("Withdraw a customer invitation").ProducesProblem(409);
+        app.MapPost("/api/v1/invitations/{token}/accept", AcceptAsync).WithTags("Invitations").WithName("AcceptInvitation").WithSummary("Accept a customer invitation and set its password").ProducesProblem(410).AllowAnonymous();
         return app;
     }
 

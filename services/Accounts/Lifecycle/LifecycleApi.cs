@@ -20,9 +20,9 @@ public static class LifecycleApi
     {
         var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(PlatformPolicies.Partner)
             .AddEndpointFilter<ConcurrentChangeRetry<AccountsDb>>();
-        api.MapPost("/{id}/seats", ChangeSeatsAsync).WithName("ChangeAccountSeats").RequireAuthorization(PlatformPolicies.PartnerBilling);
-        api.MapPost("/{id}/cancel", CancelAsync).WithName("CancelAccount");
-        api.MapPost("/{id}/renew", RenewAsync).WithName("RenewAccount").RequireAuthorization(PlatformPolicies.PartnerBilling);
+        api.MapPost("/{id}/seats", ChangeSeatsAsync).WithName("ChangeAccountSeats").WithSummary("Add or remove seats or licences").RequireAuthorization(PlatformPolicies.PartnerBilling);
+        api.MapPost("/{id}/cancel", CancelAsync).WithName("CancelAccount").WithSummary("Cancel an account at its period end");
+        api.MapPost("/{id}/renew", RenewAsync).WithName("RenewAccount").WithSummary("Renew a cancelled or payment-failed account").RequireAuthorization(PlatformPolicies.PartnerBilling);
         return app;
     }
 
@@ -48,7 +48,7 @@ public static class LifecycleApi
         return TypedResults.Ok(AccountResponse.From(account, urls.Value));
     }
 
-    /// <summary>Renews per DOMAIN.md: un-cancels without a charge, or asks Billing to charge a payment_failed account's open renewal.</summary>
+    /// <summary>Renews per docs/business-rules.md: un-cancels without a charge, or asks Billing to charge a payment_failed account's open renewal.</summary>
     public static async Task<Ok<AccountResponse>> RenewAsync(string id, RenewRequest? request, ClaimsPrincipal user, PartnerAccounts accounts,
         AccountsDb db, IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public static class PayerApi
 {
     public static IEndpointRouteBuilder MapPayerApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/v1/accounts/{id}/payer", ChangePayerAsync).WithTags("Accounts").WithName("ChangeAccountPayer")
+        app.MapPut("/api/v1/accounts/{id}/payer", ChangePayerAsync).WithTags("Accounts").WithName("ChangeAccountPayer").WithSummary("Choose who pays for an account").ProducesProblem(409).ProducesProblem(422)
             .RequireAuthorization(AccountAccess.PartnerBillingOrAccountUser).AddEndpointFilter<ConcurrentChangeRetry<AccountsDb>>();
         return app;
     }

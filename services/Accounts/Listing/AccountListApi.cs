@@ -14,7 +14,7 @@ public static class AccountListApi
 {
     public static IEndpointRouteBuilder MapAccountListApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/accounts", ListAsync).WithTags("Accounts").WithName("ListAccounts").RequireAuthorization(PlatformPolicies.Partner);
+        app.MapGet("/api/v1/accounts", ListAsync).WithTags("Accounts").WithName("ListAccounts").WithSummary("List, search, filter and sort accounts").RequireAuthorization(PlatformPolicies.Partner);
         return app;
     }
 

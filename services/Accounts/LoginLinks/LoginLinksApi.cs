@@ -20,9 +20,9 @@ public static class LoginLinksApi
 
     public static IEndpointRouteBuilder MapLoginLinksApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/accounts/{id}/login-link", CreateAsync).WithTags("Identity").WithName("CreateLoginLink")
+        app.MapPost("/api/v1/accounts/{id}/login-link", CreateAsync).WithTags("Identity").WithName("CreateLoginLink").WithSummary("Create a one-time log-in-as link")
             .RequireAuthorization(PlatformPolicies.Partner).AnswersWithCredential();
-        app.MapPost("/api/v1/auth/login-links/{token}", RedeemAsync).WithTags("Identity").WithName("RedeemLoginLink")
+        app.MapPost("/api/v1/auth/login-links/{token}", RedeemAsync).WithTags("Identity").WithName("RedeemLoginLink").WithSummary("Redeem a log-in-as link for a token").ProducesProblem(403).ProducesProblem(410)
             .AllowAnonymous().AnswersWithCredential();
         return app;
     }

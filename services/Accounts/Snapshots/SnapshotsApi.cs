@@ -20,8 +20,8 @@ public static class SnapshotsApi
     public static IEndpointRouteBuilder MapSnapshotsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/accounts/{id}/snapshots").WithTags("Snapshots").RequireAuthorization(PlatformPolicies.Partner);
-        api.MapPost("", CreateAsync).WithName("CreateSnapshot");
-        api.MapGet("", ListAsync).WithName("ListSnapshots");
+        api.MapPost("", CreateAsync).WithName("CreateSnapshot").WithSummary("Take a snapshot of an account's configuration");
+        api.MapGet("", ListAsync).WithName("ListSnapshots").WithSummary("List an account's snapshots");
         return app;
     }
 

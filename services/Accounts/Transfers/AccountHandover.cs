@@ -13,7 +13,7 @@ using Reseller.ServiceDefaults.Mail.Outbox;
 namespace Reseller.Accounts.Transfers;
 
 /// <summary>
-/// DOMAIN.md "Access follows the account": when an account changes hands (move-out, move-in) whoever held it before keeps
+/// "Access follows the account" (docs/business-rules.md): when an account changes hands (move-out, move-in) whoever held it before keeps
 /// no way in. Every session ends, every open link dies (password resets, log-in-as, invitations, other move-in confirmations), the admin password
 /// becomes a random one nobody is shown, and the new owner is mailed a link to choose its own. Customers' own logins stay:
 /// they are the client's people, with passwords only they know. Call before <c>SaveChangesAsync</c>, in the same unit of

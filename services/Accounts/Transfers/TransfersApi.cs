@@ -27,10 +27,10 @@ public static class TransfersApi
     public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin/accounts").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
-        api.MapGet("/{id}", GetAsync).WithName("OperatorGetAccount");
-        api.MapPost("/{id}/transfer-out", TransferOutAsync).WithName("TransferAccountOut");
-        api.MapPost("/{id}/transfer-in", TransferInAsync).WithName("TransferAccountIn");
-        app.MapPost("/api/v1/transfers/{token}/confirm", ConfirmAsync).WithTags("Transfers").AllowAnonymous().WithName("ConfirmTransferIn");
+        api.MapGet("/{id}", GetAsync).WithName("OperatorGetAccount").WithSummary("Read any account (operator)");
+        api.MapPost("/{id}/transfer-out", TransferOutAsync).WithName("TransferAccountOut").WithSummary("Move an account out of its agency");
+        api.MapPost("/{id}/transfer-in", TransferInAsync).WithName("TransferAccountIn").WithSummary("Start moving a stand-alone account into an agency");
+        app.MapPost("/api/v1/transfers/{token}/confirm", ConfirmAsync).WithTags("Transfers").AllowAnonymous().WithName("ConfirmTransferIn").WithSummary("Confirm a move-in with the owner's link").ProducesProblem(410);
         return app;
     }
 

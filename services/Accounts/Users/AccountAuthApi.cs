@@ -22,9 +22,9 @@ public static class AccountAuthApi
     public static IEndpointRouteBuilder MapAccountAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
-        api.MapPost("/account-token", IssueTokenAsync).WithName("IssueAccountToken").AnswersWithCredential();
-        api.MapPost("/account-password-reset", RequestResetAsync).WithName("RequestAccountPasswordReset");
-        api.MapPost("/account-password-reset/confirm", ConfirmResetAsync).WithName("ConfirmAccountPasswordReset");
+        api.MapPost("/account-token", IssueTokenAsync).WithName("IssueAccountToken").WithSummary("Log an account user in").ProducesProblem(401).ProducesProblem(403).ProducesProblem(423).AnswersWithCredential();
+        api.MapPost("/account-password-reset", RequestResetAsync).WithName("RequestAccountPasswordReset").WithSummary("Ask for an account user's password reset link");
+        api.MapPost("/account-password-reset/confirm", ConfirmResetAsync).WithName("ConfirmAccountPasswordReset").WithSummary("Set an account user's new password with a reset link").ProducesProblem(403).ProducesProblem(410);
         return app;
     }
 

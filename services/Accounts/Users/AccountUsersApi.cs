@@ -20,11 +20,11 @@ public static class AccountUsersApi
 {
     public static IEndpointRouteBuilder MapAccountUsersApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/v1/accounts/{id}/admin-password", SetAsync).WithTags("Identity").WithName("SetAccountAdminPassword")
+        app.MapPut("/api/v1/accounts/{id}/admin-password", SetAsync).WithTags("Identity").WithName("SetAccountAdminPassword").WithSummary("Set the password of an account's admin")
             .RequireAuthorization(PlatformPolicies.Partner);
-        app.MapGet("/api/v1/accounts/{id}/users", ListUsersAsync).WithTags("Identity").WithName("ListAccountUsers")
+        app.MapGet("/api/v1/accounts/{id}/users", ListUsersAsync).WithTags("Identity").WithName("ListAccountUsers").WithSummary("List an account's users")
             .RequireAuthorization(PlatformPolicies.Partner);
-        app.MapDelete("/api/v1/accounts/{id}/users/{userId}", RemoveAsync).WithTags("Identity").WithName("RemoveAccountUser")
+        app.MapDelete("/api/v1/accounts/{id}/users/{userId}", RemoveAsync).WithTags("Identity").WithName("RemoveAccountUser").WithSummary("Remove a customer's login").ProducesProblem(409)
             .RequireAuthorization(PlatformPolicies.Partner);
         return app;
     }

@@ -14,8 +14,8 @@ public static class CatalogApi
 {
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/catalog", (ProductCatalog catalog) => TypedResults.Ok(catalog)).WithTags("Catalog").AllowAnonymous().WithName("GetCatalog");
-        app.MapPost("/api/v1/quotes", QuoteAsync).WithTags("Catalog").RequireAuthorization(PlatformPolicies.Partner).WithName("CreateQuote");
+        app.MapGet("/api/v1/catalog", (ProductCatalog catalog) => TypedResults.Ok(catalog)).WithTags("Catalog").AllowAnonymous().WithName("GetCatalog").WithSummary("Read the catalog: products, tiers, prices, add-ons, credit packs");
+        app.MapPost("/api/v1/quotes", QuoteAsync).WithTags("Catalog").RequireAuthorization(PlatformPolicies.Partner).WithName("CreateQuote").WithSummary("Price a plan without creating anything");
         return app;
     }
 

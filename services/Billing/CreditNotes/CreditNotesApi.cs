@@ -17,8 +17,8 @@ public static class CreditNotesApi
     public static IEndpointRouteBuilder MapCreditNotesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin/billing/invoices/{id}/credit-notes").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
-        api.MapPost("", CreateAsync).WithName("CreateCreditNote");
-        api.MapGet("", ListAsync).WithName("ListCreditNotes");
+        api.MapPost("", CreateAsync).WithName("CreateCreditNote").WithSummary("Issue a credit note on an invoice");
+        api.MapGet("", ListAsync).WithName("ListCreditNotes").WithSummary("List an invoice's credit notes");
         return app;
     }
 

@@ -19,8 +19,9 @@ public static class InvoicesApi
     public static IEndpointRouteBuilder MapInvoicesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/invoices").WithTags("Billing").RequireAuthorization(BillingPolicies.Payer);
-        api.MapGet("", ListAsync).WithName("ListInvoices");
-        api.MapGet("/{id}", GetAsync).WithName("GetInvoice");
+        api.MapGet("", ListAsync).WithName("ListInvoices").WithSummary("List invoices");
+        api.MapGet("/{id}", GetAsync).WithName("GetInvoice").WithSummary("Read or download an invoice").ProducesProblem(406).Produces<InvoiceResponse>()
+            .WithDescription("JSON by default; `Accept: text/html`, `text/csv` or `application/pdf` downloads it in that format.");
         return app;
     }
 

@@ -1,7 +1,7 @@
 namespace Reseller.Billing.Pricing;
 
 /// <summary>
-/// What a plan change adds for the rest of the period (DOMAIN.md): each list line's difference × remaining days / days in
+/// What a plan change adds for the rest of the period (docs/business-rules.md): each list line's difference × remaining days / days in
 /// the period, remaining days from the change date (inclusive) to the period end (exclusive), rounded half-to-even to the
 /// cent; the reseller discount then applies to the prorated line like to any other (never to conversations).
 /// </summary>

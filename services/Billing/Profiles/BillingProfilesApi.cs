@@ -20,10 +20,10 @@ public static class BillingProfilesApi
     public static IEndpointRouteBuilder MapBillingProfilesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/billing-profiles").WithTags("Billing");
-        api.MapPost("", CreateAsync).WithName("CreateBillingProfile").RequireAuthorization(BillingPolicies.Payer);
-        api.MapGet("", ListAsync).WithName("ListBillingProfiles").RequireAuthorization(BillingPolicies.Payer);
-        api.MapGet("/{id}", GetAsync).WithName("GetBillingProfile").RequireAuthorization(BillingPolicies.Viewer);
-        api.MapDelete("/{id}", DeleteAsync).WithName("DeleteBillingProfile").RequireAuthorization(BillingPolicies.Payer);
+        api.MapPost("", CreateAsync).WithName("CreateBillingProfile").WithSummary("Add a billing profile (card)").RequireAuthorization(BillingPolicies.Payer);
+        api.MapGet("", ListAsync).WithName("ListBillingProfiles").WithSummary("List billing profiles").RequireAuthorization(BillingPolicies.Payer);
+        api.MapGet("/{id}", GetAsync).WithName("GetBillingProfile").WithSummary("Read a billing profile").RequireAuthorization(BillingPolicies.Viewer);
+        api.MapDelete("/{id}", DeleteAsync).WithName("DeleteBillingProfile").WithSummary("Delete a billing profile not in use").ProducesProblem(409).RequireAuthorization(BillingPolicies.Payer);
         return app;
     }
 

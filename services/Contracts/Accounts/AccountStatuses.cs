@@ -1,6 +1,6 @@
 namespace Reseller.Contracts.Accounts;
 
-/// <summary>The status names of DOMAIN.md as they travel in events and in the API.</summary>
+/// <summary>The account status names (docs/business-rules.md) as they travel in events and in the API.</summary>
 public static class AccountStatuses
 {
     public const string Pending = "pending";

@@ -38,7 +38,7 @@ public sealed class CreditAccount
 
     public bool StatusKnown => Status.Length > 0;
 
-    /// <summary>In service, as DOMAIN.md says: trial, active, payment_failed or cancelled (until it expires).</summary>
+    /// <summary>In service (docs/business-rules.md): trial, active, payment_failed or cancelled (until it expires).</summary>
     public bool InService => Status is AccountStatuses.Trial or AccountStatuses.Active or AccountStatuses.PaymentFailed or AccountStatuses.Cancelled;
 
     public static CreditAccount Follow(Guid accountId, Guid partnerId, AccountPlan plan, ProductCatalog catalog, DateTimeOffset at, string? status = null)

@@ -12,7 +12,7 @@ public static class AssignmentsApi
     {
         app.MapPost("/api/v1/credits/{kind}/assignments", AssignAsync)
             .WithTags("Credits")
-            .WithName("AssignCredits")
+            .WithName("AssignCredits").WithSummary("Assign SMS or compatibility credit to an account")
             .RequireAuthorization(PlatformPolicies.Partner);
         return app;
     }

@@ -18,7 +18,7 @@ public static class ConsumptionsApi
     {
         app.MapPost("/api/v1/accounts/{id}/credits/{kind}/consumptions", ConsumeAsync)
             .WithTags("Credits")
-            .WithName("ConsumeCredits")
+            .WithName("ConsumeCredits").WithSummary("Consume an account's credit")
             .RequireAuthorization();
         return app;
     }

@@ -20,8 +20,8 @@ public static class CreditsApi
     public static IEndpointRouteBuilder MapCreditsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/credits").WithTags("Credits").RequireAuthorization(PlatformPolicies.PartnerBilling);
-        api.MapGet("", GetBalancesAsync).WithName("GetCreditBalances");
-        api.MapGet("/{kind}/ledger", GetLedgerAsync).WithName("GetCreditLedger");
+        api.MapGet("", GetBalancesAsync).WithName("GetCreditBalances").WithSummary("Read the credit balances of the partner and its accounts");
+        api.MapGet("/{kind}/ledger", GetLedgerAsync).WithName("GetCreditLedger").WithSummary("List the credit ledger of one kind");
         return app;
     }
 

@@ -23,11 +23,11 @@ public static class PurchasesApi
     {
         app.MapPost("/api/v1/credits/{kind}/purchases", PurchaseAsync)
             .WithTags("Credits")
-            .WithName("PurchaseCredits")
+            .WithName("PurchaseCredits").WithSummary("Buy a credit pack")
             .RequireAuthorization(PlatformPolicies.PartnerBilling);
         var purchases = app.MapGroup("/api/v1/credits/purchases").WithTags("Credits").RequireAuthorization(PlatformPolicies.PartnerBilling);
-        purchases.MapGet("", ListAsync).WithName("ListCreditPurchases");
-        purchases.MapGet("/{id}", GetAsync).WithName("GetCreditPurchase");
+        purchases.MapGet("", ListAsync).WithName("ListCreditPurchases").WithSummary("List credit purchases");
+        purchases.MapGet("/{id}", GetAsync).WithName("GetCreditPurchase").WithSummary("Read one credit purchase");
         return app;
     }
 

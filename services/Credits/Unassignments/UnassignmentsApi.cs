@@ -11,7 +11,7 @@ public static class UnassignmentsApi
     {
         app.MapPost("/api/v1/credits/{kind}/unassignments", UnassignAsync)
             .WithTags("Credits")
-            .WithName("UnassignCredits")
+            .WithName("UnassignCredits").WithSummary("Take assigned credit back from an account")
             .RequireAuthorization(PlatformPolicies.Partner);
         return app;
     }

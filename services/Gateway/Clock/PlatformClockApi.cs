@@ -16,8 +16,8 @@ public static class PlatformClockApi
             return app;
         }
         var api = app.MapGroup("/api/v1/admin/clock").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
-        api.MapGet("", ReadAsync).WithName("GetPlatformClock");
-        api.MapPost("", AdvanceAsync).WithName("AdvancePlatformClock");
+        api.MapGet("", ReadAsync).WithName("GetPlatformClock").WithSummary("Read the sandbox clock");
+        api.MapPost("", AdvanceAsync).WithName("AdvancePlatformClock").WithSummary("Move the sandbox clock forward and run every job due");
         return app;
     }
 

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 namespace Reseller.Gateway.RateLimiting;
 
 /// <summary>
-/// API.md's 429 for calls made without a credential (logins, password resets, link and invitation redemptions, referral
+/// The 429 of docs/api.md for calls made without a credential (logins, password resets, link and invitation redemptions, referral
 /// signups): each client address gets a number of them per minute, so nobody can try passwords across many logins, flood
 /// mailboxes with reset links or mass-create signups. Behind a proxy the client address comes from forwarded headers
 /// (ASPNETCORE_FORWARDEDHEADERS_ENABLED), believed only from <see cref="TrustedProxies"/>. Calls with a credential are

@@ -6,7 +6,7 @@ namespace Reseller.Gateway.RateLimiting;
 
 /// <summary>
 /// Calls with a credential (a partner user's token, an API key, an account user's token) get a number per minute for
-/// each partner (an account user's for its account), so one integration cannot starve the others; then API.md's 429 with
+/// each partner (an account user's for its account), so one integration cannot starve the others; then the 429 of docs/api.md with
 /// Retry-After. The operator is not limited.
 /// </summary>
 public static class CredentialCallerLimits

@@ -8,7 +8,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Gateway.RateLimiting;
 
-/// <summary>API.md's 429: problem+json <c>rate-limited</c> with <c>Retry-After</c> in whole seconds.</summary>
+/// <summary>The 429 of docs/api.md: problem+json <c>rate-limited</c> with <c>Retry-After</c> in whole seconds.</summary>
 public static class TooManyRequests
 {
     public static ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class FollowedAccount
 
     public static FollowedAccount Start(Guid accountId, Guid partnerId) => new() { AccountId = accountId, PartnerId = partnerId, LastChangedAt = DateTimeOffset.MinValue };
 
-    /// <summary>The counting rule of DOMAIN.md's reseller discount: monthly or annual, payer partner, active, cancelled or payment_failed.</summary>
+    /// <summary>The counting rule of the reseller discount (docs/business-rules.md): monthly or annual, payer partner, active, cancelled or payment_failed.</summary>
     public static System.Linq.Expressions.Expression<Func<FollowedAccount, bool>> IsPaid(Guid partnerId) => a =>
         a.PartnerId == partnerId && a.Payer == PayerPartner
         && (a.Cadence == "monthly" || a.Cadence == "annual")

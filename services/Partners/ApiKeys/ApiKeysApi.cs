@@ -23,9 +23,9 @@ public static class ApiKeysApi
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/api-keys").WithTags("Identity").RequireAuthorization(PartnerOwner.Policy);
-        api.MapPost("", CreateAsync).WithName("CreateApiKey").ShowsSecretOnce("key");
-        api.MapGet("", ListAsync).WithName("ListApiKeys");
-        api.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey");
+        api.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Create an API key (shown once)").ShowsSecretOnce("key");
+        api.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("List the partner's API keys");
+        api.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key");
 
         // Reached by the gateway only (never routed from outside). The key in the body is the credential (a client-credentials
         // exchange): the answer is a token for that key's own partner, so no other credential is asked, the operator's least of all.

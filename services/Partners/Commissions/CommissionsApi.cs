@@ -18,12 +18,12 @@ public static class CommissionsApi
     public static IEndpointRouteBuilder MapCommissionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/commissions").WithTags("Commissions").RequireAuthorization(PlatformPolicies.PartnerBilling);
-        api.MapGet("", GetMonthAsync).WithName("GetMonthCommissions");
-        api.MapGet("/statements", ListStatementsAsync).WithName("ListCommissionStatements");
-        api.MapGet("/statements/{id}", GetStatementAsync).WithName("GetCommissionStatement");
+        api.MapGet("", GetMonthAsync).WithName("GetMonthCommissions").WithSummary("List a month's commission earnings");
+        api.MapGet("/statements", ListStatementsAsync).WithName("ListCommissionStatements").WithSummary("List monthly commission statements");
+        api.MapGet("/statements/{id}", GetStatementAsync).WithName("GetCommissionStatement").WithSummary("Read one commission statement");
 
         var admin = app.MapGroup("/api/v1/admin/commissions").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
-        admin.MapPost("/statements/{id}/payout", PayOutAsync).WithName("PayOutCommissionStatement");
+        admin.MapPost("/statements/{id}/payout", PayOutAsync).WithName("PayOutCommissionStatement").WithSummary("Record the payout of a commission statement");
         return app;
     }
 

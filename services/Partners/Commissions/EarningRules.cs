@@ -1,7 +1,7 @@
 namespace Reseller.Partners.Commissions;
 
 /// <summary>
-/// DOMAIN.md "Partners and commissions": 20 % of each paid invoice of a referral (commission) account during its first
+/// docs/business-rules.md "Partners and commissions": 20 % of each paid invoice of a referral (commission) account during its first
 /// 12 months from creation, then nothing; 15 % cashback on each paid invoice of any other account paid by its customer;
 /// nothing on invoices the partner pays. Amounts are rounded half-to-even to the cent.
 /// </summary>

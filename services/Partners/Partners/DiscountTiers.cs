@@ -1,7 +1,7 @@
 namespace Reseller.Partners.Partners;
 
 /// <summary>
-/// DOMAIN.md's reseller discount by number of paid accounts: 1–4 → 10 %, 5–24 → 20 %, 25 or more → 30 %.
+/// The reseller discount (docs/business-rules.md) by number of paid accounts: 1–4 → 10 %, 5–24 → 20 %, 25 or more → 30 %.
 /// Billing applies it when charging; Partners shows where the partner stands and where the next step starts.
 /// </summary>
 public static class DiscountTiers

@@ -20,9 +20,9 @@ public static class PartnersApi
     public static IEndpointRouteBuilder MapPartnersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/partners").WithTags("Partners");
-        api.MapPost("", CreateAsync).RequireAuthorization(PlatformPolicies.Operator).WithName("CreatePartner");
-        api.MapGet("/me", GetMineAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("GetMyPartner");
-        api.MapPatch("/me", UpdateMineAsync).RequireAuthorization(PlatformPolicies.PartnerBilling).WithName("UpdateMyPartner");
+        api.MapPost("", CreateAsync).RequireAuthorization(PlatformPolicies.Operator).WithName("CreatePartner").WithSummary("Create a partner with its first user");
+        api.MapGet("/me", GetMineAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("GetMyPartner").WithSummary("Read the partner's profile and discount standing");
+        api.MapPatch("/me", UpdateMineAsync).RequireAuthorization(PlatformPolicies.PartnerBilling).WithName("UpdateMyPartner").WithSummary("Change the partner's profile").ProducesProblem(409);
         return app;
     }
 

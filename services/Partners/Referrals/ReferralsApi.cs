@@ -15,8 +15,8 @@ public static class ReferralsApi
 {
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/partners/me/referral-link", GetLinkAsync).WithTags("Partners").RequireAuthorization(PlatformPolicies.Partner).WithName("GetReferralLink");
-        app.MapPost("/api/v1/referrals/{code}/signup", SignUpAsync).WithTags("Partners").AllowAnonymous().WithName("ReferralSignup")
+        app.MapGet("/api/v1/partners/me/referral-link", GetLinkAsync).WithTags("Partners").RequireAuthorization(PlatformPolicies.Partner).WithName("GetReferralLink").WithSummary("Read the partner's referral link");
+        app.MapPost("/api/v1/referrals/{code}/signup", SignUpAsync).WithTags("Partners").AllowAnonymous().WithName("ReferralSignup").WithSummary("Sign a customer up through a referral link")
             .ShowsSecretOnce("login.password");
         return app;
     }

@@ -18,10 +18,10 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Identity").AllowAnonymous();
-        api.MapPost("/token", IssueTokenAsync).WithName("IssuePartnerToken").AnswersWithCredential();
-        api.MapPost("/password-reset", PasswordResetApi.RequestAsync).WithName("RequestPartnerPasswordReset");
-        api.MapPost("/password-reset/confirm", PasswordResetApi.ConfirmAsync).WithName("ConfirmPartnerPasswordReset");
-        api.MapPost("/partner-invitations/{token}/accept", InvitationsApi.AcceptAsync).WithName("AcceptPartnerInvitation");
+        api.MapPost("/token", IssueTokenAsync).WithName("IssuePartnerToken").WithSummary("Log a partner user in").ProducesProblem(401).ProducesProblem(423).AnswersWithCredential();
+        api.MapPost("/password-reset", PasswordResetApi.RequestAsync).WithName("RequestPartnerPasswordReset").WithSummary("Ask for a partner user's password reset link");
+        api.MapPost("/password-reset/confirm", PasswordResetApi.ConfirmAsync).WithName("ConfirmPartnerPasswordReset").WithSummary("Set a new password with a reset link").ProducesProblem(410);
+        api.MapPost("/partner-invitations/{token}/accept", InvitationsApi.AcceptAsync).WithName("AcceptPartnerInvitation").WithSummary("Accept a partner user's invitation").ProducesProblem(410);
         return app;
     }
 

@@ -22,10 +22,10 @@ public static class InvitationsApi
     public static IEndpointRouteBuilder MapPartnerUsersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/partners/me/users").WithTags("Partners");
-        api.MapPost("", InviteAsync).RequireAuthorization(PartnerOwner.Policy).WithName("InvitePartnerUser");
-        api.MapGet("", ListAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("ListPartnerUsers");
-        api.MapDelete("/{id}", UserRemoval.RemoveAsync).RequireAuthorization(PartnerOwner.Policy).WithName("RemovePartnerUser");
-        api.MapPost("/{id}/resend", ResendAsync).RequireAuthorization(PartnerOwner.Policy).WithName("ResendPartnerInvitation");
+        api.MapPost("", InviteAsync).RequireAuthorization(PartnerOwner.Policy).WithName("InvitePartnerUser").WithSummary("Invite a user to the partner");
+        api.MapGet("", ListAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("ListPartnerUsers").WithSummary("List the partner's users and invitations");
+        api.MapDelete("/{id}", UserRemoval.RemoveAsync).RequireAuthorization(PartnerOwner.Policy).WithName("RemovePartnerUser").WithSummary("Remove a partner user").ProducesProblem(409);
+        api.MapPost("/{id}/resend", ResendAsync).RequireAuthorization(PartnerOwner.Policy).WithName("ResendPartnerInvitation").WithSummary("Re-send a partner user's invitation");
         return app;
     }
 

@@ -104,6 +104,6 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 
     public void Dispose() => logFile.Dispose();
 
-    private static string RepositoryRoot() =>
+    internal static string RepositoryRoot() =>
         typeof(DistributedApplication).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
 }

@@ -6,7 +6,7 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-/// <summary>DOMAIN.md "Access follows the account": logins and links work only while it is in service, and a move hands it over.</summary>
+/// <summary>"Access follows the account" (docs/business-rules.md): logins and links work only while it is in service, and a move hands it over.</summary>
 [Collection(SystemUnderTest.Name)]
 public sealed class AccessFollowsTheAccountTests(ResellerSystem system) : IDisposable
 {

@@ -6,7 +6,7 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows.Credits;
 
 /// <summary>
-/// SMS credit goes only to a marketing account, not lite, that carries the sms add-on (DOMAIN.md); credit is spent only by
+/// SMS credit goes only to a marketing account, not lite, that carries the sms add-on (docs/business-rules.md); credit is spent only by
 /// an account in service. Credits learns both from Accounts' events.
 /// </summary>
 [Collection(SystemUnderTest.Name)]

@@ -8,7 +8,7 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
-/// <summary>Helpers of the cross-service flows: invoices awaited through the gateway and DOMAIN.md's money rules.</summary>
+/// <summary>Helpers of the cross-service flows: invoices awaited through the gateway and the money rules of docs/business-rules.md.</summary>
 public static class CrossFlow
 {
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(45);
@@ -33,7 +33,7 @@ public static class CrossFlow
         return null!;
     }
 
-    /// <summary>DOMAIN.md's proration: amount × remaining days / days in the period, half-to-even to the cent.</summary>
+    /// <summary>The proration of docs/business-rules.md: amount × remaining days / days in the period, half-to-even to the cent.</summary>
     public static long Prorate(long amount, DateOnly changedOn, DateOnly periodStart, DateOnly periodEnd) =>
         (long)Math.Round((decimal)amount * (periodEnd.DayNumber - changedOn.DayNumber) / (periodEnd.DayNumber - periodStart.DayNumber), MidpointRounding.ToEven);
 

@@ -8,7 +8,7 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
-/// <summary>The customer switches who pays itself (API.md: PUT /payer by a customer or partner user), with a card of its own.</summary>
+/// <summary>The customer switches who pays itself (docs/api.md: PUT /payer by a customer or partner user), with a card of its own.</summary>
 [Collection(SystemUnderTest.Name)]
 public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
 {

@@ -3,7 +3,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.UnitTests.Accounts.Lifecycle;
 
-/// <summary>DOMAIN.md "Access follows the account": which states let the account's logins and links in.</summary>
+/// <summary>"Access follows the account" (docs/business-rules.md): which states let the account's logins and links in.</summary>
 public sealed class AccountInServiceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
