@@ -9,19 +9,19 @@ namespace Reseller.AppHost;
 
 public sealed class DistributedApplication : IAsyncDisposable
 {
-    private readonly LogWriter _log;
-    private readonly bool _interactive;
-    private readonly PlatformSecrets _secrets;
-    private readonly PostgresBinding? _postgres;
-    private readonly RabbitMqBinding? _rabbitMq;
-    private readonly IReadOnlyList<ProjectResource> _projects;
-    private readonly Dictionary<string, ProjectReplica[]> _replicas = new(StringComparer.Ordinal);
-    private readonly ProjectEnvironment _environment;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false });
-    private readonly Lock _gate = new();
-    private bool _started;
-    private bool _launched;
-    private Task? _stopping;
+    private readonly LogWriter log;
+    private readonly bool interactive;
+    private readonly PlatformSecrets secrets;
+    private readonly PostgresBinding? postgres;
+    private readonly RabbitMqBinding? rabbitMq;
+    private readonly IReadOnlyList<ProjectResource> projects;
+    private readonly Dictionary<string, ProjectReplica[]> replicas = new(StringComparer.Ordinal);
+    private readonly ProjectEnvironment environment;
+    private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false });
+    private readonly Lock gate = new();
+    private bool started;
+    private bool launched;
+    private Task? stopping;
 
     internal DistributedApplication(
         DistributedApplicationOptions options,
@@ -30,68 +30,68 @@ public sealed class DistributedApplication : IAsyncDisposable
         RabbitMqServerResource? rabbitMq,
         IReadOnlyList<ProjectResource> projects)
     {
-        _log = new LogWriter(options.LogSink);
-        _interactive = options.LogSink is null && !Console.IsOutputRedirected;
+        log = new LogWriter(options.LogSink);
+        interactive = options.LogSink is null && !Console.IsOutputRedirected;
         DataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(AppHostInfo.RepositoryRoot, ".data"));
         Directory.CreateDirectory(DataDirectory);
-        _secrets = PlatformSecrets.Load(configuration, DataDirectory);
-        _projects = projects;
+        secrets = PlatformSecrets.Load(configuration, DataDirectory);
+        this.projects = projects;
         if (postgres is not null)
         {
-            _postgres = new PostgresBinding(postgres, configuration, options.EphemeralPorts, DataDirectory, _log);
+            this.postgres = new PostgresBinding(postgres, configuration, options.EphemeralPorts, DataDirectory, log);
         }
 
         if (rabbitMq is not null)
         {
-            _rabbitMq = new RabbitMqBinding(rabbitMq, configuration, options.EphemeralPorts, DataDirectory, _log);
+            this.rabbitMq = new RabbitMqBinding(rabbitMq, configuration, options.EphemeralPorts, DataDirectory, log);
         }
 
-        foreach (ProjectResource project in projects)
+        foreach (var project in projects)
         {
-            _replicas[project.Name] = [.. Enumerable.Range(0, project.Replicas).Select(index => CreateReplica(project, index, configuration, options.EphemeralPorts))];
+            replicas[project.Name] = [.. Enumerable.Range(0, project.Replicas).Select(index => CreateReplica(project, index, configuration, options.EphemeralPorts))];
         }
 
-        _environment = new ProjectEnvironment(
-            ProjectEnvironment.Shared(configuration, _secrets, DataDirectory),
+        environment = new ProjectEnvironment(
+            ProjectEnvironment.Shared(configuration, secrets, DataDirectory),
             options.Environment,
             GetConnectionString,
-            project => _replicas[project.Name]);
+            project => replicas[project.Name]);
     }
 
-    public string AdminKey => _secrets.AdminKey;
+    public string AdminKey => secrets.AdminKey;
 
     public string DataDirectory { get; }
 
-    public LocalPostgres? Postgres => _postgres?.Server;
+    public LocalPostgres? Postgres => postgres?.Server;
 
-    public LocalRabbitMq? RabbitMq => _rabbitMq?.Broker;
+    public LocalRabbitMq? RabbitMq => rabbitMq?.Broker;
 
     public IReadOnlyList<ResourceState> Resources =>
     [
-        .. _postgres?.States() ?? [],
-        .. _rabbitMq is null ? Array.Empty<ResourceState>() : [_rabbitMq.State()],
-        .. _projects.SelectMany(project => _replicas[project.Name])
+        .. postgres?.States() ?? [],
+        .. rabbitMq is null ? Array.Empty<ResourceState>() : [rabbitMq.State()],
+        .. projects.SelectMany(project => replicas[project.Name])
             .Select(replica => new ResourceState(replica.InstanceName, "Project", replica.Url, replica.State, replica.Pid)),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (gate)
         {
-            ObjectDisposedException.ThrowIf(_stopping is not null, this);
-            if (_started)
+            ObjectDisposedException.ThrowIf(stopping is not null, this);
+            if (started)
             {
                 throw new InvalidOperationException("the application was already started");
             }
 
-            _started = true;
+            started = true;
         }
 
         try
         {
             Preflight();
-            _launched = true;
-            _log.Line("apphost", $"data in {DataDirectory}");
+            launched = true;
+            log.Line("apphost", $"data in {DataDirectory}");
             await StartInfrastructureAsync(cancellationToken).ConfigureAwait(false);
             await StartProjectsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -101,7 +101,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             throw;
         }
 
-        ResourceTable.Print(_log, Resources);
+        ResourceTable.Print(log, Resources);
         ShowAdminKey();
     }
 
@@ -109,18 +109,18 @@ public sealed class DistributedApplication : IAsyncDisposable
     // (a log sink, or output redirected to a file); otherwise only where to read it.
     private void ShowAdminKey()
     {
-        if (_secrets.AdminKeyFile is null)
+        if (secrets.AdminKeyFile is null)
         {
             return;
         }
 
-        if (_secrets.AdminKeyCreated && _interactive)
+        if (secrets.AdminKeyCreated && interactive)
         {
-            Console.Out.WriteLine($"[apphost] admin key (shown this once): {_secrets.AdminKey}  (kept in {_secrets.AdminKeyFile})");
+            Console.Out.WriteLine($"[apphost] admin key (shown this once): {secrets.AdminKey}  (kept in {secrets.AdminKeyFile})");
         }
         else
         {
-            _log.Line("apphost", $"admin key: in {_secrets.AdminKeyFile}");
+            log.Line("apphost", $"admin key: in {secrets.AdminKeyFile}");
         }
     }
 
@@ -130,7 +130,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         void OnSignal(PosixSignalContext context)
         {
             context.Cancel = true;
-            _log.Line("apphost", $"{context.Signal} received: stopping everything");
+            log.Line("apphost", $"{context.Signal} received: stopping everything");
             _ = stop.CancelAsync();
         }
 
@@ -140,7 +140,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             try
             {
                 await StartAsync(stop.Token).ConfigureAwait(false);
-                _log.Line("apphost", "running: press Ctrl+C to stop");
+                log.Line("apphost", "running: press Ctrl+C to stop");
                 await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -157,14 +157,14 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public string GetConnectionString(string resourceName)
     {
-        if (_postgres is not null && _postgres.Owns(resourceName))
+        if (postgres is not null && postgres.Owns(resourceName))
         {
-            return _postgres.ConnectionStringFor(resourceName);
+            return postgres.ConnectionStringFor(resourceName);
         }
 
-        if (_rabbitMq is not null && _rabbitMq.Name == resourceName)
+        if (rabbitMq is not null && rabbitMq.Name == resourceName)
         {
-            return _rabbitMq.ConnectionString;
+            return rabbitMq.ConnectionString;
         }
 
         throw new ArgumentException($"no database or broker is named '{resourceName}'", nameof(resourceName));
@@ -172,39 +172,39 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public async Task StopProjectAsync(string name, int replica, bool kill)
     {
-        ProjectReplica target = Replica(name, replica);
+        var target = Replica(name, replica);
         await target.StopAsync(kill).ConfigureAwait(false);
-        _log.Line("apphost", $"{target.InstanceName} {(kill ? "killed" : "stopped")}");
+        log.Line("apphost", $"{target.InstanceName} {(kill ? "killed" : "stopped")}");
     }
 
     public async Task StartProjectAsync(string name, int replica, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_stopping is not null, this);
-        ProjectReplica target = Replica(name, replica);
-        await target.StartAsync(_environment.For(target), _http, cancellationToken).ConfigureAwait(false);
-        _log.Line("apphost", $"{target.InstanceName} is running again on {target.Url} (pid {target.Pid})");
+        ObjectDisposedException.ThrowIf(stopping is not null, this);
+        var target = Replica(name, replica);
+        await target.StartAsync(environment.For(target), http, cancellationToken).ConfigureAwait(false);
+        log.Line("apphost", $"{target.InstanceName} is running again on {target.Url} (pid {target.Pid})");
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopEverythingAsync().ConfigureAwait(false);
-        _http.Dispose();
+        http.Dispose();
     }
 
     private ProjectReplica CreateReplica(ProjectResource project, int index, IConfiguration configuration, bool ephemeralPorts)
     {
         if (index == 0 && project.HttpPort is int declared && !ephemeralPorts)
         {
-            string section = ConfiguredPort.Section(project.Name);
-            return new ProjectReplica(project, index, ConfiguredPort.Read(configuration, section) ?? declared, $"{section}__Port", _log);
+            var section = ConfiguredPort.Section(project.Name);
+            return new ProjectReplica(project, index, ConfiguredPort.Read(configuration, section) ?? declared, $"{section}__Port", log);
         }
 
-        return new ProjectReplica(project, index, Ports.Free(), null, _log);
+        return new ProjectReplica(project, index, Ports.Free(), null, log);
     }
 
     private ProjectReplica Replica(string name, int replica)
     {
-        if (!_replicas.TryGetValue(name, out ProjectReplica[]? replicas))
+        if (!this.replicas.TryGetValue(name, out var replicas))
         {
             throw new ArgumentException($"no project is named '{name}'", nameof(name));
         }
@@ -219,9 +219,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private void Preflight()
     {
-        _postgres?.Preflight();
-        _rabbitMq?.Preflight();
-        foreach (ProjectReplica replica in _replicas.Values.Select(replicas => replicas[0]))
+        postgres?.Preflight();
+        rabbitMq?.Preflight();
+        foreach (var replica in replicas.Values.Select(replicas => replicas[0]))
         {
             if (!File.Exists(replica.AssemblyPath))
             {
@@ -229,7 +229,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             }
         }
 
-        foreach (ProjectReplica replica in _replicas.Values.SelectMany(replicas => replicas))
+        foreach (var replica in replicas.Values.SelectMany(replicas => replicas))
         {
             if (replica.PortSetting is not null && !Ports.IsFree(replica.Port))
             {
@@ -241,14 +241,14 @@ public sealed class DistributedApplication : IAsyncDisposable
     private async Task StartInfrastructureAsync(CancellationToken cancellationToken)
     {
         using var group = new StartGroup(cancellationToken);
-        if (_postgres is not null)
+        if (postgres is not null)
         {
-            _ = group.Add(_postgres.StartAsync);
+            _ = group.Add(postgres.StartAsync);
         }
 
-        if (_rabbitMq is not null)
+        if (rabbitMq is not null)
         {
-            _ = group.Add(_rabbitMq.StartAsync);
+            _ = group.Add(rabbitMq.StartAsync);
         }
 
         await group.WhenAllAsync().ConfigureAwait(false);
@@ -258,13 +258,13 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         using var group = new StartGroup(cancellationToken);
         var started = new Dictionary<ProjectResource, Task>();
-        foreach (ProjectResource project in _projects)
+        foreach (var project in projects)
         {
             Task[] dependencies = [.. project.ProjectReferences.Select(reference => started[reference])];
             started[project] = group.Add(async token =>
             {
                 await Task.WhenAll(dependencies).ConfigureAwait(false);
-                await Task.WhenAll(_replicas[project.Name].Select(replica => replica.StartAsync(_environment.For(replica), _http, token))).ConfigureAwait(false);
+                await Task.WhenAll(replicas[project.Name].Select(replica => replica.StartAsync(environment.For(replica), http, token))).ConfigureAwait(false);
             });
         }
 
@@ -273,19 +273,19 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private Task StopEverythingAsync()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _stopping ??= StopCoreAsync();
+            return stopping ??= StopCoreAsync();
         }
     }
 
     private async Task StopCoreAsync()
     {
-        await Task.WhenAll(_replicas.Values.SelectMany(replicas => replicas).Select(replica => replica.StopAsync(kill: false))).ConfigureAwait(false);
-        await Task.WhenAll(_rabbitMq?.StopAsync() ?? Task.CompletedTask, _postgres?.StopAsync() ?? Task.CompletedTask).ConfigureAwait(false);
-        if (_launched)
+        await Task.WhenAll(replicas.Values.SelectMany(replicas => replicas).Select(replica => replica.StopAsync(kill: false))).ConfigureAwait(false);
+        await Task.WhenAll(rabbitMq?.StopAsync() ?? Task.CompletedTask, postgres?.StopAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+        if (launched)
         {
-            _log.Line("apphost", "everything stopped");
+            log.Line("apphost", "everything stopped");
         }
     }
 }

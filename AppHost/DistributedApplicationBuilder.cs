@@ -6,10 +6,10 @@ namespace Reseller.AppHost;
 
 public sealed class DistributedApplicationBuilder
 {
-    private readonly ResourceNames _names = new();
-    private readonly List<ProjectResource> _projects = [];
-    private PostgresServerResource? _postgres;
-    private RabbitMqServerResource? _rabbitMq;
+    private readonly ResourceNames names = new();
+    private readonly List<ProjectResource> projects = [];
+    private PostgresServerResource? postgres;
+    private RabbitMqServerResource? rabbitMq;
 
     private DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
@@ -35,50 +35,56 @@ public sealed class DistributedApplicationBuilder
 
     public PostgresServerResource AddPostgres(string name)
     {
-        if (_postgres is not null)
+        if (postgres is not null)
         {
             throw new InvalidOperationException("only one PostgreSQL server can be added");
         }
 
-        _names.Claim(name);
-        _postgres = new PostgresServerResource(name, _names);
-        return _postgres;
+        names.Claim(name);
+        postgres = new PostgresServerResource(name, names);
+        return postgres;
     }
 
     public RabbitMqServerResource AddRabbitMQ(string name)
     {
-        if (_rabbitMq is not null)
+        if (rabbitMq is not null)
         {
             throw new InvalidOperationException("only one RabbitMQ server can be added");
         }
 
-        _names.Claim(name);
-        _rabbitMq = new RabbitMqServerResource(name);
-        return _rabbitMq;
+        names.Claim(name);
+        rabbitMq = new RabbitMqServerResource(name);
+        return rabbitMq;
+    }
+
+    public ProjectResource AddProject(ServiceProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return AddProject(project.Name, project.ProjectDirectory, project.AssemblyName);
     }
 
     public ProjectResource AddProject(string name, string projectDirectory, string assemblyName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectDirectory);
         ArgumentException.ThrowIfNullOrWhiteSpace(assemblyName);
-        _names.Claim(name);
+        names.Claim(name);
         var project = new ProjectResource(name, projectDirectory, assemblyName);
-        _projects.Add(project);
+        projects.Add(project);
         return project;
     }
 
     public DistributedApplication Build()
     {
-        foreach (ProjectResource project in _projects)
+        foreach (var project in projects)
         {
-            if (project.DatabaseReferences.Any(database => database.Server != _postgres)
-                || project.BrokerReferences.Any(broker => broker != _rabbitMq)
-                || project.ProjectReferences.Any(reference => !_projects.Contains(reference)))
+            if (project.DatabaseReferences.Any(database => database.Server != postgres)
+                || project.BrokerReferences.Any(broker => broker != rabbitMq)
+                || project.ProjectReferences.Any(reference => !projects.Contains(reference)))
             {
                 throw new InvalidOperationException($"{project.Name} references a resource of another builder");
             }
         }
 
-        return new DistributedApplication(Options, Configuration, _postgres, _rabbitMq, StartOrder.Sort(_projects));
+        return new DistributedApplication(Options, Configuration, postgres, rabbitMq, StartOrder.Sort(projects));
     }
 }

@@ -12,20 +12,20 @@ public sealed class LocalPostgres : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
-    private readonly PostgresPaths _paths;
-    private readonly LogWriter _log;
-    private readonly string _name;
-    private readonly Lock _gate = new();
-    private ChildProcess? _process;
-    private Task? _stopping;
-    private volatile string _state = "NotStarted";
+    private readonly PostgresPaths paths;
+    private readonly LogWriter log;
+    private readonly string name;
+    private readonly Lock gate = new();
+    private ChildProcess? process;
+    private Task? stopping;
+    private volatile string state = "NotStarted";
 
     private LocalPostgres(PostgresPaths paths, int port, string password, LogWriter log, string name)
     {
-        _paths = paths;
+        this.paths = paths;
         Connection = PostgresConnection.Local(port, password);
-        _log = log;
-        _name = name;
+        this.log = log;
+        this.name = name;
         Port = port;
     }
 
@@ -33,11 +33,11 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public string ConnectionString => ConnectionStringFor("postgres");
 
-    public string DataDirectory => _paths.DataDirectory;
+    public string DataDirectory => paths.DataDirectory;
 
-    public int? ProcessId => _process is { HasExited: false } process ? process.Pid : null;
+    public int? ProcessId => this.process is { HasExited: false } process ? process.Pid : null;
 
-    internal string State => _state;
+    internal string State => state;
 
     internal PostgresConnection Connection { get; }
 
@@ -54,9 +54,9 @@ public sealed class LocalPostgres : IAsyncDisposable
 
         var elapsed = Stopwatch.StartNew();
         dataDirectory = Path.GetFullPath(dataDirectory);
-        PostgresPaths paths = await PostgresLayout.PrepareAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
-        StoredSecret password = PostgresPassword.LoadOrCreate(dataDirectory);
-        bool existed = PostgresCluster.Exists(paths);
+        var paths = await PostgresLayout.PrepareAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
+        var password = PostgresPassword.LoadOrCreate(dataDirectory);
+        var existed = PostgresCluster.Exists(paths);
         if (!existed)
         {
             await PostgresCluster.InitialiseAsync(paths, password.Value, log, name, cancellationToken).ConfigureAwait(false);
@@ -89,9 +89,9 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public Task StopAsync()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _stopping ??= StopCoreAsync();
+            return stopping ??= StopCoreAsync();
         }
     }
 
@@ -99,37 +99,37 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private async Task StopCoreAsync()
     {
-        ChildProcess? process = _process;
+        var process = this.process;
         if (process is null)
         {
             return;
         }
 
-        bool wasRunning = !process.HasExited;
+        var wasRunning = !process.HasExited;
         await process.StopAsync(StopGrace, kill: false).ConfigureAwait(false);
         if (wasRunning)
         {
-            _state = "Stopped";
-            _log.Line("apphost", "PostgreSQL stopped");
+            state = "Stopped";
+            log.Line("apphost", "PostgreSQL stopped");
         }
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        string port = Port.ToString(CultureInfo.InvariantCulture);
+        var port = Port.ToString(CultureInfo.InvariantCulture);
         var spec = new ChildProcessSpec(
-            _name,
+            name,
             PostgresInstallation.Tool("postgres"),
-            ["-D", _paths.DataDirectory, "-p", port, "-k", _paths.SocketDirectory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
-            _paths.DataDirectory)
+            ["-D", paths.DataDirectory, "-p", port, "-k", paths.SocketDirectory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
+            paths.DataDirectory)
         {
             StopSignal = Signals.Interrupt,
             RunAsUser = "postgres",
         };
-        _state = "Starting";
-        _process = await ChildProcess.StartAsync(spec, _log, OnExitedOnItsOwn).ConfigureAwait(false);
-        await WaitUntilReadyAsync(_process, port, cancellationToken).ConfigureAwait(false);
-        _state = "Running";
+        state = "Starting";
+        process = await ChildProcess.StartAsync(spec, log, OnExitedOnItsOwn).ConfigureAwait(false);
+        await WaitUntilReadyAsync(process, port, cancellationToken).ConfigureAwait(false);
+        state = "Running";
     }
 
     private async Task WaitUntilReadyAsync(ChildProcess process, string port, CancellationToken cancellationToken)
@@ -140,7 +140,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new DistributedApplicationException($"PostgreSQL exited with code {await process.Exited.ConfigureAwait(false)} while starting (see the [{_name}] lines above)");
+                throw new DistributedApplicationException($"PostgreSQL exited with code {await process.Exited.ConfigureAwait(false)} while starting (see the [{name}] lines above)");
             }
 
             if ((await ToolRunner.RunAsync(probe, cancellationToken).ConfigureAwait(false)).Succeeded)
@@ -160,7 +160,7 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private void OnExitedOnItsOwn(int code)
     {
-        _state = $"Exited({code})";
-        _log.Alert("apphost", $"PostgreSQL ({_name}) exited with code {code}; it is not restarted");
+        state = $"Exited({code})";
+        log.Alert("apphost", $"PostgreSQL ({name}) exited with code {code}; it is not restarted");
     }
 }

@@ -12,22 +12,22 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
-    private readonly string _dataDirectory;
-    private readonly RabbitMqFiles _files;
-    private readonly LogWriter _log;
-    private readonly string _name;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private ChildProcess? _process;
-    private bool _epmdWasRunning = true;
-    private bool _disposed;
-    private volatile string _state = "NotStarted";
+    private readonly string dataDirectory;
+    private readonly RabbitMqFiles files;
+    private readonly LogWriter log;
+    private readonly string name;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private ChildProcess? process;
+    private bool epmdWasRunning = true;
+    private bool disposed;
+    private volatile string state = "NotStarted";
 
     private LocalRabbitMq(string dataDirectory, int port, LogWriter log, string name)
     {
-        _dataDirectory = dataDirectory;
-        _files = new RabbitMqFiles(Path.Combine(dataDirectory, "rabbitmq"));
-        _log = log;
-        _name = name;
+        this.dataDirectory = dataDirectory;
+        files = new RabbitMqFiles(Path.Combine(dataDirectory, "rabbitmq"));
+        this.log = log;
+        this.name = name;
         Port = port;
         NodeName = $"reseller-{DataPaths.Tag(dataDirectory)}@localhost";
     }
@@ -38,9 +38,9 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
 
-    public int? ProcessId => _process is { HasExited: false } process ? process.Pid : null;
+    public int? ProcessId => this.process is { HasExited: false } process ? process.Pid : null;
 
-    internal string State => _state;
+    internal string State => state;
 
     public static Task<LocalRabbitMq> StartAsync(string dataDirectory, int port, Action<string>? log, CancellationToken cancellationToken) =>
         StartAsync(dataDirectory, port, new LogWriter(log), "rabbitmq", cancellationToken);
@@ -55,7 +55,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 
         var broker = new LocalRabbitMq(Path.GetFullPath(dataDirectory), port == 0 ? Ports.Free() : port, log, name)
         {
-            _epmdWasRunning = await Epmd.NamesAsync(cancellationToken).ConfigureAwait(false) is not null
+            epmdWasRunning = await Epmd.NamesAsync(cancellationToken).ConfigureAwait(false) is not null
         };
         try
         {
@@ -72,99 +72,99 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 
     public async Task StartAgainAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_process is { HasExited: false })
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (process is { HasExited: false })
             {
                 return;
             }
 
             var elapsed = Stopwatch.StartNew();
-            _files.Prepare();
-            await RabbitMqOrphans.StopAsync(NodeName, _dataDirectory, _log, cancellationToken).ConfigureAwait(false);
-            _state = "Starting";
-            _process = await ChildProcess.StartAsync(Spec(), _log, OnExitedOnItsOwn).ConfigureAwait(false);
-            await WaitUntilReadyAsync(_process, cancellationToken).ConfigureAwait(false);
-            _state = "Running";
-            _log.Line("apphost", $"RabbitMQ ready on 127.0.0.1:{Port} in {elapsed.Elapsed.TotalSeconds:0.0} s (node {NodeName}, data in {_files.Root})");
+            files.Prepare();
+            await RabbitMqOrphans.StopAsync(NodeName, dataDirectory, log, cancellationToken).ConfigureAwait(false);
+            state = "Starting";
+            process = await ChildProcess.StartAsync(Spec(), log, OnExitedOnItsOwn).ConfigureAwait(false);
+            await WaitUntilReadyAsync(process, cancellationToken).ConfigureAwait(false);
+            state = "Running";
+            log.Line("apphost", $"RabbitMQ ready on 127.0.0.1:{Port} in {elapsed.Elapsed.TotalSeconds:0.0} s (node {NodeName}, data in {files.Root})");
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
     public async Task StopAsync()
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
+        await gate.WaitAsync().ConfigureAwait(false);
         try
         {
             await StopCoreAsync().ConfigureAwait(false);
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
+        await gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
+            disposed = true;
             await StopCoreAsync().ConfigureAwait(false);
-            if (!_epmdWasRunning)
+            if (!epmdWasRunning)
             {
                 await Epmd.StopIfUnusedAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
     private async Task StopCoreAsync()
     {
-        ChildProcess? process = _process;
+        var process = this.process;
         if (process is null || process.StopRequested)
         {
             return;
         }
 
-        bool wasRunning = !process.HasExited;
+        var wasRunning = !process.HasExited;
         await process.StopAsync(StopGrace, kill: false).ConfigureAwait(false);
         if (wasRunning)
         {
-            _state = "Stopped";
-            _log.Line("apphost", "RabbitMQ stopped");
+            state = "Stopped";
+            log.Line("apphost", "RabbitMQ stopped");
         }
     }
 
     private ChildProcessSpec Spec() =>
-        new(_name, RabbitMqInstallation.Server, [], _files.Root)
+        new(name, RabbitMqInstallation.Server, [], files.Root)
         {
             Environment = new Dictionary<string, string?>
             {
-                ["HOME"] = _files.Root,
+                ["HOME"] = files.Root,
                 ["RABBITMQ_NODENAME"] = NodeName,
                 ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
                 ["RABBITMQ_NODE_PORT"] = Port.ToString(CultureInfo.InvariantCulture),
                 ["RABBITMQ_DIST_PORT"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
-                ["RABBITMQ_MNESIA_BASE"] = _files.Mnesia,
-                ["RABBITMQ_LOG_BASE"] = _files.Logs,
-                ["RABBITMQ_ENABLED_PLUGINS_FILE"] = _files.EnabledPlugins,
-                ["RABBITMQ_CONFIG_FILE"] = _files.Config,
-                ["RABBITMQ_ADVANCED_CONFIG_FILE"] = _files.AdvancedConfig,
-                ["RABBITMQ_CONF_ENV_FILE"] = _files.EnvironmentFile,
+                ["RABBITMQ_MNESIA_BASE"] = files.Mnesia,
+                ["RABBITMQ_LOG_BASE"] = files.Logs,
+                ["RABBITMQ_ENABLED_PLUGINS_FILE"] = files.EnabledPlugins,
+                ["RABBITMQ_CONFIG_FILE"] = files.Config,
+                ["RABBITMQ_ADVANCED_CONFIG_FILE"] = files.AdvancedConfig,
+                ["RABBITMQ_CONF_ENV_FILE"] = files.EnvironmentFile,
                 ["NOTIFY_SOCKET"] = null,
             },
             RemovedVariablePrefixes = ["RABBITMQ_"],
@@ -178,7 +178,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                string log = Path.Combine(_files.Logs, $"{NodeName}.log");
+                var log = Path.Combine(files.Logs, $"{NodeName}.log");
                 throw new DistributedApplicationException($"RabbitMQ exited with code {await process.Exited.ConfigureAwait(false)} while starting (see {log})");
             }
 
@@ -199,7 +199,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 
     private void OnExitedOnItsOwn(int code)
     {
-        _state = $"Exited({code})";
-        _log.Alert("apphost", $"RabbitMQ ({_name}) exited with code {code}; it is not restarted");
+        state = $"Exited({code})";
+        log.Alert("apphost", $"RabbitMQ ({name}) exited with code {code}; it is not restarted");
     }
 }

@@ -4,24 +4,24 @@ namespace Reseller.AppHost;
 
 public sealed class PostgresServerResource
 {
-    private readonly List<PostgresDatabaseResource> _databases = [];
-    private readonly ResourceNames _names;
+    private readonly List<PostgresDatabaseResource> databases = [];
+    private readonly ResourceNames names;
 
     internal PostgresServerResource(string name, ResourceNames names)
     {
         Name = name;
-        _names = names;
+        this.names = names;
     }
 
     public string Name { get; }
 
-    public IReadOnlyList<PostgresDatabaseResource> Databases => _databases;
+    public IReadOnlyList<PostgresDatabaseResource> Databases => databases;
 
     public PostgresDatabaseResource AddDatabase(string name)
     {
-        _names.Claim(name);
+        names.Claim(name);
         var database = new PostgresDatabaseResource(name, this);
-        _databases.Add(database);
+        databases.Add(database);
         return database;
     }
 }

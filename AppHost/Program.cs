@@ -2,7 +2,7 @@ using Reseller.AppHost;
 
 try
 {
-    await using DistributedApplication app = ResellerModel.Declare(DistributedApplicationBuilder.Create(args)).Build();
+    await using var app = ResellerModel.Declare(DistributedApplicationBuilder.Create(args)).Build();
     await app.RunAsync(CancellationToken.None);
     return 0;
 }

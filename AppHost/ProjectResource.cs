@@ -2,11 +2,11 @@ namespace Reseller.AppHost;
 
 public sealed class ProjectResource
 {
-    private readonly List<PostgresDatabaseResource> _databases = [];
-    private readonly List<RabbitMqServerResource> _brokers = [];
-    private readonly List<ProjectResource> _projects = [];
-    private readonly List<ProjectResource> _peers = [];
-    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private readonly List<PostgresDatabaseResource> databases = [];
+    private readonly List<RabbitMqServerResource> brokers = [];
+    private readonly List<ProjectResource> projects = [];
+    private readonly List<ProjectResource> peers = [];
+    private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
 
     internal ProjectResource(string name, string projectDirectory, string assemblyName)
     {
@@ -25,28 +25,28 @@ public sealed class ProjectResource
 
     public int? HttpPort { get; private set; }
 
-    public IReadOnlyList<PostgresDatabaseResource> DatabaseReferences => _databases;
+    public IReadOnlyList<PostgresDatabaseResource> DatabaseReferences => databases;
 
-    public IReadOnlyList<RabbitMqServerResource> BrokerReferences => _brokers;
+    public IReadOnlyList<RabbitMqServerResource> BrokerReferences => brokers;
 
-    public IReadOnlyList<ProjectResource> ProjectReferences => _projects;
+    public IReadOnlyList<ProjectResource> ProjectReferences => projects;
 
     /// <summary>Projects whose endpoints this one is told without waiting for them to start (it reaches them later, lazily).</summary>
-    public IReadOnlyList<ProjectResource> PeerReferences => _peers;
+    public IReadOnlyList<ProjectResource> PeerReferences => peers;
 
-    public IReadOnlyDictionary<string, string> Environment => _environment;
+    public IReadOnlyDictionary<string, string> Environment => environment;
 
     public ProjectResource WithReference(PostgresDatabaseResource database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        AddOnce(_databases, database);
+        AddOnce(databases, database);
         return this;
     }
 
     public ProjectResource WithReference(RabbitMqServerResource broker)
     {
         ArgumentNullException.ThrowIfNull(broker);
-        AddOnce(_brokers, broker);
+        AddOnce(brokers, broker);
         return this;
     }
 
@@ -58,7 +58,7 @@ public sealed class ProjectResource
             throw new ArgumentException($"{Name} cannot reference itself", nameof(project));
         }
 
-        AddOnce(_projects, project);
+        AddOnce(projects, project);
         return this;
     }
 
@@ -71,7 +71,7 @@ public sealed class ProjectResource
         ArgumentNullException.ThrowIfNull(project);
         if (project != this)
         {
-            AddOnce(_peers, project);
+            AddOnce(peers, project);
         }
 
         return this;
@@ -96,7 +96,7 @@ public sealed class ProjectResource
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
-        _environment[key] = value;
+        environment[key] = value;
         return this;
     }
 

@@ -10,40 +10,40 @@ public static class ResellerModel
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        PostgresServerResource postgres = builder.AddPostgres("postgres");
-        PostgresDatabaseResource accountsDb = postgres.AddDatabase("accountsdb");
-        PostgresDatabaseResource billingDb = postgres.AddDatabase("billingdb");
-        PostgresDatabaseResource creditsDb = postgres.AddDatabase("creditsdb");
-        PostgresDatabaseResource partnersDb = postgres.AddDatabase("partnersdb");
+        var postgres = builder.AddPostgres(ResellerResources.Postgres);
+        var accountsDb = postgres.AddDatabase(ResellerResources.AccountsDb);
+        var billingDb = postgres.AddDatabase(ResellerResources.BillingDb);
+        var creditsDb = postgres.AddDatabase(ResellerResources.CreditsDb);
+        var partnersDb = postgres.AddDatabase(ResellerResources.PartnersDb);
 
-        RabbitMqServerResource messaging = builder.AddRabbitMQ("messaging");
+        var messaging = builder.AddRabbitMQ(ResellerResources.Messaging);
 
-        ProjectResource billing = builder.AddProject("billing", "services/Billing", "Reseller.Billing")
+        var billing = builder.AddProject(ResellerResources.Billing)
             .WithReference(billingDb)
             .WithReference(messaging)
             .WithReplicas(Replicas(builder.Configuration, "Billing"));
 
-        ProjectResource accounts = builder.AddProject("accounts", "services/Accounts", "Reseller.Accounts")
+        var accounts = builder.AddProject(ResellerResources.Accounts)
             .WithReference(accountsDb)
             .WithReference(messaging)
             .WithReference(billing)
             .WithReplicas(Replicas(builder.Configuration, "Accounts"));
 
         // Partners calls Billing and Accounts for a referral signup (tokenize the customer's card, open the account).
-        ProjectResource partners = builder.AddProject("partners", "services/Partners", "Reseller.Partners")
+        var partners = builder.AddProject(ResellerResources.Partners)
             .WithReference(partnersDb)
             .WithReference(messaging)
             .WithReference(billing)
             .WithReference(accounts)
             .WithReplicas(Replicas(builder.Configuration, "Partners"));
 
-        ProjectResource credits = builder.AddProject("credits", "services/Credits", "Reseller.Credits")
+        var credits = builder.AddProject(ResellerResources.Credits)
             .WithReference(creditsDb)
             .WithReference(messaging)
             .WithReference(billing)
             .WithReference(accounts);
 
-        ProjectResource gateway = builder.AddProject("gateway", "services/Gateway", "Reseller.Gateway")
+        var gateway = builder.AddProject(ResellerResources.Gateway)
             .WithReference(messaging)
             .WithReference(partners)
             .WithReference(accounts)
@@ -52,7 +52,7 @@ public static class ResellerModel
             .WithHttpEndpoint(5080);
 
         // Every process validates tokens with the public keys (JWKS) of the services that issue them, fetched when first needed.
-        foreach (ProjectResource project in new[] { billing, accounts, partners, credits, gateway })
+        foreach (var project in new[] { billing, accounts, partners, credits, gateway })
         {
             project.WithPeer(partners).WithPeer(accounts).WithPeer(credits);
         }
@@ -62,13 +62,13 @@ public static class ResellerModel
 
     private static int Replicas(IConfiguration configuration, string section)
     {
-        string? value = configuration[$"{section}:Replicas"];
+        var value = configuration[$"{section}:Replicas"];
         if (string.IsNullOrWhiteSpace(value))
         {
             return 1;
         }
 
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int replicas) && replicas >= 1
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var replicas) && replicas >= 1
             ? replicas
             : throw new DistributedApplicationException($"{section}__Replicas must be a whole number of at least 1, not '{value}'");
     }

@@ -8,13 +8,13 @@ internal static class ConfiguredPort
 {
     public static int? Read(IConfiguration configuration, string section)
     {
-        string? value = configuration[$"{section}:Port"];
+        var value = configuration[$"{section}:Port"];
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
             throw new DistributedApplicationException($"{section}__Port must be a port number, not '{value}'");
         }

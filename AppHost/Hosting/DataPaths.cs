@@ -8,7 +8,7 @@ internal static class DataPaths
     // A short stable tag per data directory: names the RabbitMQ node and the /var/tmp fallback.
     public static string Tag(string dataDirectory)
     {
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory)));
         return Convert.ToHexStringLower(hash)[..10];
     }
 }

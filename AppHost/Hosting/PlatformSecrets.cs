@@ -13,20 +13,20 @@ internal sealed record PlatformSecrets(string AdminKey, string? AdminKeyFile, bo
 
     public static PlatformSecrets Load(IConfiguration configuration, string dataDirectory)
     {
-        string? idempotencySecret = configuration["Reseller:Idempotency:Secret"];
+        var idempotencySecret = configuration["Reseller:Idempotency:Secret"];
         if (string.IsNullOrWhiteSpace(idempotencySecret))
         {
             idempotencySecret = SecretFile.LoadOrCreate(Path.Combine(dataDirectory, "idempotency-secret"), static () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))).Value;
         }
 
-        string? adminKey = configuration["Reseller:AdminKey"];
+        var adminKey = configuration["Reseller:AdminKey"];
         if (!string.IsNullOrWhiteSpace(adminKey))
         {
             return new PlatformSecrets(adminKey, null, AdminKeyCreated: false) { IdempotencySecret = idempotencySecret };
         }
 
-        string adminKeyFile = Path.Combine(dataDirectory, "admin-key");
-        StoredSecret stored = SecretFile.LoadOrCreate(adminKeyFile, static () => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
+        var adminKeyFile = Path.Combine(dataDirectory, "admin-key");
+        var stored = SecretFile.LoadOrCreate(adminKeyFile, static () => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
         return new PlatformSecrets(stored.Value, adminKeyFile, stored.Created) { IdempotencySecret = idempotencySecret };
     }
 }

@@ -15,10 +15,10 @@ internal static class Ports
     {
         lock (Gate)
         {
-            int ceiling = EphemeralRangeStart();
-            for (int attempt = 0; attempt < 200 && ceiling > LowestPort; attempt++)
+            var ceiling = EphemeralRangeStart();
+            for (var attempt = 0; attempt < 200 && ceiling > LowestPort; attempt++)
             {
-                int port = Random.Shared.Next(LowestPort, ceiling);
+                var port = Random.Shared.Next(LowestPort, ceiling);
                 if (!HandedOut.Contains(port) && IsFree(port))
                 {
                     HandedOut.Add(port);
@@ -30,7 +30,7 @@ internal static class Ports
             {
                 using var listener = new TcpListener(IPAddress.Loopback, 0);
                 listener.Start();
-                int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
                 if (HandedOut.Add(port))
                 {
                     return port;
@@ -57,7 +57,7 @@ internal static class Ports
     {
         try
         {
-            string range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range");
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range");
             return int.Parse(range.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (IOException)

@@ -10,36 +10,36 @@ namespace Reseller.AppHost.Hosting;
 internal sealed class PostgresBinding
 {
     private const string PortSection = "Postgres";
-    private readonly PostgresServerResource _resource;
-    private readonly string _dataDirectory;
-    private readonly LogWriter _log;
-    private readonly PostgresConnection _connection;
-    private readonly int? _fixedPort;
-    private readonly HashSet<string> _created = new(StringComparer.Ordinal);
-    private bool _ready;
+    private readonly PostgresServerResource resource;
+    private readonly string dataDirectory;
+    private readonly LogWriter log;
+    private readonly PostgresConnection connection;
+    private readonly int? fixedPort;
+    private readonly HashSet<string> created = new(StringComparer.Ordinal);
+    private bool ready;
 
     public PostgresBinding(PostgresServerResource resource, IConfiguration configuration, bool ephemeralPorts, string dataDirectory, LogWriter log)
     {
-        _resource = resource;
-        _dataDirectory = dataDirectory;
-        _log = log;
-        string? external = configuration.GetConnectionString(resource.Name);
+        this.resource = resource;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+        var external = configuration.GetConnectionString(resource.Name);
         IsExternal = !string.IsNullOrWhiteSpace(external);
         if (IsExternal)
         {
-            _connection = PostgresConnection.Parse(external!, $"ConnectionStrings:{resource.Name}");
+            connection = PostgresConnection.Parse(external!, $"ConnectionStrings:{resource.Name}");
             return;
         }
 
-        _fixedPort = ephemeralPorts ? null : ConfiguredPort.Read(configuration, PortSection);
-        _connection = PostgresConnection.Local(_fixedPort ?? Ports.Free(), PostgresPassword.LoadOrCreate(dataDirectory).Value);
+        fixedPort = ephemeralPorts ? null : ConfiguredPort.Read(configuration, PortSection);
+        connection = PostgresConnection.Local(fixedPort ?? Ports.Free(), PostgresPassword.LoadOrCreate(dataDirectory).Value);
     }
 
     public bool IsExternal { get; }
 
     public LocalPostgres? Server { get; private set; }
 
-    public string ServerConnectionString => _connection.ForDatabase(_connection.Database);
+    public string ServerConnectionString => connection.ForDatabase(connection.Database);
 
     public void Preflight()
     {
@@ -49,7 +49,7 @@ internal sealed class PostgresBinding
         }
 
         PostgresInstallation.EnsureInstalled();
-        if (_fixedPort is int port && !Ports.IsFree(port))
+        if (fixedPort is int port && !Ports.IsFree(port))
         {
             throw new DistributedApplicationException($"port {port} is taken: set {PortSection}__Port");
         }
@@ -59,36 +59,36 @@ internal sealed class PostgresBinding
     {
         if (IsExternal)
         {
-            _log.Line("apphost", $"using the PostgreSQL server at {_connection.Host}:{_connection.Port} (ConnectionStrings:{_resource.Name})");
+            log.Line("apphost", $"using the PostgreSQL server at {connection.Host}:{connection.Port} (ConnectionStrings:{resource.Name})");
         }
         else
         {
-            Server = await LocalPostgres.StartAsync(_dataDirectory, _connection.Port, _log, _resource.Name, cancellationToken).ConfigureAwait(false);
+            Server = await LocalPostgres.StartAsync(dataDirectory, connection.Port, log, resource.Name, cancellationToken).ConfigureAwait(false);
         }
 
-        _ready = true;
-        foreach (PostgresDatabaseResource database in _resource.Databases)
+        ready = true;
+        foreach (var database in resource.Databases)
         {
-            await Psql.CreateDatabaseAsync(_connection, database.Name, cancellationToken).ConfigureAwait(false);
-            _created.Add(database.Name);
+            await Psql.CreateDatabaseAsync(connection, database.Name, cancellationToken).ConfigureAwait(false);
+            created.Add(database.Name);
         }
     }
 
     public Task StopAsync() => Server?.StopAsync() ?? Task.CompletedTask;
 
-    public bool Owns(string name) => name == _resource.Name || _resource.Databases.Any(database => database.Name == name);
+    public bool Owns(string name) => name == resource.Name || resource.Databases.Any(database => database.Name == name);
 
     public string ConnectionStringFor(string name) =>
-        name == _resource.Name ? ServerConnectionString : _connection.ForDatabase(name);
+        name == resource.Name ? ServerConnectionString : connection.ForDatabase(name);
 
     public IEnumerable<ResourceState> States()
     {
-        string url = $"postgres://{_connection.Host}:{_connection.Port}";
-        string serverState = Server?.State ?? (_ready ? "Running" : "NotStarted");
-        yield return new ResourceState(_resource.Name, IsExternal ? "PostgreSQL (existing)" : "PostgreSQL", url, serverState, Server?.ProcessId);
-        foreach (PostgresDatabaseResource database in _resource.Databases)
+        var url = $"postgres://{connection.Host}:{connection.Port}";
+        var serverState = Server?.State ?? (ready ? "Running" : "NotStarted");
+        yield return new ResourceState(resource.Name, IsExternal ? "PostgreSQL (existing)" : "PostgreSQL", url, serverState, Server?.ProcessId);
+        foreach (var database in resource.Databases)
         {
-            string state = _created.Contains(database.Name) ? serverState : "NotStarted";
+            var state = created.Contains(database.Name) ? serverState : "NotStarted";
             yield return new ResourceState(database.Name, "PostgreSQL database", $"{url}/{database.Name}", state, null);
         }
     }

@@ -13,7 +13,7 @@ internal sealed class ProjectEnvironment(
 
     public static Dictionary<string, string> Shared(IConfiguration configuration, PlatformSecrets secrets, string dataDirectory)
     {
-        string environmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+        var environmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? "Development";
         var shared = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -24,9 +24,9 @@ internal sealed class ProjectEnvironment(
             ["Reseller__Idempotency__Secret"] = secrets.IdempotencySecret,
             ["Mail__Directory"] = Path.Combine(dataDirectory, "mail"),
         };
-        foreach (string key in PassedThrough)
+        foreach (var key in PassedThrough)
         {
-            string? value = configuration[key];
+            var value = configuration[key];
             if (!string.IsNullOrWhiteSpace(value))
             {
                 shared[key] = value;
@@ -38,7 +38,7 @@ internal sealed class ProjectEnvironment(
 
     public Dictionary<string, string?> For(ProjectReplica replica)
     {
-        ProjectResource project = replica.Project;
+        var project = replica.Project;
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_URLS"] = replica.Url,
@@ -47,35 +47,35 @@ internal sealed class ProjectEnvironment(
             ["OTEL_SERVICE_NAME"] = project.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={replica.InstanceName}",
         };
-        foreach ((string key, string value) in shared)
+        foreach ((var key, var value) in shared)
         {
             environment[key] = value;
         }
 
-        foreach (PostgresDatabaseResource database in project.DatabaseReferences)
+        foreach (var database in project.DatabaseReferences)
         {
             environment[$"ConnectionStrings__{database.Name}"] = connectionStrings(database.Name);
         }
 
-        foreach (RabbitMqServerResource broker in project.BrokerReferences)
+        foreach (var broker in project.BrokerReferences)
         {
             environment[$"ConnectionStrings__{broker.Name}"] = connectionStrings(broker.Name);
         }
 
-        foreach (ProjectResource reference in project.ProjectReferences.Union(project.PeerReferences))
+        foreach (var reference in project.ProjectReferences.Union(project.PeerReferences))
         {
-            foreach (ProjectReplica target in replicas(reference))
+            foreach (var target in replicas(reference))
             {
                 environment[$"services__{reference.Name}__http__{target.Index}"] = target.Url;
             }
         }
 
-        foreach ((string key, string value) in extra)
+        foreach ((var key, var value) in extra)
         {
             environment[key] = value;
         }
 
-        foreach ((string key, string value) in project.Environment)
+        foreach ((var key, var value) in project.Environment)
         {
             environment[key] = value;
         }

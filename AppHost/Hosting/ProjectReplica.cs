@@ -10,10 +10,10 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
-    private readonly Lock _gate = new();
-    private ChildProcess? _process;
-    private Task? _starting;
-    private volatile string _state = "NotStarted";
+    private readonly Lock gate = new();
+    private ChildProcess? process;
+    private Task? starting;
+    private volatile string state = "NotStarted";
 
     public ProjectResource Project => project;
 
@@ -28,43 +28,43 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
 
     public string Url => $"http://127.0.0.1:{port}";
 
-    public string State => _state;
+    public string State => state;
 
-    public int? Pid => _process is { HasExited: false } process ? process.Pid : null;
+    public int? Pid => this.process is { HasExited: false } process ? process.Pid : null;
 
     public string AssemblyPath => Path.Combine(
         AppHostInfo.RepositoryRoot, project.ProjectDirectory, "bin", AppHostInfo.Configuration, "net10.0", project.AssemblyName + ".dll");
 
     public Task StartAsync(IReadOnlyDictionary<string, string?> environment, HttpClient http, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_starting is { IsCompleted: false })
+            if (starting is { IsCompleted: false })
             {
-                return _starting;
+                return starting;
             }
 
-            if (_process is { HasExited: false })
+            if (process is { HasExited: false })
             {
                 return Task.CompletedTask;
             }
 
-            _state = "Starting";
-            _starting = StartCoreAsync(environment, http, cancellationToken);
-            return _starting;
+            state = "Starting";
+            starting = StartCoreAsync(environment, http, cancellationToken);
+            return starting;
         }
     }
 
     public async Task StopAsync(bool kill)
     {
-        ChildProcess? process = _process;
+        var process = this.process;
         if (process is null || process.HasExited)
         {
             return;
         }
 
         await process.StopAsync(StopGrace, kill).ConfigureAwait(false);
-        _state = "Stopped";
+        state = "Stopped";
     }
 
     private async Task StartCoreAsync(IReadOnlyDictionary<string, string?> environment, HttpClient http, CancellationToken cancellationToken)
@@ -73,9 +73,9 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
         {
             Environment = environment,
         };
-        _process = await ChildProcess.StartAsync(spec, log, OnExitedOnItsOwn).ConfigureAwait(false);
-        await WaitUntilHealthyAsync(_process, http, cancellationToken).ConfigureAwait(false);
-        _state = "Running";
+        process = await ChildProcess.StartAsync(spec, log, OnExitedOnItsOwn).ConfigureAwait(false);
+        await WaitUntilHealthyAsync(process, http, cancellationToken).ConfigureAwait(false);
+        state = "Running";
     }
 
     private async Task WaitUntilHealthyAsync(ChildProcess process, HttpClient http, CancellationToken cancellationToken)
@@ -115,7 +115,7 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         try
         {
-            using HttpResponseMessage response = await http.GetAsync(health, timeout.Token).ConfigureAwait(false);
+            using var response = await http.GetAsync(health, timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode && (int)response.StatusCode == 200;
         }
         catch (HttpRequestException)
@@ -130,7 +130,7 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
 
     private void OnExitedOnItsOwn(int code)
     {
-        _state = $"Exited({code})";
+        state = $"Exited({code})";
         log.Alert("apphost", $"{InstanceName} exited with code {code}; it is not restarted");
     }
 }

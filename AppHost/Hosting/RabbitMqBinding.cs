@@ -10,43 +10,43 @@ namespace Reseller.AppHost.Hosting;
 internal sealed class RabbitMqBinding
 {
     private const string PortSection = "RabbitMQ";
-    private readonly RabbitMqServerResource _resource;
-    private readonly string _dataDirectory;
-    private readonly LogWriter _log;
-    private readonly string? _external;
-    private readonly int _port;
-    private readonly int? _fixedPort;
-    private bool _ready;
+    private readonly RabbitMqServerResource resource;
+    private readonly string dataDirectory;
+    private readonly LogWriter log;
+    private readonly string? external;
+    private readonly int port;
+    private readonly int? fixedPort;
+    private bool ready;
 
     public RabbitMqBinding(RabbitMqServerResource resource, IConfiguration configuration, bool ephemeralPorts, string dataDirectory, LogWriter log)
     {
-        _resource = resource;
-        _dataDirectory = dataDirectory;
-        _log = log;
-        _external = configuration.GetConnectionString(resource.Name);
-        if (string.IsNullOrWhiteSpace(_external))
+        this.resource = resource;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+        external = configuration.GetConnectionString(resource.Name);
+        if (string.IsNullOrWhiteSpace(external))
         {
-            _external = null;
-            _fixedPort = ephemeralPorts ? null : ConfiguredPort.Read(configuration, PortSection);
-            _port = _fixedPort ?? Ports.Free();
+            external = null;
+            fixedPort = ephemeralPorts ? null : ConfiguredPort.Read(configuration, PortSection);
+            port = fixedPort ?? Ports.Free();
         }
     }
 
-    public string Name => _resource.Name;
+    public string Name => resource.Name;
 
     public LocalRabbitMq? Broker { get; private set; }
 
-    public string ConnectionString => _external ?? $"amqp://guest:guest@127.0.0.1:{_port}/";
+    public string ConnectionString => external ?? $"amqp://guest:guest@127.0.0.1:{port}/";
 
     public void Preflight()
     {
-        if (_external is not null)
+        if (external is not null)
         {
             return;
         }
 
         RabbitMqInstallation.EnsureInstalled();
-        if (_fixedPort is int port && !Ports.IsFree(port))
+        if (fixedPort is int port && !Ports.IsFree(port))
         {
             throw new DistributedApplicationException($"port {port} is taken: set {PortSection}__Port");
         }
@@ -54,16 +54,16 @@ internal sealed class RabbitMqBinding
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_external is not null)
+        if (external is not null)
         {
-            _log.Line("apphost", $"using the RabbitMQ broker of ConnectionStrings:{_resource.Name}");
+            log.Line("apphost", $"using the RabbitMQ broker of ConnectionStrings:{resource.Name}");
         }
         else
         {
-            Broker = await LocalRabbitMq.StartAsync(_dataDirectory, _port, _log, _resource.Name, cancellationToken).ConfigureAwait(false);
+            Broker = await LocalRabbitMq.StartAsync(dataDirectory, port, log, resource.Name, cancellationToken).ConfigureAwait(false);
         }
 
-        _ready = true;
+        ready = true;
     }
 
     public async Task StopAsync()
@@ -76,8 +76,8 @@ internal sealed class RabbitMqBinding
 
     public ResourceState State()
     {
-        string url = _external is null ? $"amqp://127.0.0.1:{_port}/" : "(ConnectionStrings:" + _resource.Name + ")";
-        string state = Broker?.State ?? (_ready ? "Running" : "NotStarted");
-        return new ResourceState(_resource.Name, _external is null ? "RabbitMQ" : "RabbitMQ (existing)", url, state, Broker?.ProcessId);
+        var url = external is null ? $"amqp://127.0.0.1:{port}/" : "(ConnectionStrings:" + resource.Name + ")";
+        var state = Broker?.State ?? (ready ? "Running" : "NotStarted");
+        return new ResourceState(resource.Name, external is null ? "RabbitMQ" : "RabbitMQ (existing)", url, state, Broker?.ProcessId);
     }
 }

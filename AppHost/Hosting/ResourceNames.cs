@@ -2,7 +2,7 @@ namespace Reseller.AppHost.Hosting;
 
 internal sealed class ResourceNames
 {
-    private readonly HashSet<string> _claimed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> claimed = new(StringComparer.OrdinalIgnoreCase);
 
     public void Claim(string name)
     {
@@ -12,7 +12,7 @@ internal sealed class ResourceNames
             throw new ArgumentException($"'{name}' is not a valid resource name (lowercase letters, digits, '-')", nameof(name));
         }
 
-        if (!_claimed.Add(name))
+        if (!claimed.Add(name))
         {
             throw new ArgumentException($"a resource named '{name}' already exists", nameof(name));
         }

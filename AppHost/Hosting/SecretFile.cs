@@ -4,14 +4,14 @@ internal static class SecretFile
 {
     public static StoredSecret LoadOrCreate(string path, Func<string> generate)
     {
-        string? existing = ReadOrNull(path);
+        var existing = ReadOrNull(path);
         if (!string.IsNullOrEmpty(existing))
         {
             return new StoredSecret(existing, Created: false);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string value = generate();
+        var value = generate();
         try
         {
             if (existing is not null)

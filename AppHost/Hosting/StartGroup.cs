@@ -5,21 +5,21 @@ namespace Reseller.AppHost.Hosting;
 // Starts run side by side; the first failure cancels the others, and is the one reported.
 internal sealed class StartGroup(CancellationToken cancellationToken) : IDisposable
 {
-    private readonly CancellationTokenSource _failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-    private readonly List<Task> _tasks = [];
+    private readonly CancellationTokenSource failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    private readonly List<Task> tasks = [];
 
     public Task Add(Func<CancellationToken, Task> start)
     {
-        Task task = RunAsync(start);
-        _tasks.Add(task);
+        var task = RunAsync(start);
+        tasks.Add(task);
         return task;
     }
 
     public async Task WhenAllAsync()
     {
-        await Task.WhenAll(_tasks).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-        Exception[] failures = [.. _tasks.Where(task => task.IsFaulted || task.IsCanceled).SelectMany(task => task.Exception?.InnerExceptions ?? [new OperationCanceledException()])];
-        Exception? first = failures.OfType<DistributedApplicationException>().FirstOrDefault()
+        await Task.WhenAll(tasks).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        Exception[] failures = [.. tasks.Where(task => task.IsFaulted || task.IsCanceled).SelectMany(task => task.Exception?.InnerExceptions ?? [new OperationCanceledException()])];
+        var first = failures.OfType<DistributedApplicationException>().FirstOrDefault()
             ?? failures.FirstOrDefault(failure => failure is not OperationCanceledException)
             ?? failures.FirstOrDefault();
         if (first is not null)
@@ -28,17 +28,17 @@ internal sealed class StartGroup(CancellationToken cancellationToken) : IDisposa
         }
     }
 
-    public void Dispose() => _failed.Dispose();
+    public void Dispose() => failed.Dispose();
 
     private async Task RunAsync(Func<CancellationToken, Task> start)
     {
         try
         {
-            await start(_failed.Token).ConfigureAwait(false);
+            await start(failed.Token).ConfigureAwait(false);
         }
         catch
         {
-            await _failed.CancelAsync().ConfigureAwait(false);
+            await failed.CancelAsync().ConfigureAwait(false);
             throw;
         }
     }

@@ -7,7 +7,7 @@ internal static class StartOrder
     {
         var sorted = new List<ProjectResource>();
         var visiting = new HashSet<ProjectResource>();
-        foreach (ProjectResource project in projects)
+        foreach (var project in projects)
         {
             Visit(project, sorted, visiting, []);
         }
@@ -28,7 +28,7 @@ internal static class StartOrder
         }
 
         path.Add(project.Name);
-        foreach (ProjectResource reference in project.ProjectReferences)
+        foreach (var reference in project.ProjectReferences)
         {
             Visit(reference, sorted, visiting, path);
         }

@@ -3,9 +3,9 @@ namespace Reseller.AppHost.Logging;
 internal sealed class LogWriter(Action<string>? sink)
 {
     private static readonly string[] Palette = ["36", "32", "33", "35", "34", "96", "92", "93", "95", "94"];
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, string> _colors = new(StringComparer.Ordinal);
-    private readonly bool _colorize = sink is null
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, string> colors = new(StringComparer.Ordinal);
+    private readonly bool colorize = sink is null
         && !Console.IsOutputRedirected
         && Environment.GetEnvironmentVariable("NO_COLOR") is null;
 
@@ -15,13 +15,13 @@ internal sealed class LogWriter(Action<string>? sink)
 
     private void Write(string source, string text, bool alert)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (sink is not null)
             {
                 Deliver(sink, $"[{source}] {text}");
             }
-            else if (!_colorize)
+            else if (!colorize)
             {
                 Console.Out.WriteLine($"[{source}] {text}");
             }
@@ -51,10 +51,10 @@ internal sealed class LogWriter(Action<string>? sink)
 
     private string ColorOf(string source)
     {
-        if (!_colors.TryGetValue(source, out string? color))
+        if (!colors.TryGetValue(source, out var color))
         {
-            color = source == "apphost" ? "1" : Palette[_colors.Count % Palette.Length];
-            _colors[source] = color;
+            color = source == "apphost" ? "1" : Palette[colors.Count % Palette.Length];
+            colors[source] = color;
         }
 
         return color;

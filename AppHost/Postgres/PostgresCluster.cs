@@ -10,7 +10,7 @@ internal static class PostgresCluster
     public static async Task InitialiseAsync(PostgresPaths paths, string password, LogWriter log, string name, CancellationToken cancellationToken)
     {
         log.Line("apphost", $"initialising PostgreSQL in {paths.DataDirectory}");
-        foreach (string leftover in Directory.EnumerateFileSystemEntries(paths.DataDirectory))
+        foreach (var leftover in Directory.EnumerateFileSystemEntries(paths.DataDirectory))
         {
             if (Directory.Exists(leftover))
             {
@@ -22,7 +22,7 @@ internal static class PostgresCluster
             }
         }
 
-        string passwordFile = Path.Combine(paths.SocketDirectory, "initdb-password");
+        var passwordFile = Path.Combine(paths.SocketDirectory, "initdb-password");
         await File.WriteAllTextAsync(passwordFile, password, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -39,10 +39,10 @@ internal static class PostgresCluster
                 RunAsUser = "postgres",
                 WorkingDirectory = paths.DataDirectory,
             };
-            ToolResult result = await ToolRunner.RunAsync(initdb, cancellationToken).ConfigureAwait(false);
+            var result = await ToolRunner.RunAsync(initdb, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                foreach (string line in (result.StandardOutput + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var line in (result.StandardOutput + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 {
                     log.Line(name, line);
                 }

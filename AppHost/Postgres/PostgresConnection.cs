@@ -6,7 +6,7 @@ namespace Reseller.AppHost.Postgres;
 internal sealed class PostgresConnection
 {
     private static readonly string[] DatabaseKeys = ["Database", "DB"];
-    private readonly string? _external;
+    private readonly string? external;
 
     private PostgresConnection(string host, int port, string username, string password, string database, string? external)
     {
@@ -15,7 +15,7 @@ internal sealed class PostgresConnection
         Username = username;
         Password = password;
         Database = database;
-        _external = external;
+        this.external = external;
     }
 
     public string Host { get; }
@@ -43,9 +43,9 @@ internal sealed class PostgresConnection
             throw new DistributedApplicationException($"{settingName} is not a valid PostgreSQL connection string (expected Host=...;Port=...;Username=...;Password=...)");
         }
 
-        string host = Value(builder, "Host", "Server") ?? "localhost";
-        string portText = Value(builder, "Port") ?? "5432";
-        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out int port))
+        var host = Value(builder, "Host", "Server") ?? "localhost";
+        var portText = Value(builder, "Port") ?? "5432";
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
         {
             throw new DistributedApplicationException($"{settingName} has an invalid Port '{portText}'");
         }
@@ -61,18 +61,18 @@ internal sealed class PostgresConnection
 
     public string ForDatabase(string database)
     {
-        if (_external is null)
+        if (external is null)
         {
             return $"Host={Host};Port={Port};Database={database};Username={Username};Password={Password}";
         }
 
         if (database == Database)
         {
-            return _external;
+            return external;
         }
 
-        var builder = new DbConnectionStringBuilder { ConnectionString = _external };
-        foreach (string key in DatabaseKeys)
+        var builder = new DbConnectionStringBuilder { ConnectionString = external };
+        foreach (var key in DatabaseKeys)
         {
             builder.Remove(key);
         }
@@ -82,6 +82,6 @@ internal sealed class PostgresConnection
     }
 
     private static string? Value(DbConnectionStringBuilder builder, params string[] keys) =>
-        keys.Select(key => builder.TryGetValue(key, out object? value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null)
+        keys.Select(key => builder.TryGetValue(key, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null)
             .FirstOrDefault(value => !string.IsNullOrEmpty(value));
 }

@@ -42,7 +42,7 @@ internal static class PostgresInstallation
             .Select(directory => Path.Combine(directory, "bin"))
             .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "postgres")))
             .OrderByDescending(bin => bin == Path.Combine(Root, PreferredVersion, "bin"))
-            .ThenByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out int version) ? version : 0)
+            .ThenByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var version) ? version : 0)
             .FirstOrDefault();
     }
 }

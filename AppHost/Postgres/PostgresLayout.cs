@@ -13,12 +13,12 @@ internal static class PostgresLayout
     public static async Task<PostgresPaths> PrepareAsync(string dataRoot, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataRoot);
-        bool reachable = await IsReachableAsync(dataRoot, cancellationToken).ConfigureAwait(false);
-        string fallback = Path.Combine("/var/tmp", $"reseller-{DataPaths.Tag(dataRoot)}");
-        string socketLink = Path.Combine(dataRoot, "postgres-run");
-        string data = await PrepareAsync(Path.Combine(dataRoot, "postgres"), Path.Combine(fallback, "postgres"), !reachable, cancellationToken).ConfigureAwait(false);
-        bool socketTooLong = socketLink.Length > LongestSocketDirectory;
-        string socket = await PrepareAsync(socketLink, Path.Combine(fallback, "postgres-run"), !reachable || socketTooLong, cancellationToken).ConfigureAwait(false);
+        var reachable = await IsReachableAsync(dataRoot, cancellationToken).ConfigureAwait(false);
+        var fallback = Path.Combine("/var/tmp", $"reseller-{DataPaths.Tag(dataRoot)}");
+        var socketLink = Path.Combine(dataRoot, "postgres-run");
+        var data = await PrepareAsync(Path.Combine(dataRoot, "postgres"), Path.Combine(fallback, "postgres"), !reachable, cancellationToken).ConfigureAwait(false);
+        var socketTooLong = socketLink.Length > LongestSocketDirectory;
+        var socket = await PrepareAsync(socketLink, Path.Combine(fallback, "postgres-run"), !reachable || socketTooLong, cancellationToken).ConfigureAwait(false);
         return new PostgresPaths(data, socket);
     }
 
@@ -71,7 +71,7 @@ internal static class PostgresLayout
     {
         if (Environment.IsPrivilegedProcess)
         {
-            ToolResult chown = await ToolRunner.RunAsync(new ToolCommand("/bin/chown", [$"{User}:{User}", path]), cancellationToken).ConfigureAwait(false);
+            var chown = await ToolRunner.RunAsync(new ToolCommand("/bin/chown", [$"{User}:{User}", path]), cancellationToken).ConfigureAwait(false);
             if (!chown.Succeeded)
             {
                 throw new DistributedApplicationException($"cannot give {path} to the postgres user: {chown.FirstErrorLine}");
@@ -91,7 +91,7 @@ internal static class PostgresLayout
             return true;
         }
 
-        ToolResult probe = await ToolRunner.RunAsync(new ToolCommand("/usr/bin/test", ["-x", directory]) { RunAsUser = User }, cancellationToken).ConfigureAwait(false);
+        var probe = await ToolRunner.RunAsync(new ToolCommand("/usr/bin/test", ["-x", directory]) { RunAsUser = User }, cancellationToken).ConfigureAwait(false);
         return probe.Succeeded;
     }
 }

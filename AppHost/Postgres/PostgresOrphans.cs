@@ -10,9 +10,9 @@ internal static class PostgresOrphans
 {
     public static async Task StopAsync(string dataDirectory, LogWriter log, CancellationToken cancellationToken)
     {
-        string pidFile = Path.Combine(dataDirectory, "postmaster.pid");
-        string? firstLine = File.Exists(pidFile) ? File.ReadLines(pidFile).FirstOrDefault() : null;
-        if (!int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        var firstLine = File.Exists(pidFile) ? File.ReadLines(pidFile).FirstOrDefault() : null;
+        if (!int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             || !ProcFs.IsAlive(pid)
             || ProcFs.CommandName(pid) != "postgres")
         {

@@ -21,7 +21,7 @@ internal static class Psql
                 ["PGAPPNAME"] = "reseller-apphost",
             },
         };
-        ToolResult result = await ToolRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        var result = await ToolRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new DistributedApplicationException($"PostgreSQL at {connection.Host}:{connection.Port} refused \"{sql}\": {result.FirstErrorLine}");
@@ -40,7 +40,7 @@ internal static class Psql
             RunAsUser = "postgres",
             WorkingDirectory = paths.DataDirectory,
         };
-        ToolResult result = await ToolRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        var result = await ToolRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new DistributedApplicationException($"PostgreSQL refused a superuser command over its socket: {result.FirstErrorLine}");

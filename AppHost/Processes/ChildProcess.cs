@@ -6,31 +6,31 @@ namespace Reseller.AppHost.Processes;
 
 internal sealed class ChildProcess
 {
-    private readonly Process _process;
-    private readonly ChildProcessSpec _spec;
-    private readonly LogWriter _log;
-    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _stopRequested;
+    private readonly Process process;
+    private readonly ChildProcessSpec spec;
+    private readonly LogWriter log;
+    private readonly TaskCompletionSource<int> exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool stopRequested;
 
     private ChildProcess(Process process, ChildProcessSpec spec, LogWriter log)
     {
-        _process = process;
-        _spec = spec;
-        _log = log;
+        this.process = process;
+        this.spec = spec;
+        this.log = log;
         Pid = process.Id;
     }
 
     public int Pid { get; }
 
-    public Task<int> Exited => _exited.Task;
+    public Task<int> Exited => exited.Task;
 
-    public bool HasExited => _exited.Task.IsCompleted;
+    public bool HasExited => exited.Task.IsCompleted;
 
-    public bool StopRequested => _stopRequested;
+    public bool StopRequested => stopRequested;
 
     public static async Task<ChildProcess> StartAsync(ChildProcessSpec spec, LogWriter log, Action<int>? exitedOnItsOwn)
     {
-        Process process = await ProcessSpawner.StartAsync(LaunchCommand.For(spec)).ConfigureAwait(false);
+        var process = await ProcessSpawner.StartAsync(LaunchCommand.For(spec)).ConfigureAwait(false);
         var child = new ChildProcess(process, spec, log);
         child.Attach(exitedOnItsOwn);
         return child;
@@ -38,7 +38,7 @@ internal sealed class ChildProcess
 
     public async Task StopAsync(TimeSpan grace, bool kill)
     {
-        _stopRequested = true;
+        stopRequested = true;
         if (!HasExited)
         {
             if (kill)
@@ -47,16 +47,16 @@ internal sealed class ChildProcess
             }
             else
             {
-                Signals.Send(Pid, _spec.StopSignal);
+                Signals.Send(Pid, spec.StopSignal);
             }
 
             if (!await WaitForExitAsync(grace).ConfigureAwait(false))
             {
-                _log.Alert("apphost", $"{_spec.Name} did not stop within {grace.TotalSeconds:0} s: killing it");
+                log.Alert("apphost", $"{spec.Name} did not stop within {grace.TotalSeconds:0} s: killing it");
                 KillAll();
                 if (!await WaitForExitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false))
                 {
-                    _log.Alert("apphost", $"{_spec.Name} (pid {Pid}) is still running after SIGKILL");
+                    log.Alert("apphost", $"{spec.Name} (pid {Pid}) is still running after SIGKILL");
                 }
             }
         }
@@ -73,16 +73,16 @@ internal sealed class ChildProcess
 
     private async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
-        Task finished = await Task.WhenAny(_exited.Task, Task.Delay(timeout)).ConfigureAwait(false);
-        return finished == _exited.Task;
+        var finished = await Task.WhenAny(exited.Task, Task.Delay(timeout)).ConfigureAwait(false);
+        return finished == exited.Task;
     }
 
     private void Attach(Action<int>? exitedOnItsOwn)
     {
-        _process.OutputDataReceived += (_, line) => Forward(line.Data);
-        _process.ErrorDataReceived += (_, line) => Forward(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        process.OutputDataReceived += (_, line) => Forward(line.Data);
+        process.ErrorDataReceived += (_, line) => Forward(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         _ = MonitorAsync(exitedOnItsOwn);
     }
 
@@ -90,17 +90,17 @@ internal sealed class ChildProcess
     {
         if (line is not null)
         {
-            _log.Line(_spec.Name, line);
+            log.Line(spec.Name, line);
         }
     }
 
     private async Task MonitorAsync(Action<int>? exitedOnItsOwn)
     {
-        await _process.WaitForExitAsync().ConfigureAwait(false);
-        int code = _process.ExitCode;
-        _process.Dispose();
-        _exited.TrySetResult(code);
-        if (!_stopRequested)
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        var code = process.ExitCode;
+        process.Dispose();
+        exited.TrySetResult(code);
+        if (!stopRequested)
         {
             exitedOnItsOwn?.Invoke(code);
         }

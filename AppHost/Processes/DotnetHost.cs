@@ -6,19 +6,19 @@ internal static class DotnetHost
 
     private static string Find()
     {
-        string? hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(hostPath) && File.Exists(hostPath))
         {
             return hostPath;
         }
 
-        string? self = Environment.ProcessPath;
+        var self = Environment.ProcessPath;
         if (self is not null && Path.GetFileName(self) == "dotnet")
         {
             return self;
         }
 
-        string[] path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries);
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries);
         return path.Select(directory => Path.Combine(directory, "dotnet")).FirstOrDefault(File.Exists) ?? "dotnet";
     }
 }

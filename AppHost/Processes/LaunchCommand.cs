@@ -22,12 +22,12 @@ internal static class LaunchCommand
         };
         List<string> command = [.. Wrapper(spec), spec.FileName, .. spec.Arguments];
         info.FileName = command[0];
-        foreach (string argument in command.Skip(1))
+        foreach (var argument in command.Skip(1))
         {
             info.ArgumentList.Add(argument);
         }
 
-        foreach (string key in info.Environment.Keys.ToList())
+        foreach (var key in info.Environment.Keys.ToList())
         {
             if (spec.RemovedVariablePrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)))
             {
@@ -35,7 +35,7 @@ internal static class LaunchCommand
             }
         }
 
-        foreach ((string key, string? value) in spec.Environment)
+        foreach ((var key, var value) in spec.Environment)
         {
             if (value is null)
             {

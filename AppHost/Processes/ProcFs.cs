@@ -4,7 +4,7 @@ internal static class ProcFs
 {
     public static bool IsAlive(int pid)
     {
-        string[]? fields = StatFields(pid);
+        var fields = StatFields(pid);
         return fields is not null && fields[0] != "Z";
     }
 
@@ -18,7 +18,7 @@ internal static class ProcFs
     // AppHost is gone the leader is re-parented to init, or is gone itself.
     public static bool IsOrphan(int pid)
     {
-        int? session = SessionId(pid);
+        var session = SessionId(pid);
         if (session is null)
         {
             return false;
@@ -29,14 +29,14 @@ internal static class ProcFs
 
     public static IEnumerable<int> WithEnvironmentEntry(string commandName, string entry)
     {
-        foreach (string directory in Directory.EnumerateDirectories("/proc"))
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(directory), out int pid) || CommandName(pid) != commandName)
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || CommandName(pid) != commandName)
             {
                 continue;
             }
 
-            string? environment = ReadOrNull(Path.Combine(directory, "environ"));
+            var environment = ReadOrNull(Path.Combine(directory, "environ"));
             if (environment is not null && environment.Split('\0').Contains(entry, StringComparer.Ordinal))
             {
                 yield return pid;
@@ -46,15 +46,15 @@ internal static class ProcFs
 
     private static int? Field(int pid, int index)
     {
-        string[]? fields = StatFields(pid);
-        return fields is not null && int.TryParse(fields[index], out int value) ? value : null;
+        var fields = StatFields(pid);
+        return fields is not null && int.TryParse(fields[index], out var value) ? value : null;
     }
 
     // Fields after "pid (comm)": state ppid pgrp session ...
     private static string[]? StatFields(int pid)
     {
-        string? stat = ReadOrNull($"/proc/{pid}/stat");
-        int end = stat?.LastIndexOf(')') ?? -1;
+        var stat = ReadOrNull($"/proc/{pid}/stat");
+        var end = stat?.LastIndexOf(')') ?? -1;
         return end < 0 ? null : stat![(end + 2)..].Split(' ');
     }
 

@@ -13,7 +13,7 @@ internal static class ProcessSpawner
     {
         var thread = new Thread(static () =>
         {
-            foreach (Action item in Work.GetConsumingEnumerable())
+            foreach (var item in Work.GetConsumingEnumerable())
             {
                 item();
             }

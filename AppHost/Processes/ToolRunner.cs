@@ -16,12 +16,12 @@ internal static class ToolRunner
             RedirectStandardError = true,
             WorkingDirectory = command.WorkingDirectory ?? Path.GetTempPath(),
         };
-        foreach (string argument in line.Skip(1))
+        foreach (var argument in line.Skip(1))
         {
             info.ArgumentList.Add(argument);
         }
 
-        foreach ((string key, string value) in command.Environment)
+        foreach ((var key, var value) in command.Environment)
         {
             info.Environment[key] = value;
         }
@@ -39,8 +39,8 @@ internal static class ToolRunner
         using (process)
         {
             process.StandardInput.Close();
-            Task<string> output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            Task<string> error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
             try
             {
                 await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);

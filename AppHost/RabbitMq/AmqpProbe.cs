@@ -16,10 +16,10 @@ internal static class AmqpProbe
         try
         {
             await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token).ConfigureAwait(false);
-            NetworkStream stream = client.GetStream();
+            var stream = client.GetStream();
             await stream.WriteAsync("AMQP\0\0\u0009\u0001"u8.ToArray(), timeout.Token).ConfigureAwait(false);
-            byte[] frameType = new byte[1];
-            int read = await stream.ReadAsync(frameType, timeout.Token).ConfigureAwait(false);
+            var frameType = new byte[1];
+            var read = await stream.ReadAsync(frameType, timeout.Token).ConfigureAwait(false);
             return read == 1 && frameType[0] == MethodFrame;
         }
         catch (SocketException)

@@ -13,7 +13,7 @@ internal static class Epmd
     private const byte NamesRequest = 110;
 
     private static int Port =>
-        int.TryParse(Environment.GetEnvironmentVariable("ERL_EPMD_PORT"), NumberStyles.None, CultureInfo.InvariantCulture, out int port) ? port : 4369;
+        int.TryParse(Environment.GetEnvironmentVariable("ERL_EPMD_PORT"), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : 4369;
 
     public static async Task<IReadOnlyList<string>?> NamesAsync(CancellationToken cancellationToken)
     {
@@ -23,11 +23,11 @@ internal static class Epmd
         try
         {
             await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token).ConfigureAwait(false);
-            NetworkStream stream = client.GetStream();
+            var stream = client.GetStream();
             await stream.WriteAsync(new byte[] { 0, 1, NamesRequest }, timeout.Token).ConfigureAwait(false);
             using var reply = new MemoryStream();
             await stream.CopyToAsync(reply, timeout.Token).ConfigureAwait(false);
-            byte[] bytes = reply.ToArray();
+            var bytes = reply.ToArray();
             if (bytes.Length <= 4)
             {
                 return [];
@@ -56,10 +56,10 @@ internal static class Epmd
 
     public static async Task StopIfUnusedAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<string>? names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         if (names is { Count: 0 })
         {
-            string epmd = File.Exists("/usr/bin/epmd") ? "/usr/bin/epmd" : "epmd";
+            var epmd = File.Exists("/usr/bin/epmd") ? "/usr/bin/epmd" : "epmd";
             _ = await ToolRunner.RunAsync(new ToolCommand(epmd, ["-kill"]), cancellationToken).ConfigureAwait(false);
         }
     }

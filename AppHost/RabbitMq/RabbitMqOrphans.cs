@@ -9,7 +9,7 @@ internal static class RabbitMqOrphans
 {
     public static async Task StopAsync(string nodeName, string dataDirectory, LogWriter log, CancellationToken cancellationToken)
     {
-        foreach (int pid in ProcFs.WithEnvironmentEntry("beam.smp", $"RABBITMQ_NODENAME={nodeName}").ToList())
+        foreach (var pid in ProcFs.WithEnvironmentEntry("beam.smp", $"RABBITMQ_NODENAME={nodeName}").ToList())
         {
             if (!ProcFs.IsOrphan(pid))
             {

@@ -1,8 +1,20 @@
+using MassTransit;
+
 using Reseller.Accounts.Accounts;
+using Reseller.Accounts.Audit;
 using Reseller.Accounts.Billing;
+using Reseller.Accounts.CustomerAccess;
+using Reseller.Accounts.Customization;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.Invitations;
 using Reseller.Accounts.Lifecycle;
+using Reseller.Accounts.Listing;
+using Reseller.Accounts.Snapshots;
+using Reseller.Accounts.Transfers;
+using Reseller.Accounts.Users;
 using Reseller.Contracts.Catalog;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
@@ -10,9 +22,10 @@ using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Accounts;
 
+/// <summary>Everything the Accounts service registers; its Program.cs maps the API groups.</summary>
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAccountsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, AccountsDb>("accountsdb");
         builder.AddTokenIssuer<IHostApplicationBuilder, AccountsDb>();
@@ -21,7 +34,7 @@ public static class Extensions
         {
             bus.AddConsumer<InvoicePaidConsumer>();
             bus.AddConsumer<PaymentFailedConsumer>();
-            bus.AddConsumer<Transfers.PartnerCreatedConsumer>();
+            bus.AddConsumer<PartnerCreatedConsumer>();
             bus.AddConsumer<KnownBillingProfilesConsumer>();
             bus.AddAccountIdentityConsumers();
         });
@@ -30,11 +43,45 @@ public static class Extensions
         builder.Services.Configure<AccountUrlOptions>(builder.Configuration.GetSection(AccountUrlOptions.Section));
         builder.Services.AddScoped<CreateAccountValidator>();
         builder.Services.AddScoped<AccountOpening>();
-        builder.Services.AddScoped<Transfers.AccountHandover>();
+        builder.Services.AddScoped<AccountHandover>();
         builder.Services.AddScoped<UpdateAccountValidator>();
         builder.AddAccountIdentity();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<BillingProfileDirectory>(c => c.BaseAddress = new Uri("http://billing"));
         return builder;
+    }
+
+    /// <summary>Plan changes, seats, cancel/renew/expiry, payer, listing and transfers; call before messaging so status events reach the outbox signal.</summary>
+    public static IServiceCollection AddAccountLifecycle(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountStatusEvents>();
+        services.ConfigureDbContext<AccountsDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AccountStatusEvents>()));
+        services.AddSingleton<PlanChangePolicy>();
+        services.AddScoped<PlanChanger>();
+        services.AddScoped<PartnerAccounts>();
+        services.AddScoped<AccountList>();
+        services.AddScoped<IDueJob, AccountExpiryJob>();
+        return services;
+    }
+
+    /// <summary>Account users and their logins, invitations, log-in-as, the audit trail, snapshots and account defaults.</summary>
+    public static IHostApplicationBuilder AddAccountIdentity(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformPasswordHasher<AccountUser>();
+        builder.Services.AddSingleton<AccountTokens>();
+        builder.Services.AddSingleton<AccountLinks>();
+        builder.Services.AddScoped<NewAccountSetup>();
+        builder.Services.AddScoped<IDueJob, InvitationExpiryJob>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AccountChangeAudit>();
+        builder.Services.ConfigureDbContext<AccountsDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AccountChangeAudit>()));
+        builder.AddAccountAccessPolicy();
+        return builder;
+    }
+
+    /// <summary>The consumers of the identity features, for <c>AddServiceMessaging</c>.</summary>
+    private static void AddAccountIdentityConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<TransferBrandingConsumer>();
     }
 }

@@ -18,9 +18,10 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing;
 
+/// <summary>Everything the Billing service registers; its Program.cs maps the API groups.</summary>
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddBillingService(this IHostApplicationBuilder builder)
     {
         PaymentProviderSetting.Of(builder.Configuration, builder.Environment);
         builder.AddServiceDatabase<IHostApplicationBuilder, BillingDb>("billingdb");

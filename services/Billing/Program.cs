@@ -10,7 +10,7 @@ using Reseller.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddBillingService();
 
 var app = builder.Build();
 
@@ -19,6 +19,8 @@ app.MapCatalogApi();
 app.MapBillingProfilesApi();
 app.MapInvoicesApi();
 app.MapCreditNotesApi();
+
+// Internal: called by other services with their service token, never routed by the gateway.
 app.MapCreditPurchasesApi();
 app.MapReferralCardsApi();
 

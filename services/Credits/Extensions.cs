@@ -13,9 +13,10 @@ using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Credits;
 
+/// <summary>Everything the Credits service registers; its Program.cs maps the API groups.</summary>
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddCreditsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, CreditsDb>("creditsdb");
         builder.AddTokenIssuer<IHostApplicationBuilder, CreditsDb>();

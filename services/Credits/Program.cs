@@ -9,7 +9,7 @@ using Reseller.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddCreditsService();
 
 var app = builder.Build();
 

@@ -10,7 +10,7 @@ namespace Reseller.Gateway;
 
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddGatewayService(this IHostApplicationBuilder builder)
     {
         var services = ServiceDestinations.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(services);

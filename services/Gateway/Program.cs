@@ -9,7 +9,7 @@ using Reseller.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddGatewayServices();
+builder.AddGatewayService();
 builder.AddSessionEventsOnly();
 
 var app = builder.Build();

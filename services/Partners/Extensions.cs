@@ -12,9 +12,10 @@ using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners;
 
+/// <summary>Everything the Partners service registers; its Program.cs maps the API groups.</summary>
 public static class Extensions
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPartnersService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IHostApplicationBuilder, PartnersDb>("partnersdb");
         builder.AddServiceMessaging<IHostApplicationBuilder, PartnersDb>(bus =>

@@ -1,5 +1,6 @@
 using Reseller.Partners;
 using Reseller.Partners.ApiKeys;
+using Reseller.Partners.ApiKeys.Internal;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Partners;
 using Reseller.Partners.Referrals;
@@ -9,7 +10,7 @@ using Reseller.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddPartnersService();
 
 var app = builder.Build();
 
@@ -20,5 +21,8 @@ app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapReferralsApi();
 app.MapCommissionsApi();
+
+// Internal: called by the gateway only, never routed from outside.
+app.MapApiKeyVerificationApi();
 
 app.Run();

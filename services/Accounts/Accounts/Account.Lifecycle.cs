@@ -45,7 +45,7 @@ public sealed partial class Account
         if (Status != AccountStatus.Active)
         {
             throw ProblemException.Conflict("plan-change-not-allowed", "The plan of this account cannot change now.",
-                $"A plan changes on an active, trial or expired account; this one is {AccountResponse.StatusName(Status)}.");
+                $"A plan changes on an active, trial or expired account; this one is {AccountStatusNames.Of(Status)}.");
         }
         if (requested.Cadence == PlanCadences.Trial)
         {
@@ -73,7 +73,7 @@ public sealed partial class Account
         if (Status is not (AccountStatus.Active or AccountStatus.Trial))
         {
             throw ProblemException.Conflict("seats-change-not-allowed", "Seats cannot change now.",
-                $"Seats change on an active or trial account; this one is {AccountResponse.StatusName(Status)}.");
+                $"Seats change on an active or trial account; this one is {AccountStatusNames.Of(Status)}.");
         }
         if (Status == AccountStatus.Trial && addOn is not null)
         {
@@ -102,7 +102,7 @@ public sealed partial class Account
         if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed or AccountStatus.Trial))
         {
             throw ProblemException.Conflict("not-cancellable", "This account cannot be cancelled.",
-                $"An active, trial or payment_failed account can be cancelled; this one is {AccountResponse.StatusName(Status)}.");
+                $"An active, trial or payment_failed account can be cancelled; this one is {AccountStatusNames.Of(Status)}.");
         }
         Status = AccountStatus.Cancelled;
         return true;
@@ -130,7 +130,7 @@ public sealed partial class Account
                     "An expired account or a trial is renewed by changing its plan to a paid cadence (PATCH plan).");
             default:
                 throw ProblemException.Conflict("not-renewable", "This account has nothing to renew.",
-                    $"A cancelled or payment_failed account can be renewed; this one is {AccountResponse.StatusName(Status)}.");
+                    $"A cancelled or payment_failed account can be renewed; this one is {AccountStatusNames.Of(Status)}.");
         }
     }
 

@@ -27,7 +27,7 @@ public sealed record AccountResponse(
         PublicId.Format(IdPrefix, a.Id),
         a.Name,
         urls.LoginUrl(a.Name),
-        StatusName(a.Status),
+        AccountStatusNames.Of(a.Status),
         ToResponse(a.Plan),
         a.Payer,
         new CustomerResponse(a.Customer.Name, a.Customer.Email),
@@ -43,10 +43,4 @@ public sealed record AccountResponse(
 
     private static PlanResponse ToResponse(Plan plan) => new(plan.Product, plan.Tier, plan.Contacts, plan.Seats,
         plan.AddOns.Select(x => new AddOnResponse(x.Code, x.Quantity)).ToList(), plan.Cadence);
-
-    public static string StatusName(AccountStatus status) => status switch
-    {
-        AccountStatus.PaymentFailed => "payment_failed",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

@@ -83,7 +83,7 @@ public sealed class AccountChangeAudit(IHttpContextAccessor http, TimeProvider c
     private static string Show(object? value) => value switch
     {
         null => "∅",
-        AccountStatus status => AccountResponse.StatusName(status),
+        AccountStatus status => AccountStatusNames.Of(status),
         DateTimeOffset at => at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         string { Length: > 80 } text => text[..80] + "…",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",

@@ -37,7 +37,7 @@ public sealed class AccountHandover(AccountsDb db, IPasswordHasher<AccountUser> 
         var token = SecretToken.New();
         db.Add(OneTimeToken.Create(TokenPurposes.PasswordReset, account.Id, admin.Id, token, actor, now, ResetLifetime));
         db.Record(account.Id, actor, AuditActions.AccessHandedOver, now,
-            $"{why}: status {AccountResponse.StatusName(account.Status)}; admin password replaced, open links and invitations withdrawn, reset link mailed to {ownerEmail}");
+            $"{why}: status {AccountStatusNames.Of(account.Status)}; admin password replaced, open links and invitations withdrawn, reset link mailed to {ownerEmail}");
         mails.Queue(db, new OutgoingMail(ownerEmail, $"Choose the password of {account.Name}",
             $"The account {account.Name} was {why}; you hold it now.\n\n"
             + $"Its admin password was replaced. Open this link within 7 days to choose yours (it works once):\n{links.PasswordReset(account.Name, token)}\n\n"

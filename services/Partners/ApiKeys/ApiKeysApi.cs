@@ -15,21 +15,12 @@ namespace Reseller.Partners.ApiKeys;
 
 public static class ApiKeysApi
 {
-    public const string InternalVerifyPath = "/internal/api-keys/verify";
-
-    /// <summary>The gateway exchanges a key for a token per request (its answer cached seconds), so a revoked key stops within a minute at most.</summary>
-    public static readonly TimeSpan ApiKeyTokenLifetime = TimeSpan.FromMinutes(1);
-
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/api-keys").WithTags("Identity").RequireAuthorization(PartnerOwner.Policy);
         api.MapPost("", CreateAsync).WithName("CreateApiKey").WithSummary("Create an API key (shown once)").ShowsSecretOnce("key");
         api.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("List the partner's API keys");
         api.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key");
-
-        // Reached by the gateway only (never routed from outside). The key in the body is the credential (a client-credentials
-        // exchange): the answer is a token for that key's own partner, so no other credential is asked, the operator's least of all.
-        app.MapPost(InternalVerifyPath, VerifyAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -75,33 +66,5 @@ public static class ApiKeysApi
         key.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    public static async Task<Results<Ok<ApiKeyVerification>, NotFound>> VerifyAsync(
-        VerifyApiKeyRequest request, PartnersDb db, PlatformTokenIssuer tokens, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!ApiKeySecret.LooksLikeKey(request.Key))
-        {
-            return TypedResults.NotFound();
-        }
-        var hash = ApiKeySecret.HashOf(request.Key!);
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
-        if (key is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var now = clock.GetUtcNow();
-        if (key.Used(now))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        var token = await tokens.IssueAsync(
-        [
-            new Claim(PlatformClaims.Subject, PublicId.Format(ApiKeyResponse.IdPrefix, key.Id)),
-            new Claim(PlatformClaims.PartnerId, key.PartnerId.ToString()),
-            new Claim(PlatformClaims.Role, PlatformRoles.Owner),
-            new Claim(PlatformClaims.Kind, PlatformClaims.ApiKeyKind),
-        ], ApiKeyTokenLifetime, cancellationToken: cancellationToken);
-        return TypedResults.Ok(new ApiKeyVerification(key.Id, key.PartnerId, token.AccessToken, now + ApiKeyTokenLifetime));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 
 using Npgsql;
 
+using Reseller.Accounts;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Lifecycle;
 using Reseller.ServiceDefaults.Clock;

@@ -44,7 +44,7 @@ public sealed class CreditsHost : IAsyncDisposable
         });
         var clock = new PlatformClock(TimeProvider.System);
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.AddApplicationServices();
+        builder.AddCreditsService();
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())
         {

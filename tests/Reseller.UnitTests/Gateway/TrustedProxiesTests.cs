@@ -26,7 +26,7 @@ public sealed class TrustedProxiesTests
             ["ForwardedHeaders_Enabled"] = "true",
             ["Gateway:KnownProxies"] = knownProxies,
         });
-        builder.AddGatewayServices();
+        builder.AddGatewayService();
         await using var app = builder.Build();
         app.MapGet("/client", (HttpContext context) => context.Connection.RemoteIpAddress!.ToString());
         await app.StartAsync();

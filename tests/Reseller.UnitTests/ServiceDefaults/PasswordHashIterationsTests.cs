@@ -20,7 +20,7 @@ public sealed class PasswordHashIterationsTests
     {
         var partners = Builder(Environments.Development,
             ("ConnectionStrings:partnersdb", "Host=127.0.0.1;Database=none"), ("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672"));
-        Reseller.Partners.Extensions.AddApplicationServices(partners);
+        Reseller.Partners.Extensions.AddPartnersService(partners);
         var accounts = Builder(Environments.Development);
         accounts.AddAccountIdentity();
 

@@ -39,7 +39,7 @@ public sealed class ProductionSandboxGuardTests
         var builder = Builder(Environments.Production,
             ("ConnectionStrings:billingdb", "Host=127.0.0.1;Database=none"), ("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672"));
 
-        var refused = Assert.Throws<InvalidOperationException>(() => builder.AddApplicationServices());
+        var refused = Assert.Throws<InvalidOperationException>(() => builder.AddBillingService());
 
         Assert.Contains("Billing:PaymentProvider", refused.Message, StringComparison.Ordinal);
         Assert.Contains("sandbox", refused.Message, StringComparison.Ordinal);

@@ -1,3 +1,3 @@
-namespace Reseller.Partners.ApiKeys;
+namespace Reseller.Partners.ApiKeys.Internal;
 
 public sealed record VerifyApiKeyRequest(string? Key);
