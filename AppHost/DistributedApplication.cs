@@ -51,8 +51,15 @@ public sealed class DistributedApplication : IAsyncDisposable
             _replicas[project.Name] = [.. Enumerable.Range(0, project.Replicas).Select(index => CreateReplica(project, index, configuration, options.EphemeralPorts))];
         }
 
+        Dictionary<string, string> shared = ProjectEnvironment.Shared(configuration, _secrets, DataDirectory);
+        string? publicProjectUrl = projects.Where(p => p.HttpPort is not null).Select(p => _replicas[p.Name][0].Url).FirstOrDefault();
+        if (PublicAddress.Of(configuration, publicProjectUrl) is { } publicUrl)
+        {
+            shared[PublicAddress.Variable] = publicUrl;
+        }
+
         _environment = new ProjectEnvironment(
-            ProjectEnvironment.Shared(configuration, _secrets, DataDirectory),
+            shared,
             options.Environment,
             GetConnectionString,
             project => _replicas[project.Name]);

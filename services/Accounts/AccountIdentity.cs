@@ -17,7 +17,6 @@ public static class AccountIdentity
     {
         builder.AddPlatformPasswordHasher<AccountUser>();
         builder.Services.AddSingleton<AccountTokens>();
-        builder.Services.AddSingleton<AccountLinks>();
         builder.Services.AddScoped<NewAccountSetup>();
         builder.Services.AddScoped<IDueJob, InvitationExpiryJob>();
         builder.Services.AddHttpContextAccessor();
