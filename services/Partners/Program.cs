@@ -1,4 +1,5 @@
 using Reseller.Partners;
+using Reseller.Partners.Administration;
 using Reseller.Partners.ApiKeys;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Partners;
@@ -20,5 +21,7 @@ app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapReferralsApi();
 app.MapCommissionsApi();
+app.MapOperatorPartnersApi();
+app.MapOperatorStatementsApi();
 
 app.Run();

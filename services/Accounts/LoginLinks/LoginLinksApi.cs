@@ -9,8 +9,8 @@ using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
-using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Links;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.LoginLinks;
 

@@ -7,9 +7,9 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Invitations;
 using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
-using Reseller.ServiceDefaults.Links;
 
 namespace Reseller.Accounts.Transfers;
 

@@ -7,11 +7,11 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Tokens;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
-using Reseller.ServiceDefaults.Links;
 
 namespace Reseller.Accounts.Users;
 

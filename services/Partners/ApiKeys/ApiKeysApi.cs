@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
+using Reseller.Partners.Partners;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
@@ -85,7 +86,9 @@ public static class ApiKeysApi
             return TypedResults.NotFound();
         }
         var hash = ApiKeySecret.HashOf(request.Key!);
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
+        // A suspended partner's keys are refused like revoked ones, until it is reactivated.
+        var key = await db.ApiKeys.FirstOrDefaultAsync(
+            k => k.Hash == hash && k.RevokedAt == null && db.Partners.Any(p => p.Id == k.PartnerId && p.Status == PartnerStatus.Active), cancellationToken);
         if (key is null)
         {
             return TypedResults.NotFound();

@@ -1,5 +1,5 @@
-using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Links;
+using Reseller.ServiceDefaults.Mail;
 
 namespace Reseller.Partners.Users;
 
