@@ -51,8 +51,15 @@ public sealed class DistributedApplication : IAsyncDisposable
             replicas[project.Name] = [.. Enumerable.Range(0, project.Replicas).Select(index => CreateReplica(project, index, configuration, options.EphemeralPorts))];
         }
 
+        var shared = ProjectEnvironment.Shared(configuration, secrets, DataDirectory);
+        var publicProjectUrl = projects.Where(p => p.HttpPort is not null).Select(p => replicas[p.Name][0].Url).FirstOrDefault();
+        if (PublicAddress.Of(configuration, publicProjectUrl) is { } publicUrl)
+        {
+            shared[PublicAddress.Variable] = publicUrl;
+        }
+
         environment = new ProjectEnvironment(
-            ProjectEnvironment.Shared(configuration, secrets, DataDirectory),
+            shared,
             options.Environment,
             GetConnectionString,
             project => replicas[project.Name]);

@@ -8,6 +8,7 @@ using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Idempotency;
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.OpenApi;
 using Reseller.ServiceDefaults.Problems;
@@ -37,6 +38,7 @@ public static class Extensions
         builder.AddPlatformClock();
         builder.AddPlatformMail();
         builder.AddIdempotencyFingerprint();
+        builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddPlatformOpenApi();
         return builder;
     }

@@ -32,7 +32,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
 
         if (exception is ProblemException { RetryAfter: { } retryAfter })
         {
-            httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         logger.LogDebug("Request answered {Status} {Type}", problem.Status, problem.Type);
@@ -59,8 +59,15 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         {
             details.Extensions["errors"] = p.Errors;
         }
+        if (p.RetryAfter is { } retryAfter)
+        {
+            // The same figure as the Retry-After header, for a front-end that shows the wait (a lockout's time left).
+            details.Extensions["retry_after_seconds"] = RetryAfterSeconds(retryAfter);
+        }
         return details;
     }
+
+    private static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 
     private static ProblemDetails Malformed(string detail, int status = 400) =>
         Problem(status == 413 ? 413 : 400, "malformed-request", "The request body could not be read.", detail);

@@ -69,7 +69,6 @@ public static class Extensions
     {
         builder.AddPlatformPasswordHasher<AccountUser>();
         builder.Services.AddSingleton<AccountTokens>();
-        builder.Services.AddSingleton<AccountLinks>();
         builder.Services.AddScoped<NewAccountSetup>();
         builder.Services.AddScoped<IDueJob, InvitationExpiryJob>();
         builder.Services.AddHttpContextAccessor();

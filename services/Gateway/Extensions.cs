@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 
 using Reseller.Gateway.ApiKeys;
 using Reseller.Gateway.Clock;
+using Reseller.Gateway.Cors;
 using Reseller.Gateway.Docs;
 using Reseller.Gateway.RateLimiting;
 using Reseller.Gateway.Routing;
@@ -28,6 +29,7 @@ public static class Extensions
         builder.Services.AddCredentialCallerLimits(builder.Configuration.GetValue("Gateway:PartnerRequestsPerMinute", CredentialCallerLimits.DefaultPerMinute));
         builder.Services.AddSingleton(new FailedKeyChecks(anonymousPerMinute));
         builder.Services.AddTrustedProxies(builder.Configuration);
+        builder.Services.AddGatewayCors(builder.Configuration);
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using Reseller.Gateway;
 using Reseller.Gateway.ApiKeys;
 using Reseller.Gateway.Clock;
+using Reseller.Gateway.Cors;
 using Reseller.Gateway.Docs;
 using Reseller.Gateway.Routing;
 using Reseller.ServiceDefaults;
@@ -14,6 +15,7 @@ builder.AddSessionEventsOnly();
 
 var app = builder.Build();
 
+app.UseGatewayCors(app.Configuration);
 // Before authentication: an API key becomes a platform token that the gateway and the services validate as any other.
 app.UseMiddleware<ApiKeyExchangeMiddleware>();
 app.MapDefaultEndpoints();

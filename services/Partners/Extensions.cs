@@ -35,7 +35,6 @@ public static class Extensions
         builder.AddPlatformPasswordHasher<PartnerUser>();
         builder.AddTokenIssuer<IHostApplicationBuilder, PartnersDb>();
         builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
-        builder.Services.AddSingleton<DashboardLinks>();
         builder.Services.AddScoped<CommissionLedger>();
         builder.Services.AddHttpClient<PlatformServices>();
         builder.Services.AddScoped<IDueJob, MonthlyCloseJob>();

@@ -1,4 +1,5 @@
 using Reseller.Partners;
+using Reseller.Partners.Administration;
 using Reseller.Partners.ApiKeys;
 using Reseller.Partners.ApiKeys.Internal;
 using Reseller.Partners.Commissions;
@@ -21,6 +22,8 @@ app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapReferralsApi();
 app.MapCommissionsApi();
+app.MapOperatorPartnersApi();
+app.MapOperatorStatementsApi();
 
 // Internal: called by the gateway only, never routed from outside.
 app.MapApiKeyVerificationApi();

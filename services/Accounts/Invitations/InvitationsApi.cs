@@ -13,6 +13,7 @@ using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
@@ -39,7 +40,7 @@ public static class InvitationsApi
         InviteRequest request,
         ClaimsPrincipal user,
         AccountsDb db,
-        AccountLinks links,
+        DashboardLinks links,
         MailOutbox mails,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -66,7 +67,7 @@ public static class InvitationsApi
         var invitation = Invitation.Create(account.Id, request.Name!.Trim(), email, domain, request.Organization?.Trim(), token, now);
         db.Add(invitation);
         db.Record(account.Id, user, AuditActions.InvitationSent, now, $"to {email}");
-        mails.Queue(db, Mail(account, invitation, links.Invitation(account.Name, token)), now);
+        mails.Queue(db, Mail(account, invitation, links.CustomerInvitation(token)), now);
         await db.SaveChangesAsync(cancellationToken);
         var response = InvitationResponse.From(invitation, now);
         return TypedResults.Created($"/api/v1/accounts/{id}/invitations", response);
@@ -93,7 +94,7 @@ public static class InvitationsApi
         string invitationId,
         ClaimsPrincipal user,
         AccountsDb db,
-        AccountLinks links,
+        DashboardLinks links,
         MailOutbox mails,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -107,7 +108,7 @@ public static class InvitationsApi
             throw ProblemException.Conflict("invitation-accepted", "The invitation was already accepted.");
         }
         db.Record(account.Id, user, AuditActions.InvitationResent, now, $"to {invitation.Email}");
-        mails.Queue(db, Mail(account, invitation, links.Invitation(account.Name, token)), now);
+        mails.Queue(db, Mail(account, invitation, links.CustomerInvitation(token)), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(InvitationResponse.From(invitation, now));
     }

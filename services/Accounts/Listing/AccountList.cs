@@ -26,6 +26,10 @@ public sealed class AccountList(AccountsDb db)
         {
             "active" => " AND status <> 'Expired'",
             "expired" => " AND status = 'Expired'",
+            "pending" => " AND status = 'Pending'",
+            "trial" => " AND status = 'Trial'",
+            "payment_failed" => " AND status = 'PaymentFailed'",
+            "cancelled" => " AND status = 'Cancelled'",
             _ => "",
         });
         if (query.Cadence is not null)

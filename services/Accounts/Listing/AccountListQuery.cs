@@ -8,7 +8,11 @@ namespace Reseller.Accounts.Listing;
 public sealed record AccountListQuery(string? Search, string Status, string? Cadence, string Sort, bool Descending, int PageSize, PageToken? After)
 {
     public const int MaxSearchLength = 200;
-    public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "active", "expired", "all" };
+    /// <summary><c>active</c> is every account not expired; the last four pick one status (a home page's accounts needing attention).</summary>
+    public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "active", "expired", "all", "pending", "trial", "payment_failed", "cancelled",
+    };
     public static readonly IReadOnlySet<string> Cadences = new HashSet<string>(StringComparer.Ordinal) { "trial", "monthly", "annual" };
     public static readonly IReadOnlySet<string> Sorts = new HashSet<string>(StringComparer.Ordinal) { "name", "plan_size", "created", "expires" };
 
@@ -18,7 +22,7 @@ public sealed record AccountListQuery(string? Search, string Status, string? Cad
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim().ToLowerInvariant();
         errors.When(search?.Length > MaxSearchLength, "q", $"q must be at most {MaxSearchLength} characters.");
         status ??= "active";
-        errors.When(!Statuses.Contains(status), "status", "status must be active, expired or all.");
+        errors.When(!Statuses.Contains(status), "status", "status must be active, expired, all, pending, trial, payment_failed or cancelled.");
         errors.When(cadence is not null && !Cadences.Contains(cadence), "cadence", "cadence must be trial, monthly or annual.");
         sort ??= "name";
         errors.When(!Sorts.Contains(sort), "sort", "sort must be name, plan_size, created or expires.");

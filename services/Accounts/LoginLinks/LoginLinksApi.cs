@@ -9,6 +9,7 @@ using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.LoginLinks;
@@ -31,7 +32,7 @@ public static class LoginLinksApi
         string id,
         ClaimsPrincipal user,
         AccountsDb db,
-        AccountLinks links,
+        DashboardLinks links,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ public static class LoginLinksApi
         db.Add(link);
         db.Record(account.Id, user, AuditActions.LoginLinkCreated, now, $"expires {link.ExpiresAt:O}");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created((string?)null, new LoginLinkResponse(links.LoginAs(account.Name, token), link.ExpiresAt));
+        return TypedResults.Created((string?)null, new LoginLinkResponse(links.LoginAs(token), link.ExpiresAt));
     }
 
     /// <summary>Exchanges the link's token for an admin token of the account, once, within 60 seconds; the use is audited.</summary>

@@ -7,6 +7,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Invitations;
 using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 
@@ -19,7 +20,7 @@ namespace Reseller.Accounts.Transfers;
 /// they are the client's people, with passwords only they know. Call before <c>SaveChangesAsync</c>, in the same unit of
 /// work as the move.
 /// </summary>
-public sealed class AccountHandover(AccountsDb db, IPasswordHasher<AccountUser> hasher, AccountLinks links, MailOutbox mails, AccountTokens tokens)
+public sealed class AccountHandover(AccountsDb db, IPasswordHasher<AccountUser> hasher, DashboardLinks links, MailOutbox mails, AccountTokens tokens)
 {
     /// <summary>A hand-over link lives as long as the move-in confirmation and the invitation: the owner may not read mail hourly.</summary>
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromDays(7);
@@ -40,7 +41,7 @@ public sealed class AccountHandover(AccountsDb db, IPasswordHasher<AccountUser> 
             $"{why}: status {AccountStatusNames.Of(account.Status)}; admin password replaced, open links and invitations withdrawn, reset link mailed to {ownerEmail}");
         mails.Queue(db, new OutgoingMail(ownerEmail, $"Choose the password of {account.Name}",
             $"The account {account.Name} was {why}; you hold it now.\n\n"
-            + $"Its admin password was replaced. Open this link within 7 days to choose yours (it works once):\n{links.PasswordReset(account.Name, token)}\n\n"
+            + $"Its admin password was replaced. Open this link within 7 days to choose yours (it works once):\n{links.AccountPasswordReset(token, account.Name)}\n\n"
             + $"Then log in to {account.Name} with the username admin. If the link has expired, ask for a new one with \"forgotten password\" and this address.\n"), now);
     }
 }

@@ -12,6 +12,7 @@ using Reseller.Accounts.Users;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
@@ -63,7 +64,7 @@ public static class TransfersApi
     /// (7 days); the account joins the partner only when the owner confirms. A newer request replaces an open one.
     /// </summary>
     public static async Task<Accepted<TransferInPendingResponse>> TransferInAsync(string id, TransferInRequest request, AccountsDb db,
-        IOptions<AccountUrlOptions> urls, MailOutbox mails, TimeProvider clock, CancellationToken cancellationToken)
+        IOptions<AccountUrlOptions> urls, DashboardLinks links, MailOutbox mails, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!PublicId.TryParse(PartnerPrefix, request.PartnerId, out var partnerId))
         {
@@ -83,7 +84,7 @@ public static class TransfersApi
         mails.Queue(db, new OutgoingMail(ownerEmail, $"Confirm the move of {account.Name} to {partner.Name}",
             $"The platform operator was asked to attach your account {account.Name} to the agency {partner.Name}.\n\n"
             + "The agency would then manage and bill the account. To agree, open this link within 7 days (it works once):\n"
-            + $"{urls.Value.LoginUrl(account.Name)}/transfers/confirm?token={token}\n\n"
+            + $"{links.TransferConfirmation(token)}\n\n"
             + "If you did not ask for it, ignore this mail: your account stays stand-alone.\n"), now);
         await db.SaveChangesAsync(cancellationToken);
         var body = new TransferInPendingResponse(OperatorAccountResponse.From(account, urls.Value),

@@ -7,6 +7,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Tokens;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
@@ -87,7 +88,7 @@ public static class AccountAuthApi
     public static async Task<Accepted> RequestResetAsync(
         PasswordResetRequest request,
         AccountsDb db,
-        AccountLinks links,
+        DashboardLinks links,
         MailOutbox mails,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ public static class AccountAuthApi
             db.Record(match.User.AccountId, $"account_user:{match.User.Id}", AuditActions.PasswordResetRequested, now, $"for {match.User.Username}");
             mails.Queue(db, new OutgoingMail(match.User.Email, "Reset your password",
                 $"Someone asked to reset the password of {match.User.Username} on {match.Account.Name}.\n\n"
-                + $"Open this link within one hour to choose a new password (it works once):\n{links.PasswordReset(match.Account.Name, token)}\n\n"
+                + $"Open this link within one hour to choose a new password (it works once):\n{links.AccountPasswordReset(token, match.Account.Name)}\n\n"
                 + "If you did not ask for it, ignore this mail: your password stays as it is.\n"), now);
             await db.SaveChangesAsync(cancellationToken);
         }

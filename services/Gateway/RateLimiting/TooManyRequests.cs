@@ -34,6 +34,7 @@ public static class TooManyRequests
                 Type = ProblemTypes.Uri("rate-limited"),
                 Title = title,
                 Detail = $"Try again in {seconds} seconds.",
+                Extensions = { ["retry_after_seconds"] = seconds },
             },
         });
     }

@@ -32,6 +32,8 @@ public static class GatewayRoutes
         Route("partners-api-keys", "/api/v1/api-keys/{**rest}", "partners", AuthenticatedPolicy),
         Route("partners-referral-signup", "/api/v1/referrals/{code}/signup", "partners", Anonymous),
         Route("partners-commissions", "/api/v1/commissions/{**rest}", "partners", AuthenticatedPolicy),
+        Route("partners-admin", "/api/v1/admin/partners/{**rest}", "partners", PlatformPolicies.Operator),
+        Route("partners-admin-statements", "/api/v1/admin/commission-statements", "partners", PlatformPolicies.Operator),
         Route("partners-admin-commissions", "/api/v1/admin/commissions/{**rest}", "partners", PlatformPolicies.Operator),
 
         Route("accounts-token", "/api/v1/auth/account-token", "accounts", Anonymous),

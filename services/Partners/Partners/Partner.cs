@@ -11,6 +11,9 @@ public sealed class Partner
     public string? PaypalEmail { get; private set; }
     public string ReferralCode { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    public string Status { get; private set; } = PartnerStatus.Active;
+    public DateTimeOffset? SuspendedAt { get; private set; }
+    public bool IsSuspended => Status == PartnerStatus.Suspended;
     public uint Version { get; private set; }
 
     private Partner()
@@ -27,6 +30,30 @@ public sealed class Partner
         ReferralCode = Referrals.ReferralCodes.New(),
         CreatedAt = now,
     };
+
+    /// <summary>Suspends the partner; false when it already was (the call is then a no-op).</summary>
+    public bool Suspend(DateTimeOffset now)
+    {
+        if (IsSuspended)
+        {
+            return false;
+        }
+        Status = PartnerStatus.Suspended;
+        SuspendedAt = now;
+        return true;
+    }
+
+    /// <summary>Lets the partner's users sign in and its API keys work again; false when it was not suspended.</summary>
+    public bool Reactivate()
+    {
+        if (!IsSuspended)
+        {
+            return false;
+        }
+        Status = PartnerStatus.Active;
+        SuspendedAt = null;
+        return true;
+    }
 
     /// <summary>Applies the fields the partner sent; an empty PayPal e-mail removes it (statements are then held).</summary>
     public void Update(ProfileChanges changes)

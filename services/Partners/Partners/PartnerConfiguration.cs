@@ -16,6 +16,10 @@ public sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.PaypalEmail).HasMaxLength(254);
         builder.Property(p => p.ReferralCode).HasMaxLength(32);
         builder.HasIndex(p => p.ReferralCode).IsUnique();
+        builder.Property(p => p.Status).HasMaxLength(16).HasDefaultValue(PartnerStatus.Active);
+        builder.Ignore(p => p.IsSuspended);
+        // The operator's list: keyset over ids within a status.
+        builder.HasIndex(p => new { p.Status, p.Id });
         builder.Property(p => p.Version).IsRowVersion();
     }
 }

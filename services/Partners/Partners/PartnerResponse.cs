@@ -9,10 +9,12 @@ public sealed record PartnerResponse(
     string Country,
     string Currency,
     string? PaypalEmail,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string Status,
+    DateTimeOffset? SuspendedAt)
 {
     public const string IdPrefix = "prt";
 
     public static PartnerResponse From(Partner p) =>
-        new(PublicId.Format(IdPrefix, p.Id), p.Name, p.Email, p.Country, p.Currency, p.PaypalEmail, p.CreatedAt);
+        new(PublicId.Format(IdPrefix, p.Id), p.Name, p.Email, p.Country, p.Currency, p.PaypalEmail, p.CreatedAt, p.Status, p.SuspendedAt);
 }

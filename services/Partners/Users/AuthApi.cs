@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
+using Reseller.Partners.Partners;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
@@ -66,6 +67,11 @@ public static class AuthApi
         }
         user.Lockout.RegisterSuccess();
         await db.SaveChangesAsync(cancellationToken);
+        // Only after the password: a stranger learns nothing of the partner's state.
+        if (await db.Partners.AnyAsync(p => p.Id == user.PartnerId && p.Status == PartnerStatus.Suspended, cancellationToken))
+        {
+            throw PartnerProblems.Suspended();
+        }
         var sessionVersion = await SessionStamps.VersionAsync(db, user.Id.ToString(), cancellationToken);
         return TypedResults.Ok(await tokens.IssueAsync(
         [

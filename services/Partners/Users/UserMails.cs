@@ -1,3 +1,4 @@
+using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 
 namespace Reseller.Partners.Users;
@@ -10,7 +11,7 @@ public sealed class UserMails(DashboardLinks links)
         "You are invited to your agency's reseller dashboard",
         $"""
         You were invited as {invited.Role}. Choose your password here (valid until {expiresAt:yyyy-MM-dd HH:mm} UTC):
-        {links.Invitation(secret)}
+        {links.PartnerInvitation(secret)}
         """);
 
     public OutgoingMail PasswordReset(string email, string secret) => new(
@@ -18,7 +19,7 @@ public sealed class UserMails(DashboardLinks links)
         "Reset your password",
         $"""
         Someone asked to reset the password of this dashboard login. If it was you, choose a new one here (valid for one hour, once):
-        {links.PasswordReset(secret)}
+        {links.PartnerPasswordReset(secret)}
         If it was not you, ignore this e-mail.
         """);
 }

@@ -110,7 +110,7 @@ public sealed class IdempotencyTests(ResellerSystem system) : IDisposable
             AccountUsers.IdentityScenario.TrialAccount(GatewayClient.NewAccountName()), partner.Token), HttpStatusCode.Created);
         var link = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{account["id"]}/login-link", token: partner.Token), HttpStatusCode.Created);
         var url = link["url"]!.GetValue<string>();
-        var redeem = $"/api/v1/auth/login-links/{url[(url.LastIndexOf('/') + 1)..]}";
+        var redeem = $"/api/v1/auth/login-links/{DashboardLink.TokenOf(url)}";
         var key = Guid.NewGuid().ToString();
 
         var first = await client.SendAsync(HttpMethod.Post, redeem, idempotencyKey: key);

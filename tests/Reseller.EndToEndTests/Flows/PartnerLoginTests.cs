@@ -10,7 +10,7 @@ public sealed class PartnerLoginTests(ResellerSystem system) : IDisposable
     private readonly GatewayClient client = system.Client();
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_login_and_refuse_even_the_right_one()
+    public async Task Five_wrong_passwords_lock_the_login_and_refuse_even_the_right_one_telling_the_time_left()
     {
         var partner = await client.CreatePartnerAsync();
 
@@ -25,6 +25,7 @@ public sealed class PartnerLoginTests(ResellerSystem system) : IDisposable
         Assert.EndsWith("/locked-out", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
         var retryAfter = int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 290, 300);
+        Assert.Equal(retryAfter, problem["retry_after_seconds"]!.GetValue<int>());
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class AnonymousCallerLimitsTests
         var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
         Assert.Equal(429, problem["status"]!.GetValue<int>());
         Assert.EndsWith("/rate-limited", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((int)refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, problem["retry_after_seconds"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/api/v1/unlimited", null)).StatusCode);
         await app.StopAsync();
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
+using Reseller.Partners.Partners;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 
@@ -33,7 +34,9 @@ public static class ApiKeyVerificationApi
             return TypedResults.NotFound();
         }
         var hash = ApiKeySecret.HashOf(request.Key!);
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
+        // A suspended partner's keys are refused like revoked ones, until it is reactivated.
+        var key = await db.ApiKeys.FirstOrDefaultAsync(
+            k => k.Hash == hash && k.RevokedAt == null && db.Partners.Any(p => p.Id == k.PartnerId && p.Status == PartnerStatus.Active), cancellationToken);
         if (key is null)
         {
             return TypedResults.NotFound();

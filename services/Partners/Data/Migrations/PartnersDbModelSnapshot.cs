@@ -341,6 +341,18 @@ namespace Reseller.Partners.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("referral_code");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("active")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -353,6 +365,9 @@ namespace Reseller.Partners.Data.Migrations
                     b.HasIndex("ReferralCode")
                         .IsUnique()
                         .HasDatabaseName("ix_partners_referral_code");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_partners_status_id");
 
                     b.ToTable("partners", (string)null);
                 });

@@ -53,7 +53,9 @@ public sealed class AccountLoginTests(ResellerSystem system) : IDisposable
         var locked = await client.AccountLoginAsync(name, "admin", password);
         var problem = await ProblemAssert.IsAsync(locked, HttpStatusCode.Locked);
         Assert.EndsWith("/locked-out", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.InRange(int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 300);
+        var retryAfter = int.Parse(locked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 300);
+        Assert.Equal(retryAfter, problem["retry_after_seconds"]!.GetValue<int>());
 
         await client.MoveClockAsync(TimeSpan.FromMinutes(5).Add(TimeSpan.FromSeconds(5)));
 

@@ -53,11 +53,11 @@ public static partial class IdentityScenario
         return moved["now"]!.GetValue<DateTimeOffset>();
     }
 
-    /// <summary>Waits for a mail to <paramref name="to"/> whose link path contains <paramref name="segment"/>; returns the link's last segment (the token), newest mail first.</summary>
+    /// <summary>Waits for a mail to <paramref name="to"/> whose link path contains <paramref name="segment"/>; returns the link's token, newest mail first.</summary>
     public static async Task<string> WaitForMailedTokenAsync(string to, string segment, int atLeast = 1, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        var pattern = new Regex($@"https://\S+/{Regex.Escape(segment)}/([A-Za-z0-9_-]+)");
+        var pattern = new Regex($@"https?://\S+/{Regex.Escape(segment)}[/\w-]*\?token=([A-Za-z0-9_-]+)");
         List<string> tokens;
         do
         {
@@ -69,7 +69,7 @@ public static partial class IdentityScenario
             await Task.Delay(200);
         }
         while (DateTime.UtcNow < deadline);
-        throw new Xunit.Sdk.XunitException($"No {atLeast} mail(s) to {to} with a /{segment}/ link arrived; found {tokens.Count}.");
+        throw new Xunit.Sdk.XunitException($"No {atLeast} mail(s) to {to} with a /{segment} link arrived; found {tokens.Count}.");
     }
 
     /// <summary>The bodies of the mails written to the e2e data directory for one recipient, oldest first.</summary>

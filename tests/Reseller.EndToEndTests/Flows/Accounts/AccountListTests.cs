@@ -68,6 +68,21 @@ public sealed class AccountListTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task A_status_filter_picks_the_accounts_needing_attention()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var trial = await Kit.CreateTrialAsync(partner);
+        var failed = await client.CreateSettledAccountAsync(partner, await client.CreateBillingProfileAsync(partner, GatewayClient.DeclinedCard));
+        Assert.Equal("payment_failed", failed["status"]!.GetValue<string>());
+
+        Assert.Equal([Id(failed)], await IdsAsync(partner, "?status=payment_failed"));
+        Assert.Equal([Id(trial)], await IdsAsync(partner, "?status=trial"));
+        Assert.Empty(await IdsAsync(partner, "?status=pending"));
+        Assert.Empty(await IdsAsync(partner, "?status=cancelled"));
+        Assert.Equal([Id(trial), Id(failed)], await IdsAsync(partner, "?status=all&sort=created"));
+    }
+
+    [Fact]
     public async Task Bad_list_parameters_are_refused_with_a_problem()
     {
         var partner = await client.CreatePartnerAsync();

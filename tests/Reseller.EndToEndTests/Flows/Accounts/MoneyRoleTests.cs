@@ -67,7 +67,7 @@ public sealed class MoneyRoleTests(ResellerSystem system) : IDisposable
         var (_, member) = await client.AddUserAsync(partner, "member");
         var link = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/login-link", token: member), HttpStatusCode.Created);
         var url = link["url"]!.GetValue<string>();
-        var loginAs = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{url[(url.LastIndexOf('/') + 1)..]}"),
+        var loginAs = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{DashboardLink.TokenOf(url)}"),
             HttpStatusCode.OK))["access_token"]!.GetValue<string>();
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", token: loginAs), HttpStatusCode.OK);
 

@@ -55,10 +55,13 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, payout, new { payout_reference = "PP-1" }, asOperator: true), HttpStatusCode.Conflict);
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Patch, "/api/v1/partners/me", new { paypal_email = "payouts@agency.test" }, partner.Token), HttpStatusCode.OK);
         Assert.Equal("pending", (await client.GetAsync($"/api/v1/commissions/statements/{statement["id"]}", partner.Token))["status"]!.GetValue<string>());
+        Assert.Equal([statement["id"]!.GetValue<string>()], await OperatorStatementIdsAsync("pending", partner.Id));
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, payout, new { payout_reference = "PP-1" }, partner.Token), HttpStatusCode.Forbidden);
         var paid = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, payout, new { payout_reference = "PP-1" }, asOperator: true), HttpStatusCode.OK);
         Assert.Equal("paid", paid["status"]!.GetValue<string>());
         Assert.Equal("PP-1", paid["payout_reference"]!.GetValue<string>());
+        Assert.Empty(await OperatorStatementIdsAsync("pending", partner.Id));
+        Assert.Equal([statement["id"]!.GetValue<string>()], await OperatorStatementIdsAsync("paid", partner.Id));
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, payout, new { payout_reference = "PP-2" }, asOperator: true), HttpStatusCode.Conflict);
         var mail = await Mailbox.WaitForMailAsync(partner.Email, $"Commission statement {month} paid", TimeSpan.FromSeconds(30));
         Assert.Contains("PP-1", mail, StringComparison.Ordinal);
@@ -77,6 +80,10 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/commissions/statements/cst_0190a0b0c0d0e0f00000000000000000/payout", new { payout_reference = "x" }, asOperator: true), HttpStatusCode.NotFound);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/commissions/statements/nope/payout", new { payout_reference = "" }, asOperator: true), HttpStatusCode.BadRequest);
         Assert.Empty((await client.GetAsync("/api/v1/commissions/statements", other.Token))["data"]!.AsArray());
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/commission-statements?status=owed", asOperator: true), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/commission-statements?partner_id=nope", asOperator: true), HttpStatusCode.BadRequest);
+        Assert.Empty(await OperatorStatementIdsAsync("all", other.Id));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(HttpMethod.Get, "/api/v1/admin/commission-statements", token: partner.Token)).StatusCode);
     }
 
     private async Task<JsonNode> CreateCustomerPaidAccountAsync(Partner partner, string billingProfileId) =>
@@ -93,4 +100,8 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         }, partner.Token), HttpStatusCode.Created);
 
     public void Dispose() => client.Dispose();
+
+    private async Task<List<string>> OperatorStatementIdsAsync(string status, string partnerId) =>
+        [.. (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/admin/commission-statements?status={status}&partner_id={partnerId}", asOperator: true),
+            HttpStatusCode.OK))["data"]!.AsArray().Select(s => s!["id"]!.GetValue<string>())];
 }

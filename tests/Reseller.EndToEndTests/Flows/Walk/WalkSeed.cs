@@ -91,7 +91,7 @@ public sealed record WalkSeed(
         var adminUser = (await client.GetAsync($"/api/v1/accounts/{accountId}/users", owner.Token))["data"]!.AsArray().First()!;
         var link = await Created(client, $"/api/v1/accounts/{accountId}/login-link", null, owner.Token);
         var url = (string)link["url"]!;
-        var loginAs = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{url[(url.LastIndexOf('/') + 1)..]}"), HttpStatusCode.OK);
+        var loginAs = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{DashboardLink.TokenOf(url)}"), HttpStatusCode.OK);
         var referral = await client.GetAsync("/api/v1/partners/me/referral-link", owner.Token);
 
         return new WalkSeed(owner, stranger, strangersAccount, memberToken, memberId, memberEmail, paid, other, adminPassword, customerToken,
