@@ -4,7 +4,7 @@ using Reseller.Accounts.Tokens;
 namespace Reseller.Accounts.Invitations;
 
 /// <summary>A customer invited to log in to its account: <c>invited</c> until accepted (7 days), re-sent with a new link.</summary>
-public sealed class Invitation : IListedById
+public sealed class Invitation
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -83,8 +84,8 @@ public static class InvitationsApi
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<Invitation>().AsNoTracking().Where(i => i.AccountId == account.Id),
-            pageSize, pageToken, newestFirst: false, i => InvitationResponse.From(i, now), cancellationToken));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(db.Set<Invitation>().AsNoTracking().Where(i => i.AccountId == account.Id),
+            i => i.Id, ListSortDirection.Ascending, pageSize, pageToken, i => InvitationResponse.From(i, now), cancellationToken));
     }
 
     /// <summary>Sends a new link for 7 more days; the previous link dies. 409 once accepted.</summary>
