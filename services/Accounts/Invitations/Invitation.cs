@@ -1,5 +1,6 @@
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Tokens;
+using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.Accounts.Invitations;
 
@@ -39,7 +40,7 @@ public sealed class Invitation
         Domain = domain,
         Organization = organization,
         Status = InvitationStatus.Invited,
-        TokenHash = SecretToken.Hash(token),
+        TokenHash = RandomSecret.HashOf(token),
         CreatedAt = now,
         SentAt = now,
         ExpiresAt = now + Lifetime,
@@ -54,7 +55,7 @@ public sealed class Invitation
         }
         Status = InvitationStatus.Invited;
         ReplacedTokenHash = TokenHash;
-        TokenHash = SecretToken.Hash(token);
+        TokenHash = RandomSecret.HashOf(token);
         SentAt = now;
         ExpiresAt = now + Lifetime;
         return true;

@@ -79,7 +79,7 @@ public static class ApiKeysApi
         {
             return TypedResults.NotFound();
         }
-        var hash = ApiKeySecret.HashOf(request.Key!);
+        var hash = RandomSecret.HashOf(request.Key!);
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
         if (key is null)
         {
