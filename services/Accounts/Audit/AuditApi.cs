@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,7 @@ public static class AuditApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<AuditEntry>().AsNoTracking().Where(e => e.AccountId == account.Id),
-            pageSize, pageToken, newestFirst: true, AuditEntryResponse.From, cancellationToken));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(db.Set<AuditEntry>().AsNoTracking().Where(e => e.AccountId == account.Id),
+            e => e.Id, ListSortDirection.Descending, pageSize, pageToken, AuditEntryResponse.From, cancellationToken));
     }
 }

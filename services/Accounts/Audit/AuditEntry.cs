@@ -3,7 +3,7 @@ using Reseller.Accounts.Data;
 namespace Reseller.Accounts.Audit;
 
 /// <summary>One line of an account's audit trail: who did what, when. Never changed once written.</summary>
-public sealed class AuditEntry : IListedById
+public sealed class AuditEntry
 {
     public Guid Id { get; private set; }
     public Guid AccountId { get; private set; }

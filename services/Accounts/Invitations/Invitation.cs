@@ -1,10 +1,11 @@
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Tokens;
+using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.Accounts.Invitations;
 
 /// <summary>A customer invited to log in to its account: <c>invited</c> until accepted (7 days), re-sent with a new link.</summary>
-public sealed class Invitation : IListedById
+public sealed class Invitation
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -39,7 +40,7 @@ public sealed class Invitation : IListedById
         Domain = domain,
         Organization = organization,
         Status = InvitationStatus.Invited,
-        TokenHash = SecretToken.Hash(token),
+        TokenHash = RandomSecret.HashOf(token),
         CreatedAt = now,
         SentAt = now,
         ExpiresAt = now + Lifetime,
@@ -54,7 +55,7 @@ public sealed class Invitation : IListedById
         }
         Status = InvitationStatus.Invited;
         ReplacedTokenHash = TokenHash;
-        TokenHash = SecretToken.Hash(token);
+        TokenHash = RandomSecret.HashOf(token);
         SentAt = now;
         ExpiresAt = now + Lifetime;
         return true;

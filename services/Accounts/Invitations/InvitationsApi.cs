@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,7 +64,7 @@ public static class InvitationsApi
         }
 
         var now = clock.GetUtcNow();
-        var token = SecretToken.New();
+        var token = RandomSecret.New();
         var invitation = Invitation.Create(account.Id, request.Name!.Trim(), email, domain, request.Organization?.Trim(), token, now);
         db.Add(invitation);
         db.Record(account.Id, user, AuditActions.InvitationSent, now, $"to {email}");
@@ -84,8 +85,8 @@ public static class InvitationsApi
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<Invitation>().AsNoTracking().Where(i => i.AccountId == account.Id),
-            pageSize, pageToken, newestFirst: false, i => InvitationResponse.From(i, now), cancellationToken));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(db.Set<Invitation>().AsNoTracking().Where(i => i.AccountId == account.Id),
+            i => i.Id, ListSortDirection.Ascending, pageSize, pageToken, i => InvitationResponse.From(i, now), cancellationToken));
     }
 
     /// <summary>Sends a new link for 7 more days; the previous link dies. 409 once accepted.</summary>
@@ -102,7 +103,7 @@ public static class InvitationsApi
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
         var invitation = await FindAsync(db, account.Id, invitationId, cancellationToken);
         var now = clock.GetUtcNow();
-        var token = SecretToken.New();
+        var token = RandomSecret.New();
         if (!invitation.Resend(token, now))
         {
             throw ProblemException.Conflict("invitation-accepted", "The invitation was already accepted.");
@@ -155,8 +156,8 @@ public static class InvitationsApi
     {
         new ValidationErrors().RequirePassword("password", request.Password).ThrowIfAny();
         var now = clock.GetUtcNow();
-        var hash = SecretToken.Hash(token);
-        var invitation = token.Length <= SecretToken.MaxLength
+        var hash = RandomSecret.HashOf(token);
+        var invitation = token.Length <= RandomSecret.MaxLength
             ? await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash || i.ReplacedTokenHash == hash, cancellationToken)
             : null;
         OneTimeLinks.EnsureLive(invitation, invitation?.IsOpenFor(hash, now) == true);

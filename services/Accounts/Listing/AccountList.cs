@@ -6,6 +6,7 @@ using Npgsql;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.ServiceDefaults.Http;
 
 namespace Reseller.Accounts.Listing;
 
@@ -18,7 +19,7 @@ public sealed class AccountList(AccountsDb db)
 {
     public static readonly DateTimeOffset NoExpiry = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    public async Task<(IReadOnlyList<Account> Page, PageToken? Next)> ReadAsync(Guid partnerId, AccountListQuery query, CancellationToken cancellationToken)
+    public async Task<Page<Account>> ReadAsync(Guid partnerId, AccountListQuery query, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder("SELECT *, xmin FROM accounts WHERE partner_id = @partner");
         var parameters = new List<NpgsqlParameter> { new("partner", partnerId) };
@@ -68,13 +69,8 @@ public sealed class AccountList(AccountsDb db)
 
         // EF joins the owned customer columns back onto the raw query, which may reorder its rows: order again outside.
         var rows = await Ordered(db.Accounts.FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking(), query).ToListAsync(cancellationToken);
-        if (rows.Count <= query.PageSize)
-        {
-            return (rows, null);
-        }
-        var last = rows[query.PageSize - 1];
-        return (rows.Take(query.PageSize).ToList(), new PageToken(query.Sort, query.Descending, last.Name, last.Plan.Contacts ?? 0, last.Plan.Seats ?? 0,
-            query.Sort == "created" ? last.CreatedAt : last.CurrentPeriodEnd ?? NoExpiry, last.Id));
+        return KeysetPage.Cut(rows, query.PageSize, last => new PageToken(query.Sort, query.Descending, last.Name, last.Plan.Contacts ?? 0,
+            last.Plan.Seats ?? 0, query.Sort == "created" ? last.CreatedAt : last.CurrentPeriodEnd ?? NoExpiry, last.Id), a => a);
     }
 
     private static IQueryable<Account> Ordered(IQueryable<Account> rows, AccountListQuery query) => (query.Sort, query.Descending) switch

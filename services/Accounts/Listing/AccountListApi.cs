@@ -33,7 +33,7 @@ public static class AccountListApi
         [FromQuery(Name = "page_token")] string? pageToken = null)
     {
         var query = AccountListQuery.Parse(q, status, cadence, sort, order, pageSize, pageToken);
-        var (page, next) = await list.ReadAsync(user.PartnerId(), query, cancellationToken);
-        return TypedResults.Ok(new Page<AccountResponse>(page.Select(a => AccountResponse.From(a, urls.Value)).ToList(), next?.Encode()));
+        var page = await list.ReadAsync(user.PartnerId(), query, cancellationToken);
+        return TypedResults.Ok(new Page<AccountResponse>(page.Data.Select(a => AccountResponse.From(a, urls.Value)).ToList(), page.NextPageToken));
     }
 }

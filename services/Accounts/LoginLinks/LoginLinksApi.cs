@@ -40,7 +40,7 @@ public static class LoginLinksApi
         account.EnsureInService();
         var admin = await db.Set<AccountUser>().FirstAsync(u => u.AccountId == account.Id && u.Username == AccountRoles.AdminUsername, cancellationToken);
         var now = clock.GetUtcNow();
-        var token = SecretToken.New();
+        var token = RandomSecret.New();
         var link = OneTimeToken.Create(TokenPurposes.LoginLink, account.Id, admin.Id, token, AuditTrail.Actor(user), now, Lifetime);
         db.Add(link);
         db.Record(account.Id, user, AuditActions.LoginLinkCreated, now, $"expires {link.ExpiresAt:O}");
@@ -57,8 +57,8 @@ public static class LoginLinksApi
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var link = token.Length <= SecretToken.MaxLength
-            ? await db.Set<OneTimeToken>().FirstOrDefaultAsync(t => t.TokenHash == SecretToken.Hash(token) && t.Purpose == TokenPurposes.LoginLink, cancellationToken)
+        var link = token.Length <= RandomSecret.MaxLength
+            ? await db.Set<OneTimeToken>().FirstOrDefaultAsync(t => t.TokenHash == RandomSecret.HashOf(token) && t.Purpose == TokenPurposes.LoginLink, cancellationToken)
             : null;
         OneTimeLinks.EnsureLive(link, link?.IsUsable(now) == true);
         var account = await db.Accounts.FirstAsync(a => a.Id == link.AccountId, cancellationToken);

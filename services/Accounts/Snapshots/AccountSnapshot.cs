@@ -4,7 +4,7 @@ using Reseller.Accounts.Data;
 namespace Reseller.Accounts.Snapshots;
 
 /// <summary>A timestamped copy of an account's configuration, from which new accounts can be created.</summary>
-public sealed class AccountSnapshot : IListedById
+public sealed class AccountSnapshot
 {
     public Guid Id { get; private set; }
     public Guid AccountId { get; private set; }

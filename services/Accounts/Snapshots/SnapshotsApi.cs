@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,7 +61,7 @@ public static class SnapshotsApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<AccountSnapshot>().AsNoTracking().Where(s => s.AccountId == account.Id),
-            pageSize, pageToken, newestFirst: true, SnapshotResponse.From, cancellationToken));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(db.Set<AccountSnapshot>().AsNoTracking().Where(s => s.AccountId == account.Id),
+            s => s.Id, ListSortDirection.Descending, pageSize, pageToken, SnapshotResponse.From, cancellationToken));
     }
 }

@@ -1,3 +1,5 @@
+using Reseller.ServiceDefaults.Auth;
+
 namespace Reseller.Accounts.Tokens;
 
 /// <summary>A single-use secret link (password reset, log-in-as) that dies when used or when it expires.</summary>
@@ -24,7 +26,7 @@ public sealed class OneTimeToken
         Purpose = purpose,
         AccountId = accountId,
         UserId = userId,
-        TokenHash = SecretToken.Hash(token),
+        TokenHash = RandomSecret.HashOf(token),
         CreatedBy = createdBy,
         CreatedAt = now,
         ExpiresAt = now + lifetime,

@@ -7,6 +7,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Invitations;
 using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
@@ -35,7 +36,7 @@ public sealed class AccountHandover(AccountsDb db, IPasswordHasher<AccountUser> 
 
         var admin = await db.Set<AccountUser>().FirstAsync(u => u.AccountId == account.Id && u.Username == AccountRoles.AdminUsername, cancellationToken);
         admin.HandOver(ownerEmail, hasher.HashPassword(admin, GeneratedPassword.New()));
-        var token = SecretToken.New();
+        var token = RandomSecret.New();
         db.Add(OneTimeToken.Create(TokenPurposes.PasswordReset, account.Id, admin.Id, token, actor, now, ResetLifetime));
         db.Record(account.Id, actor, AuditActions.AccessHandedOver, now,
             $"{why}: status {AccountStatusNames.Of(account.Status)}; admin password replaced, open links and invitations withdrawn, reset link mailed to {ownerEmail}");

@@ -1,4 +1,5 @@
 using Reseller.Accounts.Tokens;
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Transfers;
@@ -32,7 +33,7 @@ public sealed class PendingTransferIn
         AccountId = accountId,
         PartnerId = partnerId,
         OwnerEmail = ownerEmail,
-        TokenHash = SecretToken.Hash(token),
+        TokenHash = RandomSecret.HashOf(token),
         CreatedAt = now,
         ExpiresAt = now + Lifetime,
     };

@@ -78,7 +78,7 @@ public static class TransfersApi
         var open = await db.Set<PendingTransferIn>().Where(t => t.AccountId == account.Id && t.ConfirmedAt == null && t.ReplacedAt == null)
             .ToListAsync(cancellationToken);
         open.ForEach(t => t.Replace(now));
-        var token = SecretToken.New();
+        var token = RandomSecret.New();
         var pending = PendingTransferIn.Create(account.Id, partner.Id, ownerEmail, token, now);
         db.Add(pending);
         mails.Queue(db, new OutgoingMail(ownerEmail, $"Confirm the move of {account.Name} to {partner.Name}",
@@ -99,12 +99,12 @@ public static class TransfersApi
     public static async Task<Ok<TransferConfirmedResponse>> ConfirmAsync(string token, AccountsDb db, AccountHandover handover, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > SecretToken.MaxLength)
+        if (string.IsNullOrWhiteSpace(token) || token.Length > RandomSecret.MaxLength)
         {
             throw ProblemException.NotFound("link");
         }
         var now = clock.GetUtcNow();
-        var pending = await db.Set<PendingTransferIn>().FirstOrDefaultAsync(t => t.TokenHash == SecretToken.Hash(token), cancellationToken);
+        var pending = await db.Set<PendingTransferIn>().FirstOrDefaultAsync(t => t.TokenHash == RandomSecret.HashOf(token), cancellationToken);
         OneTimeLinks.EnsureLive(pending, pending?.IsOpen(now) == true);
         var account = await db.Accounts.FirstAsync(a => a.Id == pending.AccountId, cancellationToken);
         pending.Confirm(now);

@@ -110,7 +110,7 @@ public static class AccountAuthApi
         if (match is not null)
         {
             var now = clock.GetUtcNow();
-            var token = SecretToken.New();
+            var token = RandomSecret.New();
             db.Add(OneTimeToken.Create(TokenPurposes.PasswordReset, match.User.AccountId, match.User.Id, token, "anonymous", now, ResetLifetime));
             db.Record(match.User.AccountId, $"account_user:{match.User.Id}", AuditActions.PasswordResetRequested, now, $"for {match.User.Username}");
             mails.Queue(db, new OutgoingMail(match.User.Email, "Reset your password",
@@ -132,13 +132,13 @@ public static class AccountAuthApi
         CancellationToken cancellationToken)
     {
         new ValidationErrors()
-            .RequireText("token", request.Token, SecretToken.MaxLength)
+            .RequireText("token", request.Token, RandomSecret.MaxLength)
             .RequirePassword("new_password", request.NewPassword)
             .ThrowIfAny();
 
         var now = clock.GetUtcNow();
         var token = await db.Set<OneTimeToken>().FirstOrDefaultAsync(
-            t => t.TokenHash == SecretToken.Hash(request.Token!) && t.Purpose == TokenPurposes.PasswordReset, cancellationToken);
+            t => t.TokenHash == RandomSecret.HashOf(request.Token!) && t.Purpose == TokenPurposes.PasswordReset, cancellationToken);
         OneTimeLinks.EnsureLive(token, token?.IsUsable(now) == true);
         (await db.Accounts.FirstAsync(a => a.Id == token.AccountId, cancellationToken)).EnsureInService();
         var user = await db.Set<AccountUser>().FirstAsync(u => u.Id == token.UserId, cancellationToken);

@@ -5,7 +5,7 @@ using Reseller.ServiceDefaults.Problems;
 namespace Reseller.Accounts.Users;
 
 /// <summary>A login of one resold account: its <c>admin</c>, or a customer who accepted an invitation (username = e-mail).</summary>
-public sealed class AccountUser : IListedById
+public sealed class AccountUser
 {
     public Guid Id { get; private set; }
     public Guid AccountId { get; private set; }

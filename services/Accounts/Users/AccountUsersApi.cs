@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,8 +42,8 @@ public static class AccountUsersApi
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(await IdPages.ReadAsync(db.Set<AccountUser>().AsNoTracking().Where(u => u.AccountId == account.Id),
-            pageSize, pageToken, newestFirst: false, u => AccountUserResponse.From(u, now), cancellationToken));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(db.Set<AccountUser>().AsNoTracking().Where(u => u.AccountId == account.Id),
+            u => u.Id, ListSortDirection.Ascending, pageSize, pageToken, u => AccountUserResponse.From(u, now), cancellationToken));
     }
 
     /// <summary>The partner sets a new password for the account's <c>admin</c> user (which also lifts a lockout).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,8 +36,8 @@ public static class InvoicesApi
         [FromQuery(Name = "page_token")] string? pageToken,
         CancellationToken cancellationToken)
     {
-        var size = pageSize is null ? PageSize.Default
-            : int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? PageSize.From(requested)
+        int? size = pageSize is null ? null
+            : int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested
             : throw ValidationErrors.Reject("page_size", $"page_size must be between 1 and {PageSize.Max}.");
         var query = Visible(db, BillingCaller.From(user));
         if (accountId is not null)
@@ -55,22 +56,12 @@ public static class InvoicesApi
             }
             query = query.Where(i => i.Status == wanted);
         }
-        if (pageToken is not null)
-        {
-            if (!PublicId.TryParse(InvoiceResponse.IdPrefix, pageToken, out var after))
-            {
-                throw ValidationErrors.Reject("page_token", "page_token is not a token this list gave.");
-            }
-            query = query.Where(i => i.Id.CompareTo(after.Value) < 0);
-        }
 
-        var invoices = await query.OrderByDescending(i => i.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var next = invoices.Count > size ? PublicId.Format(InvoiceResponse.IdPrefix, invoices[size - 1].Id) : null;
-        var page = invoices.Take(size).ToList();
-        var ids = page.Select(i => i.Id).ToList();
+        var page = await KeysetPage.ReadAsync(query, i => i.Id, ListSortDirection.Descending, size, pageToken, i => i, cancellationToken);
+        var ids = page.Data.Select(i => i.Id).ToList();
         var notes = (await db.CreditNotes.AsNoTracking().Where(c => ids.Contains(c.InvoiceId)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
             .ToLookup(c => c.InvoiceId);
-        return TypedResults.Ok(new Page<InvoiceResponse>(page.Select(i => InvoiceResponse.From(i, notes[i.Id].ToList())).ToList(), next));
+        return TypedResults.Ok(new Page<InvoiceResponse>(page.Data.Select(i => InvoiceResponse.From(i, notes[i.Id].ToList())).ToList(), page.NextPageToken));
     }
 
     /// <summary>One invoice as JSON, or downloaded as HTML, CSV or PDF by its Accept header (406 for anything else).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 
@@ -56,7 +57,6 @@ public static class CreditsApi
         CancellationToken cancellationToken)
     {
         var creditKind = CreditKindNames.Parse(kind);
-        var size = PageSize.From(pageSize);
         var partnerId = user.PartnerId();
         var query = db.Ledger.AsNoTracking().Where(e => e.PartnerId == partnerId && e.Kind == creditKind);
         if (accountId is not null)
@@ -64,17 +64,7 @@ public static class CreditsApi
             var account = await accounts.FindOwnedAsync(partnerId, accountId, cancellationToken);
             query = query.Where(e => e.AccountId == account.AccountId);
         }
-        if (pageToken is not null)
-        {
-            if (!pageToken.StartsWith(LedgerEntryResponse.IdPrefix, StringComparison.Ordinal)
-                || !long.TryParse(pageToken.AsSpan(LedgerEntryResponse.IdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var after))
-            {
-                throw ValidationErrors.Reject("page_token", "page_token is not a token this list gave.");
-            }
-            query = query.Where(e => e.Id < after);
-        }
-        var entries = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var next = entries.Count > size ? LedgerEntryResponse.IdPrefix + entries[size - 1].Id.ToString(CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new Page<LedgerEntryResponse>(entries.Take(size).Select(LedgerEntryResponse.From).ToList(), next));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(
+            query, e => e.Id, ListSortDirection.Descending, pageSize, pageToken, LedgerEntryResponse.From, cancellationToken));
     }
 }

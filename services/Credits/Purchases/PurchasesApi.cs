@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -89,7 +90,6 @@ public static class PurchasesApi
         CreditsDb db,
         CancellationToken cancellationToken)
     {
-        var size = PageSize.From(pageSize);
         var partnerId = user.PartnerId();
         var query = db.Purchases.AsNoTracking().Where(p => p.PartnerId == partnerId);
         if (status is not null)
@@ -97,17 +97,8 @@ public static class PurchasesApi
             var wanted = PurchaseStatuses.Parse(status);
             query = query.Where(p => p.Status == wanted);
         }
-        if (pageToken is not null)
-        {
-            if (!PublicId.TryParse(PurchaseResponse.IdPrefix, pageToken, out var after))
-            {
-                throw ValidationErrors.Reject("page_token", "page_token is not a token this list gave.");
-            }
-            query = query.Where(p => p.Id.CompareTo(after.Value) < 0);
-        }
-        var purchases = await query.OrderByDescending(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var next = purchases.Count > size ? PublicId.Format(PurchaseResponse.IdPrefix, purchases[size - 1].Id) : null;
-        return TypedResults.Ok(new Page<PurchaseResponse>(purchases.Take(size).Select(p => PurchaseResponse.From(p)).ToList(), next));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(
+            query, p => p.Id, ListSortDirection.Descending, pageSize, pageToken, p => PurchaseResponse.From(p), cancellationToken));
     }
 
     /// <summary>One of the partner's purchases; another partner's, or an unknown id, is 404.</summary>

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
+using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.Partners.ApiKeys;
 
 /// <summary>
-/// A key is <c>rsk_</c> plus 256 random bits (base64url). Such a secret cannot be guessed, so a fast SHA-256 is the right
-/// hash (a slow password hash would only slow every API call down); the gateway recognises keys by the prefix.
+/// A key is <c>rsk_</c> plus a <see cref="RandomSecret"/>, kept as its SHA-256; the gateway recognises keys by the prefix.
 /// </summary>
 public sealed record ApiKeySecret(string Key, string Prefix, string Hash)
 {
@@ -14,11 +12,9 @@ public sealed record ApiKeySecret(string Key, string Prefix, string Hash)
 
     public static ApiKeySecret New()
     {
-        var key = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return new ApiKeySecret(key, key[..VisiblePrefixLength], HashOf(key));
+        var key = RandomSecret.New(KeyPrefix);
+        return new ApiKeySecret(key, key[..VisiblePrefixLength], RandomSecret.HashOf(key));
     }
 
     public static bool LooksLikeKey(string? value) => value is { Length: > 20 and < 200 } && value.StartsWith(KeyPrefix, StringComparison.Ordinal);
-
-    public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

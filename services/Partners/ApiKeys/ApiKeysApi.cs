@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,14 +42,8 @@ public static class ApiKeysApi
         [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "page_token")] string? pageToken, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
-        var size = PageSize.From(pageSize);
-        var query = db.ApiKeys.AsNoTracking().Where(k => k.PartnerId == partnerId && k.RevokedAt == null);
-        if (KeysetPage.After(ApiKeyResponse.IdPrefix, pageToken) is { } after)
-        {
-            query = query.Where(k => k.Id.CompareTo(after) > 0);
-        }
-        var keys = await query.OrderBy(k => k.Id).Take(size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(KeysetPage.From(keys, size, k => k.Id, ApiKeyResponse.IdPrefix, ApiKeyResponse.From));
+        var keys = db.ApiKeys.AsNoTracking().Where(k => k.PartnerId == partnerId && k.RevokedAt == null);
+        return TypedResults.Ok(await KeysetPage.ReadAsync(keys, k => k.Id, ListSortDirection.Ascending, pageSize, pageToken, ApiKeyResponse.From, cancellationToken));
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,23 +35,16 @@ public static class CommissionsApi
     {
         var partnerId = user.PartnerId();
         var wanted = CommissionMonth.Parse(month, clock.GetUtcNow());
-        var size = PageSize.From(pageSize);
         var monthEarnings = db.Earnings.AsNoTracking().Where(e => e.PartnerId == partnerId && e.Month == wanted);
-        var query = monthEarnings;
-        if (Users.KeysetPage.After(EarningResponse.IdPrefix, pageToken) is { } after)
-        {
-            query = query.Where(e => e.Id.CompareTo(after) > 0);
-        }
-        var lines = await query.OrderBy(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var page = await KeysetPage.ReadAsync(monthEarnings, e => e.Id, ListSortDirection.Ascending, pageSize, pageToken, e => e, cancellationToken);
         var total = await monthEarnings.SumAsync(e => e.Amount, cancellationToken);
         var statement = await db.Statements.AsNoTracking().FirstOrDefaultAsync(s => s.PartnerId == partnerId && s.Month == wanted, cancellationToken);
-        var currency = lines.FirstOrDefault()?.Currency ?? (await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, cancellationToken)).Currency;
-        var page = Users.KeysetPage.From(lines, size, e => e.Id, EarningResponse.IdPrefix, EarningResponse.From);
+        var currency = page.Data.Count > 0 ? page.Data[0].Currency : (await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, cancellationToken)).Currency;
         return TypedResults.Ok(new MonthEarningsResponse(
             CommissionMonth.Format(wanted),
             new MoneyAmount(total, currency),
             statement is null ? null : PublicId.Format(StatementResponse.IdPrefix, statement.Id),
-            page.Data,
+            page.Data.Select(EarningResponse.From).ToList(),
             page.NextPageToken));
     }
 
@@ -58,19 +52,9 @@ public static class CommissionsApi
         [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "page_token")] string? pageToken, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
-        var size = PageSize.From(pageSize);
-        var query = db.Statements.AsNoTracking().Where(s => s.PartnerId == partnerId);
-        if (pageToken is not null)
-        {
-            if (!PublicId.TryParse(StatementResponse.IdPrefix, pageToken, out var after))
-            {
-                throw ServiceDefaults.Problems.ValidationErrors.Reject("page_token", "page_token is not one this API gave.");
-            }
-            query = query.Where(s => s.Id.CompareTo(after.Value) < 0);
-        }
-        var statements = await query.OrderByDescending(s => s.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var next = statements.Count > size ? PublicId.Format(StatementResponse.IdPrefix, statements[size - 1].Id) : null;
-        return TypedResults.Ok(new Page<StatementResponse>(statements.Take(size).Select(s => StatementResponse.From(s)).ToList(), next));
+        var statements = db.Statements.AsNoTracking().Where(s => s.PartnerId == partnerId);
+        return TypedResults.Ok(await KeysetPage.ReadAsync(
+            statements, s => s.Id, ListSortDirection.Descending, pageSize, pageToken, s => StatementResponse.From(s), cancellationToken));
     }
 
     public static async Task<Results<Ok<StatementResponse>, NotFound>> GetStatementAsync(

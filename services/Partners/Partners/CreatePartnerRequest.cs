@@ -1,17 +1,16 @@
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Partners;
 
 public sealed record CreatePartnerRequest(string? Name, string? Email, string? Password, string? Country, string? Currency)
 {
-    public const int MinPasswordLength = 10;
     public static readonly IReadOnlySet<string> SupportedCurrencies = new HashSet<string>(StringComparer.Ordinal) { "USD" };
 
     public void Validate() => new ValidationErrors()
         .RequireText("name", Name, 200)
         .RequireEmail("email", Email)
-        .RequireText("password", Password, 1024)
-        .When(Password is { Length: > 0 and < MinPasswordLength }, "password", $"password must be at least {MinPasswordLength} characters.")
+        .RequirePassword("password", Password)
         .When(Country is null || Country.Length != 2 || !Country.All(char.IsAsciiLetterUpper), "country", "country must be an ISO 3166-1 alpha-2 code such as FR.")
         .When(Currency is null || !SupportedCurrencies.Contains(Currency), "currency", "currency must be one of: USD.")
         .ThrowIfAny();

@@ -36,7 +36,7 @@ public static class AuthApi
     {
         new ValidationErrors()
             .RequireText("email", request.Email, FieldRules.MaxEmailLength)
-            .RequireText("password", request.Password, 1024)
+            .RequireText("password", request.Password, PasswordRules.MaxLength)
             .ThrowIfAny();
 
         var email = FieldRules.NormalizeEmail(request.Email!);

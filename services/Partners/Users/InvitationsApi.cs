@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -86,14 +87,8 @@ public static class InvitationsApi
         [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "page_token")] string? pageToken, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
-        var size = PageSize.From(pageSize);
-        var query = db.Users.AsNoTracking().Where(u => u.PartnerId == partnerId);
-        if (KeysetPage.After(PartnerUserResponse.IdPrefix, pageToken) is { } after)
-        {
-            query = query.Where(u => u.Id.CompareTo(after) > 0);
-        }
-        var users = await query.OrderBy(u => u.Id).Take(size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(KeysetPage.From(users, size, u => u.Id, PartnerUserResponse.IdPrefix, PartnerUserResponse.From));
+        var users = db.Users.AsNoTracking().Where(u => u.PartnerId == partnerId);
+        return TypedResults.Ok(await KeysetPage.ReadAsync(users, u => u.Id, ListSortDirection.Ascending, pageSize, pageToken, PartnerUserResponse.From, cancellationToken));
     }
 
     public static async Task<Ok<PartnerUserResponse>> AcceptAsync(

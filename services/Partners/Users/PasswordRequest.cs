@@ -1,8 +1,9 @@
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Users;
 
 public sealed record PasswordRequest(string? Password)
 {
-    public void Validate() => PasswordRules.Check(new ValidationErrors(), "password", Password).ThrowIfAny();
+    public void Validate() => new ValidationErrors().RequirePassword("password", Password).ThrowIfAny();
 }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.Partners.Users;
 
@@ -20,11 +19,9 @@ public sealed class UserToken
     /// <summary>Creates the token row and returns the secret to e-mail (never stored).</summary>
     public static (UserToken Token, string Secret) Issue(Guid userId, string purpose, TimeSpan lifetime, DateTimeOffset now)
     {
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (new UserToken { Id = Guid.CreateVersion7(), UserId = userId, Purpose = purpose, Hash = HashOf(secret), ExpiresAt = now + lifetime }, secret);
+        var secret = RandomSecret.New();
+        return (new UserToken { Id = Guid.CreateVersion7(), UserId = userId, Purpose = purpose, Hash = RandomSecret.HashOf(secret), ExpiresAt = now + lifetime }, secret);
     }
-
-    public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public bool IsUsable(DateTimeOffset now) => UsedAt is null && now < ExpiresAt;
 

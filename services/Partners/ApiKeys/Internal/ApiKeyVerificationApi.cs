@@ -33,7 +33,7 @@ public static class ApiKeyVerificationApi
         {
             return TypedResults.NotFound();
         }
-        var hash = ApiKeySecret.HashOf(request.Key!);
+        var hash = RandomSecret.HashOf(request.Key!);
         // A suspended partner's keys are refused like revoked ones, until it is reactivated.
         var key = await db.ApiKeys.FirstOrDefaultAsync(
             k => k.Hash == hash && k.RevokedAt == null && db.Partners.Any(p => p.Id == k.PartnerId && p.Status == PartnerStatus.Active), cancellationToken);

@@ -1,5 +1,6 @@
 using Reseller.Accounts.Invitations;
 using Reseller.Accounts.Tokens;
+using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.UnitTests.Accounts.Identity;
 
@@ -10,10 +11,10 @@ public sealed class InvitationTests
     [Fact]
     public void An_invitation_is_open_for_seven_days_and_keeps_only_the_hash_of_its_link()
     {
-        var token = SecretToken.New();
+        var token = RandomSecret.New();
         var invitation = Invitation.Create(Guid.NewGuid(), "Jane", "jane@client.test", null, null, token, Now);
 
-        Assert.Equal(SecretToken.Hash(token), invitation.TokenHash);
+        Assert.Equal(RandomSecret.HashOf(token), invitation.TokenHash);
         Assert.NotEqual(token, invitation.TokenHash);
         Assert.True(invitation.IsOpen(Now.AddDays(7).AddTicks(-1)));
         Assert.False(invitation.IsOpen(Now.AddDays(7)));
@@ -26,10 +27,10 @@ public sealed class InvitationTests
 
         Assert.True(invitation.Resend("second", Now.AddDays(10)));
 
-        Assert.Equal(SecretToken.Hash("second"), invitation.TokenHash);
-        Assert.Equal(SecretToken.Hash("first"), invitation.ReplacedTokenHash);
-        Assert.False(invitation.IsOpenFor(SecretToken.Hash("first"), Now.AddDays(10)));
-        Assert.True(invitation.IsOpenFor(SecretToken.Hash("second"), Now.AddDays(16)));
+        Assert.Equal(RandomSecret.HashOf("second"), invitation.TokenHash);
+        Assert.Equal(RandomSecret.HashOf("first"), invitation.ReplacedTokenHash);
+        Assert.False(invitation.IsOpenFor(RandomSecret.HashOf("first"), Now.AddDays(10)));
+        Assert.True(invitation.IsOpenFor(RandomSecret.HashOf("second"), Now.AddDays(16)));
         Assert.Equal(InvitationStatus.Invited, invitation.Status);
     }
 
@@ -43,7 +44,7 @@ public sealed class InvitationTests
 
         Assert.Equal(InvitationStatus.Accepted, invitation.Status);
         Assert.Equal(user, invitation.UserId);
-        Assert.False(invitation.IsOpenFor(SecretToken.Hash("link"), Now.AddHours(1)));
+        Assert.False(invitation.IsOpenFor(RandomSecret.HashOf("link"), Now.AddHours(1)));
         Assert.Throws<InvalidOperationException>(() => invitation.Accept(Guid.NewGuid(), Now.AddHours(2)));
         Assert.False(invitation.Resend("again", Now.AddHours(2)));
     }

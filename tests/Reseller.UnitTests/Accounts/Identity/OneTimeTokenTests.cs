@@ -1,4 +1,5 @@
 using Reseller.Accounts.Tokens;
+using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.UnitTests.Accounts.Identity;
 
@@ -21,10 +22,10 @@ public sealed class OneTimeTokenTests
     [Fact]
     public void Secrets_are_long_url_safe_and_distinct()
     {
-        var secrets = Enumerable.Range(0, 100).Select(_ => SecretToken.New()).ToList();
+        var secrets = Enumerable.Range(0, 100).Select(_ => RandomSecret.New()).ToList();
 
         Assert.Equal(100, secrets.Distinct().Count());
         Assert.All(secrets, s => Assert.Matches("^[A-Za-z0-9_-]{43}$", s));
-        Assert.Equal(64, SecretToken.Hash(secrets[0]).Length);
+        Assert.Equal(64, RandomSecret.HashOf(secrets[0]).Length);
     }
 }

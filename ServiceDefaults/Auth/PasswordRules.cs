@@ -1,7 +1,8 @@
 using Reseller.ServiceDefaults.Problems;
 
-namespace Reseller.Accounts.Users;
+namespace Reseller.ServiceDefaults.Auth;
 
+/// <summary>What a chosen password must be, for every kind of user (partner users and account users alike).</summary>
 public static class PasswordRules
 {
     public const int MinLength = 10;
