@@ -1,3 +1,4 @@
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Accounts;

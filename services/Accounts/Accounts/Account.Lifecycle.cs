@@ -1,5 +1,6 @@
 using Reseller.Accounts.Lifecycle;
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Accounts;
@@ -214,9 +215,9 @@ public sealed partial class Account
     /// </summary>
     public void ChangePayer(string payer, Guid? billingProfileId)
     {
-        if (payer == Accounts.Payer.Customer)
+        if (payer == Payers.Customer)
         {
-            if (Payer == Accounts.Payer.Partner)
+            if (Payer == Payers.Partner)
             {
                 PartnerBillingProfileId = BillingProfileId;
                 BillingProfileId = null;
@@ -225,7 +226,7 @@ public sealed partial class Account
         }
         else
         {
-            var profile = billingProfileId ?? (Payer == Accounts.Payer.Customer ? PartnerBillingProfileId : BillingProfileId);
+            var profile = billingProfileId ?? (Payer == Payers.Customer ? PartnerBillingProfileId : BillingProfileId);
             if (profile is null && Plan.Cadence != PlanCadences.Trial)
             {
                 throw ValidationErrors.Reject("billing_profile_id", "billing_profile_id is required when the partner pays: the partner has no card on this account.");
@@ -239,7 +240,7 @@ public sealed partial class Account
     /// <summary>A customer-paid account is charged to the customer's own card, which only the customer names.</summary>
     private void EnsurePartnerMayNameCard(Guid? billingProfileId)
     {
-        if (billingProfileId is not null && Payer == Accounts.Payer.Customer)
+        if (billingProfileId is not null && Payer == Payers.Customer)
         {
             throw ValidationErrors.Reject("billing_profile_id", "The customer pays this account: only the customer names its card.");
         }

@@ -1,3 +1,4 @@
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Accounts.Accounts;
@@ -44,9 +45,5 @@ public sealed record AccountResponse(
     private static PlanResponse ToResponse(Plan plan) => new(plan.Product, plan.Tier, plan.Contacts, plan.Seats,
         plan.AddOns.Select(x => new AddOnResponse(x.Code, x.Quantity)).ToList(), plan.Cadence);
 
-    public static string StatusName(AccountStatus status) => status switch
-    {
-        AccountStatus.PaymentFailed => "payment_failed",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    public static string StatusName(AccountStatus status) => AccountStatuses.NameOf(status);
 }

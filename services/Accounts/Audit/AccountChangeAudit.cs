@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Contracts.Accounts;
 
 namespace Reseller.Accounts.Audit;
 
