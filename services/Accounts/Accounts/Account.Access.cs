@@ -1,3 +1,4 @@
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Accounts;
@@ -31,6 +32,6 @@ public sealed partial class Account
             ? "It has expired; its partner brings it back by changing its plan to a paid cadence."
             : "It opens once the charge for its plan succeeds.";
         throw new ProblemException(403, NotInServiceProblem, "This account is not in service.",
-            $"Logins and links of this account work only while it is in service; it is {AccountStatusNames.Of(Status)}. {why}");
+            $"Logins and links of this account work only while it is in service; it is {AccountStatuses.NameOf(Status)}. {why}");
     }
 }

@@ -1,5 +1,6 @@
 using Reseller.Accounts.Lifecycle;
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Accounts;
@@ -45,7 +46,7 @@ public sealed partial class Account
         if (Status != AccountStatus.Active)
         {
             throw ProblemException.Conflict("plan-change-not-allowed", "The plan of this account cannot change now.",
-                $"A plan changes on an active, trial or expired account; this one is {AccountStatusNames.Of(Status)}.");
+                $"A plan changes on an active, trial or expired account; this one is {AccountStatuses.NameOf(Status)}.");
         }
         if (requested.Cadence == PlanCadences.Trial)
         {
@@ -73,7 +74,7 @@ public sealed partial class Account
         if (Status is not (AccountStatus.Active or AccountStatus.Trial))
         {
             throw ProblemException.Conflict("seats-change-not-allowed", "Seats cannot change now.",
-                $"Seats change on an active or trial account; this one is {AccountStatusNames.Of(Status)}.");
+                $"Seats change on an active or trial account; this one is {AccountStatuses.NameOf(Status)}.");
         }
         if (Status == AccountStatus.Trial && addOn is not null)
         {
@@ -102,7 +103,7 @@ public sealed partial class Account
         if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed or AccountStatus.Trial))
         {
             throw ProblemException.Conflict("not-cancellable", "This account cannot be cancelled.",
-                $"An active, trial or payment_failed account can be cancelled; this one is {AccountStatusNames.Of(Status)}.");
+                $"An active, trial or payment_failed account can be cancelled; this one is {AccountStatuses.NameOf(Status)}.");
         }
         Status = AccountStatus.Cancelled;
         return true;
@@ -130,7 +131,7 @@ public sealed partial class Account
                     "An expired account or a trial is renewed by changing its plan to a paid cadence (PATCH plan).");
             default:
                 throw ProblemException.Conflict("not-renewable", "This account has nothing to renew.",
-                    $"A cancelled or payment_failed account can be renewed; this one is {AccountStatusNames.Of(Status)}.");
+                    $"A cancelled or payment_failed account can be renewed; this one is {AccountStatuses.NameOf(Status)}.");
         }
     }
 
@@ -214,9 +215,9 @@ public sealed partial class Account
     /// </summary>
     public void ChangePayer(string payer, Guid? billingProfileId)
     {
-        if (payer == Accounts.Payer.Customer)
+        if (payer == Payers.Customer)
         {
-            if (Payer == Accounts.Payer.Partner)
+            if (Payer == Payers.Partner)
             {
                 PartnerBillingProfileId = BillingProfileId;
                 BillingProfileId = null;
@@ -225,7 +226,7 @@ public sealed partial class Account
         }
         else
         {
-            var profile = billingProfileId ?? (Payer == Accounts.Payer.Customer ? PartnerBillingProfileId : BillingProfileId);
+            var profile = billingProfileId ?? (Payer == Payers.Customer ? PartnerBillingProfileId : BillingProfileId);
             if (profile is null && Plan.Cadence != PlanCadences.Trial)
             {
                 throw ValidationErrors.Reject("billing_profile_id", "billing_profile_id is required when the partner pays: the partner has no card on this account.");
@@ -239,7 +240,7 @@ public sealed partial class Account
     /// <summary>A customer-paid account is charged to the customer's own card, which only the customer names.</summary>
     private void EnsurePartnerMayNameCard(Guid? billingProfileId)
     {
-        if (billingProfileId is not null && Payer == Accounts.Payer.Customer)
+        if (billingProfileId is not null && Payer == Payers.Customer)
         {
             throw ValidationErrors.Reject("billing_profile_id", "The customer pays this account: only the customer names its card.");
         }

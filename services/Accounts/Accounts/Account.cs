@@ -1,4 +1,5 @@
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
 namespace Reseller.Accounts.Accounts;
 
 /// <summary>A resold account. Paid accounts wait in Pending until Billing reports the first charge.</summary>
@@ -14,7 +15,7 @@ public sealed partial class Account
     public string TimeZone { get; private set; } = "";
     public Plan Plan { get; private set; } = new();
     public Guid? BillingProfileId { get; private set; }
-    public string Payer { get; private set; } = Accounts.Payer.Partner;
+    public string Payer { get; private set; } = Payers.Partner;
     public AccountStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CurrentPeriodEnd { get; private set; }

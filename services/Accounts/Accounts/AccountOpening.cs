@@ -26,7 +26,7 @@ public sealed class AccountOpening(AccountsDb db, NewAccountSetup setup, Product
         db.Accounts.Add(account);
         await setup.AddAsync(account, password, snapshot, user, now, cancellationToken);
         db.Publish(new AccountCreated(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer,
-            account.BillingProfileId, AccountStatusNames.Of(account.Status), now, account.NotificationEmail), now);
+            account.BillingProfileId, AccountStatuses.NameOf(account.Status), now, account.NotificationEmail), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Accounts.Accounts;
@@ -27,7 +28,7 @@ public sealed record AccountResponse(
         PublicId.Format(IdPrefix, a.Id),
         a.Name,
         urls.LoginUrl(a.Name),
-        AccountStatusNames.Of(a.Status),
+        AccountStatuses.NameOf(a.Status),
         ToResponse(a.Plan),
         a.Payer,
         new CustomerResponse(a.Customer.Name, a.Customer.Email),

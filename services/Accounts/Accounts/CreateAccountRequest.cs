@@ -1,4 +1,4 @@
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Catalog;
 namespace Reseller.Accounts.Accounts;
 
 public sealed record CreateAccountRequest(

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Accounts.Billing;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Lifecycle;
+using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
-using Reseller.ServiceDefaults.Catalog;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 
@@ -26,9 +26,9 @@ public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db
         errors.When(request.Language is null || !AccountFieldRules.Languages.Contains(request.Language), "language",
             $"language must be one of: {string.Join(", ", AccountFieldRules.Languages)}.");
         errors.When(request.TimeZone is null || !AccountFieldRules.IsTimeZone(request.TimeZone), "time_zone", "time_zone must be an IANA time zone such as Europe/Paris.");
-        var payer = request.Payer ?? Payer.Partner;
-        errors.When(!Payer.All.Contains(payer), "payer", "payer must be partner or customer.");
-        var validatedPlan = PlanRules.Validate(request.Plan, catalog, errors);
+        var payer = request.Payer ?? Payers.Partner;
+        errors.When(!Payers.All.Contains(payer), "payer", "payer must be partner or customer.");
+        var validatedPlan = PlanRules.Validate(request.Plan, catalog, (field, message) => errors.Add(field, message));
         var plan = validatedPlan is null ? null : Plan.From(validatedPlan).WithTrialAddOns(catalog);
         var billingProfileId = await ValidateBillingProfileAsync(request, plan, errors, billingProfileTrusted, cancellationToken);
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Contracts.Accounts;
 
 namespace Reseller.Accounts.Audit;
 
@@ -83,7 +84,7 @@ public sealed class AccountChangeAudit(IHttpContextAccessor http, TimeProvider c
     private static string Show(object? value) => value switch
     {
         null => "∅",
-        AccountStatus status => AccountStatusNames.Of(status),
+        AccountStatus status => AccountStatuses.NameOf(status),
         DateTimeOffset at => at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         string { Length: > 80 } text => text[..80] + "…",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",

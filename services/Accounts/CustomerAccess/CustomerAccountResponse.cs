@@ -1,4 +1,5 @@
 using Reseller.Accounts.Accounts;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Accounts.CustomerAccess;
@@ -18,7 +19,7 @@ public sealed record CustomerAccountResponse(
     public static CustomerAccountResponse From(Account a, AccountUrlOptions urls)
     {
         var full = AccountResponse.From(a, urls);
-        var billing = a.Payer == Payer.Customer ? new CustomerBilling(a.Payer, full.BillingProfileId, a.CurrentPeriodEnd) : null;
+        var billing = a.Payer == Payers.Customer ? new CustomerBilling(a.Payer, full.BillingProfileId, a.CurrentPeriodEnd) : null;
         return new(PublicId.Format(AccountResponse.IdPrefix, a.Id), a.Name, full.Url, full.Status, full.Plan, a.Language, a.TimeZone, a.CustomDomain, billing);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Problems;

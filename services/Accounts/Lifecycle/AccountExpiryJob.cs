@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Accounts.Lifecycle;

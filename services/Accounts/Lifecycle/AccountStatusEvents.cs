@@ -43,8 +43,8 @@ public sealed class AccountStatusEvents(TimeProvider clock) : SaveChangesInterce
         foreach (var (account, previous, originalPartner) in changed)
         {
             var partnerId = account.PartnerId == Guid.Empty ? originalPartner : account.PartnerId;
-            db.Publish(new AccountStatusChanged(account.Id, partnerId, AccountStatusNames.Of(previous),
-                AccountStatusNames.Of(account.Status), account.Plan.Cadence, account.Payer, now), now);
+            db.Publish(new AccountStatusChanged(account.Id, partnerId, AccountStatuses.NameOf(previous),
+                AccountStatuses.NameOf(account.Status), account.Plan.Cadence, account.Payer, now), now);
         }
     }
 }

@@ -37,13 +37,13 @@ public static class PayerApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (request.Payer is null || !Payer.All.Contains(request.Payer))
+        if (request.Payer is null || !Payers.All.Contains(request.Payer))
         {
             throw ValidationErrors.Reject("payer", "payer must be partner or customer.");
         }
         var byCustomer = AccountAccess.AccountIdOf(user) is not null;
         var account = await accounts.FindAsync(id, user, cancellationToken);
-        if (request.BillingProfileId is not null && (request.Payer == Payer.Customer) != byCustomer)
+        if (request.BillingProfileId is not null && (request.Payer == Payers.Customer) != byCustomer)
         {
             throw ValidationErrors.Reject("billing_profile_id", byCustomer
                 ? "Only the partner names the card it pays with."

@@ -1,6 +1,5 @@
 using Reseller.Accounts.Accounts;
 using Reseller.Contracts.Catalog;
-using Reseller.ServiceDefaults.Catalog;
 
 namespace Reseller.Accounts.Lifecycle;
 

@@ -7,7 +7,6 @@ using Reseller.Accounts.Data;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
-using Reseller.ServiceDefaults.Catalog;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
@@ -24,7 +23,7 @@ public sealed class PlanChanger(AccountsDb db, ProductCatalog catalog, PlanChang
             throw new ProblemException(403, "forbidden", "Changing a plan needs the owner or billing role.");
         }
         var errors = new ValidationErrors();
-        var validated = PlanRules.Validate(request, catalog, errors);
+        var validated = PlanRules.Validate(request, catalog, (field, message) => errors.Add(field, message));
         errors.ThrowIfAny();
         var requested = Plan.From(validated!);
         Publish(account, account.ChangePlan(requested, policy.AppliesNow(account.Plan, requested)), now);
@@ -53,7 +52,7 @@ public sealed class PlanChanger(AccountsDb db, ProductCatalog catalog, PlanChang
     {
         var errors = new ValidationErrors();
         PlanRules.Validate(new PlanRequest(plan.Product, plan.Tier, plan.Contacts, plan.Seats,
-            plan.AddOns.Select(a => new AddOnRequest(a.Code, a.Quantity)).ToList(), plan.Cadence), catalog, errors);
+            plan.AddOns.Select(a => new AddOnRequest(a.Code, a.Quantity)).ToList(), plan.Cadence), catalog, (field, message) => errors.Add(field, message));
         errors.ThrowIfAny();
     }
 

@@ -1,3 +1,4 @@
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Problems;
 
 using Http = Reseller.ServiceDefaults.Http;
@@ -13,7 +14,6 @@ public sealed record AccountListQuery(string? Search, string Status, string? Cad
     {
         "active", "expired", "all", "pending", "trial", "payment_failed", "cancelled",
     };
-    public static readonly IReadOnlySet<string> Cadences = new HashSet<string>(StringComparer.Ordinal) { "trial", "monthly", "annual" };
     public static readonly IReadOnlySet<string> Sorts = new HashSet<string>(StringComparer.Ordinal) { "name", "plan_size", "created", "expires" };
 
     public static AccountListQuery Parse(string? q, string? status, string? cadence, string? sort, string? order, string? pageSize, string? pageToken)
@@ -23,7 +23,7 @@ public sealed record AccountListQuery(string? Search, string Status, string? Cad
         errors.When(search?.Length > MaxSearchLength, "q", $"q must be at most {MaxSearchLength} characters.");
         status ??= "active";
         errors.When(!Statuses.Contains(status), "status", "status must be active, expired, all, pending, trial, payment_failed or cancelled.");
-        errors.When(cadence is not null && !Cadences.Contains(cadence), "cadence", "cadence must be trial, monthly or annual.");
+        errors.When(cadence is not null && !PlanCadences.All.Contains(cadence), "cadence", "cadence must be trial, monthly or annual.");
         sort ??= "name";
         errors.When(!Sorts.Contains(sort), "sort", "sort must be name, plan_size, created or expires.");
         order ??= "asc";

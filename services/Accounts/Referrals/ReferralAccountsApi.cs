@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 using Reseller.Accounts.Accounts;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
@@ -36,7 +37,7 @@ public static class ReferralAccountsApi
         {
             throw ValidationErrors.Reject("account", "partner_id and account are required.");
         }
-        var customerPaid = account with { Payer = Payer.Customer, NotificationEmail = account.Customer?.Email };
+        var customerPaid = account with { Payer = Payers.Customer, NotificationEmail = account.Customer?.Email };
         var details = await validator.ValidateAsync(partnerId, customerPaid, cancellationToken, billingProfileTrusted: true);
         var response = await opening.OpenAsync(details, snapshot: null, user, cancellationToken);
         return TypedResults.Created($"/api/v1/accounts/{response.Id}", response);

@@ -1,5 +1,5 @@
 using Reseller.Accounts.Customization;
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Accounts.Snapshots;

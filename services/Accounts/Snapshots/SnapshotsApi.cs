@@ -9,8 +9,8 @@ using Reseller.Accounts.Audit;
 using Reseller.Accounts.Customization;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Users;
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
-using Reseller.ServiceDefaults.Catalog;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Problems;
 

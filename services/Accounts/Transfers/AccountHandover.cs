@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Contracts.Accounts;
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
@@ -39,7 +40,7 @@ public sealed class AccountHandover(AccountsDb db, IPasswordHasher<AccountUser> 
         var token = RandomSecret.New();
         db.Add(OneTimeToken.Create(TokenPurposes.PasswordReset, account.Id, admin.Id, token, actor, now, ResetLifetime));
         db.Record(account.Id, actor, AuditActions.AccessHandedOver, now,
-            $"{why}: status {AccountStatusNames.Of(account.Status)}; admin password replaced, open links and invitations withdrawn, reset link mailed to {ownerEmail}");
+            $"{why}: status {AccountStatuses.NameOf(account.Status)}; admin password replaced, open links and invitations withdrawn, reset link mailed to {ownerEmail}");
         mails.Queue(db, new OutgoingMail(ownerEmail, $"Choose the password of {account.Name}",
             $"The account {account.Name} was {why}; you hold it now.\n\n"
             + $"Its admin password was replaced. Open this link within 7 days to choose yours (it works once):\n{links.AccountPasswordReset(token, account.Name)}\n\n"

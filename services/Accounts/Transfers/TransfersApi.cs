@@ -115,7 +115,7 @@ public static class TransfersApi
         db.Publish(new AccountTransferredIn(account.Id, account.PartnerId, account.Name, account.Plan.ToContract(), account.Payer, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new TransferConfirmedResponse(PublicId.Format(AccountResponse.IdPrefix, account.Id), account.Name,
-            PublicId.Format(PartnerPrefix, account.PartnerId), AccountStatusNames.Of(account.Status)));
+            PublicId.Format(PartnerPrefix, account.PartnerId), AccountStatuses.NameOf(account.Status)));
     }
 
     private static async Task<Account> FindAsync(AccountsDb db, string id, CancellationToken cancellationToken) =>

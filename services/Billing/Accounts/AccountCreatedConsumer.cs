@@ -26,7 +26,7 @@ public sealed class AccountCreatedConsumer(BillingDb db, PeriodInvoicer invoicer
             var account = BilledAccount.From(context.Message);
             db.BilledAccounts.Add(account);
             await CheckCardAsync(account, context.Message, ct);
-            if (account.Status == BilledAccountStatus.Pending)
+            if (account.Status == AccountStatus.Pending)
             {
                 paymentId = await invoicer.InvoiceNextPeriodAsync(account, InvoicePurposes.FirstPeriod, ct);
             }

@@ -1,5 +1,5 @@
 using Reseller.Contracts.Accounts;
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Catalog;
 
 namespace Reseller.Billing.Accounts;
 
@@ -23,7 +23,7 @@ public sealed class BilledAccount
 
     /// <summary>A downgrade or removed seats waiting for the next renewal, where it becomes the plan.</summary>
     public AccountPlan? ScheduledPlan { get; private set; }
-    public BilledAccountStatus Status { get; private set; }
+    public AccountStatus Status { get; private set; }
     public DateOnly AnchorDate { get; private set; }
     public int PeriodIndex { get; private set; }
     public DateOnly? CurrentPeriodStart { get; private set; }
@@ -49,17 +49,17 @@ public sealed class BilledAccount
         Cadence = created.Plan.Cadence,
         Payer = created.Payer,
         BillingProfileId = created.BillingProfileId,
-        Status = created.Plan.Cadence == PlanCadences.Trial ? BilledAccountStatus.Trial : BilledAccountStatus.Pending,
+        Status = created.Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Pending,
         AnchorDate = DateOnly.FromDateTime(created.CreatedAt.UtcDateTime),
         NotificationEmail = created.NotificationEmail ?? "",
     };
 
     /// <summary>Charges stop for good: the account expired or left its agency.</summary>
-    public bool IsClosed => Status is BilledAccountStatus.Expired or BilledAccountStatus.Transferred;
+    public bool IsClosed => Status is AccountStatus.Expired or AccountStatus.Transferred;
 
     /// <summary>The current period has been paid and is still running.</summary>
     public bool IsInPaidPeriod => CurrentPeriodStart is not null && CurrentPeriodEnd is not null
-        && Status is BilledAccountStatus.Active or BilledAccountStatus.Cancelled or BilledAccountStatus.PaymentFailed;
+        && Status is AccountStatus.Active or AccountStatus.Cancelled or AccountStatus.PaymentFailed;
 
     /// <summary>The period that the next charge covers, from the anchor date (month-end fall-back and return).</summary>
     public (DateOnly Start, DateOnly End) NextPeriod() =>
@@ -121,9 +121,9 @@ public sealed class BilledAccount
         ChangePlan(plan, null);
         AnchorDate = anchor;
         PeriodIndex = 0;
-        if (Status == BilledAccountStatus.Trial || IsClosed)
+        if (Status == AccountStatus.Trial || IsClosed)
         {
-            Status = BilledAccountStatus.Pending;
+            Status = AccountStatus.Pending;
         }
     }
 
@@ -156,12 +156,12 @@ public sealed class BilledAccount
         }
         Status = (status, Status) switch
         {
-            (_, BilledAccountStatus.Transferred) => Status,
-            (AccountStatuses.Cancelled, BilledAccountStatus.Active or BilledAccountStatus.PaymentFailed) => BilledAccountStatus.Cancelled,
-            (AccountStatuses.Active, BilledAccountStatus.Cancelled) => BilledAccountStatus.Active,
-            (AccountStatuses.PaymentFailed, BilledAccountStatus.Cancelled) => BilledAccountStatus.PaymentFailed,
-            (AccountStatuses.Expired, _) => BilledAccountStatus.Expired,
-            (AccountStatuses.Transferred, _) => BilledAccountStatus.Transferred,
+            (_, AccountStatus.Transferred) => Status,
+            (AccountStatuses.Cancelled, AccountStatus.Active or AccountStatus.PaymentFailed) => AccountStatus.Cancelled,
+            (AccountStatuses.Active, AccountStatus.Cancelled) => AccountStatus.Active,
+            (AccountStatuses.PaymentFailed, AccountStatus.Cancelled) => AccountStatus.PaymentFailed,
+            (AccountStatuses.Expired, _) => AccountStatus.Expired,
+            (AccountStatuses.Transferred, _) => AccountStatus.Transferred,
             _ => Status,
         };
     }
@@ -174,7 +174,7 @@ public sealed class BilledAccount
             return false;
         }
         LastTransferAt = AsStored(transferredAt);
-        Status = BilledAccountStatus.Transferred;
+        Status = AccountStatus.Transferred;
         return true;
     }
 
@@ -196,7 +196,7 @@ public sealed class BilledAccount
         Payer = payer;
         BillingProfileId = null;
         PartnerBillingProfileId = null;
-        Status = plan.Cadence == PlanCadences.Trial ? BilledAccountStatus.Trial : BilledAccountStatus.Active;
+        Status = plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active;
         return true;
     }
 
@@ -207,7 +207,7 @@ public sealed class BilledAccount
 
     public void PeriodPaid(DateOnly start, DateOnly end)
     {
-        Status = BilledAccountStatus.Active;
+        Status = AccountStatus.Active;
         CurrentPeriodStart = start;
         CurrentPeriodEnd = end;
         PeriodIndex++;
@@ -217,11 +217,11 @@ public sealed class BilledAccount
     {
         if (final)
         {
-            Status = BilledAccountStatus.Expired;
+            Status = AccountStatus.Expired;
         }
-        else if (Status is BilledAccountStatus.Pending or BilledAccountStatus.Active)
+        else if (Status is AccountStatus.Pending or AccountStatus.Active)
         {
-            Status = BilledAccountStatus.PaymentFailed;
+            Status = AccountStatus.PaymentFailed;
         }
     }
 }

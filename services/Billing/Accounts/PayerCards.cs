@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
+using Reseller.Contracts.Accounts;
 
 namespace Reseller.Billing.Accounts;
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Pricing;
+using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
-using Reseller.ServiceDefaults.Catalog;
 
 namespace Reseller.Billing.Catalog;
 

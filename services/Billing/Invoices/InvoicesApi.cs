@@ -9,6 +9,7 @@ using Reseller.Billing.Access;
 using Reseller.Billing.Accounts;
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;

@@ -2,7 +2,9 @@ using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Pricing;
+using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Invoices;

@@ -5,7 +5,7 @@ using Reseller.Billing.Data;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Catalog;
 
 namespace Reseller.Billing.Invoices;
 
@@ -26,14 +26,14 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             account.ChargeTo(card);
         }
         var current = change.Current;
-        if (current.Cadence == PlanCadences.Trial || account.Status is BilledAccountStatus.Transferred or BilledAccountStatus.Pending)
+        if (current.Cadence == PlanCadences.Trial || account.Status is AccountStatus.Transferred or AccountStatus.Pending)
         {
             account.ChangePlan(current, change.Scheduled);
             return null;
         }
-        if (change.Previous.Cadence == PlanCadences.Trial || account.Status is BilledAccountStatus.Trial or BilledAccountStatus.Expired)
+        if (change.Previous.Cadence == PlanCadences.Trial || account.Status is AccountStatus.Trial or AccountStatus.Expired)
         {
-            var purpose = account.Status == BilledAccountStatus.Expired ? InvoicePurposes.PlanChange : InvoicePurposes.FirstPeriod;
+            var purpose = account.Status == AccountStatus.Expired ? InvoicePurposes.PlanChange : InvoicePurposes.FirstPeriod;
             account.Reanchor(current, changedOn);
             var firstPeriod = await invoicer.InvoiceNextPeriodAsync(account, purpose, cancellationToken);
             account.ChangePlan(current, change.Scheduled);

@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Reseller.Billing.Accounts;
+using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Mail;
 

@@ -5,6 +5,7 @@ using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Purchases;
+using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.Contracts.Credits;
 using Reseller.ServiceDefaults.Messaging;

@@ -1,6 +1,5 @@
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
-using Reseller.ServiceDefaults.Catalog;
 
 namespace Reseller.Billing.Pricing;
 

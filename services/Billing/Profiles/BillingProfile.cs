@@ -1,3 +1,5 @@
+using Reseller.Contracts.Accounts;
+
 namespace Reseller.Billing.Profiles;
 
 /// <summary>
@@ -74,7 +76,7 @@ public sealed class BillingProfile
     /// only on one of its own partner cards (never a customer's, nor a card awaiting its owner).
     /// </summary>
     public bool MayPayFor(string payer, Guid partnerId, Guid? accountId) =>
-        !AwaitingOwner && PartnerId == partnerId && (payer == Accounts.Payers.Customer ? accountId is not null && AccountId == accountId : AccountId is null);
+        !AwaitingOwner && PartnerId == partnerId && (payer == Payers.Customer ? accountId is not null && AccountId == accountId : AccountId is null);
 
     /// <summary>
     /// Whether a new account of the partner may name this card at all: one of that partner's own cards or the account's
@@ -82,7 +84,7 @@ public sealed class BillingProfile
     /// </summary>
     public bool MayBeNamedBy(string payer, Guid partnerId, Guid accountId) =>
         AwaitingOwner
-            ? payer == Accounts.Payers.Customer
+            ? payer == Payers.Customer
             : PartnerId == partnerId && (AccountId is null || AccountId == accountId);
 
     public void Delete(DateTimeOffset now) => DeletedAt ??= now;

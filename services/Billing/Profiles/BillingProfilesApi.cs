@@ -7,6 +7,7 @@ using Reseller.Billing.Access;
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
+using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
@@ -78,7 +79,7 @@ public static class BillingProfilesApi
             return TypedResults.NotFound();
         }
         var inUse = await db.BilledAccounts.AnyAsync(a => a.BillingProfileId == profile.Id
-            && a.Status != BilledAccountStatus.Expired && a.Status != BilledAccountStatus.Transferred, cancellationToken);
+            && a.Status != AccountStatus.Expired && a.Status != AccountStatus.Transferred, cancellationToken);
         if (inUse)
         {
             throw ProblemException.Conflict("billing-profile-in-use", "The billing profile is in use.",

@@ -7,6 +7,7 @@ using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
+using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;

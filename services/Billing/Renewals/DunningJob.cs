@@ -4,6 +4,7 @@ using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Billing.Renewals;
@@ -43,7 +44,7 @@ public sealed class DunningJob(BillingDb db, ChargeProcessor charges, TimeProvid
             var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == invoice.AccountId, cancellationToken);
             invoice.StartRetry();
             // Only an account still in dunning is retried: a cancelled, expired or transferred one is not charged.
-            if (account.Status == BilledAccountStatus.PaymentFailed && account.BillingProfileId is { } profileId)
+            if (account.Status == AccountStatus.PaymentFailed && account.BillingProfileId is { } profileId)
             {
                 var payment = Payment.Start(invoice.Id, invoice.PartnerId, profileId, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());
                 db.Payments.Add(payment);

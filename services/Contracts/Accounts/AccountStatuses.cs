@@ -10,4 +10,11 @@ public static class AccountStatuses
     public const string Cancelled = "cancelled";
     public const string Expired = "expired";
     public const string Transferred = "transferred";
+
+    /// <summary>The name of a status as it travels: <see cref="AccountStatus.PaymentFailed"/> is payment_failed.</summary>
+    public static string NameOf(AccountStatus status) => status switch
+    {
+        AccountStatus.PaymentFailed => PaymentFailed,
+        _ => status.ToString().ToLowerInvariant(),
+    };
 }

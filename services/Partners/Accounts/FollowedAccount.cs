@@ -8,13 +8,10 @@ namespace Reseller.Partners.Accounts;
 /// </summary>
 public sealed class FollowedAccount
 {
-    public const string PayerPartner = "partner";
-    public const string PayerCustomer = "customer";
-
     public Guid AccountId { get; private set; }
     public Guid PartnerId { get; private set; }
     public string Cadence { get; private set; } = "";
-    public string Payer { get; private set; } = PayerPartner;
+    public string Payer { get; private set; } = Payers.Partner;
     public string Status { get; private set; } = AccountStatuses.Pending;
     public DateTimeOffset? CreatedAt { get; private set; }
     public DateTimeOffset LastChangedAt { get; private set; }
@@ -25,11 +22,11 @@ public sealed class FollowedAccount
 
     public static FollowedAccount Start(Guid accountId, Guid partnerId) => new() { AccountId = accountId, PartnerId = partnerId, LastChangedAt = DateTimeOffset.MinValue };
 
-    /// <summary>The counting rule of the reseller discount (docs/business-rules.md): monthly or annual, payer partner, active, cancelled or payment_failed.</summary>
+    /// <summary>The partner's <see cref="PaidAccounts"/>, which the reseller discount counts.</summary>
     public static System.Linq.Expressions.Expression<Func<FollowedAccount, bool>> IsPaid(Guid partnerId) => a =>
-        a.PartnerId == partnerId && a.Payer == PayerPartner
-        && (a.Cadence == "monthly" || a.Cadence == "annual")
-        && (a.Status == AccountStatuses.Active || a.Status == AccountStatuses.Cancelled || a.Status == AccountStatuses.PaymentFailed);
+        a.PartnerId == partnerId && a.Payer == PaidAccounts.Payer
+        && PaidAccounts.Cadences.Contains(a.Cadence)
+        && PaidAccounts.StatusNames.Contains(a.Status);
 
     public void Created(AccountCreated created)
     {

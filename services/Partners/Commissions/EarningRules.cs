@@ -1,3 +1,5 @@
+using Reseller.Contracts.Accounts;
+
 namespace Reseller.Partners.Commissions;
 
 /// <summary>
@@ -21,7 +23,7 @@ public static class EarningRules
         {
             return paidAt < start.AddMonths(CommissionMonths) ? (EarningKinds.Commission, Percent(invoiceTotal, CommissionPercent)) : null;
         }
-        return payer == "customer" ? (EarningKinds.Cashback, Percent(invoiceTotal, CashbackPercent)) : null;
+        return payer == Payers.Customer ? (EarningKinds.Cashback, Percent(invoiceTotal, CashbackPercent)) : null;
     }
 
     /// <summary>The share of an earning a credit note takes back: pro rata to the credited part of the invoice.</summary>

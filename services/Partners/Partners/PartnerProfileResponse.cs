@@ -1,3 +1,4 @@
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Partners.Partners;
@@ -17,5 +18,5 @@ public sealed record PartnerProfileResponse(
 {
     public static PartnerProfileResponse From(Partner p, int paidAccounts) => new(
         PublicId.Format(PartnerResponse.IdPrefix, p.Id), p.Name, p.Email, p.Country, p.Currency, p.PaypalEmail,
-        paidAccounts, DiscountTiers.PercentFor(paidAccounts), DiscountTiers.NextThreshold(paidAccounts), p.CreatedAt);
+        paidAccounts, ResellerDiscount.PercentFor(paidAccounts), ResellerDiscount.NextThreshold(paidAccounts), p.CreatedAt);
 }

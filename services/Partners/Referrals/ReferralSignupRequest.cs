@@ -1,4 +1,4 @@
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Referrals;

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Contracts.Accounts;
 using Reseller.Partners.Data;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
@@ -65,7 +66,7 @@ public static class ReferralsApi
                 time_zone = request.TimeZone,
                 plan = request.Plan,
                 billing_profile_id = card["id"]!.GetValue<string>(),
-                payer = "customer",
+                payer = Payers.Customer,
             }, cancellationToken);
             var accountId = account["id"]!.GetValue<string>();
             if (PublicId.TryParse("acc", accountId, out var id) && await db.ReferralSignups.AllAsync(s => s.AccountId != id, cancellationToken))

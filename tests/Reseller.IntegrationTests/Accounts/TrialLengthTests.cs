@@ -9,8 +9,8 @@ using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Snapshots;
 using Reseller.Accounts.Users;
+using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
-using Reseller.ServiceDefaults.Catalog;
 using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.IntegrationTests.Accounts;
@@ -27,7 +27,7 @@ public sealed class TrialLengthTests(TestInfrastructure infrastructure)
         await using var scope = services.CreateAsyncScope();
         var plan = new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = PlanCadences.Trial };
         var details = new NewAccount(Guid.NewGuid(), "trial-" + Guid.NewGuid().ToString("N")[..12], null, new Customer { Name = "C", Email = "c@client.test" },
-            "n@agency.test", "en", "UTC", plan, null, Payer.Partner);
+            "n@agency.test", "en", "UTC", plan, null, Payers.Partner);
 
         var opened = await scope.ServiceProvider.GetRequiredService<AccountOpening>().OpenAsync(details, null, new ClaimsPrincipal(new ClaimsIdentity()), CancellationToken.None);
 

@@ -35,7 +35,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         var cardId = await billing.AddCardAsync(partnerId, card);
         await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], plan, "partner", cardId,
             plan.Cadence == "trial" ? "trial" : "pending", createdAt, email));
-        var settled = plan.Cadence == "trial" ? BilledAccountStatus.Trial : card == "ok" ? BilledAccountStatus.Active : BilledAccountStatus.PaymentFailed;
+        var settled = plan.Cadence == "trial" ? AccountStatus.Trial : card == "ok" ? AccountStatus.Active : AccountStatus.PaymentFailed;
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == settled),
             $"The account never became {settled}.");
         return (accountId, cardId);
@@ -102,7 +102,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
 
         await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Trial, Plus, null, Now));
 
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == BilledAccountStatus.Active));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Active));
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
         var first = Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(InvoicePurposes.FirstPeriod, first.Purpose);
@@ -138,7 +138,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         var cancelled = new AccountStatusChanged(accountId, partnerId, "active", "cancelled", "monthly", "partner", Now);
         var messageId = await billing.PublishAsync(cancelled);
         await billing.PublishAsync(cancelled, messageId);
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == BilledAccountStatus.Cancelled));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Cancelled));
 
         var periodEnd = (await AccountAsync(accountId)).CurrentPeriodEnd!.Value;
         var renewalTime = new DateTimeOffset(periodEnd.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
@@ -146,7 +146,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         Assert.Single(await InvoicesAsync(accountId));
 
         await billing.PublishAsync(new AccountStatusChanged(accountId, partnerId, "cancelled", "active", "monthly", "partner", Now));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == BilledAccountStatus.Active));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Active));
         await billing.RunAsync<RenewalJob>(renewalTime);
         Assert.Single(await InvoicesAsync(accountId), i => i.Purpose == InvoicePurposes.Renewal && i.Status == InvoiceStatus.Paid);
     }
@@ -160,8 +160,8 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         await billing.PublishAsync(new AccountStatusChanged(expiredId, partnerId, "payment_failed", "expired", "monthly", "partner", Now));
         await billing.PublishAsync(new AccountTransferredOut(transferredId, partnerId, "owner@client.test", Now));
         Assert.True(await billing.EventuallyAsync(async db =>
-            (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == expiredId)).Status == BilledAccountStatus.Expired
-            && (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == transferredId)).Status == BilledAccountStatus.Transferred));
+            (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == expiredId)).Status == AccountStatus.Expired
+            && (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == transferredId)).Status == AccountStatus.Transferred));
         Assert.Equal(InvoiceStatus.Void, Assert.Single(await InvoicesAsync(expiredId)).Status);
 
         var later = Now.AddMonths(2);
@@ -185,7 +185,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         var messageId = await billing.PublishAsync(request);
         await billing.PublishAsync(request, messageId);
 
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == BilledAccountStatus.Active));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Active));
         Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
         var paid = Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
@@ -239,7 +239,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
             await billing.RunAsync<DunningJob>(retryAt);
         }
 
-        Assert.Equal(BilledAccountStatus.Expired, (await AccountAsync(accountId)).Status);
+        Assert.Equal(AccountStatus.Expired, (await AccountAsync(accountId)).Status);
         Assert.True(await Eventually.HoldsAsync(() => billing.Mails().Count(m => m.Subject.Contains(renewal.Number, StringComparison.Ordinal)) == 4, TimeSpan.FromSeconds(30)));
         var mails = billing.Mails().Where(m => m.Subject.Contains(renewal.Number, StringComparison.Ordinal)).ToList();
         Assert.All(mails, m => Assert.Equal("alerts@agency.test", m.To));

@@ -35,16 +35,16 @@ public sealed class BillingTransferInTests(TestInfrastructure infrastructure) : 
         var formerCard = await billing.AddCardAsync(formerPartnerId);
         await billing.PublishAsync(new AccountCreated(accountId, formerPartnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", formerCard,
             "pending", Now.AddMonths(-1).AddDays(1), "billing@agency.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == BilledAccountStatus.Active));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
         await billing.PublishAsync(new AccountTransferredOut(accountId, formerPartnerId, "owner@client.test", Now));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == BilledAccountStatus.Transferred));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Transferred));
 
         var movedIn = new AccountTransferredIn(accountId, newPartnerId, "acct-moved", Plus, "partner", Now);
         var messageId = await billing.PublishAsync(movedIn);
         await billing.PublishAsync(movedIn, messageId);
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).PartnerId == newPartnerId));
         var account = await AccountAsync(accountId);
-        Assert.Equal(BilledAccountStatus.Active, account.Status);
+        Assert.Equal(AccountStatus.Active, account.Status);
         Assert.Null(account.BillingProfileId);
         Assert.Equal(1, await billing.InboxCountAsync(messageId));
 
@@ -54,7 +54,7 @@ public sealed class BillingTransferInTests(TestInfrastructure infrastructure) : 
         Assert.Equal(newPartnerId, renewal.PartnerId);
         Assert.Equal(InvoiceStatus.Open, renewal.Status);
         Assert.Equal(0, renewal.CardCharged);
-        Assert.Equal(BilledAccountStatus.PaymentFailed, (await AccountAsync(accountId)).Status);
+        Assert.Equal(AccountStatus.PaymentFailed, (await AccountAsync(accountId)).Status);
         Assert.Equal(0, await billing.QueryAsync(db => db.Payments.CountAsync(p => p.InvoiceId == renewal.Id && p.BillingProfileId == formerCard)));
 
         // The new partner chooses its card (PATCH billing_profile_id) and renews: the open invoice is paid with it.

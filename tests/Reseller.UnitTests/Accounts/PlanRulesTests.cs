@@ -1,4 +1,4 @@
-using Reseller.ServiceDefaults.Catalog;
+using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.UnitTests.Accounts;
@@ -8,7 +8,7 @@ public sealed class PlanRulesTests
     private static (Reseller.Contracts.Accounts.AccountPlan? Plan, ValidationErrors Errors) Validate(PlanRequest request)
     {
         var errors = new ValidationErrors();
-        return (PlanRules.Validate(request, TestCatalog.Default, errors), errors);
+        return (PlanRules.Validate(request, TestCatalog.Default, (field, message) => errors.Add(field, message)), errors);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Reseller.Billing.Accounts;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Profiles;
+using Reseller.Contracts.Accounts;
 
 namespace Reseller.UnitTests.Billing;
 

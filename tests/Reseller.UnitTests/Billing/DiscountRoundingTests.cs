@@ -1,4 +1,5 @@
 using Reseller.Billing.Pricing;
+using Reseller.Contracts.Catalog;
 
 namespace Reseller.UnitTests.Billing;
 

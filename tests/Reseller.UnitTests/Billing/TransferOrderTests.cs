@@ -22,10 +22,10 @@ public sealed class TransferOrderTests
     {
         var account = ActiveAccount();
         Assert.True(account.TransferredOut(T0.AddDays(1)));
-        Assert.Equal(BilledAccountStatus.Transferred, account.Status);
+        Assert.Equal(AccountStatus.Transferred, account.Status);
         account.FollowStatus(AccountStatuses.Transferred, T0.AddDays(1));
         Assert.True(account.TransferredIn(NewPartner, "acct", Plus, Payers.Partner, T0.AddDays(2)));
-        Assert.Equal(BilledAccountStatus.Active, account.Status);
+        Assert.Equal(AccountStatus.Active, account.Status);
         Assert.Equal(NewPartner, account.PartnerId);
     }
 
@@ -39,7 +39,7 @@ public sealed class TransferOrderTests
         Assert.False(account.TransferredOut(T0.AddDays(1)));
         account.FollowStatus(AccountStatuses.Transferred, T0.AddDays(1));
 
-        Assert.Equal(BilledAccountStatus.Active, account.Status);
+        Assert.Equal(AccountStatus.Active, account.Status);
         Assert.False(account.IsClosed);
         Assert.Equal(T0.AddDays(2), account.LastTransferAt);
     }
@@ -52,7 +52,7 @@ public sealed class TransferOrderTests
 
         Assert.False(account.TransferredIn(NewPartner, "acct", Plus, Payers.Partner, T0.AddDays(2)));
 
-        Assert.Equal(BilledAccountStatus.Transferred, account.Status);
+        Assert.Equal(AccountStatus.Transferred, account.Status);
         Assert.Equal(FormerPartner, account.PartnerId);
     }
 
@@ -65,6 +65,6 @@ public sealed class TransferOrderTests
 
         account.FollowStatus(AccountStatuses.Cancelled, T0.AddDays(3));
 
-        Assert.Equal(BilledAccountStatus.Cancelled, account.Status);
+        Assert.Equal(AccountStatus.Cancelled, account.Status);
     }
 }

@@ -54,7 +54,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
 
         var accountId = Guid.NewGuid();
         await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "customer", cardId, "pending", Now, "jane@customer.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == BilledAccountStatus.Active));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
 
         var adopted = await ProfileAsync(cardId);
         Assert.Equal(partnerId, adopted.PartnerId);
@@ -93,7 +93,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
         var partnerCard = await billing.AddCardAsync(partnerId);
         var accountId = Guid.NewGuid();
         await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "customer", partnerCard, "pending", Now, "jane@customer.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == BilledAccountStatus.Active));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
 
         var account = await AccountAsync(accountId);
         Assert.Equal(partnerCard, account.PartnerBillingProfileId);
@@ -274,7 +274,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
         var cardId = await billing.AddCardAsync(partnerId);
         await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", cardId,
             "pending", Now.AddMonths(-1).AddDays(1), "billing@agency.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == BilledAccountStatus.Active));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
         return (accountId, cardId);
     }
 

@@ -30,7 +30,7 @@ public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsy
         var formerCard = await billing.AddCardAsync(formerPartnerId);
         await billing.PublishAsync(new AccountCreated(accountId, formerPartnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", formerCard,
             "pending", DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1), "billing@agency.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == BilledAccountStatus.Active));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
         var movedOutAt = DateTimeOffset.UtcNow;
         var movedInAt = movedOutAt.AddMinutes(5);
 
@@ -51,7 +51,7 @@ public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsy
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(lateOut) == 1 && await billing.InboxCountAsync(lateStatus) == 1, TimeSpan.FromSeconds(30)));
 
         var account = await AccountAsync(accountId);
-        Assert.Equal(BilledAccountStatus.PaymentFailed, account.Status);
+        Assert.Equal(AccountStatus.PaymentFailed, account.Status);
         Assert.Equal(newPartnerId, account.PartnerId);
         Assert.Equal(movedInAt.UtcTicks / 10, account.LastTransferAt!.Value.UtcTicks / 10);
         Assert.Equal(InvoiceStatus.Open, (await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == renewal.Id))).Status);

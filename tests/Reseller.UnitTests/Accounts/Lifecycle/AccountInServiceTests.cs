@@ -1,4 +1,5 @@
 using Reseller.Accounts.Accounts;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.UnitTests.Accounts.Lifecycle;
@@ -12,7 +13,7 @@ public sealed class AccountInServiceTests
     private static Account New(string cadence, int trialDays = 14) => Account.Create(new NewAccount(Guid.NewGuid(), "client", null,
         new Customer { Name = "C", Email = "c@client.test" }, "n@agency.test", "en", "UTC",
         new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = cadence },
-        cadence == "trial" ? null : Guid.NewGuid(), Payer.Partner), Now, trialDays);
+        cadence == "trial" ? null : Guid.NewGuid(), Payers.Partner), Now, trialDays);
 
     [Fact]
     public void A_paid_account_opens_only_when_its_first_charge_succeeds()

@@ -1,4 +1,5 @@
 using Reseller.Accounts.Accounts;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.UnitTests.Accounts.Lifecycle;
@@ -12,7 +13,7 @@ public sealed class AccountLifecycleTests
     {
         var plan = new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = cadence };
         return Account.Create(new NewAccount(Guid.NewGuid(), "client", null, new Customer { Name = "C", Email = "c@client.test" },
-            "n@agency.test", "en", "UTC", plan, billingProfile, Payer.Partner), Now, TestCatalog.Default.TrialDays);
+            "n@agency.test", "en", "UTC", plan, billingProfile, Payers.Partner), Now, TestCatalog.Default.TrialDays);
     }
 
     private static Account Active()

@@ -1,5 +1,6 @@
-namespace Reseller.Billing.Accounts;
+namespace Reseller.Contracts.Accounts;
 
+/// <summary>Who pays for an account, as the word travels in events and in the API.</summary>
 public static class Payers
 {
     public const string Partner = "partner";

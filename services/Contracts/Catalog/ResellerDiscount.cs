@@ -1,10 +1,11 @@
-namespace Reseller.Partners.Partners;
+namespace Reseller.Contracts.Catalog;
 
 /// <summary>
-/// The reseller discount (docs/business-rules.md) by number of paid accounts: 1–4 → 10 %, 5–24 → 20 %, 25 or more → 30 %.
-/// Billing applies it when charging; Partners shows where the partner stands and where the next step starts.
+/// The reseller discount by the partner's number of paid accounts (<see cref="Accounts.PaidAccounts"/>): 1–4 → 10 %,
+/// 5–24 → 20 %, 25 or more → 30 %. Billing applies it when charging (the account being charged included); Partners shows
+/// where the partner stands and where the next step starts.
 /// </summary>
-public static class DiscountTiers
+public static class ResellerDiscount
 {
     private static readonly (int From, int Percent)[] Tiers = [(1, 10), (5, 20), (25, 30)];
 

@@ -1,4 +1,4 @@
-namespace Reseller.ServiceDefaults.Catalog;
+namespace Reseller.Contracts.Catalog;
 
 public static class PlanCadences
 {

@@ -1,14 +1,17 @@
 using Reseller.Contracts.Accounts;
-using Reseller.Contracts.Catalog;
-using Reseller.ServiceDefaults.Problems;
 
-namespace Reseller.ServiceDefaults.Catalog;
+namespace Reseller.Contracts.Catalog;
 
-/// <summary>Checks a requested plan against the catalog's products, tiers and limits (shared by Accounts and Billing's quotes).</summary>
+/// <summary>
+/// Checks a requested plan against the catalog's products, tiers and limits (shared by Accounts and Billing's quotes). Each
+/// bad field is handed to <paramref name="reject"/> (field, message), so the caller collects them in its own way.
+/// </summary>
 public static class PlanRules
 {
-    public static AccountPlan? Validate(PlanRequest? request, ProductCatalog catalog, ValidationErrors errors)
+    public static AccountPlan? Validate(PlanRequest? request, ProductCatalog catalog, Action<string, string> reject)
     {
+        ArgumentNullException.ThrowIfNull(reject);
+        var errors = new FieldErrors(reject);
         if (request is null)
         {
             errors.Add("plan", "plan is required.");
@@ -45,7 +48,7 @@ public static class PlanRules
         return new AccountPlan(product.Code, tier.Code, contacts, seats, ValidateAddOns(request, product, tier, errors), request.Cadence ?? "");
     }
 
-    private static List<AddOnQuantity> ValidateAddOns(PlanRequest request, CatalogProduct product, CatalogTier tier, ValidationErrors errors)
+    private static List<AddOnQuantity> ValidateAddOns(PlanRequest request, CatalogProduct product, CatalogTier tier, FieldErrors errors)
     {
         var addOns = new List<AddOnQuantity>();
         foreach (var (requested, index) in (request.AddOns ?? []).Select((a, i) => (a, i)))
@@ -64,5 +67,18 @@ public static class PlanRules
             addOns.Add(new AddOnQuantity(addOn.Code, quantity));
         }
         return addOns;
+    }
+
+    private sealed class FieldErrors(Action<string, string> reject)
+    {
+        public void Add(string field, string message) => reject(field, message);
+
+        public void When(bool condition, string field, string message)
+        {
+            if (condition)
+            {
+                reject(field, message);
+            }
+        }
     }
 }

@@ -1,3 +1,3 @@
-namespace Reseller.ServiceDefaults.Catalog;
+namespace Reseller.Contracts.Catalog;
 
 public sealed record AddOnRequest(string? Code, int? Quantity);
