@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,6 @@ public static class OperatorPartnersApi
         PartnersDb db,
         CancellationToken cancellationToken)
     {
-        var size = PageSize.From(pageSize);
         var search = q?.Trim();
         new ValidationErrors()
             .When(search is { Length: > MaxSearchLength }, "q", $"q must be at most {MaxSearchLength} characters.")
@@ -64,12 +64,7 @@ public static class OperatorPartnersApi
                 query = query.Where(p => EF.Functions.ILike(p.Name, pattern, "\\") || EF.Functions.ILike(p.Email, pattern, "\\"));
             }
         }
-        if (KeysetPage.After(PartnerResponse.IdPrefix, pageToken) is { } after)
-        {
-            query = query.Where(p => p.Id.CompareTo(after) > 0);
-        }
-        var partners = await query.OrderBy(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(KeysetPage.From(partners, size, p => p.Id, PartnerResponse.IdPrefix, PartnerResponse.From));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(query, p => p.Id, ListSortDirection.Ascending, pageSize, pageToken, PartnerResponse.From, cancellationToken));
     }
 
     public static async Task<Ok<PartnerResponse>> GetAsync(string id, PartnersDb db, CancellationToken cancellationToken) =>

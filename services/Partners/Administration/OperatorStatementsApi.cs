@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,6 @@ public static class OperatorStatementsApi
         PartnersDb db,
         CancellationToken cancellationToken)
     {
-        var size = PageSize.From(pageSize);
         Guid? partner = null;
         new ValidationErrors()
             .When(status is not null && status != "all" && !Statuses.Contains(status), "status", "status must be pending, held, paid or all.")
@@ -53,11 +53,6 @@ public static class OperatorStatementsApi
         {
             query = query.Where(s => s.PartnerId == onlyPartner);
         }
-        if (KeysetPage.After(StatementResponse.IdPrefix, pageToken) is { } after)
-        {
-            query = query.Where(s => s.Id.CompareTo(after) > 0);
-        }
-        var statements = await query.OrderBy(s => s.Id).Take(size + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(KeysetPage.From(statements, size, s => s.Id, StatementResponse.IdPrefix, s => StatementResponse.From(s)));
+        return TypedResults.Ok(await KeysetPage.ReadAsync(query, s => s.Id, ListSortDirection.Ascending, pageSize, pageToken, s => StatementResponse.From(s), cancellationToken));
     }
 }
