@@ -7,6 +7,7 @@ using Reseller.Accounts.Snapshots;
 using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.DomainEvents;
 
 namespace Reseller.Accounts;
 
@@ -21,8 +22,7 @@ public static class AccountIdentity
         builder.Services.AddScoped<NewAccountSetup>();
         builder.Services.AddScoped<IDueJob, InvitationExpiryJob>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<AccountChangeAudit>();
-        builder.Services.ConfigureDbContext<Data.AccountsDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AccountChangeAudit>()));
+        builder.Services.AddDomainEvents<Data.AccountsDb>().AddDomainEventRecorder<AccountChangeAudit>();
         builder.AddAccountAccessPolicy();
         return builder;
     }

@@ -2,16 +2,16 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Listing;
 using Reseller.Accounts.Transfers;
 using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.DomainEvents;
 
 namespace Reseller.Accounts.Lifecycle;
 
 public static class LifecycleExtensions
 {
-    /// <summary>Plan changes, seats, cancel/renew/expiry, payer, listing and transfers; call before messaging so status events reach the outbox signal.</summary>
+    /// <summary>Plan changes, seats, cancel/renew/expiry, payer, listing and transfers.</summary>
     public static IServiceCollection AddAccountLifecycle(this IServiceCollection services)
     {
-        services.AddSingleton<AccountStatusEvents>();
-        services.ConfigureDbContext<AccountsDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AccountStatusEvents>()));
+        services.AddDomainEvents<AccountsDb>().AddDomainEventRecorder<AccountStatusEvents>();
         services.AddSingleton<PlanChangePolicy>();
         services.AddScoped<PlanChanger>();
         services.AddScoped<PartnerAccounts>();
