@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Reseller.ServiceDefaults.DomainEvents;
 using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.ServiceDefaults.Messaging;
@@ -25,9 +26,7 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
 
         builder.AddSessionList();
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxCommitInterceptor>();
-        builder.Services.ConfigureDbContext<TDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        builder.Services.AddDomainEvents<TDb>();
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
 
         builder.Services.Configure<MassTransitHostOptions>(o =>

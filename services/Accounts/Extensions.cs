@@ -16,6 +16,7 @@ using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.DomainEvents;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Tokens;
@@ -51,11 +52,10 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Plan changes, seats, cancel/renew/expiry, payer, listing and transfers; call before messaging so status events reach the outbox signal.</summary>
+    /// <summary>Plan changes, seats, cancel/renew/expiry, payer, listing and transfers.</summary>
     public static IServiceCollection AddAccountLifecycle(this IServiceCollection services)
     {
-        services.AddSingleton<AccountStatusEvents>();
-        services.ConfigureDbContext<AccountsDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AccountStatusEvents>()));
+        services.AddDomainEvents<AccountsDb>().AddDomainEventRecorder<AccountStatusEvents>();
         services.AddSingleton<PlanChangePolicy>();
         services.AddScoped<PlanChanger>();
         services.AddScoped<PartnerAccounts>();
@@ -72,8 +72,7 @@ public static class Extensions
         builder.Services.AddScoped<NewAccountSetup>();
         builder.Services.AddScoped<IDueJob, InvitationExpiryJob>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<AccountChangeAudit>();
-        builder.Services.ConfigureDbContext<AccountsDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AccountChangeAudit>()));
+        builder.Services.AddDomainEvents<AccountsDb>().AddDomainEventRecorder<AccountChangeAudit>();
         builder.AddAccountAccessPolicy();
         return builder;
     }

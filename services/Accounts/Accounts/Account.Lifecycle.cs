@@ -39,7 +39,7 @@ public sealed partial class Account
             }
             Plan = requested;
             ScheduledPlan = null;
-            Status = AccountStatus.Pending;
+            ChangeStatus(AccountStatus.Pending);
             AwaitsOpeningCharge = true;
             return new PlanChange(previous, requested, null);
         }
@@ -105,7 +105,7 @@ public sealed partial class Account
             throw ProblemException.Conflict("not-cancellable", "This account cannot be cancelled.",
                 $"An active, trial or payment_failed account can be cancelled; this one is {AccountStatuses.NameOf(Status)}.");
         }
-        Status = AccountStatus.Cancelled;
+        ChangeStatus(AccountStatus.Cancelled);
         return true;
     }
 
@@ -119,7 +119,7 @@ public sealed partial class Account
         {
             case AccountStatus.Cancelled when CurrentPeriodEnd > now:
                 EnsurePartnerMayNameCard(billingProfileId);
-                Status = Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active;
+                ChangeStatus(Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active);
                 BillingProfileId = billingProfileId ?? BillingProfileId;
                 return false;
             case AccountStatus.PaymentFailed:
@@ -142,7 +142,7 @@ public sealed partial class Account
         {
             return false;
         }
-        Status = AccountStatus.Expired;
+        ChangeStatus(AccountStatus.Expired);
         return true;
     }
 
@@ -156,7 +156,7 @@ public sealed partial class Account
         {
             return false;
         }
-        Status = AccountStatus.Active;
+        ChangeStatus(AccountStatus.Active);
         AwaitsOpeningCharge = false;
         CurrentPeriodEnd = periodEnd;
         return true;
@@ -183,12 +183,12 @@ public sealed partial class Account
             throw ProblemException.Conflict("already-transferred", "This account is already stand-alone.");
         }
         var former = PartnerId;
+        ChangeStatus(AccountStatus.Transferred);
         FormerPartnerId = former;
         PartnerId = Guid.Empty;
         OwnerEmail = ownerEmail;
         BillingProfileId = null;
         PartnerBillingProfileId = null;
-        Status = AccountStatus.Transferred;
         return former;
     }
 
@@ -204,7 +204,7 @@ public sealed partial class Account
         RequireStandAlone();
         PartnerId = partnerId;
         OwnerEmail = null;
-        Status = AccountStatus.Active;
+        ChangeStatus(AccountStatus.Active);
         AwaitsOpeningCharge = false;
     }
 

@@ -1,9 +1,11 @@
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
+using Reseller.ServiceDefaults.DomainEvents;
+
 namespace Reseller.Accounts.Accounts;
 
 /// <summary>A resold account. Paid accounts wait in Pending until Billing reports the first charge.</summary>
-public sealed partial class Account
+public sealed partial class Account : AggregateRoot
 {
     public Guid Id { get; private set; }
     public Guid PartnerId { get; private set; }
@@ -78,7 +80,7 @@ public sealed partial class Account
         {
             return false;
         }
-        Status = AccountStatus.Active;
+        ChangeStatus(AccountStatus.Active);
         AwaitsOpeningCharge = false;
         CurrentPeriodEnd = periodEnd;
         return true;
@@ -91,7 +93,7 @@ public sealed partial class Account
         {
             return false;
         }
-        Status = AccountStatus.Active;
+        ChangeStatus(AccountStatus.Active);
         AwaitsOpeningCharge = false;
         CurrentPeriodEnd = periodEnd;
         return true;
@@ -104,7 +106,7 @@ public sealed partial class Account
         {
             return false;
         }
-        Status = final ? AccountStatus.Expired : AccountStatus.PaymentFailed;
+        ChangeStatus(final ? AccountStatus.Expired : AccountStatus.PaymentFailed);
         return true;
     }
 
@@ -114,7 +116,20 @@ public sealed partial class Account
         {
             return false;
         }
-        Status = AccountStatus.PaymentFailed;
+        ChangeStatus(AccountStatus.PaymentFailed);
         return true;
+    }
+
+    /// <summary>
+    /// Every status change goes through here and raises <see cref="AccountStatusChangedDomainEvent"/>, so no path can forget
+    /// its event. Only the first change of a unit of work is raised: its recorder compares that status with the final one.
+    /// </summary>
+    private void ChangeStatus(AccountStatus status)
+    {
+        if (status != Status && !DomainEvents.OfType<AccountStatusChangedDomainEvent>().Any())
+        {
+            Raise(new AccountStatusChangedDomainEvent(this, Status, PartnerId));
+        }
+        Status = status;
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
 using Reseller.Contracts.Accounts;
+using Reseller.ServiceDefaults.DomainEvents;
 
 namespace Reseller.Accounts.Audit;
 
@@ -13,46 +13,24 @@ namespace Reseller.Accounts.Audit;
 /// in the same SaveChanges: one line per changed account naming the fields, old → new. Code that records its own, more
 /// specific line with <see cref="AuditTrail"/> in the same unit of work is not audited twice.
 /// </summary>
-public sealed class AccountChangeAudit(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AccountChangeAudit(IHttpContextAccessor http) : DomainEventRecorder<AggregateModified>
 {
     public const string SystemActor = "system";
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override void Handle(DbContext db, AggregateModified modified, DateTimeOffset now)
     {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Record(eventData.Context);
-        return result;
-    }
-
-    private void Record(DbContext? context)
-    {
-        if (context is not AccountsDb db)
+        if (db is not AccountsDb accounts || modified.Aggregate is not Account account)
         {
             return;
         }
-        db.ChangeTracker.DetectChanges();
-        var explicitlyAudited = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.AccountId).ToHashSet();
-        var changed = db.ChangeTracker.Entries<Account>()
-            .Where(e => e.State == EntityState.Modified || (e.State == EntityState.Unchanged && HasChangedParts(e)))
-            .Where(e => !explicitlyAudited.Contains(e.Entity.Id))
-            .ToList();
-        if (changed.Count == 0)
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added && e.Entity.AccountId == account.Id))
         {
             return;
         }
         var user = http.HttpContext?.User;
         var actor = user?.Identity?.IsAuthenticated == true ? AuditTrail.Actor(user) : SystemActor;
-        var now = clock.GetUtcNow();
-        foreach (var entry in changed)
-        {
-            var (action, detail) = Describe(entry);
-            db.Record(entry.Entity.Id, actor, action, now, detail);
-        }
+        var (action, detail) = Describe(db.Entry(account));
+        accounts.Record(account.Id, actor, action, now, detail);
     }
 
     private static (string Action, string Detail) Describe(EntityEntry<Account> entry)
@@ -73,8 +51,6 @@ public sealed class AccountChangeAudit(IHttpContextAccessor http, TimeProvider c
         var action = statusChanged ? "account.status_changed" : planChanged ? "account.plan_changed" : "account.updated";
         return (action, string.Join("; ", parts));
     }
-
-    private static bool HasChangedParts(EntityEntry entry) => entry.References.Any(r => r.TargetEntry is { } t && IsChanged(t));
 
     private static bool IsChanged(EntityEntry entry) =>
         entry.State is EntityState.Modified or EntityState.Added or EntityState.Deleted

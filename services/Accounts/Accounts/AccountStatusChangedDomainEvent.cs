@@ -1,0 +1,6 @@
+using Reseller.ServiceDefaults.DomainEvents;
+
+namespace Reseller.Accounts.Accounts;
+
+/// <summary>The account's status changed from <paramref name="Previous"/>, while it belonged to <paramref name="PreviousPartnerId"/>.</summary>
+public sealed record AccountStatusChangedDomainEvent(Account Account, AccountStatus Previous, Guid PreviousPartnerId) : IDomainEvent;
