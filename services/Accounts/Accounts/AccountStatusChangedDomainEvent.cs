@@ -1,3 +1,4 @@
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.DomainEvents;
 
 namespace Reseller.Accounts.Accounts;

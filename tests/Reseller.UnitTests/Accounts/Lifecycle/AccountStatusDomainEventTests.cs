@@ -1,3 +1,4 @@
+using Reseller.Contracts.Accounts;
 using Reseller.Accounts.Accounts;
 
 namespace Reseller.UnitTests.Accounts.Lifecycle;
@@ -12,7 +13,7 @@ public sealed class AccountStatusDomainEventTests
         var account = Account.Create(new NewAccount(partnerId, "client", null,
             new Customer { Name = "C", Email = "c@client.test" }, "n@agency.test", "en", "UTC",
             new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = "monthly" },
-            Guid.NewGuid(), Payer.Partner), Now, 14);
+            Guid.NewGuid(), Payers.Partner), Now, 14);
         account.ActivateAfterFirstCharge(Now.AddMonths(1));
         account.ClearDomainEvents();
         return account;
@@ -25,7 +26,7 @@ public sealed class AccountStatusDomainEventTests
         var created = Account.Create(new NewAccount(partnerId, "client", null,
             new Customer { Name = "C", Email = "c@client.test" }, "n@agency.test", "en", "UTC",
             new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = "monthly" },
-            Guid.NewGuid(), Payer.Partner), Now, 14);
+            Guid.NewGuid(), Payers.Partner), Now, 14);
         Assert.Empty(created.DomainEvents);
 
         var account = NewActive(partnerId);
