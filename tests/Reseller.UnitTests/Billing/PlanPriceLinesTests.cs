@@ -158,14 +158,26 @@ public sealed class PlanPriceLinesTests
     }
 
     [Theory]
-    [InlineData("unknown", "plus", "conversations")]
-    [InlineData("marketing", "gold", "conversations")]
-    [InlineData("marketing", "plus", "fax")]
-    public void An_unknown_product_tier_or_add_on_cannot_be_priced(string product, string tier, string addOn)
+    [InlineData("unknown", "plus", "conversations", "Unknown product unknown.")]
+    [InlineData("marketing", "gold", "conversations", "Unknown tier gold of marketing.")]
+    [InlineData("marketing", "plus", "fax", "Unknown add-on fax.")]
+    public void An_unknown_product_tier_or_add_on_cannot_be_priced(string product, string tier, string addOn, string message)
     {
         var plan = new AccountPlan(product, tier, 1000, null, [new AddOnQuantity(addOn, 1)], "monthly");
 
-        Assert.Throws<InvalidOperationException>(() => pricer.Price(plan, 0));
+        Assert.Equal(message, Assert.Throws<InvalidOperationException>(() => pricer.Price(plan, 0)).Message);
+    }
+
+    [Fact]
+    public void The_block_of_contacts_is_the_catalog_s_band_size()
+    {
+        // With blocks of 500: 1,000 contacts are the first block and one more, 4900 + 1500 = 6400; no contacts, one block.
+        var marketing = TestCatalog.Default.FindProduct("marketing")!;
+        var pricedBy500 = new PlanPricer(TestCatalog.Default with { Products = [marketing with { BandSize = 500 }] });
+
+        Assert.Equal(6400, pricedBy500.Price(Marketing("plus", 1000), 0).Total);
+        var line = Assert.Single(pricedBy500.Price(Marketing("plus", contacts: null), 0).Lines);
+        Assert.Equal((4900L, $"Marketing automation plus, {Contacts(500)}, 1 month"), (line.Amount, line.Description));
     }
 
     [Fact]
