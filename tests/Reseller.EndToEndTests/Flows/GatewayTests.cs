@@ -33,6 +33,21 @@ public sealed class GatewayTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task By_default_the_gateway_allows_no_cross_origin_call()
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/accounts")
+        {
+            Headers = { { "Origin", "https://elsewhere.test" }, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "authorization" } },
+        };
+        using var call = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog") { Headers = { { "Origin", "https://elsewhere.test" } } };
+
+        Assert.False((await client.Http.SendAsync(preflight)).Headers.Contains("Access-Control-Allow-Origin"));
+        var answer = await client.Http.SendAsync(call);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task Only_the_operator_creates_partners()
     {
         var partner = await client.CreatePartnerAsync();
