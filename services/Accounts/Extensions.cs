@@ -4,6 +4,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Lifecycle;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Tokens;
@@ -34,7 +35,8 @@ public static class Extensions
         builder.Services.AddScoped<UpdateAccountValidator>();
         builder.AddAccountIdentity();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddHttpClient<BillingProfileDirectory>(c => c.BaseAddress = new Uri("http://billing"));
+        builder.Services.AddInternalServiceClient();
+        builder.Services.AddScoped<BillingProfileDirectory>();
         return builder;
     }
 }
