@@ -17,6 +17,7 @@ using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.DomainEvents;
+using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Tokens;
@@ -48,7 +49,8 @@ public static class Extensions
         builder.Services.AddScoped<UpdateAccountValidator>();
         builder.AddAccountIdentity();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddHttpClient<BillingProfileDirectory>(c => c.BaseAddress = new Uri("http://billing"));
+        builder.Services.AddInternalServiceClient();
+        builder.Services.AddScoped<BillingProfileDirectory>();
         return builder;
     }
 

@@ -8,6 +8,7 @@ using Reseller.Credits.Prepaid;
 using Reseller.Credits.Purchases;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Tokens;
 
@@ -40,8 +41,9 @@ public static class Extensions
         builder.Services.AddScoped<PurchaseInvoiceLinks>();
         builder.Services.AddScoped<IDueJob, ExpiredReservationsJob>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddHttpClient<BillingInvoices>(c => c.BaseAddress = new Uri("http://billing"));
-        builder.Services.AddHttpClient<AccountsLookup>(c => c.BaseAddress = new Uri("http://accounts"));
+        builder.Services.AddInternalServiceClient();
+        builder.Services.AddScoped<BillingInvoices>();
+        builder.Services.AddScoped<AccountsLookup>();
         return builder;
     }
 }

@@ -6,6 +6,7 @@ using Reseller.Gateway.Cors;
 using Reseller.Gateway.Docs;
 using Reseller.Gateway.RateLimiting;
 using Reseller.Gateway.Routing;
+using Reseller.ServiceDefaults.InternalCalls;
 
 namespace Reseller.Gateway;
 
@@ -22,7 +23,8 @@ public static class Extensions
         builder.Services.AddHttpClient<PlatformClockFanOut>(c => c.Timeout = TimeSpan.FromMinutes(15)).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddHttpClient<OpenApiAggregator>();
-        builder.Services.AddHttpClient<ApiKeyVerifier>(c => c.BaseAddress = new Uri("http://partners"));
+        builder.Services.AddInternalServiceClient();
+        builder.Services.AddTransient<ApiKeyVerifier>();
         builder.Services.AddSingleton<OpenApiCache>();
         var anonymousPerMinute = builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", AnonymousCallerLimits.DefaultPerMinute);
         builder.Services.AddAnonymousCallerLimits(anonymousPerMinute);

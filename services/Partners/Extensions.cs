@@ -6,6 +6,7 @@ using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Tokens;
@@ -36,7 +37,8 @@ public static class Extensions
         builder.AddTokenIssuer<IHostApplicationBuilder, PartnersDb>();
         builder.Services.AddAuthorizationBuilder().AddPartnerOwnerPolicy();
         builder.Services.AddScoped<CommissionLedger>();
-        builder.Services.AddHttpClient<PlatformServices>();
+        builder.Services.AddInternalServiceClient();
+        builder.Services.AddScoped<PlatformServices>();
         builder.Services.AddScoped<IDueJob, MonthlyCloseJob>();
         return builder;
     }

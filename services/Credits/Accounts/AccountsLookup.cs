@@ -1,13 +1,12 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
 using Reseller.Credits.Data;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Credits.Accounts;
@@ -19,7 +18,7 @@ namespace Reseller.Credits.Accounts;
 /// (or to the account's own users), so the partner is the caller's. Anything not found either way is 404, never a 500; while
 /// Accounts cannot be asked, 503 with Retry-After.
 /// </summary>
-public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpContext, CreditsDb db, ProductCatalog catalog, TimeProvider clock, ILogger<AccountsLookup> logger)
+public sealed class AccountsLookup(InternalServiceClient accounts, CreditsDb db, ProductCatalog catalog, TimeProvider clock, ILogger<AccountsLookup> logger)
 {
     public async Task<CreditAccount> FindOwnedAsync(Guid partnerId, string? accountId, CancellationToken cancellationToken)
     {
@@ -77,38 +76,23 @@ public sealed class AccountsLookup(HttpClient http, IHttpContextAccessor httpCon
 
     private async Task<AccountDescription?> AskAccountsAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/accounts/{PublicId.Format(AccountDirectory.IdPrefix, accountId)}");
-        if (AuthenticationHeaderValue.TryParse(httpContext.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString(), out var authorization))
-        {
-            request.Headers.Authorization = authorization;
-        }
+        var call = InternalCall.Get("accounts", $"/api/v1/accounts/{PublicId.Format(AccountDirectory.IdPrefix, accountId)}", InternalCredentials.Caller);
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            if ((int)response.StatusCode >= 500)
-            {
-                throw DependencyFailures.Unavailable();
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                return null;
-            }
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            var root = body.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("plan", out var plan) && Plan(plan) is { } current
+            var root = await accounts.FindAsync<JsonElement?>(call, cancellationToken);
+            return root is { ValueKind: JsonValueKind.Object } account && account.TryGetProperty("plan", out var plan) && Plan(plan) is { } current
                 ? new AccountDescription(
                     current,
-                    root.TryGetProperty("scheduled_plan", out var scheduled) ? Plan(scheduled) : null,
-                    root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String ? status.GetString() : null)
+                    account.TryGetProperty("scheduled_plan", out var scheduled) ? Plan(scheduled) : null,
+                    account.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String ? status.GetString() : null)
                 : null;
         }
-        catch (Exception e) when (DependencyFailures.IsDependencyFailure(e, cancellationToken.IsCancellationRequested))
+        catch (ProblemException refused) when (refused.Status is >= 400 and < 500)
         {
-            // Accounts is down: the account may well exist, so the caller is told to retry rather than that it does not.
-            logger.LogWarning("Accounts could not be asked for account {AccountId}: {Error}", accountId, e.Message);
-            throw DependencyFailures.Unavailable();
+            // Accounts does not show this account to the caller: not found here either.
+            return null;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (Exception e) when (e is HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } or InvalidOperationException)
         {
             logger.LogWarning("Accounts' answer for account {AccountId} could not be read: {Error}", accountId, e.Message);
             return null;

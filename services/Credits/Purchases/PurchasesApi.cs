@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Contracts.Billing;
 using Reseller.Contracts.Catalog;
 using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
@@ -65,7 +66,7 @@ public static class PurchasesApi
         JsonElement invoice;
         try
         {
-            invoice = await billing.InvoiceAsync(new BillingInvoiceRequest(purchaseId, kindName, purchase.Pack, accountId), cancellationToken);
+            invoice = await billing.InvoiceAsync(new CreditPurchaseRequest(purchaseId, kindName, purchase.Pack, accountId), cancellationToken);
         }
         catch (ProblemException refused) when (refused.Status is >= 400 and < 500)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
+using Reseller.Contracts.Partners;
 using Reseller.Gateway.RateLimiting;
 using Reseller.ServiceDefaults.Problems;
 
@@ -24,7 +25,7 @@ public sealed class ApiKeyExchangeMiddleware(RequestDelegate next, ILogger<ApiKe
                 await TooManyRequests.WriteAsync(context, wait, "Too many unknown API keys from this address.");
                 return;
             }
-            ApiKeyIdentity? identity;
+            ApiKeyVerification? identity;
             try
             {
                 identity = await verifier.VerifyAsync(key, context.RequestAborted);

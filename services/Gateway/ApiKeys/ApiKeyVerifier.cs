@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 
-using Reseller.Gateway.Clock;
+using Reseller.Contracts.Partners;
+using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Gateway.ApiKeys;
@@ -13,16 +12,17 @@ namespace Reseller.Gateway.ApiKeys;
 /// Asks Partners whether an API key is live, and remembers the answer (yes or no) for at most <see cref="CacheFor"/>,
 /// so a revoked key is refused within seconds while a busy integration does not cost a Partners call per request.
 /// </summary>
-public sealed class ApiKeyVerifier(HttpClient http, TimeProvider clock)
+public sealed class ApiKeyVerifier(InternalServiceClient partners, TimeProvider clock)
 {
     public const string KeyPrefix = "rsk_";
+    public const string VerifyPath = "/internal/api-keys/verify";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
     private const int MaxCachedKeys = 10_000;
-    private static readonly ConcurrentDictionary<string, (ApiKeyIdentity? Identity, long ExpiresAt)> Answers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (ApiKeyVerification? Identity, long ExpiresAt)> Answers = new(StringComparer.Ordinal);
 
     public static bool LooksLikeKey(string token) => token.StartsWith(KeyPrefix, StringComparison.Ordinal) && token.Length is > 20 and < 200;
 
-    public async Task<ApiKeyIdentity?> VerifyAsync(string key, CancellationToken cancellationToken)
+    public async Task<ApiKeyVerification?> VerifyAsync(string key, CancellationToken cancellationToken)
     {
         // Cached by the key's hash, never by the key itself; real elapsed time, not the sandbox clock.
         var cacheKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -45,20 +45,15 @@ public sealed class ApiKeyVerifier(HttpClient http, TimeProvider clock)
         return identity;
     }
 
-    private async Task<ApiKeyIdentity?> AskPartnersAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Partners' answer, or null for a key it does not know (404); any failure to ask is <see cref="Unavailable"/>.</summary>
+    private async Task<ApiKeyVerification?> AskPartnersAsync(string key, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/internal/api-keys/verify") { Content = JsonContent.Create(new { key }) };
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            return response.StatusCode switch
-            {
-                HttpStatusCode.OK => await response.Content.ReadFromJsonAsync<ApiKeyIdentity>(InternalJson.Options, cancellationToken),
-                HttpStatusCode.NotFound => null,
-                _ => throw Unavailable(),
-            };
+            return await partners.FindAsync<ApiKeyVerification>(
+                InternalCall.Post("partners", VerifyPath, new VerifyApiKeyRequest(key), InternalCredentials.None), cancellationToken);
         }
-        catch (Exception e) when (DependencyFailures.IsDependencyFailure(e, cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is ProblemException || DependencyFailures.IsDependencyFailure(e, cancellationToken.IsCancellationRequested))
         {
             throw Unavailable();
         }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Reseller.Gateway.Routing;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Gateway.Clock;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Contracts.Partners;
 using Reseller.Partners.Data;
 using Reseller.Partners.Partners;
 using Reseller.Partners.Users;

@@ -78,7 +78,7 @@ public static class ReferralsApi
                 account["status"]!.GetValue<string>(), account["payer"]!.GetValue<string>(), account["plan"]?.DeepClone(), account["login"]?.DeepClone());
             return TypedResults.Created($"/api/v1/accounts/{accountId}", response);
         }
-        catch (ProblemException)
+        catch (Exception e) when (e is ProblemException or HttpRequestException)
         {
             db.ReferralSignups.Remove(signup);
             await db.SaveChangesAsync(CancellationToken.None);

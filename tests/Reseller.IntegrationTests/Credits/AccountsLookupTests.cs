@@ -10,6 +10,7 @@ using Reseller.Contracts.Catalog;
 using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.IntegrationTests.Credits;
@@ -142,8 +143,7 @@ public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
         var context = new DefaultHttpContext();
         context.Request.Headers.Authorization = "Bearer caller-token";
         return new AccountsLookup(
-            new HttpClient(accounts) { BaseAddress = new Uri("http://accounts") },
-            new HttpContextAccessor { HttpContext = context },
+            new InternalServiceClient(new HttpClient(accounts), new HttpContextAccessor { HttpContext = context }, services, NullLogger<InternalServiceClient>.Instance),
             services.GetRequiredService<CreditsDb>(),
             services.GetRequiredService<ProductCatalog>(),
             TimeProvider.System,

@@ -13,6 +13,7 @@ using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Prepaid;
 using Reseller.Billing.Purchases;
+using Reseller.Contracts.Billing;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Data;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 
 using Reseller.Gateway.ApiKeys;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.InternalCalls;
 
 namespace Reseller.UnitTests.Gateway;
 
@@ -68,7 +69,7 @@ public sealed class ApiKeyExchangeMiddlewareTests
     private static ApiKeyExchangeMiddleware Middleware(RequestDelegate next) => new(next, NullLogger<ApiKeyExchangeMiddleware>.Instance);
 
     private static ApiKeyVerifier Verifier(FakePartners partners) =>
-        new(new HttpClient(partners) { BaseAddress = new Uri("http://partners") }, TimeProvider.System);
+        new(new InternalServiceClient(new HttpClient(partners), new HttpContextAccessor(), new ServiceCollection().BuildServiceProvider(), NullLogger<InternalServiceClient>.Instance), TimeProvider.System);
 
     private static DefaultHttpContext Request(string key, string address)
     {

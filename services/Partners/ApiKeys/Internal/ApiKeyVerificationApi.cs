@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Contracts.Partners;
 using Reseller.Partners.Data;
 using Reseller.Partners.Partners;
 using Reseller.ServiceDefaults.Auth;

@@ -1,3 +1,0 @@
-namespace Reseller.Partners.ApiKeys.Internal;
-
-public sealed record VerifyApiKeyRequest(string? Key);
