@@ -15,6 +15,7 @@ public static class ResellerModel
         PostgresDatabaseResource billingDb = postgres.AddDatabase("billingdb");
         PostgresDatabaseResource creditsDb = postgres.AddDatabase("creditsdb");
         PostgresDatabaseResource partnersDb = postgres.AddDatabase("partnersdb");
+        PostgresDatabaseResource webDb = postgres.AddDatabase("webdb");
 
         RabbitMqServerResource messaging = builder.AddRabbitMQ("messaging");
 
@@ -43,13 +44,21 @@ public static class ResellerModel
             .WithReference(billing)
             .WithReference(accounts);
 
+        // The dashboard: a front-end that calls only the public API at the gateway; its database holds only the Data Protection
+        // keys its replicas share.
+        ProjectResource web = builder.AddProject("web", "services/Web", "Reseller.Web")
+            .WithReference(webDb)
+            .WithReplicas(Replicas(builder.Configuration, "Web"));
+
         ProjectResource gateway = builder.AddProject("gateway", "services/Gateway", "Reseller.Gateway")
             .WithReference(messaging)
             .WithReference(partners)
             .WithReference(accounts)
             .WithReference(billing)
             .WithReference(credits)
+            .WithReference(web)
             .WithHttpEndpoint(5080);
+        web.WithPeer(gateway);
 
         // Every process validates tokens with the public keys (JWKS) of the services that issue them, fetched when first needed.
         foreach (ProjectResource project in new[] { billing, accounts, partners, credits, gateway })

@@ -20,6 +20,7 @@ app.MapDefaultEndpoints();
 app.UseRateLimiter();
 app.MapPlatformClockApi();
 app.MapApiDocs();
+app.MapApiNotFound();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseMiddleware<ProxyFailover>();
