@@ -15,6 +15,7 @@ public static class ResellerModel
         var billingDb = postgres.AddDatabase(ResellerResources.BillingDb);
         var creditsDb = postgres.AddDatabase(ResellerResources.CreditsDb);
         var partnersDb = postgres.AddDatabase(ResellerResources.PartnersDb);
+        var webDb = postgres.AddDatabase(ResellerResources.WebDb);
 
         var messaging = builder.AddRabbitMQ(ResellerResources.Messaging);
 
@@ -43,13 +44,21 @@ public static class ResellerModel
             .WithReference(billing)
             .WithReference(accounts);
 
+        // The dashboard: a front-end that calls only the public API at the gateway; its database holds only the Data Protection
+        // keys its replicas share.
+        var web = builder.AddProject(ResellerResources.Web)
+            .WithReference(webDb)
+            .WithReplicas(Replicas(builder.Configuration, "Web"));
+
         var gateway = builder.AddProject(ResellerResources.Gateway)
             .WithReference(messaging)
             .WithReference(partners)
             .WithReference(accounts)
             .WithReference(billing)
             .WithReference(credits)
+            .WithReference(web)
             .WithHttpEndpoint(5080);
+        web.WithPeer(gateway);
 
         // Every process validates tokens with the public keys (JWKS) of the services that issue them, fetched when first needed.
         foreach (var project in new[] { billing, accounts, partners, credits, gateway })

@@ -11,6 +11,7 @@ public static class ResellerResources
     public const string BillingDb = "billingdb";
     public const string CreditsDb = "creditsdb";
     public const string PartnersDb = "partnersdb";
+    public const string WebDb = "webdb";
     public const string Messaging = "messaging";
 
     public static readonly ServiceProject Accounts = new("accounts", "services/Accounts", "Reseller.Accounts");
@@ -18,4 +19,5 @@ public static class ResellerResources
     public static readonly ServiceProject Credits = new("credits", "services/Credits", "Reseller.Credits");
     public static readonly ServiceProject Gateway = new("gateway", "services/Gateway", "Reseller.Gateway");
     public static readonly ServiceProject Partners = new("partners", "services/Partners", "Reseller.Partners");
+    public static readonly ServiceProject Web = new("web", "services/Web", "Reseller.Web");
 }

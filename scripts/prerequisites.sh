@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the system needs beyond the .NET SDK: PostgreSQL 15 and RabbitMQ from Debian's packages.
+# Installs what the system needs beyond the .NET SDK: PostgreSQL 15 and RabbitMQ from Debian's packages, and Chromium for
+# the dashboard's browser tests.
 # The packages' own system services are kept from starting: AppHost runs private servers under .data/.
 set -euo pipefail
 
@@ -7,6 +8,9 @@ missing=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+# The dashboard's browser tests drive Debian's Chromium (headless), with a font for its screenshots.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

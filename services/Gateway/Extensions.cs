@@ -16,7 +16,14 @@ public static class Extensions
     {
         var services = ServiceDestinations.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(services);
-        builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.All(), GatewayClusters.From(services));
+        var routes = GatewayRoutes.All().ToList();
+        var clusters = GatewayClusters.From(services).ToList();
+        if (DashboardRoutes.Instances(builder.Configuration) is { Count: > 0 } dashboard)
+        {
+            routes.Add(DashboardRoutes.Route());
+            clusters.Add(DashboardRoutes.ClusterOf(dashboard));
+        }
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(GatewayRoutes.AuthenticatedPolicy, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 #pragma warning disable EXTEXP0001 // The clock call waits for every due job; the standard 30 s resilience timeout must not cut it short.

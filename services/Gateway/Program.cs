@@ -22,6 +22,7 @@ app.MapDefaultEndpoints();
 app.UseRateLimiter();
 app.MapPlatformClockApi();
 app.MapApiDocs();
+app.MapApiNotFound();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseMiddleware<ProxyFailover>();

@@ -1,0 +1,3 @@
+namespace Reseller.Web.Api;
+
+public sealed record AccountCustomer(string Name, string Email);

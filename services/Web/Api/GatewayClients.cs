@@ -1,0 +1,21 @@
+using Reseller.Web.Session;
+
+namespace Reseller.Web.Api;
+
+public static class GatewayClients
+{
+    /// <summary>The gateway by service discovery (services:gateway:http:0, set by AppHost; the defaults add discovery and resilience), the one door to the API.</summary>
+    public static IServiceCollection AddGatewayClients(this IServiceCollection services)
+    {
+        services.AddScoped<SessionToken>();
+        services.AddScoped<PartnerAuthApi>();
+        services.AddScoped<AccountAuthApi>();
+        services.AddScoped<PartnersApi>();
+        services.AddScoped<BillingApi>();
+        services.AddScoped<AccountsApi>();
+        services.AddScoped<ApiKeysApi>();
+        services.AddScoped<OperatorApi>();
+        services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway"));
+        return services;
+    }
+}

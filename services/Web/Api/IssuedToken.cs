@@ -1,0 +1,3 @@
+namespace Reseller.Web.Api;
+
+public sealed record IssuedToken(string AccessToken, string TokenType, int ExpiresIn);

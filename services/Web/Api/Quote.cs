@@ -1,0 +1,3 @@
+namespace Reseller.Web.Api;
+
+public sealed record Quote(Money List, int DiscountPercent, Money Discount, Money Total);

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+using Reseller.ServiceDefaults;
+using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.Resilience;
+using Reseller.ServiceDefaults.Telemetry;
+using Reseller.Web.Api;
+using Reseller.Web.Data;
+using Reseller.Web.Localization;
+using Reseller.Web.Session;
+
+namespace Reseller.Web;
+
+public static class Extensions
+{
+    /// <summary>
+    /// The parts of the services' defaults a front-end needs: telemetry, health, service discovery and resilience. Not the
+    /// platform's bearer authentication: the dashboard's caller is a browser with a session cookie.
+    /// </summary>
+    public static WebApplicationBuilder AddWebDefaults(this WebApplicationBuilder builder)
+    {
+        // Serves the framework's and the app's static files from the build output too, where AppHost starts it.
+        builder.WebHost.UseStaticWebAssets();
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddInternalCallResilience());
+
+        var connectionString = DatabaseExtensions.WithBoundedPool(
+            builder.Configuration.GetConnectionString("webdb") ?? throw new InvalidOperationException("ConnectionStrings:webdb is not set."),
+            builder.Configuration.GetValue("Database:MaxPoolSize", DatabaseExtensions.DefaultMaxPoolSize));
+        builder.Services.AddDbContext<WebDb>(o => DatabaseExtensions.Configure(o, connectionString));
+        builder.Services.AddHostedService<MigrateOnStartup<WebDb>>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<WebDb>>("webdb", tags: ["ready"]);
+        // Every replica reads and writes the same keys, so a session cookie or a form opened on one is honoured by another.
+        builder.Services.AddDataProtection().SetApplicationName("reseller-web").PersistKeysToDbContext<WebDb>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(SessionPolicies.Partner, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.PartnerKind))
+            .AddPolicy(SessionPolicies.Customer, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.AccountKind))
+            .AddPolicy(SessionPolicies.Operator, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.OperatorKind));
+        builder.Services.AddDashboardLocalization();
+        builder.Services.AddGatewayClients();
+        return builder;
+    }
+
+    public static WebApplication UseWebDefaults(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        // A page that does not exist is shown as one; other methods keep their bare status (there is no form to re-execute).
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method), branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapHealthChecks(ServiceDefaults.Extensions.HealthEndpointPath);
+        app.MapHealthChecks(ServiceDefaults.Extensions.AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapPrometheusScrapingEndpoint(ServiceDefaults.Extensions.MetricsEndpointPath);
+        return app;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+
+using Microsoft.Playwright;
+
+using Reseller.EndToEndTests.Infrastructure;
+using Reseller.WebTests.Infrastructure;
+
+using static Microsoft.Playwright.Assertions;
+
+namespace Reseller.WebTests.Flows;
+
+/// <summary>
+/// A partner signs in, adds card 4242…, creates a paid account after seeing its quote, sees it turn active without a reload,
+/// opens its invoice and downloads the PDF; every page is checked, and in a language other than English, read for English.
+/// </summary>
+public static class PaidAccountScenario
+{
+    public static async Task RunAsync(WebSystem web, PaidAccountTexts texts, string screenshotPrefix, Func<IPage, Task>? checkLanguage = null)
+    {
+        using var api = web.Api();
+        var partner = await api.CreatePartnerAsync();
+        await using var browser = await web.OpenAsync(texts.Language);
+        var page = browser.Page;
+        var check = checkLanguage ?? (_ => Task.CompletedTask);
+
+        await page.GotoAsync("/signin");
+        await check(page);
+        await Forms.SignInPartnerAsync(page, partner.Email, partner.Password, texts.EmailLabel, texts.PasswordLabel, texts.SignIn);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.Dashboard, Exact = true })).ToBeVisibleAsync();
+        await Forms.WaitForInteractivityAsync(page);
+        await check(page);
+
+        await page.GotoAsync("/billing");
+        await Forms.WaitForInteractivityAsync(page);
+        await page.GetByLabel(texts.CardName, new() { Exact = true }).FillAsync(texts.Language.StartsWith("fr", StringComparison.Ordinal) ? "Carte principale" : "Main card");
+        await page.GetByLabel(texts.CardNumber, new() { Exact = true }).FillAsync("4242 4242 4242 4242");
+        await page.GetByLabel(texts.ExpiryYear, new() { Exact = true }).FillAsync(GatewayClient.CardExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel(texts.SecurityCode, new() { Exact = true }).FillAsync("123");
+        await page.GetByRole(AriaRole.Button, new() { Name = texts.AddCard, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = texts.CardAdded })).ToBeVisibleAsync();
+        await check(page);
+        await browser.CheckPageAsync($"{screenshotPrefix}billing");
+
+        await page.GotoAsync("/accounts/new");
+        await Forms.WaitForInteractivityAsync(page);
+        var accountName = GatewayClient.NewAccountName();
+        await page.GetByLabel(texts.AccountName, new() { Exact = true }).FillAsync(accountName);
+        await page.GetByLabel(texts.ClientName, new() { Exact = true }).FillAsync("Société Cliente");
+        await page.GetByLabel(texts.ClientEmail, new() { Exact = true }).FillAsync("it@client.test");
+        await page.GetByLabel(texts.NotificationEmail, new() { Exact = true }).FillAsync("alerts@agency.test");
+        await page.GetByLabel(texts.Tier, new() { Exact = true }).SelectOptionAsync("plus");
+        // The quote of the chosen plan, from POST /quotes, before anything is created.
+        var total = page.GetByTestId("quote-total");
+        await Expect(total).ToHaveTextAsync(texts.MoneyFormat);
+        await check(page);
+        await browser.CheckPageAsync($"{screenshotPrefix}new-account");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = texts.CreateAccount, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.CreatedPrefix + accountName })).ToBeVisibleAsync();
+        // Pending until the first charge settles; the page follows it without a reload.
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = texts.Active })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await check(page);
+        await browser.CheckPageAsync($"{screenshotPrefix}account-created");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = texts.OpenAccount, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = accountName, Exact = true })).ToBeVisibleAsync();
+        var invoiceLink = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First;
+        await Expect(invoiceLink).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(texts.DateFormat);
+        await check(page);
+        await browser.CheckPageAsync($"{screenshotPrefix}account");
+
+        var invoiceNumber = (await invoiceLink.InnerTextAsync()).Trim();
+        await invoiceLink.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.InvoicePrefix + invoiceNumber })).ToBeVisibleAsync();
+        await check(page);
+        await browser.CheckPageAsync($"{screenshotPrefix}invoice");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = texts.DownloadPdf, Exact = true }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(file);
+        try
+        {
+            var head = new byte[5];
+            await using (var stream = File.OpenRead(file))
+            {
+                await stream.ReadExactlyAsync(head);
+            }
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        browser.AssertNoProblems();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Reseller.WebTests.Flows;
+
+/// <summary>What a person reads and clicks in the paid-account flow, in one language, and how money and dates look there.</summary>
+public sealed record PaidAccountTexts(
+    string Language,
+    string Dashboard,
+    string EmailLabel,
+    string PasswordLabel,
+    string SignIn,
+    string CardName,
+    string CardNumber,
+    string ExpiryYear,
+    string SecurityCode,
+    string AddCard,
+    string CardAdded,
+    string Tier,
+    string AccountName,
+    string ClientName,
+    string ClientEmail,
+    string NotificationEmail,
+    string CreateAccount,
+    string CreatedPrefix,
+    string Active,
+    string OpenAccount,
+    string InvoicePrefix,
+    string DownloadPdf,
+    Regex MoneyFormat,
+    Regex DateFormat)
+{
+    public static readonly PaidAccountTexts English = new(
+        "en-US", "Dashboard", "E-mail", "Password", "Sign in", "Name on the card", "Card number", "Expiry year", "Security code", "Add the card",
+        "Card ending in 4242 added.", "Tier", "Account name", "Client's name", "Client's e-mail", "Notification e-mail", "Create the account",
+        "Account ", "Active", "Open the account", "Invoice ", "Download the PDF",
+        new Regex(@"^\$\d{1,3}(,\d{3})*\.\d{2}$"), new Regex(@"\b\d{1,2}/\d{1,2}/\d{4}\b"));
+
+    public static readonly PaidAccountTexts French = new(
+        "fr-FR", "Tableau de bord", "E-mail", "Mot de passe", "Se connecter", "Nom sur la carte", "Numéro de carte", "Année d'expiration",
+        "Cryptogramme", "Ajouter la carte", "Carte se terminant par 4242 ajoutée.", "Niveau", "Nom du compte", "Nom du client", "E-mail du client",
+        "E-mail de notification", "Créer le compte", "Compte ", "Actif", "Ouvrir le compte", "Facture ", "Télécharger le PDF",
+        new Regex(@"^\d{1,3}(\s\d{3})*,\d{2}\s\$$"), new Regex(@"\b\d{2}/\d{2}/\d{4}\b"));
+}

@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+using Reseller.EndToEndTests.Infrastructure;
+
+namespace Reseller.WebTests.Infrastructure;
+
+/// <summary>
+/// The whole system (the end-to-end tests' host, in a data directory of its own, so both suites may run at once) and a
+/// headless Debian Chromium driven by Playwright.
+/// </summary>
+public sealed class WebSystem : IAsyncLifetime, IDisposable
+{
+    public const string DataDirectoryName = "test-web";
+
+    private IPlaywright? playwright;
+
+    public ResellerSystem System { get; } = new(DataDirectoryName, []);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseUrl => System.GatewayUrl;
+
+    public async Task InitializeAsync()
+    {
+        await System.InitializeAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        // A loaded two-core machine renders slowly: assertions wait for their condition up to this long.
+        Assertions.SetDefaultExpectTimeout(30_000);
+    }
+
+    public GatewayClient Api() => System.Client();
+
+    public async Task<BrowserSession> OpenAsync(string language = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            Locale = language,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+            ViewportSize = BrowserSession.Desktop,
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await BrowserSession.StartAsync(context);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        await System.DisposeAsync();
+    }
+
+    public void Dispose() => System.Dispose();
+}
