@@ -91,7 +91,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private async Task AssertAccessibleAsync(string name, string width)
     {
-        AxeResult result = await Page.RunAxe();
+        var result = await Page.RunAxe();
         var refused = result.Violations.Where(v => RefusedImpacts.Contains(v.Impact)).ToList();
         Assert.True(refused.Count == 0, $"{name} ({width}) has accessibility violations:\n" + string.Join('\n', refused.Select(v =>
             $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
