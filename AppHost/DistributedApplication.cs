@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 
 using Reseller.AppHost.Hosting;
 using Reseller.AppHost.Logging;
+using Reseller.AppHost.Postgres;
+using Reseller.AppHost.RabbitMq;
 
 namespace Reseller.AppHost;
 

@@ -20,7 +20,7 @@ public sealed class ListRun : IAsyncDisposable
     private ListRun(DistributedApplication app)
     {
         this.app = app;
-        http = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromMinutes(2) };
+        http = new HttpClient { BaseAddress = app.GetEndpoint(ResellerResources.Gateway.Name), Timeout = TimeSpan.FromMinutes(2) };
     }
 
     public static async Task<ListRun> StartAsync(CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed class ListRun : IAsyncDisposable
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var stopwatch = Stopwatch.StartNew();
-        await Seeding.SeedAsync(app.GetConnectionString("accountsdb"), partnerId, accounts, cancellationToken);
+        await Seeding.SeedAsync(app.GetConnectionString(ResellerResources.AccountsDb), partnerId, accounts, cancellationToken);
         Console.WriteLine($"seeded in {stopwatch.Elapsed.TotalSeconds:F1} s");
     }
 
@@ -94,7 +94,7 @@ public sealed class ListRun : IAsyncDisposable
 
     public async Task<string> ExplainAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(app.GetConnectionString("accountsdb"));
+        await using var connection = new NpgsqlConnection(app.GetConnectionString(ResellerResources.AccountsDb));
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, connection);
         command.Parameters.AddWithValue("partner", partnerId);

@@ -16,8 +16,8 @@ public sealed class CreditsSystem : IAsyncDisposable
 
     public string PartnerToken { get; }
     public Guid PartnerId { get; }
-    public Uri Endpoint => app.GetEndpoint("credits");
-    public string ConnectionString => app.GetConnectionString("creditsdb");
+    public Uri Endpoint => app.GetEndpoint(ResellerResources.Credits.Name);
+    public string ConnectionString => app.GetConnectionString(ResellerResources.CreditsDb);
 
     public static async Task<CreditsSystem> StartAsync(CancellationToken cancellationToken)
     {
@@ -33,13 +33,13 @@ public sealed class CreditsSystem : IAsyncDisposable
             LogSink = _ => { },
             Environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         });
-        var postgres = builder.AddPostgres("postgres");
-        var creditsDb = postgres.AddDatabase("creditsdb");
-        var partnersDb = postgres.AddDatabase("partnersdb");
-        var messaging = builder.AddRabbitMQ("messaging");
+        var postgres = builder.AddPostgres(ResellerResources.Postgres);
+        var creditsDb = postgres.AddDatabase(ResellerResources.CreditsDb);
+        var partnersDb = postgres.AddDatabase(ResellerResources.PartnersDb);
+        var messaging = builder.AddRabbitMQ(ResellerResources.Messaging);
         // Partners issues the partner token Credits validates (Credits fetches its public keys).
-        var partners = builder.AddProject("partners", "services/Partners", "Reseller.Partners").WithReference(partnersDb).WithReference(messaging);
-        builder.AddProject("credits", "services/Credits", "Reseller.Credits").WithReference(creditsDb).WithReference(messaging).WithPeer(partners);
+        var partners = builder.AddProject(ResellerResources.Partners).WithReference(partnersDb).WithReference(messaging);
+        builder.AddProject(ResellerResources.Credits).WithReference(creditsDb).WithReference(messaging).WithPeer(partners);
         var app = builder.Build();
         await app.StartAsync(cancellationToken);
 

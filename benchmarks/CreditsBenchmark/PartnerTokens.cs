@@ -14,8 +14,8 @@ public static class PartnerTokens
     public static async Task<string> SignAsync(DistributedApplication app, Guid partnerId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
-        (await http.GetAsync(new Uri(app.GetEndpoint("partners"), "/.well-known/jwks.json"), cancellationToken)).EnsureSuccessStatusCode();
-        await using var connection = new NpgsqlConnection(app.GetConnectionString("partnersdb"));
+        (await http.GetAsync(new Uri(app.GetEndpoint(ResellerResources.Partners.Name), "/.well-known/jwks.json"), cancellationToken)).EnsureSuccessStatusCode();
+        await using var connection = new NpgsqlConnection(app.GetConnectionString(ResellerResources.PartnersDb));
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT id, private_key FROM signing_keys ORDER BY created_at DESC LIMIT 1", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

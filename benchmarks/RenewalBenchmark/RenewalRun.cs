@@ -24,13 +24,13 @@ public static class RenewalRun
             LogSink = _ => { },
             Environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         });
-        var billingDb = builder.AddPostgres("postgres").AddDatabase("billingdb");
-        var messaging = builder.AddRabbitMQ("messaging");
-        builder.AddProject("billing", "services/Billing", "Reseller.Billing").WithReference(billingDb).WithReference(messaging).WithReplicas(replicas);
+        var billingDb = builder.AddPostgres(ResellerResources.Postgres).AddDatabase(ResellerResources.BillingDb);
+        var messaging = builder.AddRabbitMQ(ResellerResources.Messaging);
+        builder.AddProject(ResellerResources.Billing).WithReference(billingDb).WithReference(messaging).WithReplicas(replicas);
         await using var app = builder.Build();
         await app.StartAsync(cancellationToken);
 
-        var connectionString = app.GetConnectionString("billingdb");
+        var connectionString = app.GetConnectionString(ResellerResources.BillingDb);
         var runDay = DateTime.UtcNow.Date;
         await Seeding.SeedDueAccountsAsync(connectionString, accounts, DateOnly.FromDateTime(runDay), cancellationToken);
 
@@ -39,7 +39,7 @@ public static class RenewalRun
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, replicas).Select(async replica =>
         {
-            using var response = await http.PostAsJsonAsync(new Uri(app.GetEndpoint("billing", replica), "/internal/clock"), new { now = DateTimeOffset.UtcNow.AddMinutes(1) }, cancellationToken);
+            using var response = await http.PostAsJsonAsync(new Uri(app.GetEndpoint(ResellerResources.Billing.Name, replica), "/internal/clock"), new { now = DateTimeOffset.UtcNow.AddMinutes(1) }, cancellationToken);
             response.EnsureSuccessStatusCode();
         }));
         stopwatch.Stop();

@@ -1,6 +1,5 @@
 using MassTransit;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Billing;
 using Reseller.Accounts.CustomerAccess;
@@ -9,6 +8,7 @@ using Reseller.Accounts.Data;
 using Reseller.Accounts.Invitations;
 using Reseller.Accounts.Lifecycle;
 using Reseller.Accounts.Listing;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Accounts.Snapshots;
 using Reseller.Accounts.Transfers;
 using Reseller.Accounts.Users;

@@ -1,5 +1,4 @@
 using Reseller.Accounts;
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Customization;
@@ -8,6 +7,7 @@ using Reseller.Accounts.Lifecycle;
 using Reseller.Accounts.Listing;
 using Reseller.Accounts.LoginLinks;
 using Reseller.Accounts.Referrals;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Accounts.Snapshots;
 using Reseller.Accounts.Transfers;
 using Reseller.Accounts.Users;

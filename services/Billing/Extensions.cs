@@ -3,8 +3,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using Reseller.Billing.Access;
-using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Notices;
 using Reseller.Billing.Payments;

@@ -1,8 +1,8 @@
 using MassTransit;
 
 using Reseller.Contracts.Catalog;
-using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.Credits.Prepaid;
 using Reseller.Credits.Purchases;

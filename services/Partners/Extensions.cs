@@ -1,6 +1,6 @@
-using Reseller.Partners.Accounts;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
+using Reseller.Partners.FollowedAccounts;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;

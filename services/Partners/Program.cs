@@ -3,7 +3,7 @@ using Reseller.Partners.Administration;
 using Reseller.Partners.ApiKeys;
 using Reseller.Partners.ApiKeys.Internal;
 using Reseller.Partners.Commissions;
-using Reseller.Partners.Partners;
+using Reseller.Partners.Organisations;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults;

@@ -1,6 +1,8 @@
 using System.Reflection;
 
 using Reseller.AppHost;
+using Reseller.AppHost.Postgres;
+using Reseller.AppHost.RabbitMq;
 
 namespace Reseller.IntegrationTests;
 

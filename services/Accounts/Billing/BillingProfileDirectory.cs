@@ -3,9 +3,9 @@ using System.Text.Json;
 
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.InternalCalls;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.ResoldAccounts;
 
 namespace Reseller.Accounts.CustomerAccess;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-using Reseller.Accounts.Accounts;
+using Reseller.Accounts.ResoldAccounts;
 
 namespace Reseller.Accounts.Customization;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Accounts.Accounts;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;

@@ -20,7 +20,7 @@ public sealed record InvitationResponse(
     /// <summary>An invitation past its expiry reads <c>expired</c> even before the expiry job has marked it.</summary>
     public static InvitationResponse From(Invitation i, DateTimeOffset now) => new(
         PublicId.Format(IdPrefix, i.Id),
-        PublicId.Format(Accounts.AccountResponse.IdPrefix, i.AccountId),
+        PublicId.Format(ResoldAccounts.AccountResponse.IdPrefix, i.AccountId),
         i.Name,
         i.Email,
         i.Domain,

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Clock;
 

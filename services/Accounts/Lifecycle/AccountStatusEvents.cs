@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Accounts.Accounts;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.DomainEvents;
 using Reseller.ServiceDefaults.Messaging;

@@ -3,9 +3,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;

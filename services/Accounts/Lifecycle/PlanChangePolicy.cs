@@ -1,4 +1,4 @@
-using Reseller.Accounts.Accounts;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Catalog;
 
 namespace Reseller.Accounts.Lifecycle;

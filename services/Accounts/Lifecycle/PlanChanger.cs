@@ -2,8 +2,8 @@ using System.Security.Claims;
 
 using Microsoft.AspNetCore.Authorization;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 using Npgsql;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.ServiceDefaults.Http;
 
 namespace Reseller.Accounts.Listing;

@@ -1,4 +1,4 @@
-using Reseller.Accounts.Accounts;
+using Reseller.Accounts.ResoldAccounts;
 
 namespace Reseller.Accounts.Referrals;
 

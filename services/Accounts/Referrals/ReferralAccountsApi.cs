@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
-using Reseller.Accounts.Accounts;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;

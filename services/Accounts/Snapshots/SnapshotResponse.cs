@@ -19,7 +19,7 @@ public sealed record SnapshotResponse(
     public static SnapshotResponse From(AccountSnapshot s)
     {
         var content = s.Content;
-        return new(PublicId.Format(IdPrefix, s.Id), PublicId.Format(Accounts.AccountResponse.IdPrefix, s.AccountId), s.Label, s.CreatedAt,
+        return new(PublicId.Format(IdPrefix, s.Id), PublicId.Format(ResoldAccounts.AccountResponse.IdPrefix, s.AccountId), s.Label, s.CreatedAt,
             content.Plan, content.Branding, content.Settings, content.Templates);
     }
 }

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Contracts.Accounts;
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Invitations;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Accounts.Tokens;
 using Reseller.Accounts.Users;
+using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;

@@ -2,8 +2,8 @@ using System.Security.Claims;
 
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Data;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
-using Reseller.Billing.Accounts;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;

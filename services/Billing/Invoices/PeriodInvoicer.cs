@@ -1,5 +1,5 @@
-using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Accounts;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Billing.Accounts;
 using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-using Reseller.Billing.Accounts;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Mail;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-using Reseller.Credits.Accounts;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Auth;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Credits.Accounts;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.Credits.Prepaid;
 using Reseller.Credits.Purchases;

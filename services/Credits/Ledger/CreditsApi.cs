@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Catalog;
-using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;

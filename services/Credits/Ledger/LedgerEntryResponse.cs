@@ -1,4 +1,4 @@
-using Reseller.Credits.Accounts;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Credits.Ledger;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 
-using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-using Reseller.Credits.Accounts;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Ids;
 

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Billing;
 using Reseller.Contracts.Catalog;
-using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;

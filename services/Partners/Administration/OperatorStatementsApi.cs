@@ -1,11 +1,12 @@
 using System.ComponentModel;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
-using Reseller.Partners.Partners;
+using Reseller.Partners.Organisations;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Partners.Accounts;
 using Reseller.Partners.ApiKeys;
 using Reseller.Partners.Commissions;
-using Reseller.Partners.Partners;
+using Reseller.Partners.FollowedAccounts;
+using Reseller.Partners.Organisations;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Data;

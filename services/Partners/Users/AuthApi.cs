@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
-using Reseller.Partners.Partners;
+using Reseller.Partners.Organisations;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Partners;
 using Reseller.Partners.Data;
-using Reseller.Partners.Partners;
+using Reseller.Partners.Organisations;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Mail.Outbox;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
-using Reseller.Partners.Partners;
+using Reseller.Partners.Organisations;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;

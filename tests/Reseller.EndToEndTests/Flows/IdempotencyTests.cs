@@ -1,5 +1,6 @@
 using System.Net;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows;
@@ -69,7 +70,7 @@ public sealed class IdempotencyTests(ResellerSystem system) : IDisposable
         Assert.EndsWith("/idempotency-key-reused", otherCard["type"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // Nobody holding the database can test guessed card numbers against the stored hash: it is not a plain SHA-256.
-        await using var connection = new Npgsql.NpgsqlConnection(system.App.GetConnectionString("billingdb"));
+        await using var connection = new Npgsql.NpgsqlConnection(system.App.GetConnectionString(ResellerResources.BillingDb));
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT request_hash FROM idempotency_keys WHERE key = @key", connection);
         command.Parameters.AddWithValue("key", key);

@@ -87,7 +87,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
         {
             throw new InvalidOperationException($"The system did not start. Last log lines:\n{string.Join('\n', Logs.TakeLast(80))}", ex);
         }
-        GatewayUrl = app.GetEndpoint("gateway");
+        GatewayUrl = app.GetEndpoint(ResellerResources.Gateway.Name);
     }
 
     public GatewayClient Client() => new(new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromMinutes(2) }, AdminKey);

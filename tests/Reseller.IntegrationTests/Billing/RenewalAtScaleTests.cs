@@ -3,6 +3,7 @@ using System.Diagnostics;
 
 using MassTransit;
 
+using Reseller.AppHost;
 using Reseller.Contracts.Billing;
 
 using Xunit.Abstractions;
@@ -28,7 +29,7 @@ public sealed class RenewalAtScaleTests(ITestOutputHelper output)
         var runs = Enumerable.Range(0, 3).Select(replica => system.RunAsync(replica)).ToList();
 
         Assert.True(await Eventually.HoldsAsync(async () => await system.PaidRenewalsAsync() >= Accounts / 5, RunTimeout), "The run never got going.");
-        await system.App.StopProjectAsync("billing", 1, kill: true);
+        await system.App.StopProjectAsync(ResellerResources.Billing.Name, 1, kill: true);
         var killedAt = await system.PaidRenewalsAsync();
         try
         {
@@ -38,7 +39,7 @@ public sealed class RenewalAtScaleTests(ITestOutputHelper output)
         {
             // The killed instance never answers its clock call.
         }
-        await system.App.StartProjectAsync("billing", 1);
+        await system.App.StartProjectAsync(ResellerResources.Billing.Name, 1);
         runs[1] = system.RunAsync(1);
         await Task.WhenAll(runs);
 
@@ -62,7 +63,7 @@ public sealed class RenewalAtScaleTests(ITestOutputHelper output)
         var received = new ConcurrentDictionary<Guid, int>();
         var subscriber = Bus.Factory.CreateUsingRabbitMq(bus =>
         {
-            bus.Host(new Uri(system.App.GetConnectionString("messaging")));
+            bus.Host(new Uri(system.App.GetConnectionString(ResellerResources.Messaging)));
             bus.ReceiveEndpoint("scale-test-invoice-paid", e => e.Handler<InvoicePaid>(context =>
             {
                 received.AddOrUpdate(context.Message.InvoiceId, 1, (_, n) => n + 1);

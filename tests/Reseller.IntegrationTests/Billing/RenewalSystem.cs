@@ -26,7 +26,7 @@ public sealed class RenewalSystem : IAsyncDisposable
     /// <summary>The platform time the run happens at: every seeded account is due by then.</summary>
     public DateTimeOffset RunAt { get; }
 
-    public string ConnectionString => App.GetConnectionString("billingdb");
+    public string ConnectionString => App.GetConnectionString(ResellerResources.BillingDb);
 
     public static async Task<RenewalSystem> StartAsync(string name, int replicas, int accounts)
     {
@@ -38,9 +38,9 @@ public sealed class RenewalSystem : IAsyncDisposable
             LogSink = _ => { },
             Environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         });
-        var billingDb = builder.AddPostgres("postgres").AddDatabase("billingdb");
-        var messaging = builder.AddRabbitMQ("messaging");
-        builder.AddProject("billing", "services/Billing", "Reseller.Billing").WithReplicas(replicas).WithReference(billingDb).WithReference(messaging);
+        var billingDb = builder.AddPostgres(ResellerResources.Postgres).AddDatabase(ResellerResources.BillingDb);
+        var messaging = builder.AddRabbitMQ(ResellerResources.Messaging);
+        builder.AddProject(ResellerResources.Billing).WithReplicas(replicas).WithReference(billingDb).WithReference(messaging);
         var app = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(timeout.Token);
@@ -52,7 +52,7 @@ public sealed class RenewalSystem : IAsyncDisposable
     /// <summary>Moves one instance's clock to the run time; answers when that instance has run everything due.</summary>
     public async Task RunAsync(int replica, TimeSpan? later = null)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(App.GetEndpoint("billing", replica), "/internal/clock"), new { now = RunAt + (later ?? TimeSpan.Zero) });
+        using var response = await http.PostAsJsonAsync(new Uri(App.GetEndpoint(ResellerResources.Billing.Name, replica), "/internal/clock"), new { now = RunAt + (later ?? TimeSpan.Zero) });
         response.EnsureSuccessStatusCode();
     }
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
-using Reseller.Credits.Accounts;
 using Reseller.Credits.Data;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Problems;

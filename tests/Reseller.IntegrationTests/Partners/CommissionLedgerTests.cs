@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
-using Reseller.Partners.Accounts;
 using Reseller.Partners.Commissions;
+using Reseller.Partners.FollowedAccounts;
 using Reseller.Partners.Referrals;
 using Reseller.ServiceDefaults.Messaging;
 
-using Partner = Reseller.Partners.Partners.Partner;
+using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 

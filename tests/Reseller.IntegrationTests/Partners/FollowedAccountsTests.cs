@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Accounts;
-using Reseller.Partners.Accounts;
+using Reseller.Partners.FollowedAccounts;
 
-using Partner = Reseller.Partners.Partners.Partner;
+using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 

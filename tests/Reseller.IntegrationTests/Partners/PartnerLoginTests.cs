@@ -10,7 +10,7 @@ using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Tokens;
 
-using Partner = Reseller.Partners.Partners.Partner;
+using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 

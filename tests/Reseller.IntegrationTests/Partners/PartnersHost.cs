@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-using Reseller.Partners.Accounts;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
+using Reseller.Partners.FollowedAccounts;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail;

@@ -1,4 +1,4 @@
-using Reseller.Billing.Accounts;
+using Reseller.Billing.FollowedAccounts;
 
 namespace Reseller.UnitTests.Billing;
 

@@ -1,4 +1,4 @@
-using Reseller.Billing.Accounts;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Profiles;
 using Reseller.Contracts.Accounts;

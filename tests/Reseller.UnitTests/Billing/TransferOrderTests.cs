@@ -1,4 +1,4 @@
-using Reseller.Billing.Accounts;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Contracts.Accounts;
 
 namespace Reseller.UnitTests.Billing;

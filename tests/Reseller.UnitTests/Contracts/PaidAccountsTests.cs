@@ -1,5 +1,5 @@
 using Reseller.Contracts.Accounts;
-using Reseller.Partners.Accounts;
+using Reseller.Partners.FollowedAccounts;
 
 namespace Reseller.UnitTests.Contracts;
 

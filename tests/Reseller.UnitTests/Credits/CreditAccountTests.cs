@@ -1,5 +1,5 @@
 using Reseller.Contracts.Accounts;
-using Reseller.Credits.Accounts;
+using Reseller.Credits.FollowedAccounts;
 
 namespace Reseller.UnitTests.Credits;
 

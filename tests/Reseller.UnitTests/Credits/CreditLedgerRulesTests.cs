@@ -1,5 +1,5 @@
 using Reseller.Contracts.Accounts;
-using Reseller.Credits.Accounts;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.Credits.Prepaid;
 using Reseller.Credits.Purchases;

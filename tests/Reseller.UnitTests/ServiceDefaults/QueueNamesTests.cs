@@ -12,8 +12,8 @@ public sealed class QueueNamesTests
         var billing = new KebabCaseEndpointNameFormatter(MessagingExtensions.ServicePrefix<Reseller.Billing.Data.BillingDb>(), false);
         var credits = new KebabCaseEndpointNameFormatter(MessagingExtensions.ServicePrefix<Reseller.Credits.Data.CreditsDb>(), false);
 
-        var billingQueue = billing.Consumer<Reseller.Billing.Accounts.AccountCreatedConsumer>();
-        var creditsQueue = credits.Consumer<Reseller.Credits.Accounts.AccountCreatedConsumer>();
+        var billingQueue = billing.Consumer<Reseller.Billing.FollowedAccounts.AccountCreatedConsumer>();
+        var creditsQueue = credits.Consumer<Reseller.Credits.FollowedAccounts.AccountCreatedConsumer>();
 
         Assert.Equal("billing-account-created", billingQueue);
         Assert.Equal("credits-account-created", creditsQueue);

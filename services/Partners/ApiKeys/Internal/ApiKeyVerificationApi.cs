@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Partners;
 using Reseller.Partners.Data;
-using Reseller.Partners.Partners;
+using Reseller.Partners.Organisations;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 

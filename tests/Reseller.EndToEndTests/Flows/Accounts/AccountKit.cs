@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using Npgsql;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Accounts;
@@ -52,7 +53,7 @@ public sealed class AccountKit(ResellerSystem system, GatewayClient client)
     public async Task<IReadOnlyList<(string Type, JsonNode Body)>> EventsAboutAsync(string accountId)
     {
         var id = Guid.ParseExact(accountId["acc_".Length..], "N");
-        await using var connection = new NpgsqlConnection(system.App.GetConnectionString("accountsdb"));
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString(ResellerResources.AccountsDb));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT message_type, body FROM outbox_messages WHERE body::jsonb ->> 'AccountId' = @id ORDER BY id", connection);
         command.Parameters.AddWithValue("id", id.ToString());

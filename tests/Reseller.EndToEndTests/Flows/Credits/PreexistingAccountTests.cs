@@ -2,6 +2,7 @@ using System.Net;
 
 using Npgsql;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
@@ -43,7 +44,7 @@ public sealed class PreexistingAccountTests(ResellerSystem system) : IDisposable
     private async Task<bool> ForgetAccountAsync(string accountId)
     {
         var id = Guid.ParseExact(accountId["acc_".Length..], "N");
-        await using var connection = new NpgsqlConnection(system.App.GetConnectionString("creditsdb"));
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString(ResellerResources.CreditsDb));
         await connection.OpenAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         do

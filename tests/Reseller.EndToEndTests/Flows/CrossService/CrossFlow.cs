@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using Npgsql;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Infrastructure;
 
@@ -72,7 +73,7 @@ public static class CrossFlow
     public static async Task WaitForBillingAsync(ResellerSystem system, string accountId, string condition)
     {
         var id = Guid.ParseExact(accountId["acc_".Length..], "N");
-        await using var connection = new NpgsqlConnection(system.App.GetConnectionString("billingdb"));
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString(ResellerResources.BillingDb));
         await connection.OpenAsync();
         var deadline = DateTime.UtcNow + Settle;
         do

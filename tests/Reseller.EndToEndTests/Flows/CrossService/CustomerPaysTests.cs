@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Flows.Billing;
@@ -135,7 +136,7 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
     /// <summary>The charge attempts Billing recorded on a card, whatever their outcome.</summary>
     private async Task<long> PaymentsOnAsync(string card, string condition = "")
     {
-        await using var connection = new Npgsql.NpgsqlConnection(system.App.GetConnectionString("billingdb"));
+        await using var connection = new Npgsql.NpgsqlConnection(system.App.GetConnectionString(ResellerResources.BillingDb));
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM payments WHERE billing_profile_id = @card {condition}", connection);
         command.Parameters.AddWithValue("card", Guid.ParseExact(card["bp_".Length..], "N"));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using Npgsql;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.Credits;
 using Reseller.EndToEndTests.Infrastructure;
 
@@ -49,7 +50,7 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFi
         Assert.True(await ForgetAccountsAsync(accountIds), "Credits never learnt of every account from its event");
         await AllSucceedAsync(Calls, HttpStatusCode.Created, i => client.AssignAsync(partner, "compatibility", accountIds[i], 1));
 
-        await replicated.System.App.StopProjectAsync("billing", replica: 0, kill: true);
+        await replicated.System.App.StopProjectAsync(ResellerResources.Billing.Name, replica: 0, kill: true);
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
             GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), card), partner.Token), HttpStatusCode.Created);
@@ -99,7 +100,7 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFi
         {
             return false;
         }
-        await using var connection = new NpgsqlConnection(replicated.System.App.GetConnectionString("creditsdb"));
+        await using var connection = new NpgsqlConnection(replicated.System.App.GetConnectionString(ResellerResources.CreditsDb));
         await connection.OpenAsync();
         await using var delete = new NpgsqlCommand("DELETE FROM credit_accounts WHERE account_id = ANY(@ids)", connection);
         delete.Parameters.AddWithValue("ids", ids);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
@@ -48,7 +49,7 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
             {
                 secrets.Search("log " + line[..Math.Min(line.Length, Math.Max(0, line.IndexOf(' ', StringComparison.Ordinal)))], line);
             }
-            var tables = await DatabaseSweep.SearchAsync(system.App.GetConnectionString("accountsdb"), secrets);
+            var tables = await DatabaseSweep.SearchAsync(system.App.GetConnectionString(ResellerResources.AccountsDb), secrets);
 
             output.WriteLine($"Searched {tables} tables, {tap.Bodies.Count} messages, {exports.Count} OTLP exports and {system.Logs.Count} log lines for:");
             secrets.All.Select(s => $"  {s.Label}").Append($"  the CVC {FlowSecrets.Cvc} beside a card-code word").ToList().ForEach(output.WriteLine);

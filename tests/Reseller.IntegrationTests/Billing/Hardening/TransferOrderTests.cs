@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Billing.Accounts;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;

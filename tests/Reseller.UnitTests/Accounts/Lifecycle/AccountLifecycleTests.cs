@@ -1,4 +1,4 @@
-using Reseller.Accounts.Accounts;
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Problems;
 

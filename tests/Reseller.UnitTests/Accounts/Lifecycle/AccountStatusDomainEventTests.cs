@@ -1,5 +1,5 @@
+using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
-using Reseller.Accounts.Accounts;
 
 namespace Reseller.UnitTests.Accounts.Lifecycle;
 

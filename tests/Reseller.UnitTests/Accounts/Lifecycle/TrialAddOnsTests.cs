@@ -1,5 +1,5 @@
-using Reseller.Accounts.Accounts;
 using Reseller.Accounts.Lifecycle;
+using Reseller.Accounts.ResoldAccounts;
 
 namespace Reseller.UnitTests.Accounts.Lifecycle;
 

@@ -1,4 +1,0 @@
-namespace Reseller.Accounts.Accounts;
-
-/// <summary>The validated settings of a PATCH; null means unchanged.</summary>
-public sealed record AccountSettings(string? NotificationEmail, string? Language, string? TimeZone, string? CustomDomain, Guid? BillingProfileId);

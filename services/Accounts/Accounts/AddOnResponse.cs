@@ -1,3 +1,0 @@
-namespace Reseller.Accounts.Accounts;
-
-public sealed record AddOnResponse(string Code, int Quantity);

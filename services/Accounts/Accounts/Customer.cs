@@ -1,7 +1,0 @@
-namespace Reseller.Accounts.Accounts;
-
-public sealed class Customer
-{
-    public string Name { get; set; } = "";
-    public string Email { get; set; } = "";
-}

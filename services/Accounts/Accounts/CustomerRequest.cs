@@ -1,3 +1,0 @@
-namespace Reseller.Accounts.Accounts;
-
-public sealed record CustomerRequest(string? Name, string? Email);

@@ -1,3 +1,0 @@
-namespace Reseller.Accounts.Accounts;
-
-public sealed record CustomerResponse(string Name, string Email);

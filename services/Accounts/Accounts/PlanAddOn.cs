@@ -1,7 +1,0 @@
-namespace Reseller.Accounts.Accounts;
-
-public sealed class PlanAddOn
-{
-    public string Code { get; set; } = "";
-    public int Quantity { get; set; }
-}

@@ -1,3 +1,0 @@
-namespace Reseller.Accounts.Accounts;
-
-public sealed record PlanResponse(string Product, string Tier, int? Contacts, int? Seats, IReadOnlyList<AddOnResponse> AddOns, string Cadence);

@@ -1,0 +1,135 @@
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
+using Reseller.ServiceDefaults.DomainEvents;
+
+namespace Reseller.Accounts.ResoldAccounts;
+
+/// <summary>A resold account. Paid accounts wait in Pending until Billing reports the first charge.</summary>
+public sealed partial class Account : AggregateRoot
+{
+    public Guid Id { get; private set; }
+    public Guid PartnerId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string? CustomDomain { get; private set; }
+    public Customer Customer { get; private set; } = new();
+    public string NotificationEmail { get; private set; } = "";
+    public string Language { get; private set; } = "";
+    public string TimeZone { get; private set; } = "";
+    public Plan Plan { get; private set; } = new();
+    public Guid? BillingProfileId { get; private set; }
+    public string Payer { get; private set; } = Payers.Partner;
+    public AccountStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CurrentPeriodEnd { get; private set; }
+    public uint Version { get; private set; }
+
+    /// <summary>
+    /// True while the account waits for the charge that opens it: a new paid account, or a trial or expired account given a
+    /// paid plan. A failed charge then leaves it <c>payment_failed</c> without ever having been paid, so still closed.
+    /// </summary>
+    public bool AwaitsOpeningCharge { get; private set; }
+
+    private Account()
+    {
+    }
+
+    /// <summary>A new account: a trial runs for the catalog's <paramref name="trialDays"/>, a paid one waits for its first charge.</summary>
+    public static Account Create(NewAccount details, DateTimeOffset now, int trialDays)
+    {
+        var isTrial = details.Plan.Cadence == PlanCadences.Trial;
+        return new Account
+        {
+            Id = Guid.CreateVersion7(),
+            PartnerId = details.PartnerId,
+            Name = details.Name,
+            CustomDomain = details.CustomDomain,
+            Customer = details.Customer,
+            NotificationEmail = details.NotificationEmail,
+            Language = details.Language,
+            TimeZone = details.TimeZone,
+            Plan = details.Plan,
+            BillingProfileId = details.BillingProfileId,
+            Payer = details.Payer,
+            Status = isTrial ? AccountStatus.Trial : AccountStatus.Pending,
+            AwaitsOpeningCharge = !isTrial,
+            CreatedAt = now,
+            CurrentPeriodEnd = isTrial ? now.AddDays(trialDays) : null,
+        };
+    }
+
+    /// <summary>Applies the partner's changes; returns true when the billing profile changed.</summary>
+    public bool Apply(AccountSettings settings)
+    {
+        EnsurePartnerMayNameCard(settings.BillingProfileId);
+        NotificationEmail = settings.NotificationEmail ?? NotificationEmail;
+        Language = settings.Language ?? Language;
+        TimeZone = settings.TimeZone ?? TimeZone;
+        CustomDomain = settings.CustomDomain ?? CustomDomain;
+        if (settings.BillingProfileId is not { } profile || profile == BillingProfileId)
+        {
+            return false;
+        }
+        BillingProfileId = profile;
+        return true;
+    }
+
+    /// <summary>The first charge settled: the account becomes usable until the end of the paid period.</summary>
+    public bool ActivateAfterFirstCharge(DateTimeOffset periodEnd)
+    {
+        if (Status is not (AccountStatus.Pending or AccountStatus.PaymentFailed))
+        {
+            return false;
+        }
+        ChangeStatus(AccountStatus.Active);
+        AwaitsOpeningCharge = false;
+        CurrentPeriodEnd = periodEnd;
+        return true;
+    }
+
+    /// <summary>A renewal was paid (at once or by a dunning retry): the account runs to the new period end.</summary>
+    public bool RenewalPaid(DateTimeOffset periodEnd)
+    {
+        if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed) || CurrentPeriodEnd >= periodEnd)
+        {
+            return false;
+        }
+        ChangeStatus(AccountStatus.Active);
+        AwaitsOpeningCharge = false;
+        CurrentPeriodEnd = periodEnd;
+        return true;
+    }
+
+    /// <summary>A renewal charge failed: payment_failed while retries remain, expired after the last one.</summary>
+    public bool RenewalFailed(bool final)
+    {
+        if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed))
+        {
+            return false;
+        }
+        ChangeStatus(final ? AccountStatus.Expired : AccountStatus.PaymentFailed);
+        return true;
+    }
+
+    public bool MarkFirstChargeFailed()
+    {
+        if (Status != AccountStatus.Pending)
+        {
+            return false;
+        }
+        ChangeStatus(AccountStatus.PaymentFailed);
+        return true;
+    }
+
+    /// <summary>
+    /// Every status change goes through here and raises <see cref="AccountStatusChangedDomainEvent"/>, so no path can forget
+    /// its event. Only the first change of a unit of work is raised: its recorder compares that status with the final one.
+    /// </summary>
+    private void ChangeStatus(AccountStatus status)
+    {
+        if (status != Status && !DomainEvents.OfType<AccountStatusChangedDomainEvent>().Any())
+        {
+            Raise(new AccountStatusChangedDomainEvent(this, Status, PartnerId));
+        }
+        Status = status;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.ResoldAccounts;
+
+public sealed record AddOnResponse(string Code, int Quantity);

@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.ResoldAccounts;
+
+public sealed record CustomerRequest(string? Name, string? Email);

@@ -1,0 +1,3 @@
+namespace Reseller.Accounts.ResoldAccounts;
+
+public sealed record CustomerResponse(string Name, string Email);

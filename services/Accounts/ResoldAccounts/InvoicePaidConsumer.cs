@@ -1,0 +1,39 @@
+using MassTransit;
+
+using Reseller.Accounts.Data;
+using Reseller.Contracts.Billing;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Accounts.ResoldAccounts;
+
+/// <summary>A period is paid: a pending account becomes active; a renewed one runs to its new period end, with any scheduled downgrade.</summary>
+public sealed class InvoicePaidConsumer(AccountsDb db, ILogger<InvoicePaidConsumer> logger) : IConsumer<InvoicePaid>
+{
+    public async Task Consume(ConsumeContext<InvoicePaid> context)
+    {
+        var paid = context.Message;
+        if (paid.AccountId is not { } accountId || paid.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal or InvoicePurposes.PlanChange))
+        {
+            return;
+        }
+        await db.ConsumeOnceAsync(context, nameof(InvoicePaidConsumer), async ct =>
+        {
+            var account = await db.Accounts.FindAsync([accountId], ct);
+            var periodEnd = new DateTimeOffset(paid.PeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var changed = paid.Purpose switch
+            {
+                InvoicePurposes.FirstPeriod => account?.ActivateAfterFirstCharge(periodEnd),
+                InvoicePurposes.PlanChange => account?.PlanChangePeriodPaid(periodEnd),
+                _ => account?.RenewalPaid(periodEnd),
+            };
+            if (changed == true && paid.Purpose == InvoicePurposes.Renewal)
+            {
+                account!.ApplyScheduledPlan();
+            }
+            if (changed == true)
+            {
+                logger.LogInformation("Account {AccountId} active until {PeriodEnd} after invoice {InvoiceId}", accountId, periodEnd, paid.InvoiceId);
+            }
+        });
+    }
+}

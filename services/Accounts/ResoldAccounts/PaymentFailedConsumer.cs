@@ -1,0 +1,34 @@
+using MassTransit;
+
+using Reseller.Accounts.Data;
+using Reseller.Contracts.Billing;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Accounts.ResoldAccounts;
+
+/// <summary>A charge was declined: the account shows payment_failed, and expires after the last dunning retry.</summary>
+public sealed class PaymentFailedConsumer(AccountsDb db, ILogger<PaymentFailedConsumer> logger) : IConsumer<PaymentFailed>
+{
+    public async Task Consume(ConsumeContext<PaymentFailed> context)
+    {
+        var failed = context.Message;
+        if (failed.AccountId is not { } accountId || failed.Purpose is not (InvoicePurposes.FirstPeriod or InvoicePurposes.Renewal or InvoicePurposes.PlanChange))
+        {
+            return;
+        }
+        await db.ConsumeOnceAsync(context, nameof(PaymentFailedConsumer), async ct =>
+        {
+            var account = await db.Accounts.FindAsync([accountId], ct);
+            var changed = failed.Purpose switch
+            {
+                InvoicePurposes.FirstPeriod => account?.MarkFirstChargeFailed(),
+                InvoicePurposes.PlanChange => account?.PlanChangeChargeFailed(failed.Final),
+                _ => account?.RenewalFailed(failed.Final),
+            };
+            if (changed == true)
+            {
+                logger.LogInformation("Account {AccountId} payment failed ({FailureCode})", accountId, failed.FailureCode);
+            }
+        });
+    }
+}

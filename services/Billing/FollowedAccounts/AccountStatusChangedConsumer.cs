@@ -1,0 +1,27 @@
+using MassTransit;
+
+using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
+using Reseller.Contracts.Accounts;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Billing.FollowedAccounts;
+
+/// <summary>
+/// Follows the statuses that decide billing: a cancelled account is not renewed, one made active again is; an expired or
+/// transferred account is never charged again (its open invoices are voided, so dunning stops).
+/// </summary>
+public sealed class AccountStatusChangedConsumer(BillingDb db) : IConsumer<AccountStatusChanged>
+{
+    public async Task Consume(ConsumeContext<AccountStatusChanged> context) =>
+        await db.ConsumeOnceAsync(context, nameof(AccountStatusChangedConsumer), async ct =>
+        {
+            var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
+                ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
+            account.FollowStatus(context.Message.Status, context.Message.ChangedAt);
+            if (account.IsClosed)
+            {
+                await OpenInvoices.VoidAllAsync(db, account.AccountId, ct);
+            }
+        });
+}

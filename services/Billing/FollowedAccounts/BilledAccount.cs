@@ -1,0 +1,227 @@
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Catalog;
+
+namespace Reseller.Billing.FollowedAccounts;
+
+/// <summary>Billing's own view of a resold account: what to charge, to whom, and when it renews.</summary>
+public sealed class BilledAccount
+{
+    public Guid AccountId { get; private set; }
+    public Guid PartnerId { get; private set; }
+    public string Name { get; private set; } = "";
+    public AccountPlan Plan { get; private set; } = null!;
+    public string Cadence { get; private set; } = "";
+    public string Payer { get; private set; } = Payers.Partner;
+    public Guid? BillingProfileId { get; private set; }
+
+    /// <summary>The partner's card while the customer pays, so switching back to partner payment restores it.</summary>
+    public Guid? PartnerBillingProfileId { get; private set; }
+    public string NotificationEmail { get; private set; } = "";
+
+    /// <summary>When the payer change Billing applied last happened: an older payer or card change changes nothing.</summary>
+    public DateTimeOffset? PayerChangedAt { get; private set; }
+
+    /// <summary>A downgrade or removed seats waiting for the next renewal, where it becomes the plan.</summary>
+    public AccountPlan? ScheduledPlan { get; private set; }
+    public AccountStatus Status { get; private set; }
+    public DateOnly AnchorDate { get; private set; }
+    public int PeriodIndex { get; private set; }
+    public DateOnly? CurrentPeriodStart { get; private set; }
+    public DateOnly? CurrentPeriodEnd { get; private set; }
+
+    /// <summary>The start of the last period a renewal invoice was issued for; updating it is what claims the renewal.</summary>
+    public DateOnly? RenewalInvoicedFor { get; private set; }
+
+    /// <summary>When the latest transfer (out or in) that Billing applied happened: an older account event changes nothing.</summary>
+    public DateTimeOffset? LastTransferAt { get; private set; }
+    public uint Version { get; private set; }
+
+    private BilledAccount()
+    {
+    }
+
+    public static BilledAccount From(AccountCreated created) => new()
+    {
+        AccountId = created.AccountId,
+        PartnerId = created.PartnerId,
+        Name = created.Name,
+        Plan = created.Plan,
+        Cadence = created.Plan.Cadence,
+        Payer = created.Payer,
+        BillingProfileId = created.BillingProfileId,
+        Status = created.Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Pending,
+        AnchorDate = DateOnly.FromDateTime(created.CreatedAt.UtcDateTime),
+        NotificationEmail = created.NotificationEmail ?? "",
+    };
+
+    /// <summary>Charges stop for good: the account expired or left its agency.</summary>
+    public bool IsClosed => Status is AccountStatus.Expired or AccountStatus.Transferred;
+
+    /// <summary>The current period has been paid and is still running.</summary>
+    public bool IsInPaidPeriod => CurrentPeriodStart is not null && CurrentPeriodEnd is not null
+        && Status is AccountStatus.Active or AccountStatus.Cancelled or AccountStatus.PaymentFailed;
+
+    /// <summary>The period that the next charge covers, from the anchor date (month-end fall-back and return).</summary>
+    public (DateOnly Start, DateOnly End) NextPeriod() =>
+        (AnniversarySchedule.PeriodStart(AnchorDate, Plan.Cadence, PeriodIndex), AnniversarySchedule.PeriodStart(AnchorDate, Plan.Cadence, PeriodIndex + 1));
+
+    public void RenewalInvoiced(DateOnly periodStart) => RenewalInvoicedFor = periodStart;
+
+    public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
+
+    /// <summary>A customer-paid account charged on its own card, the partner's card it was created with kept for a switch back.</summary>
+    public void ChargeOwnCard(Guid ownCardId, Guid partnerCardId)
+    {
+        BillingProfileId = ownCardId;
+        PartnerBillingProfileId = partnerCardId;
+    }
+
+    /// <summary>The named card is not one this account may be charged on: no card until a valid one is chosen.</summary>
+    public void DropCard() => BillingProfileId = null;
+
+    public void NotifyAt(string notificationEmail) => NotificationEmail = notificationEmail;
+
+    /// <summary>
+    /// Takes effect from the next invoice; the partner's own card is kept for a switch back. A customer-paid account is
+    /// charged to the customer's own card only (PayerChanged): without one, never to the partner's card it leaves. False
+    /// (nothing changes) for a payer change older than the one already applied.
+    /// </summary>
+    public bool PaidBy(string payer, Guid? billingProfileId, DateTimeOffset changedAt)
+    {
+        if (IsBeforePayerChange(changedAt))
+        {
+            return false;
+        }
+        PayerChangedAt = AsStored(changedAt);
+        if (payer == Payers.Customer && Payer == Payers.Partner)
+        {
+            PartnerBillingProfileId = BillingProfileId;
+        }
+        // Back to the partner: its remembered card, never the customer's own card the account leaves.
+        var unnamed = Payer == Payers.Customer ? PartnerBillingProfileId : BillingProfileId;
+        Payer = payer;
+        BillingProfileId = payer == Payers.Customer ? billingProfileId : billingProfileId ?? unnamed;
+        return true;
+    }
+
+    /// <summary>Whether a change made at this time predates the latest payer change applied (so it is stale).</summary>
+    public bool IsBeforePayerChange(DateTimeOffset at) => PayerChangedAt is { } last && AsStored(at) < last;
+
+    /// <summary>The plan now in force (upgrade, added seats) and the one waiting for the next renewal, if any.</summary>
+    public void ChangePlan(AccountPlan current, AccountPlan? scheduled)
+    {
+        Plan = current;
+        Cadence = current.Cadence;
+        ScheduledPlan = scheduled;
+    }
+
+    /// <summary>A trial turned paid or a new cadence: a new anniversary starts at the change date, first period to be charged.</summary>
+    public void Reanchor(AccountPlan plan, DateOnly anchor)
+    {
+        ChangePlan(plan, null);
+        AnchorDate = anchor;
+        PeriodIndex = 0;
+        if (Status == AccountStatus.Trial || IsClosed)
+        {
+            Status = AccountStatus.Pending;
+        }
+    }
+
+    /// <summary>At renewal a scheduled plan becomes the plan; a new cadence restarts the anniversary at this period's start.</summary>
+    public void ApplyScheduledPlan()
+    {
+        if (ScheduledPlan is not { } scheduled)
+        {
+            return;
+        }
+        if (scheduled.Cadence != Plan.Cadence)
+        {
+            AnchorDate = NextPeriod().Start;
+            PeriodIndex = 0;
+        }
+        Plan = scheduled;
+        Cadence = scheduled.Cadence;
+        ScheduledPlan = null;
+    }
+
+    /// <summary>
+    /// Follows the account's status where it decides billing: cancelled is not renewed, closed is never charged. A status
+    /// change older than the latest transfer applied is stale (a late "transferred" must not close a moved-in account).
+    /// </summary>
+    public void FollowStatus(string status, DateTimeOffset changedAt)
+    {
+        if (LastTransferAt is { } transferredAt && AsStored(changedAt) < transferredAt)
+        {
+            return;
+        }
+        Status = (status, Status) switch
+        {
+            (_, AccountStatus.Transferred) => Status,
+            (AccountStatuses.Cancelled, AccountStatus.Active or AccountStatus.PaymentFailed) => AccountStatus.Cancelled,
+            (AccountStatuses.Active, AccountStatus.Cancelled) => AccountStatus.Active,
+            (AccountStatuses.PaymentFailed, AccountStatus.Cancelled) => AccountStatus.PaymentFailed,
+            (AccountStatuses.Expired, _) => AccountStatus.Expired,
+            (AccountStatuses.Transferred, _) => AccountStatus.Transferred,
+            _ => Status,
+        };
+    }
+
+    /// <summary>The account left its agency; false (nothing changes) when a later transfer was already applied.</summary>
+    public bool TransferredOut(DateTimeOffset transferredAt)
+    {
+        if (!IsNewerTransfer(transferredAt))
+        {
+            return false;
+        }
+        LastTransferAt = AsStored(transferredAt);
+        Status = AccountStatus.Transferred;
+        return true;
+    }
+
+    /// <summary>
+    /// A stand-alone account joined a partner: from its next invoice it is billed to that partner, on the same anniversary.
+    /// It has no card of the new partner yet (the former partner's and the customer's are dropped): until the partner
+    /// chooses one, a renewal fails like any card-less renewal. False (nothing changes) when a later transfer was applied.
+    /// </summary>
+    public bool TransferredIn(Guid partnerId, string name, AccountPlan plan, string payer, DateTimeOffset transferredAt)
+    {
+        if (!IsNewerTransfer(transferredAt))
+        {
+            return false;
+        }
+        LastTransferAt = AsStored(transferredAt);
+        PartnerId = partnerId;
+        Name = name;
+        ChangePlan(plan, null);
+        Payer = payer;
+        BillingProfileId = null;
+        PartnerBillingProfileId = null;
+        Status = plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active;
+        return true;
+    }
+
+    private bool IsNewerTransfer(DateTimeOffset transferredAt) => LastTransferAt is not { } last || AsStored(transferredAt) > last;
+
+    /// <summary>An event's time as PostgreSQL keeps it (whole microseconds, UTC), so a stored time compares with a redelivered one.</summary>
+    private static DateTimeOffset AsStored(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
+
+    public void PeriodPaid(DateOnly start, DateOnly end)
+    {
+        Status = AccountStatus.Active;
+        CurrentPeriodStart = start;
+        CurrentPeriodEnd = end;
+        PeriodIndex++;
+    }
+
+    public void ChargeFailed(bool final)
+    {
+        if (final)
+        {
+            Status = AccountStatus.Expired;
+        }
+        else if (Status is AccountStatus.Pending or AccountStatus.Active)
+        {
+            Status = AccountStatus.PaymentFailed;
+        }
+    }
+}

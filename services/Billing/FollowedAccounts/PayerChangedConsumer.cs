@@ -1,0 +1,47 @@
+using MassTransit;
+
+using Reseller.Billing.Data;
+using Reseller.Contracts.Accounts;
+using Reseller.ServiceDefaults.Mail;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Billing.FollowedAccounts;
+
+/// <summary>
+/// Who pays changes from the next invoice (a customer pays list price with its own card), and the partner is told by
+/// e-mail of every switch. The mail is sent inside the inbox transaction: a failure retries the whole message. A named
+/// card that does not belong to the new payer is refused (never charged): the payer still follows Accounts, and a
+/// customer without a card of its own is not charged until it has one. A payer change older than the one applied is stale.
+/// </summary>
+public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger<PayerChangedConsumer> logger) : IConsumer<PayerChanged>
+{
+    public async Task Consume(ConsumeContext<PayerChanged> context) =>
+        await db.ConsumeOnceAsync(context, nameof(PayerChangedConsumer), async ct =>
+        {
+            var change = context.Message;
+            var account = await db.BilledAccounts.FindAsync([change.AccountId], ct)
+                ?? throw new InvalidOperationException($"Account {change.AccountId} is not known to Billing yet.");
+            if (!Payers.All.Contains(change.Payer))
+            {
+                throw new InvalidOperationException($"Unknown payer {change.Payer}.");
+            }
+            if (account.IsBeforePayerChange(change.ChangedAt))
+            {
+                logger.LogWarning("Account {AccountId}: payer change of {ChangedAt} is older than the one applied; ignored", account.AccountId, change.ChangedAt);
+                return;
+            }
+            var card = change.BillingProfileId;
+            if (card is { } named && !await PayerCards.BelongToPayerAsync(db, account, change.Payer, named, ct))
+            {
+                logger.LogWarning("Account {AccountId}: billing profile {BillingProfileId} does not belong to its new {Payer} payer; refused",
+                    account.AccountId, named, change.Payer);
+                card = null;
+            }
+            account.PaidBy(change.Payer, card, change.ChangedAt);
+            var to = string.IsNullOrWhiteSpace(change.NotificationEmail) ? account.NotificationEmail : change.NotificationEmail;
+            if (!string.IsNullOrWhiteSpace(to))
+            {
+                await mail.SendAsync(Notices.BillingMails.PayerChanged(to, account, change.PreviousPayer), ct);
+            }
+        });
+}

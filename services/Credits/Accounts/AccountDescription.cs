@@ -1,6 +1,0 @@
-using Reseller.Contracts.Accounts;
-
-namespace Reseller.Credits.Accounts;
-
-/// <summary>What Accounts' answer about one account tells Credits: its plans and its status.</summary>
-public sealed record AccountDescription(AccountPlan Current, AccountPlan? Scheduled, string? Status);

@@ -1,0 +1,64 @@
+using Reseller.Contracts.Accounts;
+
+namespace Reseller.Partners.FollowedAccounts;
+
+/// <summary>
+/// What Partners knows of a resold account, from Accounts' events only: enough to count the partner's paid accounts.
+/// Events may arrive out of order; a change older than the last one applied is ignored.
+/// </summary>
+public sealed class FollowedAccount
+{
+    public Guid AccountId { get; private set; }
+    public Guid PartnerId { get; private set; }
+    public string Cadence { get; private set; } = "";
+    public string Payer { get; private set; } = Payers.Partner;
+    public string Status { get; private set; } = AccountStatuses.Pending;
+    public DateTimeOffset? CreatedAt { get; private set; }
+    public DateTimeOffset LastChangedAt { get; private set; }
+
+    private FollowedAccount()
+    {
+    }
+
+    public static FollowedAccount Start(Guid accountId, Guid partnerId) => new() { AccountId = accountId, PartnerId = partnerId, LastChangedAt = DateTimeOffset.MinValue };
+
+    /// <summary>The partner's <see cref="PaidAccounts"/>, which the reseller discount counts.</summary>
+    public static System.Linq.Expressions.Expression<Func<FollowedAccount, bool>> IsPaid(Guid partnerId) => a =>
+        a.PartnerId == partnerId && a.Payer == PaidAccounts.Payer
+        && PaidAccounts.Cadences.Contains(a.Cadence)
+        && PaidAccounts.StatusNames.Contains(a.Status);
+
+    public void Created(AccountCreated created)
+    {
+        CreatedAt = created.CreatedAt;
+        Apply(created.PartnerId, created.Plan.Cadence, created.Payer, created.Status, created.CreatedAt);
+    }
+
+    public void StatusChanged(AccountStatusChanged changed) =>
+        Apply(changed.PartnerId, changed.Cadence, changed.Payer, changed.Status, changed.ChangedAt);
+
+    public void PlanChanged(AccountPlanChanged changed) =>
+        Apply(changed.PartnerId, changed.Current.Cadence, null, null, changed.ChangedAt);
+
+    public void PayerChanged(PayerChanged changed) =>
+        Apply(changed.PartnerId, null, changed.Payer, null, changed.ChangedAt);
+
+    public void TransferredOut(AccountTransferredOut moved) =>
+        Apply(moved.FormerPartnerId, null, null, AccountStatuses.Transferred, moved.TransferredAt);
+
+    public void TransferredIn(AccountTransferredIn moved) =>
+        Apply(moved.PartnerId, moved.Plan.Cadence, moved.Payer, AccountStatuses.Active, moved.TransferredAt);
+
+    private void Apply(Guid partnerId, string? cadence, string? payer, string? status, DateTimeOffset at)
+    {
+        if (at < LastChangedAt)
+        {
+            return;
+        }
+        PartnerId = partnerId;
+        Cadence = cadence ?? Cadence;
+        Payer = payer ?? Payer;
+        Status = status ?? Status;
+        LastChangedAt = at;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Reseller.Partners.Organisations;
+
+public sealed record CreatedPartnerResponse(PartnerResponse Partner, PartnerUserResponse User);

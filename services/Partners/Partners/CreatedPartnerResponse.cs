@@ -1,3 +1,0 @@
-namespace Reseller.Partners.Partners;
-
-public sealed record CreatedPartnerResponse(PartnerResponse Partner, PartnerUserResponse User);

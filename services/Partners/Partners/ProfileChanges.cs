@@ -1,4 +1,0 @@
-namespace Reseller.Partners.Partners;
-
-/// <summary>The validated, normalised fields of a profile change; null leaves a field as it is.</summary>
-public sealed record ProfileChanges(string? Name, string? Email, string? Country, string? Currency, string? PaypalEmail);
