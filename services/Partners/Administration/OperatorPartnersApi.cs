@@ -23,10 +23,10 @@ public static class OperatorPartnersApi
     public static IEndpointRouteBuilder MapOperatorPartnersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin/partners").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
-        api.MapGet("", ListAsync).WithName("OperatorListPartners");
-        api.MapGet("/{id}", GetAsync).WithName("OperatorGetPartner");
-        api.MapPost("/{id}/suspend", SuspendAsync).WithName("SuspendPartner");
-        api.MapPost("/{id}/reactivate", ReactivateAsync).WithName("ReactivatePartner");
+        api.MapGet("", ListAsync).WithName("OperatorListPartners").WithSummary("List and search partners (operator)");
+        api.MapGet("/{id}", GetAsync).WithName("OperatorGetPartner").WithSummary("Read a partner (operator)");
+        api.MapPost("/{id}/suspend", SuspendAsync).WithName("SuspendPartner").WithSummary("Suspend a partner: its users cannot sign in and its keys are refused");
+        api.MapPost("/{id}/reactivate", ReactivateAsync).WithName("ReactivatePartner").WithSummary("Reactivate a suspended partner");
         return app;
     }
 

@@ -22,7 +22,7 @@ public static class OperatorStatementsApi
 
     public static IEndpointRouteBuilder MapOperatorStatementsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/admin/commission-statements", ListAsync).WithTags("Operator").WithName("OperatorListCommissionStatements")
+        app.MapGet("/api/v1/admin/commission-statements", ListAsync).WithTags("Operator").WithName("OperatorListCommissionStatements").WithSummary("List every partner's commission statements (operator)")
             .RequireAuthorization(PlatformPolicies.Operator);
         return app;
     }
