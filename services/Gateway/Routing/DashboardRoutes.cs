@@ -18,10 +18,7 @@ public static class DashboardRoutes
     /// <summary>Unknown paths under /api, /.well-known and /internal (never routed) stay the API's 404, never a dashboard page.</summary>
     public const int ApiNotFoundOrder = 500;
 
-    public static IReadOnlyList<Uri> Instances(IConfiguration configuration) => configuration.GetSection($"services:{Cluster}:http").GetChildren()
-        .OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue)
-        .Select(c => new Uri(c.Value!))
-        .ToList();
+    public static IReadOnlyList<Uri> Instances(IConfiguration configuration) => ServiceDestinations.InstancesOf(configuration, Cluster);
 
     public static RouteConfig Route() => new()
     {
@@ -32,10 +29,9 @@ public static class DashboardRoutes
         Match = new RouteMatch { Path = "/{**path}" },
     };
 
-    public static ClusterConfig ClusterOf(IReadOnlyList<Uri> instances) => new()
+    /// <summary>Balanced and health-checked like every service's cluster, and sticky: a Blazor circuit lives on one replica.</summary>
+    public static ClusterConfig ClusterOf(IReadOnlyList<Uri> instances) => GatewayClusters.Balanced(Cluster, instances) with
     {
-        ClusterId = Cluster,
-        LoadBalancingPolicy = "PowerOfTwoChoices",
         SessionAffinity = new SessionAffinityConfig
         {
             Enabled = true,
@@ -44,24 +40,6 @@ public static class DashboardRoutes
             AffinityKeyName = AffinityCookie,
             Cookie = new SessionAffinityCookieConfig { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true },
         },
-        HealthCheck = new HealthCheckConfig
-        {
-            Active = new ActiveHealthCheckConfig
-            {
-                Enabled = true,
-                Interval = TimeSpan.FromSeconds(5),
-                Timeout = TimeSpan.FromSeconds(3),
-                Policy = "ConsecutiveFailures",
-                Path = "/alive",
-            },
-            Passive = new PassiveHealthCheckConfig
-            {
-                Enabled = true,
-                Policy = "TransportFailureRate",
-                ReactivationPeriod = ProxyFailover.DeadReplicaRestsFor,
-            },
-        },
-        Destinations = instances.Select((uri, i) => (uri, i)).ToDictionary(d => $"{Cluster}-{d.i}", d => new DestinationConfig { Address = d.uri.ToString() }),
     };
 
     public static WebApplication MapApiNotFound(this WebApplication app)

@@ -7,10 +7,13 @@ public sealed class ServiceDestinations(IReadOnlyDictionary<string, IReadOnlyLis
 
     public IReadOnlyDictionary<string, IReadOnlyList<Uri>> Instances { get; } = instances;
 
-    public static ServiceDestinations FromConfiguration(IConfiguration configuration) => new(Services.ToDictionary(
-        service => service,
-        service => (IReadOnlyList<Uri>)configuration.GetSection($"services:{service}:http").GetChildren()
+    public static ServiceDestinations FromConfiguration(IConfiguration configuration) =>
+        new(Services.ToDictionary(service => service, service => InstancesOf(configuration, service)));
+
+    /// <summary>The instances of one service, in replica order; none when the service is not configured.</summary>
+    public static IReadOnlyList<Uri> InstancesOf(IConfiguration configuration, string service) =>
+        configuration.GetSection($"services:{service}:http").GetChildren()
             .OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue)
             .Select(c => new Uri(c.Value!))
-            .ToList()));
+            .ToList();
 }

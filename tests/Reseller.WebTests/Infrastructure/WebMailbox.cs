@@ -1,51 +1,13 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.WebTests.Infrastructure;
 
-/// <summary>Reads the .eml files this system writes (its own mail directory), as the end-to-end tests' mailbox does.</summary>
-public static partial class WebMailbox
+/// <summary>The mails this system writes into its own mail folder.</summary>
+public static class WebMailbox
 {
     /// <summary>Every mail to the address about the subject, once there are at least <paramref name="count"/> of them.</summary>
-    public static async Task<List<string>> WaitForMailsAsync(string to, string subjectContains, int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var found = new List<string>();
-            if (Directory.Exists(RepositoryPaths.Mail))
-            {
-                foreach (var file in Directory.GetFiles(RepositoryPaths.Mail, "*.eml").Order(StringComparer.Ordinal))
-                {
-                    var text = Decode(await File.ReadAllTextAsync(file));
-                    if (text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) && text.Contains(subjectContains, StringComparison.OrdinalIgnoreCase))
-                    {
-                        found.Add(text);
-                    }
-                }
-            }
-            if (found.Count >= count)
-            {
-                return found;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {count} mails to {to} about '{subjectContains}' within {timeout}.");
-            await Task.Delay(200);
-        }
-    }
+    public static Task<List<string>> WaitForMailsAsync(string to, string subjectContains, int count, TimeSpan timeout) =>
+        MailFolder.WaitForMailsAsync(RepositoryPaths.Mail, to, subjectContains, count, timeout);
 
-    public static string TokenFrom(string mail) => TokenPattern().Match(mail) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No token link in the mail:\n" + mail);
-
-    private static string Decode(string eml)
-    {
-        if (eml.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
-        {
-            var body = eml[(eml.IndexOf("\r\n\r\n", eml.IndexOf("Content-Transfer-Encoding", StringComparison.Ordinal), StringComparison.Ordinal) + 4)..];
-            var base64 = string.Concat(body.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)));
-            return eml + "\n" + Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-        }
-        return eml.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
-    }
-
-    [GeneratedRegex(@"token=([A-Za-z0-9_\-]{20,})")]
-    private static partial Regex TokenPattern();
+    public static string TokenFrom(string mail) => MailFolder.TokenFrom(mail);
 }

@@ -1,80 +1,24 @@
 using System.Reflection;
-using System.Text;
-using System.Text.RegularExpressions;
 
 using Reseller.AppHost;
+using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-/// <summary>Reads the .eml files the system writes under .data/test-e2e/mail (plain text or quoted-printable bodies).</summary>
-public static partial class Mailbox
+/// <summary>The mails the end-to-end system writes under .data/test-e2e/mail.</summary>
+public static class Mailbox
 {
-    public static async Task<string> WaitForMailAsync(string to, string subjectContains, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var directory = Path.Combine(RepositoryRoot(), ".data", "test-e2e", "mail");
-            if (Directory.Exists(directory))
-            {
-                foreach (var file in Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal))
-                {
-                    var text = Decode(await File.ReadAllTextAsync(file));
-                    if (text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) && text.Contains(subjectContains, StringComparison.Ordinal))
-                    {
-                        return text;
-                    }
-                }
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"No mail to {to} about '{subjectContains}' within {timeout}.");
-            await Task.Delay(200);
-        }
-    }
+    public static async Task<string> WaitForMailAsync(string to, string subjectContains, TimeSpan timeout) =>
+        (await WaitForMailsAsync(to, subjectContains, 1, timeout))[0];
 
     /// <summary>Every mail to the address about the subject, once there are at least <paramref name="count"/> of them.</summary>
-    public static async Task<List<string>> WaitForMailsAsync(string to, string subjectContains, int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var directory = Path.Combine(RepositoryRoot(), ".data", "test-e2e", "mail");
-            var found = new List<string>();
-            if (Directory.Exists(directory))
-            {
-                foreach (var file in Directory.GetFiles(directory, "*.eml"))
-                {
-                    var text = Decode(await File.ReadAllTextAsync(file));
-                    if (text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) && text.Contains(subjectContains, StringComparison.Ordinal))
-                    {
-                        found.Add(text);
-                    }
-                }
-            }
-            if (found.Count >= count)
-            {
-                return found;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {count} mails to {to} about '{subjectContains}' within {timeout}.");
-            await Task.Delay(200);
-        }
-    }
+    public static Task<List<string>> WaitForMailsAsync(string to, string subjectContains, int count, TimeSpan timeout) =>
+        MailFolder.WaitForMailsAsync(Directory(), to, subjectContains, count, timeout);
 
-    public static string TokenFrom(string mail) => TokenPattern().Match(mail) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No token link in the mail:\n" + mail);
+    public static string TokenFrom(string mail) => MailFolder.TokenFrom(mail);
 
-    private static string Decode(string eml)
-    {
-        if (eml.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
-        {
-            var body = eml[(eml.IndexOf("\r\n\r\n", eml.IndexOf("Content-Transfer-Encoding", StringComparison.Ordinal), StringComparison.Ordinal) + 4)..];
-            var base64 = string.Concat(body.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)));
-            return eml + "\n" + Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-        }
-        return eml.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
-    }
+    private static string Directory() => Path.Combine(RepositoryRoot(), ".data", "test-e2e", "mail");
 
     private static string RepositoryRoot() =>
         typeof(DistributedApplication).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
-
-    [GeneratedRegex(@"token=([A-Za-z0-9_\-]{20,})")]
-    private static partial Regex TokenPattern();
 }
