@@ -48,7 +48,9 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SessionPolicies.Partner, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.PartnerKind))
             .AddPolicy(SessionPolicies.Customer, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.AccountKind))
-            .AddPolicy(SessionPolicies.Operator, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.OperatorKind));
+            .AddPolicy(SessionPolicies.Operator, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.OperatorKind))
+            .AddPolicy(SessionPolicies.PartnerMoney, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.PartnerKind).RequireRole(PartnerRoles.Owner, PartnerRoles.Billing))
+            .AddPolicy(SessionPolicies.PartnerOwner, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.PartnerKind).RequireRole(PartnerRoles.Owner));
         builder.Services.AddDashboardLocalization();
         builder.Services.AddGatewayClients();
         return builder;

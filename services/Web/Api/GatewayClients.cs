@@ -15,6 +15,12 @@ public static class GatewayClients
         services.AddScoped<AccountsApi>();
         services.AddScoped<ApiKeysApi>();
         services.AddScoped<OperatorApi>();
+        services.AddScoped<CreditsApi>();
+        services.AddScoped<CommissionsApi>();
+        services.AddScoped<ProfileApi>();
+        services.AddScoped<TeamApi>();
+        services.AddScoped<AccountDefaultsApi>();
+        services.AddScoped<InvoiceSearchApi>();
         services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway"));
         return services;
     }

@@ -18,7 +18,8 @@ public static class SessionCookie
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.LoginPath = "/signin";
         options.LogoutPath = "/signout";
-        options.AccessDeniedPath = "/signin";
+        // A signed-in partner whose role does not open a page is told so (a member and the money pages), not asked to sign in again.
+        options.AccessDeniedPath = "/forbidden";
         options.ReturnUrlParameter = "returnUrl";
         options.SlidingExpiration = false;
     }

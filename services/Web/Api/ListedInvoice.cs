@@ -1,0 +1,13 @@
+namespace Reseller.Web.Api;
+
+/// <summary>An invoice as the billing page lists it, with the credit notes issued on it.</summary>
+public sealed record ListedInvoice(
+    string Id,
+    string Number,
+    string Status,
+    string? AccountId,
+    string Purpose,
+    Money Total,
+    Money Credited,
+    DateTimeOffset IssuedAt,
+    IReadOnlyList<CreditNote> CreditNotes);
