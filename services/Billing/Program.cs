@@ -19,6 +19,7 @@ app.MapCatalogApi();
 app.MapBillingProfilesApi();
 app.MapInvoicesApi();
 app.MapCreditNotesApi();
+app.MapPartnerCreditNotesApi();
 
 // Internal: called by other services with their service token, never routed by the gateway.
 app.MapCreditPurchasesApi();

@@ -50,6 +50,7 @@ public static class GatewayRoutes
         Route("billing-quotes", "/api/v1/quotes", "billing", AuthenticatedPolicy),
         Route("billing-profiles", "/api/v1/billing-profiles/{**rest}", "billing", AuthenticatedPolicy),
         Route("billing-invoices", "/api/v1/invoices/{**rest}", "billing", AuthenticatedPolicy),
+        Route("billing-credit-notes", "/api/v1/credit-notes", "billing", AuthenticatedPolicy),
         Route("billing-admin", "/api/v1/admin/billing/{**rest}", "billing", PlatformPolicies.Operator),
     ];
 

@@ -21,6 +21,7 @@ public static class GatewayClients
         services.AddScoped<TeamApi>();
         services.AddScoped<AccountDefaultsApi>();
         services.AddScoped<InvoiceSearchApi>();
+        services.AddScoped<CreditNotesApi>();
         services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway"));
         return services;
     }

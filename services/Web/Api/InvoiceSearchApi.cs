@@ -1,6 +1,6 @@
 namespace Reseller.Web.Api;
 
-/// <summary>The partner's invoices narrowed by status and account, page by page, with their credit notes.</summary>
+/// <summary>The partner's invoices narrowed by status and account, page by page.</summary>
 public sealed class InvoiceSearchApi(GatewayApi api)
 {
     public Task<ApiResult<ListPage<ListedInvoice>>> SearchAsync(string? status, string? accountId, string? pageToken, CancellationToken cancellationToken = default)

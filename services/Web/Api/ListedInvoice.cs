@@ -1,6 +1,6 @@
 namespace Reseller.Web.Api;
 
-/// <summary>An invoice as the billing page lists it, with the credit notes issued on it.</summary>
+/// <summary>An invoice as the billing page lists it.</summary>
 public sealed record ListedInvoice(
     string Id,
     string Number,
@@ -9,5 +9,4 @@ public sealed record ListedInvoice(
     string Purpose,
     Money Total,
     Money Credited,
-    DateTimeOffset IssuedAt,
-    IReadOnlyList<CreditNote> CreditNotes);
+    DateTimeOffset IssuedAt);

@@ -107,7 +107,7 @@ public sealed class PartnerSettingsTests(WebSystem web)
     }
 
     [Fact]
-    public async Task A_partner_filters_its_invoices_by_status_and_account()
+    public async Task A_partner_filters_its_invoices_by_status_and_account_and_reads_its_credit_notes()
     {
         using var api = web.Api();
         var partner = await api.CreatePartnerAsync();
@@ -116,6 +116,8 @@ public sealed class PartnerSettingsTests(WebSystem web)
         var accountId = account["id"]!.GetValue<string>();
         var invoice = (await api.InvoicesOfAsync(partner, accountId)).Single()!;
         var number = invoice["number"]!.GetValue<string>();
+        var note = await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Post, $"/api/v1/admin/billing/invoices/{invoice["id"]!.GetValue<string>()}/credit-notes",
+            new { amount = 500, reason = "Goodwill for an outage" }, asOperator: true), HttpStatusCode.Created);
 
         await using var browser = await web.OpenAsync();
         var page = browser.Page;
@@ -124,7 +126,11 @@ public sealed class PartnerSettingsTests(WebSystem web)
         await Forms.WaitForInteractivityAsync(page);
         var invoices = page.GetByRole(AriaRole.Region, new() { Name = "Invoices", Exact = true });
         await Expect(invoices.GetByRole(AriaRole.Link, new() { Name = number, Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Credit notes", Exact = true })).ToContainTextAsync("No credit note on these invoices.");
+        var notes = page.GetByRole(AriaRole.Region, new() { Name = "Credit notes", Exact = true });
+        var noteRow = notes.GetByRole(AriaRole.Row).Filter(new() { HasText = note["number"]!.GetValue<string>() });
+        await Expect(noteRow).ToContainTextAsync("Goodwill for an outage");
+        await Expect(noteRow).ToContainTextAsync("$5.00");
+        await Expect(noteRow.GetByRole(AriaRole.Link, new() { Name = $"{number}, credited by {note["number"]!.GetValue<string>()}", Exact = true })).ToBeVisibleAsync();
 
         await invoices.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("void");
         await invoices.GetByRole(AriaRole.Button, new() { Name = "Show invoices", Exact = true }).ClickAsync();
