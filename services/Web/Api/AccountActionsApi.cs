@@ -47,4 +47,11 @@ public sealed class AccountActionsApi(GatewayApi api)
 
     public Task<ApiResult<ListPage<AuditEntry>>> AuditAsync(string id, CancellationToken cancellationToken = default) =>
         api.GetAsync<ListPage<AuditEntry>>(Path(id, "/audit?page_size=50"), cancellationToken);
+
+    /// <summary>The partner's credit balances and each account's (Credits service); the page picks its account.</summary>
+    public Task<ApiResult<AccountCreditsOverview>> CreditsAsync(CancellationToken cancellationToken = default) =>
+        api.GetAsync<AccountCreditsOverview>("/api/v1/credits", cancellationToken);
+
+    public Task<ApiResult<AccountConfiguration>> ConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
+        api.GetAsync<AccountConfiguration>(Path(id, "/configuration"), cancellationToken);
 }
