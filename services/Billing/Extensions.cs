@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using Reseller.Billing.Access;
+using Reseller.Billing.Catalog;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
@@ -65,6 +66,7 @@ public static class Extensions
         services.AddScoped<InvoiceNumbering>();
         services.AddScoped<PeriodInvoicer>();
         services.AddScoped<PlanChangeInvoicer>();
+        services.AddScoped<PlanChangeQuotes>();
         services.AddScoped<ChargeProcessor>();
         services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();
         services.AddScoped<PrepaidPayments>();

@@ -15,7 +15,9 @@ public static class CatalogApi
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/catalog", (ProductCatalog catalog) => TypedResults.Ok(catalog)).WithTags("Catalog").AllowAnonymous().WithName("GetCatalog").WithSummary("Read the catalog: products, tiers, prices, add-ons, credit packs");
-        app.MapPost("/api/v1/quotes", QuoteAsync).WithTags("Catalog").RequireAuthorization(PlatformPolicies.Partner).WithName("CreateQuote").WithSummary("Price a plan without creating anything");
+        app.MapPost("/api/v1/quotes", QuoteAsync).WithTags("Catalog").RequireAuthorization(PlatformPolicies.Partner).WithName("CreateQuote")
+            .WithSummary("Price a plan without creating anything: for a new account, or as a change of an existing one (account_id)")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 
@@ -25,8 +27,13 @@ public static class CatalogApi
         ProductCatalog catalog,
         PlanPricer pricer,
         PaidAccountCounter counter,
+        PlanChangeQuotes changes,
         CancellationToken cancellationToken)
     {
+        if (request.AccountId is not null)
+        {
+            return TypedResults.Ok(await changes.QuoteAsync(request, user.PartnerId(), cancellationToken));
+        }
         var plan = QuoteRequest.Validate(request, catalog);
         var payer = request.Payer ?? Payers.Partner;
         var percent = payer == Payers.Partner && plan.Cadence != PlanCadences.Trial

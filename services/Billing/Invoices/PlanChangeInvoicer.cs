@@ -14,6 +14,7 @@ namespace Reseller.Billing.Invoices;
 /// or a new plan for an expired account, starts a new period at the change date less the unused part of the period paid;
 /// an upgrade or added seats within the period is charged now for the rest of it, prorated. The scheduled plan waits for
 /// the next renewal. Runs inside the caller's transaction; returns the payment to charge after commit, if any.
+/// The quote of a change (POST /quotes with account_id) prices it with the same <see cref="PriceAsync"/>.
 /// </summary>
 public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodInvoicer invoicer)
 {
@@ -25,55 +26,65 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             // A trial turned paid names its first card with the plan; that card's own event may not have arrived yet.
             account.ChargeTo(card);
         }
-        var current = change.Current;
-        if (current.Cadence == PlanCadences.Trial || account.Status is AccountStatus.Transferred or AccountStatus.Pending)
+        var charge = await PriceAsync(account, change.Previous, change.Current, changedOn, cancellationToken);
+        if (charge is null)
         {
-            account.ChangePlan(current, change.Scheduled);
+            account.ChangePlan(change.Current, change.Scheduled);
             return null;
         }
-        if (change.Previous.Cadence == PlanCadences.Trial || account.Status is AccountStatus.Trial or AccountStatus.Expired)
+        if (charge.StartsNewPeriod)
+        {
+            account.Reanchor(change.Current, changedOn);
+        }
+        else
+        {
+            account.ChangePlan(change.Current, change.Scheduled);
+        }
+        var payment = await invoicer.InvoiceAsync(account,
+            new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, charge.Purpose, charge.PeriodStart, charge.PeriodEnd), charge.Price, cancellationToken);
+        account.ChangePlan(change.Current, change.Scheduled);
+        return payment;
+    }
+
+    /// <summary>What changing the account from <paramref name="previous"/> to <paramref name="current"/> on that day charges now (null: nothing); changes nothing.</summary>
+    public async Task<PlanChangeCharge?> PriceAsync(BilledAccount account, AccountPlan previous, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken)
+    {
+        if (current.Cadence == PlanCadences.Trial || account.Status is AccountStatus.Transferred or AccountStatus.Pending)
+        {
+            return null;
+        }
+        if (previous.Cadence == PlanCadences.Trial || account.Status is AccountStatus.Trial or AccountStatus.Expired)
         {
             var purpose = account.Status == AccountStatus.Expired ? InvoicePurposes.PlanChange : InvoicePurposes.FirstPeriod;
-            account.Reanchor(current, changedOn);
-            var firstPeriod = await invoicer.InvoiceNextPeriodAsync(account, purpose, cancellationToken);
-            account.ChangePlan(current, change.Scheduled);
-            return firstPeriod;
+            var price = pricer.Price(current, await invoicer.DiscountPercentAsync(account, cancellationToken));
+            return new PlanChangeCharge(purpose, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true);
         }
         if (!account.IsInPaidPeriod || changedOn >= account.CurrentPeriodEnd)
         {
-            account.ChangePlan(current, change.Scheduled);
             return null;
         }
-        return current.Cadence != change.Previous.Cadence
-            ? await NewCadenceAsync(account, change, changedOn, cancellationToken)
-            : await ProrateAsync(account, change, changedOn, cancellationToken);
+        return current.Cadence != previous.Cadence
+            ? await NewCadenceAsync(account, current, changedOn, cancellationToken)
+            : await ProrateAsync(account, previous, current, changedOn, cancellationToken);
     }
 
-    private async Task<Guid?> ProrateAsync(BilledAccount account, AccountPlanChanged change, DateOnly changedOn, CancellationToken cancellationToken)
+    private async Task<PlanChangeCharge?> ProrateAsync(BilledAccount account, AccountPlan previous, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken)
     {
         var (start, end) = (account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value);
-        account.ChangePlan(change.Current, change.Scheduled);
-        var listNow = pricer.Price(change.Current, 0);
-        var lines = Proration.Difference(pricer.Price(change.Previous, 0).Lines, listNow.Lines, changedOn, start, end);
+        var listNow = pricer.Price(current, 0);
+        var lines = Proration.Difference(pricer.Price(previous, 0).Lines, listNow.Lines, changedOn, start, end);
         var percent = await invoicer.DiscountPercentAsync(account, cancellationToken);
         var price = new PriceBreakdown(lines.Select(l => l.WithDiscountPercent(percent)).ToList(), listNow.Currency, percent);
-        if (price.Total <= 0)
-        {
-            return null;
-        }
-        return await invoicer.InvoiceAsync(account,
-            new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, InvoicePurposes.Proration, changedOn, end), price, cancellationToken);
+        return price.Total <= 0 ? null : new PlanChangeCharge(InvoicePurposes.Proration, changedOn, end, price, StartsNewPeriod: false);
     }
 
-    private async Task<Guid?> NewCadenceAsync(BilledAccount account, AccountPlanChanged change, DateOnly changedOn, CancellationToken cancellationToken)
+    private async Task<PlanChangeCharge> NewCadenceAsync(BilledAccount account, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken)
     {
         var (start, end) = (account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value);
         var paidForPeriod = await db.Invoices
             .Where(i => i.AccountId == account.AccountId && i.PeriodStart >= start && i.PeriodEnd <= end && i.Status == InvoiceStatus.Paid)
             .SumAsync(i => i.Total, cancellationToken);
-        account.Reanchor(change.Current, changedOn);
-        var (newStart, newEnd) = account.NextPeriod();
-        var price = pricer.Price(change.Current, await invoicer.DiscountPercentAsync(account, cancellationToken));
+        var price = pricer.Price(current, await invoicer.DiscountPercentAsync(account, cancellationToken));
         var credit = Math.Min(Proration.UnusedCredit(paidForPeriod, changedOn, start, end), price.Total);
         if (credit > 0)
         {
@@ -82,9 +93,6 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
                 Lines = [.. price.Lines, new PriceLine("unused_credit", $"Unused part of the period {start:yyyy-MM-dd} to {end:yyyy-MM-dd}", 1, -credit, Discountable: false)],
             };
         }
-        var payment = await invoicer.InvoiceAsync(account,
-            new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, InvoicePurposes.PlanChange, newStart, newEnd), price, cancellationToken);
-        account.ChangePlan(change.Current, change.Scheduled);
-        return payment;
+        return new PlanChangeCharge(InvoicePurposes.PlanChange, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true);
     }
 }

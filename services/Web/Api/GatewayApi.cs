@@ -24,7 +24,7 @@ public sealed class GatewayApi(HttpClient http, SessionToken session)
     public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Put, path, body, authenticated: true, idempotencyKey: null, cancellationToken);
 
-    public Task<ApiResult<T>> PatchAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
+    public Task<ApiResult<T>> PatchAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Patch, path, body, authenticated: true, idempotencyKey: null, cancellationToken);
 
     public Task<ApiResult<NoContent>> DeleteAsync(string path, CancellationToken cancellationToken = default) =>

@@ -13,6 +13,8 @@ public static class GatewayClients
         services.AddScoped<PartnersApi>();
         services.AddScoped<BillingApi>();
         services.AddScoped<AccountsApi>();
+        services.AddScoped<AccountActionsApi>();
+        services.AddScoped<CustomerApi>();
         services.AddScoped<ApiKeysApi>();
         services.AddScoped<OperatorApi>();
         services.AddScoped<CreditsApi>();

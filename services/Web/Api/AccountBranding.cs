@@ -1,0 +1,3 @@
+namespace Reseller.Web.Api;
+
+public sealed record AccountBranding(string? AppName, string? LogoUrl, string? Footer);

@@ -1,0 +1,3 @@
+namespace Reseller.Web.Api;
+
+public sealed record AccountCreditsOverview(AccountCreditAmounts Partner, IReadOnlyList<AccountCreditsEntry> Accounts);

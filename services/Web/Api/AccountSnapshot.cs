@@ -1,0 +1,3 @@
+namespace Reseller.Web.Api;
+
+public sealed record AccountSnapshot(string Id, string? Label, DateTimeOffset CreatedAt, PlanRequest Plan);

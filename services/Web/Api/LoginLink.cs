@@ -1,0 +1,3 @@
+namespace Reseller.Web.Api;
+
+public sealed record LoginLink(string Url, DateTimeOffset ExpiresAt);

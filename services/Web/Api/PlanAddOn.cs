@@ -1,0 +1,3 @@
+namespace Reseller.Web.Api;
+
+public sealed record PlanAddOn(string Code, int Quantity);
