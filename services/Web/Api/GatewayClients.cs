@@ -1,3 +1,4 @@
+using Reseller.Web.Forwarding;
 using Reseller.Web.Session;
 
 namespace Reseller.Web.Api;
@@ -15,7 +16,9 @@ public static class GatewayClients
         services.AddScoped<AccountsApi>();
         services.AddScoped<ApiKeysApi>();
         services.AddScoped<OperatorApi>();
-        services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway"));
+        services.AddScoped<OperatorConsoleApi>();
+        services.AddTransient<BrowserAddressHandler>();
+        services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway")).AddHttpMessageHandler<BrowserAddressHandler>();
         return services;
     }
 }
