@@ -12,6 +12,9 @@ public sealed class OperatorConsoleApi(GatewayApi api)
     public Task<ApiResult<OperatorPartner>> ReactivatePartnerAsync(string id, CancellationToken cancellationToken = default) =>
         api.PostAsync<OperatorPartner>($"/api/v1/admin/partners/{Uri.EscapeDataString(id)}/reactivate", null, cancellationToken: cancellationToken);
 
+    public Task<ApiResult<ListPage<OperatorAccount>>> SearchAccountsAsync(string q, CancellationToken cancellationToken = default) =>
+        api.GetAsync<ListPage<OperatorAccount>>($"/api/v1/admin/accounts?page_size=25&q={Uri.EscapeDataString(q)}", cancellationToken);
+
     public Task<ApiResult<OperatorAccount>> GetAccountAsync(string id, CancellationToken cancellationToken = default) =>
         api.GetAsync<OperatorAccount>($"/api/v1/admin/accounts/{Uri.EscapeDataString(id)}", cancellationToken);
 

@@ -69,13 +69,15 @@ public sealed class OperatorConsoleTests(WebSystem web)
     }
 
     [Fact]
-    public async Task The_operator_looks_up_any_account_and_moves_it_out_of_its_agency()
+    public async Task The_operator_finds_any_account_by_a_part_of_its_customer_name_and_moves_it_out_of_its_agency()
     {
         using var api = web.Api();
         var partner = await api.CreatePartnerAsync();
+        var tag = Guid.NewGuid().ToString("N")[..10];
         var account = await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Post, "/api/v1/accounts",
-            TrialAccount(GatewayClient.NewAccountName()), partner.Token), HttpStatusCode.Created);
-        var accountId = account["id"]!.GetValue<string>();
+            TrialAccount(GatewayClient.NewAccountName(), $"Fromagerie {tag}"), partner.Token), HttpStatusCode.Created);
+        await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Post, "/api/v1/accounts",
+            TrialAccount(GatewayClient.NewAccountName(), $"Crèmerie {tag}"), partner.Token), HttpStatusCode.Created);
         var accountName = account["name"]!.GetValue<string>();
 
         await using var browser = await web.OpenAsync();
@@ -84,13 +86,17 @@ public sealed class OperatorConsoleTests(WebSystem web)
         await page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Look up an account", Exact = true })).ToBeVisibleAsync();
         await Forms.WaitForInteractivityAsync(page);
+        var search = page.GetByLabel("Account id, name or customer", new() { Exact = true });
 
-        await page.GetByLabel("Account id", new() { Exact = true }).FillAsync("acc_unknown");
+        await search.FillAsync("no-such-account-" + tag);
         await page.GetByRole(AriaRole.Button, new() { Name = "Look up", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("No account has this id.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("No account matches.");
 
-        await page.GetByLabel("Account id", new() { Exact = true }).FillAsync(accountId);
+        await search.FillAsync(tag.ToUpperInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "Look up", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accounts found: 2", Exact = true })).ToBeVisibleAsync();
+        await browser.CheckPageAsync("operator-account-matches");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Show {accountName}", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = accountName, Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText(partner.Id, new() { Exact = true })).ToBeVisibleAsync();
         await browser.CheckPageAsync("operator-account");
@@ -102,7 +108,7 @@ public sealed class OperatorConsoleTests(WebSystem web)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Move into an agency", Exact = true })).ToBeVisibleAsync();
         await browser.CheckPageAsync("operator-account-moved-out");
 
-        using var gone = await api.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{accountId}", token: partner.Token);
+        using var gone = await api.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{account["id"]!.GetValue<string>()}", token: partner.Token);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
@@ -161,10 +167,10 @@ public sealed class OperatorConsoleTests(WebSystem web)
         await Forms.WaitForInteractivityAsync(page);
     }
 
-    private static object TrialAccount(string name) => new
+    private static object TrialAccount(string name, string customerName) => new
     {
         name,
-        customer = new { name = "Client Co", email = "it@client.test" },
+        customer = new { name = customerName, email = "it@client.test" },
         notification_email = "billing@agency.test",
         language = "en",
         time_zone = "UTC",
