@@ -1,4 +1,5 @@
 using Reseller.Accounts;
+using Reseller.Accounts.Administration;
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.CustomerAccess;
 using Reseller.Accounts.Customization;
@@ -26,6 +27,7 @@ app.MapLifecycleApi();
 app.MapPayerApi();
 app.MapAccountListApi();
 app.MapTransfersApi();
+app.MapOperatorAccountSearchApi();
 app.MapAccountAuthApi();
 app.MapAccountUsersApi();
 app.MapLoginLinksApi();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 
 using Reseller.ServiceDefaults;
 using Reseller.ServiceDefaults.Data;
@@ -64,6 +65,8 @@ public static class Extensions
         }
         // A page that does not exist is shown as one; other methods keep their bare status (there is no form to re-execute).
         app.UseWhen(c => HttpMethods.IsGet(c.Request.Method), branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        // The gateway in front sets X-Forwarded-For to the browser's address; believed from loopback only (the defaults' known proxies).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

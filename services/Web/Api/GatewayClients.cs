@@ -1,3 +1,4 @@
+using Reseller.Web.Forwarding;
 using Reseller.Web.Session;
 
 namespace Reseller.Web.Api;
@@ -24,7 +25,9 @@ public static class GatewayClients
         services.AddScoped<AccountDefaultsApi>();
         services.AddScoped<InvoiceSearchApi>();
         services.AddScoped<CreditNotesApi>();
-        services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway"));
+        services.AddScoped<OperatorConsoleApi>();
+        services.AddTransient<BrowserAddressHandler>();
+        services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway")).AddHttpMessageHandler<BrowserAddressHandler>();
         return services;
     }
 }
