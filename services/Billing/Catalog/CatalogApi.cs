@@ -7,6 +7,7 @@ using Reseller.Billing.Pricing;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Billing.Catalog;
 
@@ -27,7 +28,7 @@ public static class CatalogApi
         PaidAccountCounter counter,
         CancellationToken cancellationToken)
     {
-        var plan = QuoteRequest.Validate(request, catalog);
+        var plan = request.ThrowIfInvalid(catalog).ToPlan(catalog);
         var payer = request.Payer ?? Payers.Partner;
         var percent = payer == Payers.Partner && plan.Cadence != PlanCadences.Trial
             ? ResellerDiscount.PercentFor(await counter.CountAsync(user.PartnerId(), including: null, cancellationToken) + 1)

@@ -4,14 +4,14 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Billing.Catalog;
 
-public sealed record QuoteRequest(PlanRequest? Plan, string? Payer)
+public sealed record QuoteRequest(PlanRequest? Plan, string? Payer) : IValidatedRequest<ProductCatalog>
 {
-    public static AccountPlan Validate(QuoteRequest request, ProductCatalog catalog)
+    public void Validate(ValidationErrors errors, ProductCatalog catalog)
     {
-        var errors = new ValidationErrors();
-        var plan = PlanRules.Validate(request.Plan, catalog, (field, message) => errors.Add(field, message));
-        errors.When(request.Payer is not null && !Payers.All.Contains(request.Payer), "payer", "payer must be partner or customer.");
-        errors.ThrowIfAny();
-        return plan!;
+        PlanRules.Validate(Plan, catalog, (field, message) => errors.Add(field, message));
+        errors.When(Payer is not null && !Payers.All.Contains(Payer), "payer", "payer must be partner or customer.");
     }
+
+    /// <summary>The plan of a valid request.</summary>
+    public AccountPlan ToPlan(ProductCatalog catalog) => PlanRules.Validate(Plan, catalog, static (_, _) => { })!;
 }
