@@ -18,8 +18,8 @@ threshold="${MUTATION_THRESHOLD:-90}"
 # group | project under test (in the unit tests' references) | files to mutate (globs relative to that project), space-separated
 groups=(
   "billing-pricing|Billing.csproj|Pricing/*.cs Purchases/CreditPackInvoices.cs"
-  "credits-ledger|Credits.csproj|Prepaid/PrepaidReservation.cs Purchases/CreditPurchase.cs Ledger/CreditKindNames.cs Accounts/CreditAccount.cs"
-  "partners-commissions|Partners.csproj|Commissions/EarningRules.cs Commissions/Earning.cs Commissions/Statement.cs Commissions/CommissionMonth.cs Partners/DiscountTiers.cs"
+  "credits-ledger|Credits.csproj|Prepaid/PrepaidReservation.cs Purchases/CreditPurchase.cs Ledger/CreditKindNames.cs FollowedAccounts/CreditAccount.cs"
+  "partners-commissions|Partners.csproj|Commissions/EarningRules.cs Commissions/Earning.cs Commissions/Statement.cs Commissions/CommissionMonth.cs"
 )
 
 selected=("$@")

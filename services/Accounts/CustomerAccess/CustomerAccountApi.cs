@@ -59,11 +59,8 @@ public static class CustomerAccountApi
             throw new ProblemException(403, "forbidden", "An account user may change language and time_zone only.",
                 "Plan, billing and contact settings are the partner's.");
         }
-        new ValidationErrors()
-            .When(request.Language is not null && !AccountFieldRules.Languages.Contains(request.Language), "language",
-                $"language must be one of: {string.Join(", ", AccountFieldRules.Languages)}.")
-            .When(request.TimeZone is not null && !AccountFieldRules.IsTimeZone(request.TimeZone), "time_zone", "time_zone must be an IANA time zone such as Europe/Paris.")
-            .ThrowIfAny();
+        // Only language and time_zone are left to check: the fields above are refused before.
+        request.ThrowIfInvalid();
 
         var now = clock.GetUtcNow();
         account.Apply(new AccountSettings(null, request.Language, request.TimeZone, null, null));

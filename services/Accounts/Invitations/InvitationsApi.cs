@@ -47,13 +47,8 @@ public static class InvitationsApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        var domain = request.Domain?.Trim().ToLowerInvariant();
-        new ValidationErrors()
-            .RequireText("name", request.Name, 200)
-            .RequireEmail("email", request.Email?.Trim())
-            .When(domain is not null && !AccountFieldRules.IsHostName(domain), "domain", "domain must be a valid host name.")
-            .When(request.Organization is { Length: > 200 }, "organization", "organization must be at most 200 characters.")
-            .ThrowIfAny();
+        request.ThrowIfInvalid();
+        var domain = request.NormalizedDomain();
 
         var email = FieldRules.NormalizeEmail(request.Email!);
         if (await db.Set<Invitation>().AnyAsync(i => i.AccountId == account.Id && i.Email == email, cancellationToken)
@@ -154,7 +149,7 @@ public static class InvitationsApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        new ValidationErrors().RequirePassword("password", request.Password).ThrowIfAny();
+        request.ThrowIfInvalid();
         var now = clock.GetUtcNow();
         var hash = RandomSecret.HashOf(token);
         var invitation = token.Length <= RandomSecret.MaxLength

@@ -10,24 +10,20 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.ResoldAccounts;
 
-/// <summary>Validates every field of a new account at once, so the partner sees all that is wrong in one answer.</summary>
+/// <summary>
+/// Validates every field of a new account at once, so the partner sees all that is wrong in one answer: the request's own
+/// checks, then the plan against the catalog and the billing profile against Billing.
+/// </summary>
 public sealed class CreateAccountValidator(ProductCatalog catalog, AccountsDb db, BillingProfileDirectory billingProfiles)
 {
     /// <param name="billingProfileTrusted">True when the caller made the profile itself (a referral signup's customer card).</param>
     public async Task<NewAccount> ValidateAsync(Guid partnerId, CreateAccountRequest request, CancellationToken cancellationToken, bool billingProfileTrusted = false)
     {
         var errors = new ValidationErrors();
-        var name = request.Name?.Trim() ?? "";
-        errors.When(!AccountFieldRules.IsAccountName(name), "name", "name must be 3 to 63 characters of a-z, 0-9 and '-', not starting or ending with '-'.");
-        var customDomain = string.IsNullOrWhiteSpace(request.CustomDomain) ? null : request.CustomDomain.Trim().ToLowerInvariant();
-        errors.When(customDomain is not null && !AccountFieldRules.IsHostName(customDomain), "custom_domain", "custom_domain must be a valid host name.");
-        errors.RequireText("customer.name", request.Customer?.Name, 200).RequireEmail("customer.email", request.Customer?.Email);
-        errors.RequireEmail("notification_email", request.NotificationEmail);
-        errors.When(request.Language is null || !AccountFieldRules.Languages.Contains(request.Language), "language",
-            $"language must be one of: {string.Join(", ", AccountFieldRules.Languages)}.");
-        errors.When(request.TimeZone is null || !AccountFieldRules.IsTimeZone(request.TimeZone), "time_zone", "time_zone must be an IANA time zone such as Europe/Paris.");
-        var payer = request.Payer ?? Payers.Partner;
-        errors.When(!Payers.All.Contains(payer), "payer", "payer must be partner or customer.");
+        request.Validate(errors);
+        var name = request.NormalizedName();
+        var customDomain = request.NormalizedCustomDomain();
+        var payer = request.PayerOrDefault();
         var validatedPlan = PlanRules.Validate(request.Plan, catalog, (field, message) => errors.Add(field, message));
         var plan = validatedPlan is null ? null : Plan.From(validatedPlan).WithTrialAddOns(catalog);
         var billingProfileId = await ValidateBillingProfileAsync(request, plan, errors, billingProfileTrusted, cancellationToken);

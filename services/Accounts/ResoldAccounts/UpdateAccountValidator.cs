@@ -7,20 +7,14 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.ResoldAccounts;
 
+/// <summary>The request's own checks and those that need the database (a taken domain, the caller's billing profile), in one answer.</summary>
 public sealed class UpdateAccountValidator(AccountsDb db, BillingProfileDirectory billingProfiles)
 {
     public async Task<AccountSettings> ValidateAsync(Guid accountId, UpdateAccountRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (request.NotificationEmail is not null)
-        {
-            errors.RequireEmail("notification_email", request.NotificationEmail);
-        }
-        errors.When(request.Language is not null && !AccountFieldRules.Languages.Contains(request.Language), "language",
-            $"language must be one of: {string.Join(", ", AccountFieldRules.Languages)}.");
-        errors.When(request.TimeZone is not null && !AccountFieldRules.IsTimeZone(request.TimeZone), "time_zone", "time_zone must be an IANA time zone such as Europe/Paris.");
-        var customDomain = request.CustomDomain?.Trim().ToLowerInvariant();
-        errors.When(customDomain is not null && !AccountFieldRules.IsHostName(customDomain), "custom_domain", "custom_domain must be a valid host name.");
+        request.Validate(errors);
+        var customDomain = request.NormalizedCustomDomain();
         if (customDomain is not null && !errors.Has("custom_domain"))
         {
             errors.When(await db.Accounts.AnyAsync(a => a.CustomDomain == customDomain && a.Id != accountId, cancellationToken),

@@ -35,7 +35,7 @@ public static class SnapshotsApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        new ValidationErrors().When(request?.Label is { Length: > 200 }, "label", "label must be at most 200 characters.").ThrowIfAny();
+        request?.ThrowIfInvalid();
         var customization = await db.Set<AccountCustomization>().AsNoTracking().FirstOrDefaultAsync(c => c.AccountId == account.Id, cancellationToken);
         var plan = account.Plan;
         var content = new SnapshotContent(

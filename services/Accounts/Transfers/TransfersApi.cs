@@ -48,7 +48,7 @@ public static class TransfersApi
     public static async Task<Ok<OperatorAccountResponse>> TransferOutAsync(string id, TransferOutRequest request, ClaimsPrincipal user, AccountsDb db,
         AccountHandover handover, IOptions<AccountUrlOptions> urls, TimeProvider clock, CancellationToken cancellationToken)
     {
-        new ValidationErrors().RequireEmail("owner_email", request.OwnerEmail).ThrowIfAny();
+        request.ThrowIfInvalid();
         var account = await FindAsync(db, id, cancellationToken);
         var now = clock.GetUtcNow();
         var ownerEmail = request.OwnerEmail!.Trim();

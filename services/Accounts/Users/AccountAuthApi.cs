@@ -41,11 +41,7 @@ public static class AccountAuthApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        new ValidationErrors()
-            .RequireText("account", request.Account, 63)
-            .RequireText("username", request.Username, FieldRules.MaxEmailLength)
-            .RequireText("password", request.Password, PasswordRules.MaxLength)
-            .ThrowIfAny();
+        request.ThrowIfInvalid();
 
         var accountName = request.Account!.Trim().ToLowerInvariant();
         var username = request.Username!.Trim().ToLowerInvariant();
@@ -93,10 +89,7 @@ public static class AccountAuthApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        new ValidationErrors()
-            .RequireText("account", request.Account, 63)
-            .RequireEmail("email", request.Email?.Trim())
-            .ThrowIfAny();
+        request.ThrowIfInvalid();
 
         var accountName = request.Account!.Trim().ToLowerInvariant();
         var email = FieldRules.NormalizeEmail(request.Email!);
@@ -131,10 +124,7 @@ public static class AccountAuthApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        new ValidationErrors()
-            .RequireText("token", request.Token, RandomSecret.MaxLength)
-            .RequirePassword("new_password", request.NewPassword)
-            .ThrowIfAny();
+        request.ThrowIfInvalid();
 
         var now = clock.GetUtcNow();
         var token = await db.Set<OneTimeToken>().FirstOrDefaultAsync(

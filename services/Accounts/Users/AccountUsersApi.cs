@@ -58,7 +58,7 @@ public static class AccountUsersApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        new ValidationErrors().RequirePassword("password", request.Password).ThrowIfAny();
+        request.ThrowIfInvalid();
         var admin = await db.Set<AccountUser>().FirstAsync(u => u.AccountId == account.Id && u.Username == AccountRoles.AdminUsername, cancellationToken);
         admin.SetPasswordHash(hasher.HashPassword(admin, request.Password!));
         await tokens.EndSessionsAsync(db, admin.Id, clock.GetUtcNow(), cancellationToken);

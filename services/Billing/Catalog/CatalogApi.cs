@@ -7,6 +7,7 @@ using Reseller.Billing.Pricing;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Billing.Catalog;
 
@@ -34,7 +35,7 @@ public static class CatalogApi
         {
             return TypedResults.Ok(await changes.QuoteAsync(request, user.PartnerId(), cancellationToken));
         }
-        var plan = QuoteRequest.Validate(request, catalog);
+        var plan = request.ThrowIfInvalid(catalog).ToPlan(catalog);
         var payer = request.Payer ?? Payers.Partner;
         var percent = payer == Payers.Partner && plan.Cadence != PlanCadences.Trial
             ? ResellerDiscount.PercentFor(await counter.CountAsync(user.PartnerId(), including: null, cancellationToken) + 1)

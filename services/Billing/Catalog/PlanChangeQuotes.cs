@@ -24,7 +24,7 @@ public sealed class PlanChangeQuotes(BillingDb db, ProductCatalog catalog, PlanP
 
     public async Task<QuoteResponse> QuoteAsync(QuoteRequest request, Guid partnerId, CancellationToken cancellationToken)
     {
-        var requested = QuoteRequest.Validate(request, catalog);
+        var requested = request.ThrowIfInvalid(catalog).ToPlan(catalog);
         var account = await FindAsync(request.AccountId, partnerId, cancellationToken);
         EnsureMayChange(account, requested);
 

@@ -5,15 +5,15 @@ using Reseller.ServiceDefaults.Problems;
 namespace Reseller.Billing.Catalog;
 
 /// <summary>A plan to price: for a new account (payer optional), or as a change of an existing one (<see cref="AccountId"/>; its own payer pays).</summary>
-public sealed record QuoteRequest(PlanRequest? Plan, string? Payer, string? AccountId = null)
+public sealed record QuoteRequest(PlanRequest? Plan, string? Payer, string? AccountId = null) : IValidatedRequest<ProductCatalog>
 {
-    public static AccountPlan Validate(QuoteRequest request, ProductCatalog catalog)
+    public void Validate(ValidationErrors errors, ProductCatalog catalog)
     {
-        var errors = new ValidationErrors();
-        var plan = PlanRules.Validate(request.Plan, catalog, (field, message) => errors.Add(field, message));
-        errors.When(request.Payer is not null && !Payers.All.Contains(request.Payer), "payer", "payer must be partner or customer.");
-        errors.When(request.AccountId is not null && request.Payer is not null, "payer", "payer cannot be given with account_id: the account's own payer pays a change.");
-        errors.ThrowIfAny();
-        return plan!;
+        PlanRules.Validate(Plan, catalog, (field, message) => errors.Add(field, message));
+        errors.When(Payer is not null && !Payers.All.Contains(Payer), "payer", "payer must be partner or customer.");
+        errors.When(AccountId is not null && Payer is not null, "payer", "payer cannot be given with account_id: the account's own payer pays a change.");
     }
+
+    /// <summary>The plan of a valid request.</summary>
+    public AccountPlan ToPlan(ProductCatalog catalog) => PlanRules.Validate(Plan, catalog, static (_, _) => { })!;
 }

@@ -12,8 +12,6 @@ namespace Reseller.Billing.CreditNotes;
 
 public static class CreditNotesApi
 {
-    public const int MaxReasonLength = 500;
-
     public static IEndpointRouteBuilder MapCreditNotesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin/billing/invoices/{id}/credit-notes").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
@@ -34,14 +32,11 @@ public static class CreditNotesApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.When(request.Amount is null or <= 0, "amount", "amount must be a positive whole number of minor units.");
-        errors.RequireText("reason", request.Reason, MaxReasonLength);
         if (!PublicId.TryParse(InvoiceResponse.IdPrefix, id, out var invoiceId))
         {
             return TypedResults.NotFound();
         }
-        errors.ThrowIfAny();
+        request.ThrowIfInvalid();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var invoice = await db.Invoices.FromSql($"SELECT *, xmin FROM invoices WHERE id = {invoiceId.Value} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);

@@ -38,7 +38,7 @@ public static class BillingProfilesApi
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var card = CardValidator.Validate(request, now);
+        var card = request.ThrowIfInvalid(now).ToCardDetails();
         var tokenized = await provider.TokenizeAsync(card, cancellationToken);
         var caller = BillingCaller.From(user);
         var profile = BillingProfile.Create(caller.PartnerId, caller.AccountId, request.Name!.Trim(), tokenized, now);

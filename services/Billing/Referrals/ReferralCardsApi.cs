@@ -4,6 +4,7 @@ using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Profiles;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Billing.Referrals;
@@ -27,7 +28,7 @@ public static class ReferralCardsApi
         CreateBillingProfileRequest request, IPaymentProvider provider, BillingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var card = CardValidator.Validate(request, now);
+        var card = request.ThrowIfInvalid(now).ToCardDetails();
         var tokenized = await provider.TokenizeAsync(card, cancellationToken);
         var profile = BillingProfile.CreateAwaitingOwner(request.Name!.Trim(), tokenized, now);
         db.BillingProfiles.Add(profile);

@@ -20,7 +20,7 @@ public static class AssignmentsApi
     /// <summary>Moves SMS or compatibility credit from the partner's pool to one of its accounts; SMS only to an account with the sms add-on on a tier that allows it.</summary>
     public static async Task<Created<AssignmentResponse>> AssignAsync(AssignmentRequest request, [AsParameters] PartnerCreditRequest caller, CreditLedger ledger)
     {
-        var creditKind = CreditMove.AssignedKind(caller, request.AccountId, request.Quantity,
+        var creditKind = CreditMove.AssignedKind(caller, request,
             "Prepaid credit is earmarked for an account when it is bought (purchases with account_id).");
         var account = await caller.OwnedAccountAsync(request.AccountId);
         if (creditKind == CreditKind.Sms && !account.SmsAllowed)

@@ -39,7 +39,7 @@ public static class ConsumptionsApi
     {
         var creditKind = CreditKindNames.Parse(kind);
         var account = await AuthorisedAccountAsync(id, user, db, accounts, cancellationToken);
-        new ValidationErrors().When(request.Quantity is null or <= 0, "quantity", "quantity must be a positive whole number.").ThrowIfAny();
+        request.ThrowIfInvalid();
         if (creditKind == CreditKind.Prepaid)
         {
             throw ProblemException.Unprocessable("credit-not-consumable", "Prepaid credit is not consumed here",

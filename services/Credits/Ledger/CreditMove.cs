@@ -12,13 +12,10 @@ namespace Reseller.Credits.Ledger;
 public static class CreditMove
 {
     /// <summary>The checks shared by assignment and un-assignment, before any account is looked up.</summary>
-    public static CreditKind AssignedKind(PartnerCreditRequest caller, string? accountId, long? quantity, string prepaidRefusal)
+    public static CreditKind AssignedKind(PartnerCreditRequest caller, IValidatedRequest request, string prepaidRefusal)
     {
         var creditKind = caller.CreditKind();
-        new ValidationErrors()
-            .When(string.IsNullOrWhiteSpace(accountId), "account_id", "account_id is required.")
-            .When(quantity is null or <= 0, "quantity", "quantity must be a positive whole number.")
-            .ThrowIfAny();
+        request.ThrowIfInvalid();
         if (creditKind == CreditKind.Prepaid)
         {
             throw PartnerCreditRequest.Refused("credit-not-assignable", "Prepaid credit is not assigned", prepaidRefusal);

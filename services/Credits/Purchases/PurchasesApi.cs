@@ -48,11 +48,7 @@ public static class PurchasesApi
         var creditKind = caller.CreditKind();
         var kindName = CreditKindNames.Name(creditKind);
         var packs = catalog.CreditPacks.TryGetValue(kindName, out var listed) ? listed : [];
-        new ValidationErrors()
-            .When(request.Pack is null, "pack", "pack is required.")
-            .When(request.Pack is { } p && packs.All(x => x.Size != p), "pack", $"pack must be one of {string.Join(", ", packs.Select(x => x.Size))}.")
-            .When(request.AccountId is not null && creditKind != CreditKind.Prepaid, "account_id", "Only prepaid credit is earmarked for an account; assign sms and compatibility credit instead.")
-            .ThrowIfAny();
+        request.ThrowIfInvalid((creditKind, packs));
         var account = await caller.OptionalAccountAsync(request.AccountId);
 
         var db = caller.Db;

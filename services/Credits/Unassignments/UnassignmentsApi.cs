@@ -23,7 +23,7 @@ public static class UnassignmentsApi
     /// </summary>
     public static async Task<Created<UnassignmentResponse>> UnassignAsync(UnassignmentRequest request, [AsParameters] PartnerCreditRequest caller, CreditLedger ledger)
     {
-        var creditKind = CreditMove.AssignedKind(caller, request.AccountId, request.Quantity,
+        var creditKind = CreditMove.AssignedKind(caller, request,
             "Only assigned sms and compatibility credit can be un-assigned; prepaid credit is earmarked when it is bought.");
         var account = await caller.OwnedAccountAsync(request.AccountId);
 

@@ -13,6 +13,7 @@ using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.ApiKeys;
 
@@ -30,7 +31,7 @@ public static class ApiKeysApi
     public static async Task<Created<CreatedApiKeyResponse>> CreateAsync(
         CreateApiKeyRequest request, ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        request.Validate();
+        request.ThrowIfInvalid();
         var secret = ApiKeySecret.New();
         var key = ApiKey.Create(user.PartnerId(), request.Name!.Trim(), secret, clock.GetUtcNow());
         db.ApiKeys.Add(key);

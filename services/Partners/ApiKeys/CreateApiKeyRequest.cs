@@ -2,7 +2,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.ApiKeys;
 
-public sealed record CreateApiKeyRequest(string? Name)
+public sealed record CreateApiKeyRequest(string? Name) : IValidatedRequest
 {
-    public void Validate() => new ValidationErrors().RequireText("name", Name, 100).ThrowIfAny();
+    public void Validate(ValidationErrors errors) => errors.RequireText("name", Name, 100);
 }

@@ -11,6 +11,7 @@ using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Commissions;
 
@@ -73,7 +74,7 @@ public static class CommissionsApi
     public static async Task<Results<Ok<StatementResponse>, NotFound>> PayOutAsync(
         string id, PayoutRequest request, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        request.Validate();
+        request.ThrowIfInvalid();
         if (!PublicId.TryParse(StatementResponse.IdPrefix, id, out var statementId)
             || await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, cancellationToken) is not { } statement)
         {

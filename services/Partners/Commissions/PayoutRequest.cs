@@ -2,7 +2,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Commissions;
 
-public sealed record PayoutRequest(string? PayoutReference)
+public sealed record PayoutRequest(string? PayoutReference) : IValidatedRequest
 {
-    public void Validate() => new ValidationErrors().RequireText("payout_reference", PayoutReference, 100).ThrowIfAny();
+    public void Validate(ValidationErrors errors) => errors.RequireText("payout_reference", PayoutReference, 100);
 }

@@ -33,7 +33,7 @@ public static class PartnersApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        request.Validate();
+        request.ThrowIfInvalid();
         var email = FieldRules.NormalizeEmail(request.Email!);
         if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
         {
@@ -64,7 +64,7 @@ public static class PartnersApi
     public static async Task<Results<Ok<PartnerProfileResponse>, NotFound>> UpdateMineAsync(
         UpdatePartnerRequest request, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
     {
-        var changes = request.Validate();
+        var changes = request.ThrowIfInvalid().ToChanges();
         var partnerId = user.PartnerId();
         var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
         if (partner is null)

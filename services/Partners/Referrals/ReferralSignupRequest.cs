@@ -13,13 +13,12 @@ public sealed record ReferralSignupRequest(
     string? Language,
     string? TimeZone,
     PlanRequest? Plan,
-    CustomerCardRequest? Card)
+    CustomerCardRequest? Card) : IValidatedRequest
 {
-    public void Validate() => new ValidationErrors()
+    public void Validate(ValidationErrors errors) => errors
         .RequireText("name", Name, 63)
         .RequireText("customer.name", Customer?.Name, 200)
         .RequireEmail("customer.email", Customer?.Email)
         .When(Plan is null, "plan", "plan is required.")
-        .When(Card is null, "card", "card is required: the customer pays for a referred account.")
-        .ThrowIfAny();
+        .When(Card is null, "card", "card is required: the customer pays for a referred account.");
 }

@@ -48,7 +48,7 @@ public static class ReferralsApi
         {
             return TypedResults.NotFound();
         }
-        request.Validate();
+        request.ThrowIfInvalid();
         var name = request.Name!.Trim();
         var signup = ReferralSignup.Start(partnerId, name, clock.GetUtcNow());
         db.ReferralSignups.Add(signup);

@@ -34,10 +34,7 @@ public static class AuthApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        new ValidationErrors()
-            .RequireText("email", request.Email, FieldRules.MaxEmailLength)
-            .RequireText("password", request.Password, PasswordRules.MaxLength)
-            .ThrowIfAny();
+        request.ThrowIfInvalid();
 
         var email = FieldRules.NormalizeEmail(request.Email!);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);

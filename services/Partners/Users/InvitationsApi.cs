@@ -33,7 +33,7 @@ public static class InvitationsApi
     public static async Task<Created<PartnerUserResponse>> InviteAsync(
         InviteUserRequest request, ClaimsPrincipal user, PartnersDb db, MailOutbox mails, UserMails userMails, TimeProvider clock, CancellationToken cancellationToken)
     {
-        request.Validate();
+        request.ThrowIfInvalid();
         var email = FieldRules.NormalizeEmail(request.Email!);
         var now = clock.GetUtcNow();
         var invited = PartnerUser.Invite(user.PartnerId(), email, request.Role!, now);
@@ -94,7 +94,7 @@ public static class InvitationsApi
     public static async Task<Ok<PartnerUserResponse>> AcceptAsync(
         string token, PasswordRequest request, PartnersDb db, IPasswordHasher<PartnerUser> hasher, TimeProvider clock, CancellationToken cancellationToken)
     {
-        request.Validate();
+        request.ThrowIfInvalid();
         var invited = await db.RedeemAsync(token, UserTokenPurposes.Invitation, clock.GetUtcNow(), cancellationToken);
         invited.ChoosePassword(hasher.HashPassword(invited, request.Password!));
         await db.SaveChangesAsync(cancellationToken);

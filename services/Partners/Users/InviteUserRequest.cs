@@ -3,12 +3,11 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Users;
 
-public sealed record InviteUserRequest(string? Email, string? Role)
+public sealed record InviteUserRequest(string? Email, string? Role) : IValidatedRequest
 {
     private static readonly HashSet<string> Roles = new(StringComparer.Ordinal) { PlatformRoles.Owner, PlatformRoles.Billing, PlatformRoles.Member };
 
-    public void Validate() => new ValidationErrors()
+    public void Validate(ValidationErrors errors) => errors
         .RequireEmail("email", Email)
-        .When(Role is null || !Roles.Contains(Role), "role", "role must be owner, billing or member.")
-        .ThrowIfAny();
+        .When(Role is null || !Roles.Contains(Role), "role", "role must be owner, billing or member.");
 }

@@ -3,7 +3,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Users;
 
-public sealed record PasswordRequest(string? Password)
+public sealed record PasswordRequest(string? Password) : IValidatedRequest
 {
-    public void Validate() => new ValidationErrors().RequirePassword("password", Password).ThrowIfAny();
+    public void Validate(ValidationErrors errors) => errors.RequirePassword("password", Password);
 }

@@ -18,7 +18,7 @@ public static class PasswordResetApi
     public static async Task<Accepted> RequestAsync(
         PasswordResetRequest request, PartnersDb db, MailOutbox mails, UserMails userMails, TimeProvider clock, CancellationToken cancellationToken)
     {
-        new ValidationErrors().RequireText("email", request.Email, FieldRules.MaxEmailLength).ThrowIfAny();
+        request.ThrowIfInvalid();
         var email = FieldRules.NormalizeEmail(request.Email!);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.Status == PartnerUserStatus.Active, cancellationToken);
         if (user is not null)
@@ -36,7 +36,7 @@ public static class PasswordResetApi
     public static async Task<NoContent> ConfirmAsync(
         PasswordResetConfirmation request, PartnersDb db, IPasswordHasher<PartnerUser> hasher, SessionStamps sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
-        request.Validate();
+        request.ThrowIfInvalid();
         var user = await db.RedeemAsync(request.Token, UserTokenPurposes.PasswordReset, clock.GetUtcNow(), cancellationToken);
         user.ChoosePassword(hasher.HashPassword(user, request.NewPassword!));
         // Whoever knew the old password loses every session it opened.

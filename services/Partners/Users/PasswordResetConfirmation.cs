@@ -3,7 +3,7 @@ using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Users;
 
-public sealed record PasswordResetConfirmation(string? Token, string? NewPassword)
+public sealed record PasswordResetConfirmation(string? Token, string? NewPassword) : IValidatedRequest
 {
-    public void Validate() => new ValidationErrors().RequireText("token", Token, RandomSecret.MaxLength).RequirePassword("new_password", NewPassword).ThrowIfAny();
+    public void Validate(ValidationErrors errors) => errors.RequireText("token", Token, RandomSecret.MaxLength).RequirePassword("new_password", NewPassword);
 }

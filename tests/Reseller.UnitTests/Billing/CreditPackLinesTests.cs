@@ -30,6 +30,19 @@ public sealed class CreditPackLinesTests
         Assert.False(CreditPackInvoices.IsPrepaidPack(TestInvoices.Paid()));
     }
 
+    [Fact]
+    public void An_invoice_without_a_prepaid_pack_line_is_not_a_prepaid_pack_even_with_no_line_at_all()
+    {
+        // Prepaid credit never pays for prepaid credit: only an invoice that names a prepaid pack is refused it.
+        var empty = Invoice.Issue(
+            new IssueInvoice(Guid.NewGuid(), null, "partner", InvoicePurposes.CreditPurchase, new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 24), "cp_y"),
+            "RSL-2026-000002",
+            new Reseller.Billing.Pricing.PriceBreakdown([], "USD", 0),
+            new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.False(CreditPackInvoices.IsPrepaidPack(empty));
+    }
+
     private static Invoice Issue(string kind, long pack) => Invoice.Issue(
         new IssueInvoice(Guid.NewGuid(), null, "partner", InvoicePurposes.CreditPurchase, new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 24), "cp_x"),
         "RSL-2026-000001",

@@ -1,22 +1,16 @@
-using Reseller.Billing.Payments;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Billing.Profiles;
 
-/// <summary>Checks the card fields (Luhn, expiry, CVC) before the provider sees them; messages never echo the number.</summary>
-public static class CardValidator
+/// <summary>Card field rules (Luhn, expiry, CVC); messages never echo the number.</summary>
+public static class CardRules
 {
-    public static CardDetails Validate(CreateBillingProfileRequest request, DateTimeOffset now)
-    {
-        var errors = new ValidationErrors();
-        errors.RequireText("name", request.Name, 200);
-        var card = request.Card;
-        if (card is null)
-        {
-            errors.Add("card", "card is required.").ThrowIfAny();
-        }
+    /// <summary>The number as typed, without the spaces and dashes people put in it.</summary>
+    public static string Digits(string? number) => new((number ?? "").Where(c => c != ' ' && c != '-').ToArray());
 
-        var number = new string((card!.Number ?? "").Where(c => c != ' ' && c != '-').ToArray());
+    public static void Check(CardRequest card, DateTimeOffset now, ValidationErrors errors)
+    {
+        var number = Digits(card.Number);
         errors.When(number.Length is < 12 or > 19 || !number.All(char.IsAsciiDigit) || !PassesLuhn(number), "card.number", "card.number is not a valid card number.");
         errors.When(card.ExpMonth is null or < 1 or > 12, "card.exp_month", "card.exp_month must be 1 to 12.");
         errors.When(card.ExpYear is null or < 2000 or > 2100, "card.exp_year", "card.exp_year must be a four-digit year.");
@@ -26,8 +20,6 @@ public static class CardValidator
             errors.When(lastValidDay <= now.UtcDateTime, "card.exp_month", "The card has expired.");
         }
         errors.When(card.Cvc is null || card.Cvc.Length is < 3 or > 4 || !card.Cvc.All(char.IsAsciiDigit), "card.cvc", "card.cvc must be 3 or 4 digits.");
-        errors.ThrowIfAny();
-        return new CardDetails(number, card.ExpMonth!.Value, card.ExpYear!.Value, card.Cvc!);
     }
 
     private static bool PassesLuhn(string digits)
