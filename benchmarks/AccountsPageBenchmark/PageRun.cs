@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
+using Reseller.AccountListBenchmark;
 using Reseller.AppHost;
 
 namespace Reseller.AccountsPageBenchmark;
