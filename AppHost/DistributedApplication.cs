@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 
 using Microsoft.Extensions.Configuration;
 
+using Reseller.AppHost.Contract;
 using Reseller.AppHost.Hosting;
 using Reseller.AppHost.Logging;
 using Reseller.AppHost.Postgres;
@@ -53,16 +54,17 @@ public sealed class DistributedApplication : IAsyncDisposable
             replicas[project.Name] = [.. Enumerable.Range(0, project.Replicas).Select(index => CreateReplica(project, index, configuration, options.EphemeralPorts))];
         }
 
-        var shared = ProjectEnvironment.Shared(configuration, secrets, DataDirectory);
+        var shared = ProjectEnvironment.Shared(configuration, secrets);
         var publicProjectUrl = projects.Where(p => p.HttpPort is not null).Select(p => replicas[p.Name][0].Url).FirstOrDefault();
         if (PublicAddress.Of(configuration, publicProjectUrl) is { } publicUrl)
         {
-            shared[PublicAddress.Variable] = publicUrl;
+            shared[PublicAddress.Variable] = new EnvironmentSource.Setting(publicUrl);
         }
 
         environment = new ProjectEnvironment(
-            shared,
+            new ProjectEnvironmentContract(shared, project => project.Replicas),
             options.Environment,
+            DataDirectory,
             GetConnectionString,
             project => replicas[project.Name]);
     }
@@ -161,6 +163,9 @@ public sealed class DistributedApplication : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The environment a replica is (or would be) started with: what a cluster deployment must match.</summary>
+    public IReadOnlyDictionary<string, string?> EnvironmentOf(string projectName, int replica = 0) => environment.For(Replica(projectName, replica));
 
     public Uri GetEndpoint(string projectName, int replica = 0) => new(Replica(projectName, replica).Url);
 

@@ -75,6 +75,12 @@ public sealed class DistributedApplicationBuilder
 
     public DistributedApplication Build()
     {
+        var model = Model();
+        return new DistributedApplication(Options, Configuration, model.Postgres, model.RabbitMq, model.Projects);
+    }
+
+    public ApplicationModel Model()
+    {
         foreach (var project in projects)
         {
             if (project.DatabaseReferences.Any(database => database.Server != postgres)
@@ -85,6 +91,6 @@ public sealed class DistributedApplicationBuilder
             }
         }
 
-        return new DistributedApplication(Options, Configuration, postgres, rabbitMq, StartOrder.Sort(projects));
+        return new ApplicationModel(postgres, rabbitMq, StartOrder.Sort(projects));
     }
 }

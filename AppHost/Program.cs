@@ -1,4 +1,10 @@
 using Reseller.AppHost;
+using Reseller.AppHost.Publishing;
+
+if (PublishCommand.IsPublish(args))
+{
+    return PublishCommand.Run(args, arguments => ResellerModel.Declare(DistributedApplicationBuilder.Create(arguments)).Model(), Console.Out, Console.Error);
+}
 
 try
 {

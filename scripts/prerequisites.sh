@@ -11,6 +11,10 @@ command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
 # The dashboard's browser tests drive Debian's Chromium (headless), with a font for its screenshots.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# The published Kubernetes manifests are built with kubectl's Kustomize (v5, kubectl 1.27 or newer) in the tests. The
+# machine image carries kubectl; Debian's own kubernetes-client is older than the manifests need, so say so rather than
+# install it.
+command -v kubectl >/dev/null 2>&1 || echo "warning: kubectl (1.27 or newer) is not installed: the tests of the published Kubernetes manifests will fail" >&2
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
@@ -33,8 +37,10 @@ command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is not installed: s
 # The pinned npm tools the end-to-end suite runs on the gateway's OpenAPI document (Redocly CLI, openapi-typescript),
 # installed into tools/openapi-check/node_modules; reinstalled only when package-lock.json changed.
 command -v npm >/dev/null 2>&1 || { echo "Node.js 20.19+ and npm are not installed: see https://nodejs.org/en/download" >&2; exit 1; }
-openapi_tools="$(dirname "$0")/../tools/openapi-check"
-if [ ! -f "$openapi_tools/node_modules/.package-lock.json" ] || [ "$openapi_tools/package-lock.json" -nt "$openapi_tools/node_modules/.package-lock.json" ]; then
-  echo "Installing the OpenAPI check tools (npm ci in tools/openapi-check)..."
-  npm ci --prefix "$openapi_tools" --no-audit --no-fund --loglevel=error >/dev/null
-fi
+# And the schema check of the published Kubernetes manifests (kubernetes-models), in tools/k8s-check/node_modules.
+for tools in "$(dirname "$0")/../tools/openapi-check" "$(dirname "$0")/../tools/k8s-check"; do
+  if [ ! -f "$tools/node_modules/.package-lock.json" ] || [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
+    echo "Installing the npm tools of $(basename "$tools") (npm ci)..."
+    npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+done

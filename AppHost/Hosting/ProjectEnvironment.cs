@@ -1,85 +1,58 @@
 using Microsoft.Extensions.Configuration;
 
+using Reseller.AppHost.Contract;
+
 namespace Reseller.AppHost.Hosting;
 
-// The environment a replica gets, in Aspire's shape: ConnectionStrings__*, services__*__http__*, OTEL_*.
+// Resolves the environment contract for a local replica: literal values, local addresses and connection strings.
 internal sealed class ProjectEnvironment(
-    IReadOnlyDictionary<string, string> shared,
+    ProjectEnvironmentContract contract,
     IDictionary<string, string> extra,
+    string dataDirectory,
     Func<string, string> connectionStrings,
-    Func<ProjectResource, IEnumerable<ProjectReplica>> replicas)
+    Func<ProjectResource, IReadOnlyList<ProjectReplica>> replicas)
 {
     private static readonly string[] PassedThrough = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL"];
 
-    public static Dictionary<string, string> Shared(IConfiguration configuration, PlatformSecrets secrets, string dataDirectory)
+    public static Dictionary<string, EnvironmentSource> Shared(IConfiguration configuration, PlatformSecrets secrets)
     {
         var environmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? "Development";
-        var shared = new Dictionary<string, string>(StringComparer.Ordinal)
+        var shared = new Dictionary<string, EnvironmentSource>(StringComparer.Ordinal)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = environmentName,
-            ["DOTNET_ENVIRONMENT"] = environmentName,
-            ["Reseller__AdminKey"] = secrets.AdminKey,
-            ["Reseller__Idempotency__Secret"] = secrets.IdempotencySecret,
-            ["Mail__Directory"] = Path.Combine(dataDirectory, "mail"),
+            ["ASPNETCORE_ENVIRONMENT"] = new EnvironmentSource.Setting(environmentName),
+            ["DOTNET_ENVIRONMENT"] = new EnvironmentSource.Setting(environmentName),
+            ["Reseller__AdminKey"] = new EnvironmentSource.PlatformSecret("admin-key", secrets.AdminKey),
+            ["Reseller__Idempotency__Secret"] = new EnvironmentSource.PlatformSecret("idempotency-secret", secrets.IdempotencySecret),
+            ["Mail__Directory"] = new EnvironmentSource.DataFolder("mail"),
         };
         foreach (var key in PassedThrough)
         {
             var value = configuration[key];
             if (!string.IsNullOrWhiteSpace(value))
             {
-                shared[key] = value;
+                shared[key] = new EnvironmentSource.Setting(value);
             }
         }
 
         return shared;
     }
 
-    public Dictionary<string, string?> For(ProjectReplica replica)
+    public Dictionary<string, string?> For(ProjectReplica replica) =>
+        contract.For(replica.Project, extra).ToDictionary(entry => entry.Key, entry => Resolve(entry.Value, replica), StringComparer.Ordinal);
+
+    private string? Resolve(EnvironmentSource source, ProjectReplica replica) => source switch
     {
-        var project = replica.Project;
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["ASPNETCORE_URLS"] = replica.Url,
-            ["ASPNETCORE_HTTP_PORTS"] = null,
-            ["ASPNETCORE_HTTPS_PORTS"] = null,
-            ["OTEL_SERVICE_NAME"] = project.Name,
-            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={replica.InstanceName}",
-        };
-        foreach ((var key, var value) in shared)
-        {
-            environment[key] = value;
-        }
-
-        foreach (var database in project.DatabaseReferences)
-        {
-            environment[$"ConnectionStrings__{database.Name}"] = connectionStrings(database.Name);
-        }
-
-        foreach (var broker in project.BrokerReferences)
-        {
-            environment[$"ConnectionStrings__{broker.Name}"] = connectionStrings(broker.Name);
-        }
-
-        foreach (var reference in project.ProjectReferences.Union(project.PeerReferences))
-        {
-            foreach (var target in replicas(reference))
-            {
-                environment[$"services__{reference.Name}__http__{target.Index}"] = target.Url;
-            }
-        }
-
-        foreach ((var key, var value) in extra)
-        {
-            environment[key] = value;
-        }
-
-        foreach ((var key, var value) in project.Environment)
-        {
-            environment[key] = value;
-        }
-
-        return environment;
-    }
+        EnvironmentSource.Literal literal => literal.Value,
+        EnvironmentSource.Setting setting => setting.LocalValue,
+        EnvironmentSource.PlatformSecret secret => secret.LocalValue,
+        EnvironmentSource.ConnectionString connection => connectionStrings(connection.Resource),
+        EnvironmentSource.Endpoint endpoint => replicas(endpoint.Project)[endpoint.Replica].Url,
+        EnvironmentSource.ListenUrl => replica.Url,
+        EnvironmentSource.InstanceName instance => instance.Prefix + replica.InstanceName,
+        EnvironmentSource.DataFolder folder => Path.Combine(dataDirectory, folder.Name),
+        EnvironmentSource.Unset => null,
+        _ => throw new InvalidOperationException($"no local value for {source}"),
+    };
 }

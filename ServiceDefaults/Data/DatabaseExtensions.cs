@@ -24,15 +24,26 @@ public static class DatabaseExtensions
             builder.Configuration.GetConnectionString(connectionName) ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set."),
             builder.Configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize));
         builder.Services.AddDbContext<TDb>(o => Configure(o, connectionString));
-        if (builder.Configuration.GetValue("Database:MigrateOnStartup", true))
-        {
-            builder.Services.AddHostedService<MigrateOnStartup<TDb>>();
-        }
+        builder.AddMigrations<TBuilder, TDb>();
         builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TDb>>();
         builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
         builder.Services.AddSingleton<RetentionSchedule>();
         builder.Services.AddScoped<IDueJob, RetentionJob<TDb>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDb>>(connectionName, tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Registers who applies the service's migrations (<see cref="MigrationModes"/>); first, so nothing starts on an old schema.</summary>
+    public static TBuilder AddMigrations<TBuilder, TDb>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+        where TDb : DbContext
+    {
+        var mode = MigrationModes.From(builder.Configuration);
+        if (mode != MigrationMode.Off)
+        {
+            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<MigrateOnStartup<TDb>>(services, mode));
+        }
+
         return builder;
     }
 

@@ -1,0 +1,3 @@
+namespace Reseller.AppHost.Publishing;
+
+public sealed record PublishOptions(string Output, DataTier DataTier, string Registry, string Tag);
