@@ -37,7 +37,7 @@ public sealed class KubernetesPublisher(ApplicationModel model, IConfiguration c
         }
 
         AddIfAny(baseFiles, "autoscaling.yaml", AutoscalingManifests.For(model));
-        AddIfAny(baseFiles, "monitoring.yaml", MonitoringManifests.For(model));
+        AddIfAny(baseFiles, "monitoring.yaml", MonitoringManifests.For(model, AlertRules()));
 
         var manifests = new SortedDictionary<string, IReadOnlyList<Manifest>>(StringComparer.Ordinal)
         {
@@ -98,6 +98,12 @@ public sealed class KubernetesPublisher(ApplicationModel model, IConfiguration c
         }
 
         return new ProjectEnvironmentContract(shared, project => project.Replicas);
+    }
+
+    private static string? AlertRules()
+    {
+        var path = Path.Combine(AppHostInfo.RepositoryRoot, MonitoringManifests.AlertRulesFile);
+        return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 
     private static void AddIfAny(Dictionary<string, IReadOnlyList<Manifest>> files, string file, IEnumerable<Manifest> manifests)

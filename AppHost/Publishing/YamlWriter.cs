@@ -47,6 +47,14 @@ public static partial class YamlWriter
     {
         switch (value)
         {
+            case RawYaml raw:
+                text.Append('\n');
+                foreach (var line in raw.Text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+                {
+                    text.Append(line.Length == 0 ? "" : new string(' ', indent + 2) + line).Append('\n');
+                }
+
+                break;
             case Manifest { Count: 0 }:
                 text.Append(" {}\n");
                 break;
