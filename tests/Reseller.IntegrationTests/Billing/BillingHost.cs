@@ -50,7 +50,8 @@ public sealed class BillingHost : IAsyncDisposable
             ["Mail:Directory"] = mailDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        if (PaymentProviderSetting.Of(builder.Configuration, builder.Environment) == PaymentProviderSetting.Stripe)
+        // The host's environment is Production (no environment set), which the provider setting would refuse with the sandbox.
+        if (builder.Configuration[PaymentProviderSetting.Key] == PaymentProviderSetting.Stripe)
         {
             builder.Services.AddStripePayments(builder.Configuration);
         }

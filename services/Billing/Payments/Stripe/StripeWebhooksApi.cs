@@ -13,7 +13,7 @@ public static class StripeWebhooksApi
     /// <summary>Stripe's events: anonymous, but refused unless signed with the webhook secret within the tolerance (Stripe-Signature).</summary>
     public static IEndpointRouteBuilder MapStripeWebhooksApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, ReceiveAsync).AllowAnonymous().WithTags("Providers").WithName("ReceiveStripeWebhook")
+        app.MapPost(Path, ReceiveAsync).AllowAnonymous().WithTags("Billing").WithName("ReceiveStripeWebhook")
             .WithSummary("Receive a Stripe event (signed with the webhook secret)").ProducesProblem(400).ProducesProblem(404);
         return app;
     }
