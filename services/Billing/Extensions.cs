@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using Reseller.Billing.Access;
 using Reseller.Billing.Catalog;
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Notices;
 using Reseller.Billing.Payments;
+using Reseller.Billing.Payments.Stripe;
 using Reseller.Billing.Prepaid;
 using Reseller.Billing.Pricing;
 using Reseller.Billing.Renewals;
@@ -24,7 +26,10 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddBillingService(this IHostApplicationBuilder builder)
     {
-        PaymentProviderSetting.Of(builder.Configuration, builder.Environment);
+        if (PaymentProviderSetting.Of(builder.Configuration, builder.Environment) == PaymentProviderSetting.Stripe)
+        {
+            builder.Services.AddStripePayments(builder.Configuration);
+        }
         builder.AddServiceDatabase<IHostApplicationBuilder, BillingDb>("billingdb");
         builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus =>
         {
@@ -35,6 +40,7 @@ public static class Extensions
         builder.Services.AddScoped<IPrepaidCredit, MessagingPrepaidCredit>();
         builder.Services.AddCharging();
         builder.Services.AddScoped<IDueJob, PendingPaymentsJob>();
+        builder.Services.AddScoped<IDueJob, PendingRefundsJob>();
         builder.Services.AddScoped<IDueJob, RenewalJob>();
         builder.Services.AddScoped<IDueJob, DunningJob>();
         return builder;
@@ -61,13 +67,18 @@ public static class Extensions
     {
         services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         services.AddSingleton<PlanPricer>();
-        services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        // The sandbox unless a real provider was registered first (AddStripePayments).
+        services.TryAddSingleton<SandboxPaymentProvider>();
+        services.TryAddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SandboxPaymentProvider>());
+        services.TryAddSingleton<ICardVault>(sp => sp.GetRequiredService<SandboxPaymentProvider>());
+        services.TryAddSingleton<IRefunds>(sp => sp.GetRequiredService<SandboxPaymentProvider>());
         services.AddScoped<PaidAccountCounter>();
         services.AddScoped<InvoiceNumbering>();
         services.AddScoped<PeriodInvoicer>();
         services.AddScoped<PlanChangeInvoicer>();
         services.AddScoped<PlanChangeQuotes>();
         services.AddScoped<ChargeProcessor>();
+        services.AddScoped<CardRefunds>();
         services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();
         services.AddScoped<PrepaidPayments>();
         return services;

@@ -2,6 +2,7 @@ using Reseller.Billing;
 using Reseller.Billing.Catalog;
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments.Stripe;
 using Reseller.Billing.Profiles;
 using Reseller.Billing.Purchases;
 using Reseller.Billing.Referrals;
@@ -19,6 +20,7 @@ app.MapCatalogApi();
 app.MapBillingProfilesApi();
 app.MapInvoicesApi();
 app.MapCreditNotesApi();
+app.MapStripeWebhooksApi();
 app.MapPartnerCreditNotesApi();
 
 // Internal: called by other services with their service token, never routed by the gateway.

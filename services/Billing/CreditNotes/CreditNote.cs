@@ -16,12 +16,29 @@ public sealed class CreditNote
     public string Reason { get; private set; } = "";
     public DateTimeOffset IssuedAt { get; private set; }
 
+    /// <summary>The part of the note given back to the card (the rest was paid from prepaid credit); 0 for none.</summary>
+    public long CardRefund { get; private set; }
+
+    /// <summary>The card charge (provider id) the card part is refunded from.</summary>
+    public string? RefundedCharge { get; private set; }
+    public string? ProviderRefundId { get; private set; }
+    public string? RefundFailureCode { get; private set; }
+
+    /// <summary>When the provider answered the card refund; null while it is still to be made (the recovery job retries it).</summary>
+    public DateTimeOffset? RefundSettledAt { get; private set; }
+
+    public bool AwaitsCardRefund => CardRefund > 0 && RefundSettledAt is null;
+
     private CreditNote()
     {
     }
 
-    /// <summary>Credits part of an invoice; refuses more than what is still uncredited of its total.</summary>
-    public static CreditNote Issue(Invoice invoice, long alreadyCredited, long amount, string reason, string number, DateTimeOffset now)
+    /// <summary>
+    /// Credits part of an invoice; refuses more than what is still uncredited of its total. The card is refunded first, up
+    /// to what earlier notes left of its charge (<paramref name="cardCharge"/> names it); the rest is the prepaid part.
+    /// </summary>
+    public static CreditNote Issue(Invoice invoice, long alreadyCredited, long amount, string reason, string number, DateTimeOffset now,
+        long alreadyRefundedToCard = 0, string? cardCharge = null)
     {
         if (amount <= 0 || alreadyCredited + amount > invoice.Total)
         {
@@ -39,6 +56,15 @@ public sealed class CreditNote
             Currency = invoice.Currency,
             Reason = reason,
             IssuedAt = now,
+            CardRefund = cardCharge is null ? 0 : Math.Clamp(invoice.CardCharged - alreadyRefundedToCard, 0, amount),
+            RefundedCharge = cardCharge,
         };
+    }
+
+    public void CardRefunded(Payments.RefundResult result, DateTimeOffset now)
+    {
+        ProviderRefundId = result.ProviderRefundId;
+        RefundFailureCode = result.FailureCode;
+        RefundSettledAt = now;
     }
 }

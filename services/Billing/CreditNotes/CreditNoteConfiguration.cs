@@ -15,5 +15,9 @@ public sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditNot
         builder.Property(c => c.Payer).HasMaxLength(10);
         builder.Property(c => c.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(c => c.Reason).HasMaxLength(500);
+        builder.Property(c => c.RefundedCharge).HasMaxLength(100);
+        builder.Property(c => c.ProviderRefundId).HasMaxLength(100);
+        builder.Property(c => c.RefundFailureCode).HasMaxLength(50);
+        builder.HasIndex(c => c.IssuedAt, "ix_credit_notes_awaiting_card_refund").HasFilter("card_refund > 0 AND refund_settled_at IS NULL");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
@@ -29,6 +30,7 @@ public static class CreditNotesApi
         CreateCreditNoteRequest request,
         BillingDb db,
         InvoiceNumbering numbering,
+        CardRefunds cardRefunds,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -57,12 +59,18 @@ public static class CreditNotesApi
         }
 
         var now = clock.GetUtcNow();
+        var refundedToCard = await db.CreditNotes.Where(c => c.InvoiceId == invoice.Id).SumAsync(c => c.CardRefund, cancellationToken);
+        var cardCharge = invoice.CardCharged > 0
+            ? await db.Payments.Where(p => p.InvoiceId == invoice.Id && p.Status == PaymentStatus.Succeeded).Select(p => p.ProviderChargeId).FirstOrDefaultAsync(cancellationToken)
+            : null;
         var note = CreditNote.Issue(invoice, credited, request.Amount.Value, request.Reason!.Trim(),
-            await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now);
+            await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now, refundedToCard, cardCharge);
         db.CreditNotes.Add(note);
         db.Publish(new Contracts.Billing.CreditNoteIssued(note.Id, note.Number, note.InvoiceId, note.PartnerId, note.AccountId, note.Payer, note.Amount, note.Currency, note.IssuedAt), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // After the commit, so the note exists whatever the provider answers; the recovery job finishes a refund left undone.
+        await cardRefunds.RefundAsync(note.Id, cancellationToken);
         var response = CreditNoteResponse.From(note);
         return TypedResults.Created($"/api/v1/admin/billing/invoices/{id}/credit-notes/{response.Id}", response);
     }

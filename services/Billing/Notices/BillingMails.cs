@@ -10,7 +10,8 @@ namespace Reseller.Billing.Notices;
 /// <summary>The billing notices sent to the partner's notification address (never to the customer).</summary>
 public static class BillingMails
 {
-    public static OutgoingMail PaymentFailed(string to, BilledAccount account, PaymentFailed failed)
+    /// <summary>A failed charge; <paramref name="actionUrl"/> is where the payer authenticates one its bank held for 3-D Secure.</summary>
+    public static OutgoingMail PaymentFailed(string to, BilledAccount account, PaymentFailed failed, string? actionUrl = null)
     {
         var amount = Money(failed.AmountDue, failed.Currency);
         if (failed.Final)
@@ -28,7 +29,7 @@ public static class BillingMails
             $"""
             Charging invoice {failed.Number} ({amount}) for the account {account.Name} failed ({failed.FailureCode}), attempt {failed.Attempt}.
             {next}
-            Renew the account with another billing profile to pay it at once.
+            {(actionUrl is null ? "" : $"The card's bank asks the card holder to authenticate this payment (3-D Secure): {actionUrl}\n")}Renew the account with another billing profile to pay it at once.
             """);
     }
 

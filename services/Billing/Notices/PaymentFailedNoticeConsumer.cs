@@ -1,5 +1,7 @@
 using MassTransit;
 
+using Microsoft.EntityFrameworkCore;
+
 using Reseller.Billing.Data;
 using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Mail;
@@ -27,6 +29,11 @@ public sealed class PaymentFailedNoticeConsumer(BillingDb db, IMailSender mail, 
                 logger.LogWarning("No notification address for account {AccountId}; payment failure of invoice {InvoiceId} not mailed", accountId, context.Message.InvoiceId);
                 return;
             }
-            await mail.SendAsync(BillingMails.PaymentFailed(account.NotificationEmail, account, context.Message), ct);
+            var actionUrl = await db.Payments.AsNoTracking()
+                .Where(p => p.InvoiceId == context.Message.InvoiceId && p.ActionUrl != null)
+                .OrderByDescending(p => p.CreatedAt)
+                .Select(p => p.ActionUrl)
+                .FirstOrDefaultAsync(ct);
+            await mail.SendAsync(BillingMails.PaymentFailed(account.NotificationEmail, account, context.Message, actionUrl), ct);
         });
 }

@@ -43,6 +43,42 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
         return await RecordAsync(paymentId, result, fromPrepaid, cancellationToken);
     }
 
+    /// <summary>
+    /// A charge held for 3-D Secure that the payer then authenticated (Stripe's webhook): the attempt succeeds and its
+    /// invoice is paid, if it is still open for exactly that amount. False when nothing was recorded (already settled, or the
+    /// invoice was meanwhile paid otherwise): the caller gives that money back.
+    /// </summary>
+    public async Task<bool> RecordAuthenticatedAsync(Guid paymentId, string providerChargeId, long amount, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (payment is null || !payment.AwaitsAuthentication)
+        {
+            return false;
+        }
+        var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
+        if (invoice.Status != InvoiceStatus.Open || invoice.AmountDue != amount)
+        {
+            logger.LogWarning("Payment {PaymentId} was authenticated for {Amount} but invoice {InvoiceId} is {Status} with {Due} due", payment.Id, amount, invoice.Id, invoice.Status, invoice.AmountDue);
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        payment.Authenticated(providerChargeId, now);
+        invoice.PayByCard(amount, now);
+        if (InvoicePeriods.CoversPeriod(invoice.Purpose) && invoice.AccountId is { } accountId && await db.BilledAccounts.FindAsync([accountId], cancellationToken) is { } account)
+        {
+            account.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
+        }
+        await prepaid.RecordPaidAsync(invoice, now, cancellationToken);
+        db.Publish(InvoiceEvents.Paid(invoice), now);
+        BillingMetrics.PaymentsSucceeded.Add(1);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Invoice {InvoiceId} paid by card after the payer authenticated it", invoice.Id);
+        return true;
+    }
+
     private async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, long fromPrepaid, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();

@@ -15,6 +15,9 @@ public sealed class Payment
     public PaymentStatus Status { get; private set; }
     public string? ProviderChargeId { get; private set; }
     public string? FailureCode { get; private set; }
+
+    /// <summary>Where the payer authenticates a charge its bank held for 3-D Secure (failure code authentication_required).</summary>
+    public string? ActionUrl { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
 
@@ -43,6 +46,24 @@ public sealed class Payment
         Status = result.Succeeded ? PaymentStatus.Succeeded : PaymentStatus.Failed;
         ProviderChargeId = result.ProviderChargeId;
         FailureCode = result.FailureCode;
+        ActionUrl = result.ActionUrl;
+        CompletedAt = now;
+    }
+
+    /// <summary>Whether the payer may still complete this failed attempt by authenticating it at the provider.</summary>
+    public bool AwaitsAuthentication => Status == PaymentStatus.Failed && FailureCode == ChargeResult.AuthenticationRequired;
+
+    /// <summary>The payer authenticated a charge held for 3-D Secure and the provider took the money: the attempt succeeded after all.</summary>
+    public void Authenticated(string providerChargeId, DateTimeOffset now)
+    {
+        if (!AwaitsAuthentication)
+        {
+            throw new InvalidOperationException($"Payment {Id} does not await authentication.");
+        }
+        Status = PaymentStatus.Succeeded;
+        ProviderChargeId = providerChargeId;
+        FailureCode = null;
+        ActionUrl = null;
         CompletedAt = now;
     }
 }

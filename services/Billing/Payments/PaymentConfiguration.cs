@@ -17,5 +17,6 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.ProviderChargeId).HasMaxLength(100);
         builder.Property(p => p.FailureCode).HasMaxLength(50);
+        builder.Property(p => p.ActionUrl).HasMaxLength(2000);
     }
 }

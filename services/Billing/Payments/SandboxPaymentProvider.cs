@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 
+using Reseller.ServiceDefaults.Problems;
+
 namespace Reseller.Billing.Payments;
 
 /// <summary>
 /// The sandbox provider with the well-known test cards. The card's behaviour travels inside its token, so any Billing
 /// instance gives the same answer; a charge id is derived from the idempotency key, so a retried charge is the same charge.
 /// </summary>
-public sealed class SandboxPaymentProvider : IPaymentProvider
+public sealed class SandboxPaymentProvider : IPaymentProvider, ICardVault, IRefunds
 {
     private const string TokenPrefix = "tok_sbx_";
 
@@ -49,6 +51,15 @@ public sealed class SandboxPaymentProvider : IPaymentProvider
     }
 
     public Task ReleaseAuthorizationAsync(string authorizationId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public bool AcceptsRawCards => true;
+
+    public Task<TokenizedCard> SaveAsync(string paymentMethodId, CardHolder holder, CancellationToken cancellationToken) =>
+        throw ProblemException.Unprocessable("payment-method-requires-stripe", "Payment methods need the Stripe provider.",
+            "This platform runs the sandbox payment provider: send a test card as card {number, exp_month, exp_year, cvc} instead of payment_method.");
+
+    public Task<RefundResult> RefundAsync(string providerChargeId, long amount, string currency, string idempotencyKey, CancellationToken cancellationToken) =>
+        Task.FromResult(RefundResult.Success("re_sbx_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..24]));
 
     private static string BrandOf(string number) => number switch
     {

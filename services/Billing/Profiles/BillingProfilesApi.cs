@@ -21,26 +21,45 @@ public static class BillingProfilesApi
     public static IEndpointRouteBuilder MapBillingProfilesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/billing-profiles").WithTags("Billing");
-        api.MapPost("", CreateAsync).WithName("CreateBillingProfile").WithSummary("Add a billing profile (card)").RequireAuthorization(BillingPolicies.Payer);
+        api.MapPost("", CreateAsync).WithName("CreateBillingProfile").WithSummary("Add a billing profile (card)")
+            .ProducesProblem(400).ProducesProblem(422).RequireAuthorization(BillingPolicies.Payer);
         api.MapGet("", ListAsync).WithName("ListBillingProfiles").WithSummary("List billing profiles").RequireAuthorization(BillingPolicies.Payer);
         api.MapGet("/{id}", GetAsync).WithName("GetBillingProfile").WithSummary("Read a billing profile").RequireAuthorization(BillingPolicies.Viewer);
         api.MapDelete("/{id}", DeleteAsync).WithName("DeleteBillingProfile").WithSummary("Delete a billing profile not in use").ProducesProblem(409).RequireAuthorization(BillingPolicies.Payer);
         return app;
     }
 
-    /// <summary>A partner's card, or (account-scoped token) the customer's own card for its account.</summary>
+    /// <summary>
+    /// A partner's card, or (account-scoped token) the customer's own card for its account: a payment method attached to the
+    /// payer's provider customer (the one its earlier cards have, else a new one), or a raw test card with the sandbox.
+    /// </summary>
     public static async Task<Created<BillingProfileResponse>> CreateAsync(
         CreateBillingProfileRequest request,
         ClaimsPrincipal user,
         IPaymentProvider provider,
+        ICardVault vault,
         BillingDb db,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var card = request.ThrowIfInvalid(now).ToCardDetails();
-        var tokenized = await provider.TokenizeAsync(card, cancellationToken);
+        request.ThrowIfInvalid(now);
         var caller = BillingCaller.From(user);
+        TokenizedCard tokenized;
+        if (request.PaymentMethod is { } paymentMethod)
+        {
+            var holder = new CardHolder(caller.PartnerId, caller.AccountId, request.Name!.Trim(), await ProviderCustomerAsync(caller, db, cancellationToken));
+            tokenized = await vault.SaveAsync(paymentMethod, holder, cancellationToken);
+        }
+        else if (vault.AcceptsRawCards)
+        {
+            tokenized = await provider.TokenizeAsync(request.ToCardDetails(), cancellationToken);
+        }
+        else
+        {
+            throw ProblemException.Unprocessable("raw-card-refused", "Card numbers are not accepted.",
+                "Card numbers never reach this platform: create a payment method with Stripe.js (Payment Element) and send its id as payment_method.");
+        }
         var profile = BillingProfile.Create(caller.PartnerId, caller.AccountId, request.Name!.Trim(), tokenized, now);
         db.BillingProfiles.Add(profile);
         db.Publish(new BillingProfileCreated(profile.Id, profile.PartnerId, profile.AccountId, now), now);
@@ -90,6 +109,18 @@ public static class BillingProfilesApi
         db.Publish(new BillingProfileDeleted(profile.Id, now), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The Stripe customer the payer's earlier cards belong to, so one payer stays one customer.</summary>
+    private static async Task<string?> ProviderCustomerAsync(BillingCaller caller, BillingDb db, CancellationToken cancellationToken)
+    {
+        var tokens = await db.BillingProfiles.AsNoTracking()
+            .Where(p => p.PartnerId == caller.PartnerId && p.AccountId == caller.AccountId && p.ProviderToken.StartsWith("cus_"))
+            .OrderBy(p => p.Id)
+            .Select(p => p.ProviderToken)
+            .Take(1)
+            .ToListAsync(cancellationToken);
+        return tokens is [{ } token] && Payments.Stripe.StripeCardToken.TryParse(token, out var card) ? card.CustomerId : null;
     }
 
     /// <summary>A partner finds its own cards, a customer its account's: never each other's.</summary>

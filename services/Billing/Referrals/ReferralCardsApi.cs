@@ -28,8 +28,15 @@ public static class ReferralCardsApi
         CreateBillingProfileRequest request, IPaymentProvider provider, BillingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var card = request.ThrowIfInvalid(now).ToCardDetails();
-        var tokenized = await provider.TokenizeAsync(card, cancellationToken);
+        request.ThrowIfInvalid(now);
+        // Both providers are their own card vault: Stripe's cards come as payment methods, raw cards only to the sandbox.
+        var vault = provider as ICardVault;
+        var tokenized = request.PaymentMethod is { } paymentMethod && vault is not null
+            ? await vault.SaveAsync(paymentMethod, new CardHolder(Guid.Empty, null, request.Name!.Trim(), null), cancellationToken)
+            : vault is { AcceptsRawCards: false }
+                ? throw ProblemException.Unprocessable("raw-card-refused", "Card numbers are not accepted.",
+                    "Card numbers never reach this platform: create a payment method with Stripe.js and send its id as payment_method.")
+                : await provider.TokenizeAsync(request.ToCardDetails(), cancellationToken);
         var profile = BillingProfile.CreateAwaitingOwner(request.Name!.Trim(), tokenized, now);
         db.BillingProfiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);

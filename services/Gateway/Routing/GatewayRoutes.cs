@@ -52,6 +52,8 @@ public static class GatewayRoutes
         Route("billing-invoices", "/api/v1/invoices/{**rest}", "billing", AuthenticatedPolicy),
         Route("billing-credit-notes", "/api/v1/credit-notes", "billing", AuthenticatedPolicy),
         Route("billing-admin", "/api/v1/admin/billing/{**rest}", "billing", PlatformPolicies.Operator),
+        // Stripe authenticates by the event's signature, checked by Billing; a 429 in a burst only makes Stripe retry later.
+        Route("billing-stripe-webhooks", "/api/v1/providers/stripe/webhooks", "billing", Anonymous),
     ];
 
     /// <summary>

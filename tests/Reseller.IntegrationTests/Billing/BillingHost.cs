@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Reseller.Billing;
 using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
+using Reseller.Billing.Payments.Stripe;
 using Reseller.Billing.Profiles;
 using Reseller.Billing.Renewals;
 using Reseller.ServiceDefaults.Data;
@@ -35,7 +36,8 @@ public sealed class BillingHost : IAsyncDisposable
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
-    public static async Task<BillingHost> StartAsync(TestInfrastructure infrastructure)
+    /// <summary>Starts an instance; <paramref name="settings"/> adds configuration (e.g. the Stripe provider's, which it then uses).</summary>
+    public static async Task<BillingHost> StartAsync(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var mailDirectory = Path.Combine(Path.GetTempPath(), "reseller-billing-mail-" + prefix);
@@ -47,6 +49,12 @@ public sealed class BillingHost : IAsyncDisposable
             ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString,
             ["Mail:Directory"] = mailDirectory,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        // The host's environment is Production (no environment set), which the provider setting would refuse with the sandbox.
+        if (builder.Configuration[PaymentProviderSetting.Key] == PaymentProviderSetting.Stripe)
+        {
+            builder.Services.AddStripePayments(builder.Configuration);
+        }
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPlatformMail();
         builder.AddServiceDatabase<HostApplicationBuilder, BillingDb>("billingdb");
@@ -58,6 +66,8 @@ public sealed class BillingHost : IAsyncDisposable
         builder.Services.AddCharging();
         builder.Services.AddScoped<RenewalJob>();
         builder.Services.AddScoped<DunningJob>();
+        builder.Services.AddScoped<PendingPaymentsJob>();
+        builder.Services.AddScoped<Reseller.Billing.CreditNotes.PendingRefundsJob>();
         var host = builder.Build();
         await host.StartAsync();
         return new BillingHost(host, mailDirectory);

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Data;
+using Reseller.Billing.Payments;
+
+namespace Reseller.Billing.CreditNotes;
+
+/// <summary>
+/// Gives a credit note's card part back through the provider, keyed by the note's id so a repeat (after a timeout, a crash,
+/// from the recovery job) is the same refund; the answer is recorded under a row lock, once.
+/// </summary>
+public sealed class CardRefunds(BillingDb db, IRefunds refunds, TimeProvider clock, ILogger<CardRefunds> logger)
+{
+    public async Task<bool> RefundAsync(Guid creditNoteId, CancellationToken cancellationToken)
+    {
+        var note = await db.CreditNotes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == creditNoteId, cancellationToken);
+        if (note is not { AwaitsCardRefund: true, RefundedCharge: { } charge })
+        {
+            return false;
+        }
+        var result = await refunds.RefundAsync(charge, note.CardRefund, note.Currency, $"refund_{note.Id:N}", cancellationToken);
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var locked = await db.CreditNotes.FromSql($"SELECT * FROM credit_notes WHERE id = {creditNoteId} FOR UPDATE").SingleAsync(cancellationToken);
+        if (!locked.AwaitsCardRefund)
+        {
+            return false;
+        }
+        locked.CardRefunded(result, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Credit note {CreditNoteId}: {Amount} refunded to the card ({RefundId})", note.Id, note.CardRefund, result.ProviderRefundId);
+        }
+        else
+        {
+            logger.LogError("Credit note {CreditNoteId}: the provider refused the card refund of {Amount} ({FailureCode}); refund it by hand", note.Id, note.CardRefund, result.FailureCode);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Text.Json.Nodes;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using Reseller.Billing.CreditNotes;
+using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
+using Reseller.Billing.Profiles;
+using Reseller.Billing.Renewals;
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.IntegrationTests.Billing.Stripe;
+
+/// <summary>
+/// Billing with the Stripe provider against an in-process fake of Stripe's API: what Stripe receives (tokens only, keyed,
+/// the right amounts), a lost answer settled once by the signed webhook, 3-D Secure under dunning, refunds by credit note.
+/// </summary>
+[Collection(SharedInfrastructure.Name)]
+public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
+    private readonly Guid partnerId = Guid.NewGuid();
+    private readonly StripeBilling stripe = new(infrastructure);
+
+    private FakeStripe Fake => stripe.Stripe;
+    private BillingHost Billing => stripe.Billing;
+
+    public Task InitializeAsync() => stripe.InitializeAsync();
+
+    public Task DisposeAsync() => stripe.DisposeAsync();
+
+    [Fact]
+    public async Task A_first_charge_is_one_off_session_PaymentIntent_keyed_by_the_attempt_and_Stripe_only_ever_sees_tokens()
+    {
+        var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        var second = await stripe.AddCardAsync(partnerId, "pm_card_mastercard");
+        var rawCard = await Assert.ThrowsAsync<ProblemException>(() => stripe.CreateProfileAsync(partnerId,
+            new CreateBillingProfileRequest(new CardRequest("4242424242424242", 12, DateTime.UtcNow.Year + 2, "123"), "Typed card")));
+
+        var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), AccountStatus.Active);
+
+        var invoice = await Billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.AccountId == accountId));
+        var payment = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == invoice.Id));
+        Assert.Equal((InvoiceStatus.Paid, invoice.Total), (invoice.Status, invoice.CardCharged));
+        var charge = Assert.Single(Fake.Requests, r => r.Path == "/v1/payment_intents");
+        Assert.Equal(payment.Id.ToString("N"), charge.IdempotencyKey);
+        Assert.Equal(payment.Id.ToString("N"), charge.Form["metadata[reseller_payment_id]"]);
+        Assert.Equal(invoice.Total.ToString(System.Globalization.CultureInfo.InvariantCulture), charge.Form["amount"]);
+        Assert.Equal("usd", charge.Form["currency"]);
+        Assert.Equal(("pm_card_visa", "true", "true", "automatic"), (charge.Form["payment_method"], charge.Form["off_session"], charge.Form["confirm"], charge.Form["capture_method"]));
+        Assert.Equal(payment.ProviderChargeId, (string?)Assert.Single(Fake.PaymentIntents)["id"]);
+
+        // One Stripe customer for the payer, both cards attached to it; nothing but ids and amounts ever left Billing.
+        var customer = Assert.Single(Fake.Requests, r => r.Path == "/v1/customers");
+        Assert.Equal(2, Fake.Requests.Count(r => r.Path.EndsWith("/attach", StringComparison.Ordinal)));
+        Assert.Equal(charge.Form["customer"], Fake.Requests.Where(r => r.Path.EndsWith("/attach", StringComparison.Ordinal)).Select(r => r.Form["customer"]).Distinct().Single());
+        Assert.Contains(partnerId.ToString(), customer.Body, StringComparison.Ordinal);
+        Assert.All(Fake.Requests, r =>
+        {
+            Assert.False(string.IsNullOrEmpty(r.IdempotencyKey), $"{r.Path} has no Idempotency-Key");
+            Assert.Equal("Bearer " + FakeStripe.SecretKey, r.Authorization);
+            Assert.DoesNotContain("card[", Uri.UnescapeDataString(r.Body), StringComparison.Ordinal);
+            Assert.DoesNotContain("4242424242", r.Body, StringComparison.Ordinal);
+        });
+        Assert.Equal(("visa", "4242"), (card.Brand, card.Last4));
+        Assert.NotEqual(card.Id, second.Id);
+        Assert.Equal(422, rawCard.Status);
+        Assert.EndsWith("/raw-card-refused", rawCard.Type, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_charge_whose_answer_was_lost_is_settled_once_by_the_signed_webhook_and_a_forged_or_stale_one_is_refused()
+    {
+        var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        Fake.LoseNextChargeAnswer();
+        var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), settled: null);
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Fake.PaymentIntents.Count == 1), TimeSpan.FromSeconds(30)), "Stripe was never asked to charge");
+        var intent = Fake.PaymentIntents[0];
+        Assert.Equal("succeeded", (string?)intent["status"]);
+
+        var forged = await Assert.ThrowsAsync<ProblemException>(() => stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", intent, secret: "whsec_someone_else")));
+        var stale = await Assert.ThrowsAsync<ProblemException>(() => stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", intent, signedAt: DateTimeOffset.UtcNow.AddHours(-1))));
+        Assert.Equal((400, 400), (forged.Status, stale.Status));
+        Assert.EndsWith("/stripe-signature-invalid", forged.Type, StringComparison.Ordinal);
+        Assert.Equal(InvoiceStatus.Open, (await InvoiceOfAsync(accountId)).Status);
+
+        var succeeded = Fake.SignedEvent("payment_intent.succeeded", intent);
+        Assert.True(await stripe.DeliverAsync(succeeded));
+        Assert.True(await stripe.DeliverAsync(succeeded));
+
+        var invoice = await InvoiceOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Paid, invoice.Total), (invoice.Status, invoice.CardCharged));
+        var payment = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == invoice.Id));
+        Assert.Equal((PaymentStatus.Succeeded, (string?)intent["id"]), (payment.Status, payment.ProviderChargeId));
+        Assert.Single(Fake.PaymentIntents);
+        Assert.All(Fake.Requests.Where(r => r.Path == "/v1/payment_intents"), r => Assert.Equal(payment.Id.ToString("N"), r.IdempotencyKey));
+        Assert.Equal(AccountStatus.Active, (await AccountAsync(accountId)).Status);
+        Assert.Equal(1, await Billing.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.Consumer == "StripeWebhook")));
+        Assert.Equal(1, await Billing.QueryAsync(db => db.Invoices.CountAsync(i => i.AccountId == accountId)));
+    }
+
+    [Fact]
+    public async Task Three_D_Secure_on_a_renewal_leaves_the_invoice_open_with_a_link_dunning_goes_on_and_authenticating_pays_it_once()
+    {
+        var visa = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        var accountId = await CreateAccountAsync(StripeBilling.IdOf(visa), AccountStatus.Active, createdAt: DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1));
+        var secure = StripeBilling.IdOf(await stripe.AddCardAsync(partnerId, FakeStripe.ThreeDSecureCard));
+        await Billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, secure, DateTimeOffset.UtcNow));
+        Assert.True(await Billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == secure));
+
+        var periodEnd = new DateTimeOffset((await AccountAsync(accountId)).CurrentPeriodEnd!.Value.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
+        await Billing.RunAsync<RenewalJob>(periodEnd);
+
+        var renewal = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Open, 1), (renewal.Status, renewal.FailedAttempts));
+        Assert.Equal(renewal.FirstFailedAt!.Value.AddDays(1), renewal.NextRetryAt);
+        Assert.Equal(AccountStatus.PaymentFailed, (await AccountAsync(accountId)).Status);
+        var held = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+        Assert.Equal(ChargeResult.AuthenticationRequired, held.FailureCode);
+        Assert.Equal($"https://hooks.stripe.test/3d_secure_2/authenticate/{held.ProviderChargeId}", held.ActionUrl);
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Billing.Mails().Any(m => m.Body.Contains(held.ActionUrl!, StringComparison.Ordinal))), TimeSpan.FromSeconds(30)),
+            "The partner was not mailed the link to authenticate");
+
+        // Dunning goes on as for a decline: the retry is a new attempt, so a new PaymentIntent under a new key.
+        await Billing.RunAsync<DunningJob>(renewal.NextRetryAt!.Value.AddMinutes(1));
+        var retried = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Open, 2), (retried.Status, retried.FailedAttempts));
+        var attempts = await Billing.QueryAsync(db => db.Payments.AsNoTracking().Where(p => p.InvoiceId == renewal.Id).OrderBy(p => p.CreatedAt).ToListAsync());
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(attempts.Select(a => a.Id.ToString("N")), Fake.Requests.Where(r => r.Form.GetValueOrDefault("payment_method") == FakeStripe.ThreeDSecureCard).Select(r => r.IdempotencyKey));
+
+        // The payer authenticates the latest charge: the invoice is paid. Authenticating the older one afterwards is refunded.
+        Assert.True(await stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", Fake.Authenticate(attempts[1].ProviderChargeId!))));
+        var paid = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Paid, paid.Total), (paid.Status, paid.CardCharged));
+        Assert.Equal(AccountStatus.Active, (await AccountAsync(accountId)).Status);
+        Assert.DoesNotContain(Fake.Requests, r => r.Path == "/v1/refunds");
+
+        Assert.True(await stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", Fake.Authenticate(attempts[0].ProviderChargeId!))));
+        var refund = Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
+        Assert.Equal((attempts[0].ProviderChargeId, paid.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)), (refund.Form["payment_intent"], refund.Form["amount"]));
+        Assert.Equal(paid.CardCharged, (await RenewalOfAsync(accountId)).CardCharged);
+    }
+
+    [Fact]
+    public async Task A_credit_note_on_a_card_paid_invoice_refunds_the_card_part_once_through_Stripe()
+    {
+        var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), AccountStatus.Active);
+        var invoice = await InvoiceOfAsync(accountId);
+
+        var note = await Billing.WithServicesAsync(async services =>
+        {
+            var created = await CreditNotesApi.CreateAsync(PublicId.Format(InvoiceResponse.IdPrefix, invoice.Id), new CreateCreditNoteRequest(1000, "Goodwill"),
+                services.GetRequiredService<BillingDb>(), services.GetRequiredService<InvoiceNumbering>(), services.GetRequiredService<CardRefunds>(), TimeProvider.System, CancellationToken.None);
+            return Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Created<CreditNoteResponse>>(created.Result).Value!;
+        });
+        Assert.Equal(0, await Billing.RunAsync<PendingRefundsJob>(DateTimeOffset.UtcNow.AddHours(1)));
+
+        var refund = Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
+        var payment = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == invoice.Id));
+        Assert.Equal((payment.ProviderChargeId, "1000"), (refund.Form["payment_intent"], refund.Form["amount"]));
+        Assert.True(PublicId.TryParse(CreditNoteResponse.IdPrefix, note.Id, out var noteId));
+        Assert.Equal($"refund_{noteId:N}", refund.IdempotencyKey);
+        var stored = await Billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(c => c.Id == noteId));
+        Assert.Equal((1000L, false), (stored.CardRefund, stored.AwaitsCardRefund));
+        Assert.StartsWith("re_", stored.ProviderRefundId, StringComparison.Ordinal);
+        Assert.Equal(1000, note.CardRefund.Amount);
+    }
+
+    [Fact]
+    public async Task The_prepaid_first_authorisation_is_a_manual_capture_PaymentIntent_cancelled_afterwards()
+    {
+        var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        var token = await Billing.QueryAsync(db => db.BillingProfiles.AsNoTracking().Where(p => p.Id == StripeBilling.IdOf(card)).Select(p => p.ProviderToken).SingleAsync());
+
+        var authorization = await Billing.WithServicesAsync(async services =>
+        {
+            var provider = services.GetRequiredService<IPaymentProvider>();
+            var held = await provider.AuthorizeAsync(token, PrepaidPaymentsAmount, "EUR", "auth_test", CancellationToken.None);
+            await provider.ReleaseAuthorizationAsync(held.ProviderChargeId!, CancellationToken.None);
+            return held;
+        });
+
+        Assert.True(authorization.Succeeded);
+        var hold = Assert.Single(Fake.Requests, r => r.Path == "/v1/payment_intents");
+        Assert.Equal(("100", "eur", "manual", "auth_test"), (hold.Form["amount"], hold.Form["currency"], hold.Form["capture_method"], hold.IdempotencyKey));
+        var cancel = Assert.Single(Fake.Requests, r => r.Path == $"/v1/payment_intents/{authorization.ProviderChargeId}/cancel");
+        Assert.False(string.IsNullOrEmpty(cancel.IdempotencyKey));
+        Assert.Equal("canceled", (string?)Assert.Single(Fake.PaymentIntents)["status"]);
+    }
+
+    private const long PrepaidPaymentsAmount = Reseller.Billing.Prepaid.PrepaidPayments.AuthorizationAmount;
+
+    /// <summary>Creates a partner-paid account through AccountCreated; waits for its status when one is given.</summary>
+    private async Task<Guid> CreateAccountAsync(Guid cardId, AccountStatus? settled, DateTimeOffset? createdAt = null)
+    {
+        var accountId = Guid.NewGuid();
+        await Billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", cardId, "pending",
+            createdAt ?? DateTimeOffset.UtcNow, "billing@agency.test"));
+        Assert.True(await Billing.EventuallyAsync(async db => settled is null
+            ? await db.Invoices.AnyAsync(i => i.AccountId == accountId)
+            : (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == settled), $"The account never became {settled?.ToString() ?? "invoiced"}");
+        return accountId;
+    }
+
+    private Task<BilledAccount> AccountAsync(Guid accountId) => Billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
+
+    private Task<Invoice> InvoiceOfAsync(Guid accountId) => Billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.AccountId == accountId));
+
+    private Task<Invoice> RenewalOfAsync(Guid accountId) =>
+        Billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Renewal));
+}
