@@ -68,6 +68,7 @@ public static class Extensions
         services.AddScoped<PlanChangeInvoicer>();
         services.AddScoped<PlanChangeQuotes>();
         services.AddScoped<ChargeProcessor>();
+        services.AddScoped<BatchChargeProcessor>();
         services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();
         services.AddScoped<PrepaidPayments>();
         return services;
