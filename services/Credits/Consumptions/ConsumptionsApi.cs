@@ -24,8 +24,9 @@ public static class ConsumptionsApi
     }
 
     /// <summary>
-    /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. One
-    /// conditional statement takes the credit and appends the entry, so concurrent consumptions never overdraw.
+    /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. The
+    /// debit is conditional on the locked balance and appends the entry in the same transaction, so concurrent consumptions
+    /// never overdraw; those of one account arriving together are written together (<see cref="ConsumptionWriter"/>).
     /// </summary>
     public static async Task<Created<ConsumptionResponse>> ConsumeAsync(
         string id,
@@ -33,7 +34,7 @@ public static class ConsumptionsApi
         ConsumptionRequest request,
         ClaimsPrincipal user,
         CreditsDb db,
-        CreditLedger ledger,
+        ConsumptionWriter consumptions,
         AccountsLookup accounts,
         CancellationToken cancellationToken)
     {
@@ -55,14 +56,10 @@ public static class ConsumptionsApi
         }
         var quantity = request.Quantity!.Value;
         var partnerId = account.PartnerId!.Value;
-        if (!await ledger.TryDebitAsync(partnerId, account.AccountId, creditKind, EntryTypes.Consumption, quantity, "product", cancellationToken))
+        if (await consumptions.ConsumeAsync(partnerId, account.AccountId, creditKind, quantity) is not { } balance)
         {
             throw InsufficientCredit.Problem(creditKind);
         }
-        var balance = await db.Balances.AsNoTracking()
-            .Where(b => b.PartnerId == partnerId && b.HolderId == account.AccountId && b.Kind == creditKind)
-            .Select(b => b.Balance)
-            .FirstOrDefaultAsync(cancellationToken);
         var publicId = PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
         return TypedResults.Created($"/api/v1/credits/{kind}/ledger?account_id={publicId}", new ConsumptionResponse(publicId, CreditKindNames.Name(creditKind), quantity, balance));
     }
