@@ -1,7 +1,6 @@
 using MassTransit;
 
 using Reseller.Contracts.Catalog;
-using Reseller.Credits.Consumptions;
 using Reseller.Credits.Data;
 using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
@@ -38,7 +37,6 @@ public static class Extensions
         });
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.AddScoped<CreditLedger>();
-        builder.Services.AddSingleton<ConsumptionWriter>();
         builder.Services.AddScoped<PrepaidReservations>();
         builder.Services.AddScoped<PurchaseInvoiceLinks>();
         builder.Services.AddScoped<IDueJob, ExpiredReservationsJob>();

@@ -24,9 +24,9 @@ public static class ConsumptionsApi
     }
 
     /// <summary>
-    /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. The
-    /// debit is conditional on the locked balance and appends the entry in the same transaction, so concurrent consumptions
-    /// never overdraw; those of one account arriving together are written together (<see cref="ConsumptionWriter"/>).
+    /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. One
+    /// conditional statement takes the credit, appends the entry and returns the balance left, so concurrent consumptions
+    /// never overdraw.
     /// </summary>
     public static async Task<Created<ConsumptionResponse>> ConsumeAsync(
         string id,
@@ -34,7 +34,7 @@ public static class ConsumptionsApi
         ConsumptionRequest request,
         ClaimsPrincipal user,
         CreditsDb db,
-        ConsumptionWriter consumptions,
+        CreditLedger ledger,
         AccountsLookup accounts,
         CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public static class ConsumptionsApi
         }
         var quantity = request.Quantity!.Value;
         var partnerId = account.PartnerId!.Value;
-        if (await consumptions.ConsumeAsync(partnerId, account.AccountId, creditKind, quantity) is not { } balance)
+        if (await ledger.DebitReturningBalanceAsync(partnerId, account.AccountId, creditKind, EntryTypes.Consumption, quantity, "product", cancellationToken) is not { } balance)
         {
             throw InsufficientCredit.Problem(creditKind);
         }

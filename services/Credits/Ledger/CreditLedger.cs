@@ -49,47 +49,6 @@ public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
         return left.Count == 1 ? left[0] : null;
     }
 
-    /// <summary>
-    /// Debits one holder for several requests in order, as if one after the other, in one transaction: each request that the
-    /// balance left by the ones before it covers is taken, up to the first that it does not cover, which is refused. Returns
-    /// the balance left after each decided request (null: refused); the requests after the refused one are not decided.
-    /// </summary>
-    public async Task<List<long?>> DebitInOrderAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, IReadOnlyList<long> quantities, string reference, CancellationToken cancellationToken)
-    {
-        var holder = CreditBalance.HolderOf(accountId);
-        var kindName = kind.ToString();
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var balance = await BalanceForUpdateAsync(partnerId, accountId, kind, cancellationToken);
-        var decided = new List<long?>(quantities.Count);
-        var taken = new List<long>(quantities.Count);
-        foreach (var quantity in quantities)
-        {
-            if (quantity > balance)
-            {
-                decided.Add(null);
-                break;
-            }
-            balance -= quantity;
-            taken.Add(-quantity);
-            decided.Add(balance);
-        }
-        if (taken.Count > 0)
-        {
-            var entries = taken.ToArray();
-            var total = -taken.Sum();
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE credit_balances SET balance = balance - {total}::bigint
-                WHERE partner_id = {partnerId}::uuid AND holder_id = {holder}::uuid AND kind = {kindName}::varchar;
-                INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
-                SELECT {partnerId}::uuid, {accountId}::uuid, {kindName}::varchar, {entryType}::varchar, e.quantity, {reference}::varchar, {now}::timestamptz
-                FROM unnest({entries}::bigint[]) WITH ORDINALITY AS e(quantity, position) ORDER BY e.position
-                """, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return decided;
-    }
-
     /// <summary>Takes as much as the holder has, up to <paramref name="quantity"/>; returns what it took. Call inside a transaction.</summary>
     public async Task<long> DebitUpToAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, CancellationToken cancellationToken)
     {
