@@ -50,15 +50,15 @@ public static class ConsumptionRun
         return response.StatusCode;
     }
 
-    /// <summary>Accounts known to Credits (as AccountCreated would make them) each holding enough SMS credit for every request.</summary>
+    /// <summary>Accounts fully known to Credits (plan and status, as Accounts' events make them) each holding enough SMS credit for every request.</summary>
     private static async Task<List<string>> SeedAsync(CreditsSystem system, int accounts, int requests, CancellationToken cancellationToken)
     {
         var ids = Enumerable.Range(0, accounts).Select(_ => Guid.CreateVersion7()).ToList();
         await using var connection = new NpgsqlConnection(system.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
-            INSERT INTO credit_accounts (account_id, partner_id, product, tier, sms_allowed, updated_at)
-            SELECT id, @partner, 'marketing', 'plus', true, now() FROM unnest(@ids) id;
+            INSERT INTO credit_accounts (account_id, partner_id, product, tier, sms_allowed, sms_enabled, status, status_changed_at, updated_at)
+            SELECT id, @partner, 'marketing', 'plus', true, true, 'active', now(), now() FROM unnest(@ids) id;
             INSERT INTO credit_balances (partner_id, holder_id, kind, balance)
             SELECT @partner, id, 'Sms', @each FROM unnest(@ids) id;
             INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)

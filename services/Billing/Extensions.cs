@@ -79,6 +79,7 @@ public static class Extensions
         services.AddScoped<PlanChangeQuotes>();
         services.AddScoped<ChargeProcessor>();
         services.AddScoped<CardRefunds>();
+        services.AddScoped<BatchChargeProcessor>();
         services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();
         services.AddScoped<PrepaidPayments>();
         return services;

@@ -30,6 +30,45 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         return await InvoiceAsync(account, new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, purpose, start, end), price, cancellationToken);
     }
 
+    /// <summary>
+    /// The renewal invoices of a batch of claimed due accounts: the partners' paid accounts counted once for the batch, the
+    /// invoice numbers taken in one statement, last. Returns the payments to charge after commit.
+    /// </summary>
+    public async Task<List<Guid>> InvoiceRenewalsAsync(IReadOnlyList<BilledAccount> due, CancellationToken cancellationToken)
+    {
+        var partners = due.Where(a => a.Payer == Payers.Partner).Select(a => a.PartnerId).Distinct().ToList();
+        var paidAccounts = await counter.CountByPartnerAsync(partners, cancellationToken);
+        var issues = new List<(BilledAccount Account, IssueInvoice Details, PriceBreakdown Price)>(due.Count);
+        foreach (var account in due)
+        {
+            // As stored (before its scheduled plan applies), the account is among its partner's counted paid accounts when it
+            // is paid: the count is then the others plus the account itself, as the reseller discount wants.
+            var countedItself = PaidAccounts.IsPaid(account.Payer, account.Cadence, account.Status);
+            account.ApplyScheduledPlan();
+            var (start, end) = account.NextPeriod();
+            var discount = account.Payer == Payers.Partner
+                ? ResellerDiscount.PercentFor(paidAccounts.GetValueOrDefault(account.PartnerId) - (countedItself ? 1 : 0) + 1)
+                : 0;
+            account.RenewalInvoiced(start);
+            issues.Add((account, new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, InvoicePurposes.Renewal, start, end), pricer.Price(account.Plan, discount)));
+        }
+        if (issues.Count == 0)
+        {
+            return [];
+        }
+        var now = clock.GetUtcNow();
+        var numbers = await numbering.ReserveAsync(InvoiceNumbering.PlatformIssuer, issues.Count, now, cancellationToken);
+        var payments = new List<Guid>(issues.Count);
+        for (var i = 0; i < issues.Count; i++)
+        {
+            if (Issue(issues[i].Account, issues[i].Details, issues[i].Price, numbers[i], now) is { } paymentId)
+            {
+                payments.Add(paymentId);
+            }
+        }
+        return payments;
+    }
+
     /// <summary>The reseller discount for a charge to this account now: partner payer only, the account itself counted.</summary>
     public async Task<int> DiscountPercentAsync(BilledAccount account, CancellationToken cancellationToken) =>
         account.Payer == Payers.Partner
@@ -39,9 +78,14 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
     /// <summary>Issues an invoice for the account and records the charge of what is due; a zero total is paid at once.</summary>
     public async Task<Guid?> InvoiceAsync(BilledAccount account, IssueInvoice details, PriceBreakdown price, CancellationToken cancellationToken)
     {
-        var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
         var now = clock.GetUtcNow();
-        var invoice = Invoice.Issue(details, await numbering.NextAsync(now, cancellationToken), price, now);
+        return Issue(account, details, price, await numbering.NextAsync(now, cancellationToken), now);
+    }
+
+    private Guid? Issue(BilledAccount account, IssueInvoice details, PriceBreakdown price, string number, DateTimeOffset now)
+    {
+        var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
+        var invoice = Invoice.Issue(details, number, price, now);
         db.Invoices.Add(invoice);
         BillingMetrics.InvoicesIssued.Add(1);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Prepaid;
 using Reseller.Contracts.Billing;
@@ -79,7 +80,8 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
         return true;
     }
 
-    private async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, long fromPrepaid, CancellationToken cancellationToken)
+    /// <summary>Records one attempt's outcome in its own transaction; false when the attempt is no longer pending.</summary>
+    public async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, long fromPrepaid, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -90,7 +92,18 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
         }
         var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
         var account = invoice.AccountId is { } accountId ? await db.BilledAccounts.FindAsync([accountId], cancellationToken) : null;
-        var now = clock.GetUtcNow();
+        await ApplyOutcomeAsync(payment, invoice, account, result, fromPrepaid, clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Settles a pending attempt's tracked invoice (and account) from the provider's answer and adds the events; the caller
+    /// holds the payment's row lock and saves and commits.
+    /// </summary>
+    public async Task ApplyOutcomeAsync(Payment payment, Invoice invoice, BilledAccount? account, ChargeResult result, long fromPrepaid, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         payment.Complete(result, now);
 
         if (result.Succeeded)
@@ -119,8 +132,5 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
         }
 
         prepaid.Settle(payment, invoice, fromPrepaid, result.Succeeded, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 }

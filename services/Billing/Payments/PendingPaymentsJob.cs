@@ -5,10 +5,13 @@ using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Billing.Payments;
 
-/// <summary>Finishes payment attempts left pending by a crash between recording and charging; the idempotency key makes it safe.</summary>
-public sealed class PendingPaymentsJob(BillingDb db, ChargeProcessor charges) : IDueJob
+/// <summary>
+/// Finishes payment attempts left pending by a crash between recording and charging; the idempotency key makes it safe.
+/// A crashed renewal batch can leave hundreds pending: they are finished a batch at a time until none is left.
+/// </summary>
+public sealed class PendingPaymentsJob(BillingDb db, BatchChargeProcessor charges) : IDueJob
 {
-    private const int BatchSize = 100;
+    private const int BatchSize = 500;
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
     public string Name => "pending_payments";
@@ -16,17 +19,23 @@ public sealed class PendingPaymentsJob(BillingDb db, ChargeProcessor charges) : 
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now - Grace;
-        var stale = await db.Payments.AsNoTracking()
-            .Where(p => p.Status == PaymentStatus.Pending && p.CreatedAt < cutoff)
-            .OrderBy(p => p.CreatedAt)
-            .Select(p => p.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
         var finished = 0;
-        foreach (var id in stale)
+        var after = Guid.Empty;
+        while (true)
         {
-            finished += await charges.ProcessAsync(id, cancellationToken) ? 1 : 0;
+            // Keyset over the ids, so an attempt another instance is finishing at the same time is never fetched twice here.
+            var stale = await db.Payments.AsNoTracking()
+                .Where(p => p.Status == PaymentStatus.Pending && p.CreatedAt < cutoff && p.Id.CompareTo(after) > 0)
+                .OrderBy(p => p.Id)
+                .Select(p => p.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (stale.Count == 0)
+            {
+                return finished;
+            }
+            finished += await charges.ProcessAsync(stale, cancellationToken);
+            after = stale[^1];
         }
-        return finished;
     }
 }

@@ -82,10 +82,18 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         }
     }
 
+    /// <summary>Of these partners, those who have ever bought prepaid credit, in one query (a batch of charges).</summary>
+    public async Task<HashSet<Guid>> BuyersAmongAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+        partnerIds.Count == 0
+            ? []
+            : [.. await db.PrepaidBuyers.AsNoTracking().Where(b => partnerIds.Contains(b.PartnerId)).Select(b => b.PartnerId).ToListAsync(cancellationToken)];
+
     /// <summary>Partner-paid invoices only, never a prepaid pack itself, and only for a partner who has ever bought prepaid credit.</summary>
+    public static bool MayUsePrepaid(Invoice invoice, bool partnerBoughtPrepaid) =>
+        invoice.Payer == Payers.Partner && !CreditPackInvoices.IsPrepaidPack(invoice) && partnerBoughtPrepaid;
+
     private async Task<bool> MayUsePrepaidAsync(Invoice invoice, CancellationToken cancellationToken) =>
-        invoice.Payer == Payers.Partner
-        && !CreditPackInvoices.IsPrepaidPack(invoice)
+        MayUsePrepaid(invoice, partnerBoughtPrepaid: true)
         && await db.PrepaidBuyers.AsNoTracking().AnyAsync(b => b.PartnerId == invoice.PartnerId, cancellationToken);
 
     private async Task CheckCardAsync(Payment payment, string cardToken, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ using Reseller.ServiceDefaults.Clock;
 namespace Reseller.Billing.Renewals;
 
 /// <summary>Retries failed renewals when their next attempt is due (1, 3 and 5 days after the first failure).</summary>
-public sealed class DunningJob(BillingDb db, ChargeProcessor charges, TimeProvider clock) : IDueJob
+public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeProvider clock) : IDueJob
 {
     private const int BatchSize = 50;
 
@@ -21,10 +21,7 @@ public sealed class DunningJob(BillingDb db, ChargeProcessor charges, TimeProvid
         var retried = 0;
         while (await ClaimBatchAsync(now, cancellationToken) is { Count: > 0 } payments)
         {
-            foreach (var paymentId in payments)
-            {
-                await charges.ProcessAsync(paymentId, cancellationToken);
-            }
+            await charges.ProcessAsync(payments, cancellationToken);
             retried += payments.Count;
         }
         return retried;

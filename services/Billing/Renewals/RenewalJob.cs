@@ -14,10 +14,12 @@ namespace Reseller.Billing.Renewals;
 /// FOR UPDATE SKIP LOCKED, so any number of Billing instances share the run. Invoicing updates the claimed row
 /// (renewal_invoiced_for), so an instance whose statement began before another committed re-checks the row and skips it;
 /// the unique (account, period) index on invoices stays the last guard against a second charge for one period.
+/// A batch is invoiced in one transaction (one discount count per partner, its invoice numbers in one statement, last),
+/// then charged concurrently and recorded together.
 /// </summary>
-public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, ChargeProcessor charges, ILogger<RenewalJob> logger) : IDueJob
+public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, BatchChargeProcessor charges, ILogger<RenewalJob> logger) : IDueJob
 {
-    private const int BatchSize = 50;
+    private const int BatchSize = 500;
 
     public string Name => "renewals";
 
@@ -31,10 +33,7 @@ public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, ChargeProc
             {
                 return renewed;
             }
-            foreach (var paymentId in payments)
-            {
-                await charges.ProcessAsync(paymentId, cancellationToken);
-            }
+            await charges.ProcessAsync(payments, cancellationToken);
             renewed += payments.Count;
         }
     }
@@ -57,14 +56,7 @@ public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, ChargeProc
             return null;
         }
 
-        var payments = new List<Guid>(due.Count);
-        foreach (var account in due)
-        {
-            if (await invoicer.InvoiceNextPeriodAsync(account, InvoicePurposes.Renewal, cancellationToken) is { } paymentId)
-            {
-                payments.Add(paymentId);
-            }
-        }
+        var payments = await invoicer.InvoiceRenewalsAsync(due, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Invoiced {Count} renewals", due.Count);

@@ -25,7 +25,8 @@ public static class ConsumptionsApi
 
     /// <summary>
     /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. One
-    /// conditional statement takes the credit and appends the entry, so concurrent consumptions never overdraw.
+    /// conditional statement takes the credit, appends the entry and returns the balance left, so concurrent consumptions
+    /// never overdraw.
     /// </summary>
     public static async Task<Created<ConsumptionResponse>> ConsumeAsync(
         string id,
@@ -55,14 +56,10 @@ public static class ConsumptionsApi
         }
         var quantity = request.Quantity!.Value;
         var partnerId = account.PartnerId!.Value;
-        if (!await ledger.TryDebitAsync(partnerId, account.AccountId, creditKind, EntryTypes.Consumption, quantity, "product", cancellationToken))
+        if (await ledger.DebitReturningBalanceAsync(partnerId, account.AccountId, creditKind, EntryTypes.Consumption, quantity, "product", cancellationToken) is not { } balance)
         {
             throw InsufficientCredit.Problem(creditKind);
         }
-        var balance = await db.Balances.AsNoTracking()
-            .Where(b => b.PartnerId == partnerId && b.HolderId == account.AccountId && b.Kind == creditKind)
-            .Select(b => b.Balance)
-            .FirstOrDefaultAsync(cancellationToken);
         var publicId = PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
         return TypedResults.Created($"/api/v1/credits/{kind}/ledger?account_id={publicId}", new ConsumptionResponse(publicId, CreditKindNames.Name(creditKind), quantity, balance));
     }

@@ -26,21 +26,27 @@ public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
     }
 
     /// <summary>Takes <paramref name="quantity"/> if the holder has it; returns false and changes nothing otherwise.</summary>
-    public async Task<bool> TryDebitAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, CancellationToken cancellationToken)
+    public async Task<bool> TryDebitAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, CancellationToken cancellationToken) =>
+        await DebitReturningBalanceAsync(partnerId, accountId, kind, entryType, quantity, reference, cancellationToken) is not null;
+
+    /// <summary>Takes <paramref name="quantity"/> if the holder has it and returns the balance left; null (nothing changed) otherwise.</summary>
+    public async Task<long?> DebitReturningBalanceAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, CancellationToken cancellationToken)
     {
         var holder = CreditBalance.HolderOf(accountId);
         var kindName = kind.ToString();
         var now = clock.GetUtcNow();
         var entry = -quantity;
-        var rows = await db.Database.ExecuteSqlAsync($"""
+        var left = await db.Database.SqlQuery<long>($"""
             WITH b AS (
                 UPDATE credit_balances SET balance = balance - {quantity}::bigint
                 WHERE partner_id = {partnerId}::uuid AND holder_id = {holder}::uuid AND kind = {kindName}::varchar AND balance >= {quantity}::bigint
-                RETURNING 1)
-            INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
-            SELECT {partnerId}::uuid, {accountId}::uuid, {kindName}::varchar, {entryType}::varchar, {entry}::bigint, {reference}::varchar, {now}::timestamptz FROM b
-            """, cancellationToken);
-        return rows == 1;
+                RETURNING balance),
+            e AS (
+                INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
+                SELECT {partnerId}::uuid, {accountId}::uuid, {kindName}::varchar, {entryType}::varchar, {entry}::bigint, {reference}::varchar, {now}::timestamptz FROM b)
+            SELECT balance AS "Value" FROM b
+            """).ToListAsync(cancellationToken);
+        return left.Count == 1 ? left[0] : null;
     }
 
     /// <summary>Takes as much as the holder has, up to <paramref name="quantity"/>; returns what it took. Call inside a transaction.</summary>

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+
+using Npgsql;
+
+using Reseller.Billing.Data;
+using Reseller.Billing.Prepaid;
+using Reseller.Contracts.Accounts;
+
+namespace Reseller.Billing.Payments;
+
+/// <summary>
+/// Charges many recorded payment attempts at once: read together, charged concurrently (each with its own attempt id as
+/// idempotency key, outside any transaction), and recorded together in one transaction that locks the attempts in id order.
+/// The guarantees are <see cref="ChargeProcessor"/>'s: an attempt left pending by a crash is finished by the recovery job
+/// with the same key, and whichever instance records an attempt first wins. An attempt that may use prepaid credit goes
+/// through <see cref="ChargeProcessor"/> alone, as its reservation in Credits is a conversation of its own.
+/// </summary>
+public sealed class BatchChargeProcessor(
+    BillingDb db,
+    ChargeProcessor oneByOne,
+    IPaymentProvider provider,
+    PrepaidPayments prepaid,
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    ILogger<BatchChargeProcessor> logger)
+{
+    /// <summary>Provider calls in flight at once: a remote provider answers in tens or hundreds of milliseconds.</summary>
+    private const int Parallelism = 32;
+
+    /// <summary>Charges the attempts still pending among <paramref name="paymentIds"/>; returns how many it recorded.</summary>
+    public async Task<int> ProcessAsync(IReadOnlyCollection<Guid> paymentIds, CancellationToken cancellationToken)
+    {
+        if (paymentIds.Count == 0)
+        {
+            return 0;
+        }
+        db.ChangeTracker.Clear();
+        var payments = await db.Payments.AsNoTracking().Where(p => paymentIds.Contains(p.Id) && p.Status == PaymentStatus.Pending).ToListAsync(cancellationToken);
+        var invoiceIds = payments.Select(p => p.InvoiceId).ToList();
+        var invoices = await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var profileIds = payments.Select(p => p.BillingProfileId).Distinct().ToList();
+        var cards = await db.BillingProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var buyers = await prepaid.BuyersAmongAsync(
+            invoices.Values.Where(i => i.Payer == Payers.Partner).Select(i => i.PartnerId).Distinct().ToList(), cancellationToken);
+
+        var outcomes = new ChargeOutcome?[payments.Count];
+        var alone = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, payments.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var payment = payments[index];
+                var invoice = invoices[payment.InvoiceId];
+                var card = cards[payment.BillingProfileId];
+                if (!card.MayPayFor(invoice.Payer, invoice.PartnerId, invoice.AccountId))
+                {
+                    logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} is not the {Payer} payer's; refused", payment.Id, card.Id, invoice.Payer);
+                    outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(ChargeProcessor.NotPayersCard));
+                    return;
+                }
+                if (PrepaidPayments.MayUsePrepaid(invoice, buyers.Contains(invoice.PartnerId)))
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    if (await scope.ServiceProvider.GetRequiredService<ChargeProcessor>().ProcessAsync(payment.Id, token))
+                    {
+                        Interlocked.Increment(ref alone);
+                    }
+                    return;
+                }
+                var result = await provider.ChargeAsync(card.ProviderToken, payment.Amount, payment.Currency, payment.Id.ToString("N"), token);
+                outcomes[index] = new ChargeOutcome(payment.Id, result);
+            });
+
+        var charged = outcomes.OfType<ChargeOutcome>().ToList();
+        return alone + await RecordAsync(charged, cancellationToken);
+    }
+
+    private async Task<int> RecordAsync(List<ChargeOutcome> charged, CancellationToken cancellationToken)
+    {
+        if (charged.Count == 0)
+        {
+            return 0;
+        }
+        try
+        {
+            return await RecordTogetherAsync(charged, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+        {
+            // Another writer changed one of the invoices or accounts meanwhile: each outcome is recorded on its own instead.
+            logger.LogInformation("Recording {Count} charges together met a concurrent change ({Error}); recording them one by one", charged.Count, ex.Message);
+            var recorded = 0;
+            foreach (var outcome in charged)
+            {
+                recorded += await oneByOne.RecordAsync(outcome.PaymentId, outcome.Result, 0, cancellationToken) ? 1 : 0;
+            }
+            return recorded;
+        }
+    }
+
+    private async Task<int> RecordTogetherAsync(List<ChargeOutcome> charged, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = charged.Select(o => o.PaymentId).ToArray();
+        var pending = (await db.Payments.FromSql($"SELECT * FROM payments WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken))
+            .Where(p => p.Status == PaymentStatus.Pending)
+            .ToDictionary(p => p.Id);
+        var invoiceIds = pending.Values.Select(p => p.InvoiceId).ToList();
+        var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var accountIds = invoices.Values.Where(i => i.AccountId is not null).Select(i => i.AccountId!.Value).Distinct().ToList();
+        var accounts = await db.BilledAccounts.Where(a => accountIds.Contains(a.AccountId)).ToDictionaryAsync(a => a.AccountId, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var outcome in charged)
+        {
+            if (!pending.TryGetValue(outcome.PaymentId, out var payment))
+            {
+                continue;
+            }
+            var invoice = invoices[payment.InvoiceId];
+            var account = invoice.AccountId is { } accountId ? accounts.GetValueOrDefault(accountId) : null;
+            await oneByOne.ApplyOutcomeAsync(payment, invoice, account, outcome.Result, 0, now, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return pending.Count;
+    }
+
+    private sealed record ChargeOutcome(Guid PaymentId, ChargeResult Result);
+}
