@@ -16,6 +16,7 @@ using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Telemetry;
 
 namespace Reseller.Billing;
 
@@ -37,6 +38,7 @@ public static class Extensions
         builder.Services.AddScoped<IDueJob, PendingPaymentsJob>();
         builder.Services.AddScoped<IDueJob, RenewalJob>();
         builder.Services.AddScoped<IDueJob, DunningJob>();
+        builder.Services.AddGaugeSource<RenewalGaugeSource>();
         return builder;
     }
 

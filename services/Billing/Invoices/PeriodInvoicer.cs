@@ -43,7 +43,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         var now = clock.GetUtcNow();
         var invoice = Invoice.Issue(details, await numbering.NextAsync(now, cancellationToken), price, now);
         db.Invoices.Add(invoice);
-        BillingMetrics.InvoicesIssued.Add(1);
+        BillingMetrics.CountInvoice(purpose);
 
         if (invoice.Status == InvoiceStatus.Paid)
         {

@@ -59,6 +59,7 @@ public static class ConsumptionsApi
         {
             throw InsufficientCredit.Problem(creditKind);
         }
+        CreditsMetrics.CountConsumed(CreditKindNames.Name(creditKind), quantity);
         var balance = await db.Balances.AsNoTracking()
             .Where(b => b.PartnerId == partnerId && b.HolderId == account.AccountId && b.Kind == creditKind)
             .Select(b => b.Balance)
