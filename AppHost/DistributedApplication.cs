@@ -7,6 +7,7 @@ using Reseller.AppHost.Hosting;
 using Reseller.AppHost.Logging;
 using Reseller.AppHost.Postgres;
 using Reseller.AppHost.RabbitMq;
+using Reseller.AppHost.Telemetry;
 
 namespace Reseller.AppHost;
 
@@ -20,6 +21,8 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly IReadOnlyList<ProjectResource> projects;
     private readonly Dictionary<string, ProjectReplica[]> replicas = new(StringComparer.Ordinal);
     private readonly ProjectEnvironment environment;
+    private readonly Dictionary<string, string> sharedEnvironment;
+    private readonly TelemetryReception telemetry;
     private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false });
     private readonly Lock gate = new();
     private bool started;
@@ -61,6 +64,8 @@ public sealed class DistributedApplication : IAsyncDisposable
             shared[PublicAddress.Variable] = new EnvironmentSource.Setting(publicUrl);
         }
 
+        sharedEnvironment = shared;
+        telemetry = new TelemetryReception(configuration, options.Environment, options.EphemeralPorts);
         environment = new ProjectEnvironment(
             new ProjectEnvironmentContract(shared, project => project.Replicas),
             options.Environment,
@@ -76,6 +81,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     public LocalPostgres? Postgres => postgres?.Server;
 
     public LocalRabbitMq? RabbitMq => rabbitMq?.Broker;
+
+    /// <summary>The telemetry received from the services, or null when they export to an endpoint the user configured.</summary>
+    public TelemetryStore? Telemetry => telemetry.Receiver?.Store;
+
+    public Uri? TelemetryEndpoint => telemetry.Receiver?.Endpoint;
 
     public IReadOnlyList<ResourceState> Resources =>
     [
@@ -103,6 +113,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             Preflight();
             launched = true;
             log.Line("apphost", $"data in {DataDirectory}");
+            await telemetry.StartAsync(sharedEnvironment, log, cancellationToken).ConfigureAwait(false);
             await StartInfrastructureAsync(cancellationToken).ConfigureAwait(false);
             await StartProjectsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -297,6 +308,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         await Task.WhenAll(replicas.Values.SelectMany(replicas => replicas).Select(replica => replica.StopAsync(kill: false))).ConfigureAwait(false);
         await Task.WhenAll(rabbitMq?.StopAsync() ?? Task.CompletedTask, postgres?.StopAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+        await telemetry.DisposeAsync().ConfigureAwait(false);
         if (launched)
         {
             log.Line("apphost", "everything stopped");

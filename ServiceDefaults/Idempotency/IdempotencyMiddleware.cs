@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Telemetry;
 
 namespace Reseller.ServiceDefaults.Idempotency;
 
@@ -99,6 +100,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
             context.Response.Headers.Location = record.Location;
         }
         context.Response.Headers["Idempotent-Replayed"] = "true";
+        PlatformMetrics.IdempotencyReplays.Add(1);
         await context.Response.Body.WriteAsync(record.ResponseBody ?? [], context.RequestAborted);
     }
 

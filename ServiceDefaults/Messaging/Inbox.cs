@@ -2,6 +2,8 @@ using MassTransit;
 
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.ServiceDefaults.Telemetry;
+
 namespace Reseller.ServiceDefaults.Messaging;
 
 public static class Inbox
@@ -25,6 +27,7 @@ public static class Inbox
             cancellationToken);
         if (claimed == 0)
         {
+            PlatformMetrics.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
             await transaction.RollbackAsync(cancellationToken);
             return false;
         }

@@ -28,6 +28,7 @@ public static class MessagingExtensions
         builder.AddSessionList();
         builder.Services.AddDomainEvents<TDb>();
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
+        builder.Services.AddMessagingMetrics<TDb>();
 
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {

@@ -20,6 +20,7 @@ using Reseller.ServiceDefaults.DomainEvents;
 using Reseller.ServiceDefaults.InternalCalls;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Telemetry;
 using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Accounts;
@@ -73,6 +74,7 @@ public static class Extensions
         builder.Services.AddSingleton<AccountTokens>();
         builder.Services.AddScoped<NewAccountSetup>();
         builder.Services.AddScoped<IDueJob, InvitationExpiryJob>();
+        builder.Services.AddGaugeSource<AccountStatusGaugeSource>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDomainEvents<AccountsDb>().AddDomainEventRecorder<AccountChangeAudit>();
         builder.AddAccountAccessPolicy();

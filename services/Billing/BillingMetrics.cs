@@ -7,7 +7,26 @@ namespace Reseller.Billing;
 /// <summary>Billing's business metrics, exported with the platform meter.</summary>
 public static class BillingMetrics
 {
-    public static readonly Counter<long> InvoicesIssued = PlatformTelemetry.Meter.CreateCounter<long>("reseller.billing.invoices_issued", description: "Invoices issued");
-    public static readonly Counter<long> PaymentsSucceeded = PlatformTelemetry.Meter.CreateCounter<long>("reseller.billing.payments_succeeded", description: "Card payments that succeeded");
-    public static readonly Counter<long> PaymentsFailed = PlatformTelemetry.Meter.CreateCounter<long>("reseller.billing.payments_failed", description: "Card payments that failed");
+    public static readonly Counter<long> InvoicesIssued = PlatformTelemetry.Meter.CreateCounter<long>(
+        "reseller.invoices.issued", description: "Invoices issued, by purpose");
+
+    public static readonly Counter<long> Payments = PlatformTelemetry.Meter.CreateCounter<long>(
+        "reseller.payments", description: "Card payment attempts recorded, by outcome (succeeded, failed)");
+
+    public static readonly Histogram<double> ChargeDuration = PlatformTelemetry.Meter.CreateHistogram<double>(
+        "reseller.charge.duration", unit: "s", description: "Time to charge a payment attempt (prepaid reservation and card provider)");
+
+    public static readonly GaugeReadings<double> RenewalLagReadings = new();
+    public static readonly GaugeReadings<long> DunningBacklogReadings = new();
+
+    public static readonly ObservableGauge<double> RenewalLag = PlatformTelemetry.Meter.CreateObservableGauge(
+        "reseller.renewal.lag", RenewalLagReadings.Read, unit: "s", description: "Age of the oldest due account not yet renewed (0 when none)");
+
+    public static readonly ObservableGauge<long> DunningBacklog = PlatformTelemetry.Meter.CreateObservableGauge(
+        "reseller.dunning.backlog", DunningBacklogReadings.Read, description: "Open invoices waiting for a dunning retry");
+
+    public static void CountInvoice(string purpose) => InvoicesIssued.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
+
+    public static void CountPayment(bool succeeded) =>
+        Payments.Add(1, new KeyValuePair<string, object?>("outcome", succeeded ? "succeeded" : "failed"));
 }

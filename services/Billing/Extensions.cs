@@ -18,6 +18,7 @@ using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Telemetry;
 
 namespace Reseller.Billing;
 
@@ -43,6 +44,7 @@ public static class Extensions
         builder.Services.AddScoped<IDueJob, PendingRefundsJob>();
         builder.Services.AddScoped<IDueJob, RenewalJob>();
         builder.Services.AddScoped<IDueJob, DunningJob>();
+        builder.Services.AddGaugeSource<RenewalGaugeSource>();
         return builder;
     }
 

@@ -36,6 +36,7 @@ public sealed class AccountOpening(AccountsDb db, NewAccountSetup setup, Product
             throw new ProblemException(409, "name-taken", "The account name or custom domain was taken meanwhile.",
                 "Another account with this name or custom domain was created at the same time.");
         }
+        AccountsMetrics.CountCreated(account.Plan.Product, account.Plan.Cadence);
         return AccountResponse.From(account, urls.Value, new AccountLogin(urls.Value.LoginUrl(account.Name), AccountsApi.AdminUsername, password));
     }
 }

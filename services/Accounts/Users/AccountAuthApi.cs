@@ -12,6 +12,7 @@ using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Telemetry;
 
 namespace Reseller.Accounts.Users;
 
@@ -65,6 +66,10 @@ public static class AccountAuthApi
         if (!PasswordCheck.Verify(hasher, user, user.PasswordHash, request.Password!, out var upgradedHash))
         {
             user.Lockout.RegisterFailure(now);
+            if (user.Lockout.RemainingLock(now) is not null)
+            {
+                PlatformMetrics.LoginsLockedOut.Add(1);
+            }
             await db.SaveChangesAsync(cancellationToken);
             throw LoginProblems.InvalidCredentials();
         }

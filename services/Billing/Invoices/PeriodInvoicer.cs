@@ -87,7 +87,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
         var invoice = Invoice.Issue(details, number, price, now);
         db.Invoices.Add(invoice);
-        BillingMetrics.InvoicesIssued.Add(1);
+        BillingMetrics.CountInvoice(purpose);
 
         if (invoice.Status == InvoiceStatus.Paid)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
@@ -36,11 +38,13 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
             return await RecordAsync(paymentId, ChargeResult.Failure(NotPayersCard), 0, cancellationToken);
         }
         var token = card.ProviderToken;
+        var started = Stopwatch.GetTimestamp();
         // Prepaid credit pays first (Billing/Prepaid); the card is charged only for the rest.
         var fromPrepaid = await prepaid.ReserveAsync(payment, token, cancellationToken);
         var result = fromPrepaid == payment.Amount
             ? ChargeResult.Success("prepaid")
             : await provider.ChargeAsync(token, payment.Amount - fromPrepaid, payment.Currency, payment.Id.ToString("N"), cancellationToken);
+        BillingMetrics.ChargeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return await RecordAsync(paymentId, result, fromPrepaid, cancellationToken);
     }
 
@@ -116,7 +120,7 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
             }
             await prepaid.RecordPaidAsync(invoice, now, cancellationToken);
             db.Publish(InvoiceEvents.Paid(invoice), now);
-            BillingMetrics.PaymentsSucceeded.Add(1);
+            BillingMetrics.CountPayment(succeeded: true);
             logger.LogInformation("Invoice {InvoiceId} paid by card", invoice.Id);
         }
         else
@@ -127,7 +131,7 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
                 account?.ChargeFailed(final);
             }
             db.Publish(InvoiceEvents.Failed(invoice, result.FailureCode ?? "charge_failed", now, final), now);
-            BillingMetrics.PaymentsFailed.Add(1);
+            BillingMetrics.CountPayment(succeeded: false);
             logger.LogInformation("Invoice {InvoiceId} card payment failed: {FailureCode}", invoice.Id, result.FailureCode);
         }
 

@@ -60,6 +60,7 @@ public static class ConsumptionsApi
         {
             throw InsufficientCredit.Problem(creditKind);
         }
+        CreditsMetrics.CountConsumed(CreditKindNames.Name(creditKind), quantity);
         var publicId = PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
         return TypedResults.Created($"/api/v1/credits/{kind}/ledger?account_id={publicId}", new ConsumptionResponse(publicId, CreditKindNames.Name(creditKind), quantity, balance));
     }

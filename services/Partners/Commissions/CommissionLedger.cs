@@ -41,6 +41,7 @@ public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<
         var month = await OpenMonthAsync(paid.PartnerId, paid.PaidAt, cancellationToken);
         var earning = Earning.ForInvoice(paid.PartnerId, accountId, paid.InvoiceId, paid.Number, earned.Kind, paid.Total, earned.Amount, paid.Currency, month, paid.PaidAt);
         Record(earning);
+        CommissionsMetrics.CountEarned(earned.Kind);
         logger.LogInformation("Partner {PartnerId} earned {Kind} {Amount} on invoice {InvoiceId}", paid.PartnerId, earned.Kind, earned.Amount, paid.InvoiceId);
     }
 

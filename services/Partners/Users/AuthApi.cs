@@ -10,6 +10,7 @@ using Reseller.Partners.Organisations;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Telemetry;
 using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners.Users;
@@ -54,6 +55,10 @@ public static class AuthApi
         if (!PasswordCheck.Verify(hasher, user, user.CanLogIn ? user.PasswordHash : null, request.Password!, out var upgradedHash))
         {
             user.Lockout.RegisterFailure(now);
+            if (user.Lockout.RemainingLock(now) is not null)
+            {
+                PlatformMetrics.LoginsLockedOut.Add(1);
+            }
             await db.SaveChangesAsync(cancellationToken);
             throw LoginProblems.InvalidCredentials();
         }

@@ -75,6 +75,8 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
                 // Hundreds of logins and account creations a run; OWASP's 210,000 PBKDF2 rounds (the default) cost ~1 s each on
                 // a loaded test machine. The figure itself is tested in PasswordHashingTests.
                 ["Passwords__Pbkdf2Iterations"] = "10000",
+                // The database-backed gauges (outbox, renewal lag, accounts by status) refresh every 10 s by default.
+                ["Telemetry__GaugeRefreshSeconds"] = "2",
             },
         };
         app = ResellerModel.Declare(DistributedApplicationBuilder.Create(options)).Build();
