@@ -6,7 +6,7 @@ namespace Reseller.SystemBenchmark;
 
 /// <summary>
 /// <c>./run.sh</c> as a user runs it, already built, its data folder already made by a first start: seconds from the
-/// command to the gateway's <c>/health</c> answering 200. The gateway gets a free port; Ctrl+C (SIGINT) stops it.
+/// command to the gateway's <c>/health</c> answering 200. The gateway gets a free port; SIGTERM stops it, as Ctrl+C does.
 /// </summary>
 public static class WarmStart
 {
@@ -66,7 +66,7 @@ public static class WarmStart
         {
             return;
         }
-        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var interrupt = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await interrupt.WaitForExitAsync();
         }
