@@ -7,7 +7,8 @@ namespace Reseller.ServiceDefaults.Auth;
 
 /// <summary>
 /// Every human-chosen password is hashed with ASP.NET Core's PasswordHasher (format V3: PBKDF2-HMAC-SHA512, random salt,
-/// PRF and iteration count stored with the hash, so older hashes still verify) at OWASP's 2023 figure for that PRF.
+/// PRF and iteration count stored with the hash, so older hashes still verify) at OWASP's 2023 figure for that PRF. The
+/// hasher also verifies a generated password's fast hash (<see cref="GeneratedSecretHash"/>, <see cref="PlatformPasswordHasher{TUser}"/>).
 /// </summary>
 public static class PasswordHashing
 {
@@ -25,7 +26,7 @@ public static class PasswordHashing
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             o.IterationCount = iterations;
         });
-        return builder.Services.AddSingleton<IPasswordHasher<TUser>, PasswordHasher<TUser>>();
+        return builder.Services.AddSingleton<IPasswordHasher<TUser>, PlatformPasswordHasher<TUser>>();
     }
 
     public static int IterationsFor(IConfiguration configuration, IHostEnvironment environment)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Audit;
@@ -18,7 +17,7 @@ namespace Reseller.Accounts.Snapshots;
 /// What an account gets beside its own row when created: its <c>admin</c> user, its branding and templates (from the
 /// snapshot it is created from, otherwise from the partner's defaults) and the first line of its audit trail.
 /// </summary>
-public sealed class NewAccountSetup(AccountsDb db, IPasswordHasher<AccountUser> hasher)
+public sealed class NewAccountSetup(AccountsDb db)
 {
     /// <summary>Fills what the request leaves out (plan, language, time zone) from the caller's snapshot, if it names one.</summary>
     public async Task<(CreateAccountRequest Request, SnapshotContent? Snapshot)> FromSnapshotAsync(
@@ -44,10 +43,11 @@ public sealed class NewAccountSetup(AccountsDb db, IPasswordHasher<AccountUser> 
         }, content);
     }
 
-    public async Task AddAsync(Account account, string adminPassword, SnapshotContent? snapshot, ClaimsPrincipal user, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The admin's password is one <see cref="GeneratedPassword"/> made: its hash is a fast one (a human's never is).</summary>
+    public async Task AddAsync(Account account, string generatedAdminPassword, SnapshotContent? snapshot, ClaimsPrincipal user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var admin = AccountUser.Admin(account.Id, FieldRules.NormalizeEmail(account.Customer.Email), now);
-        admin.SetPasswordHash(hasher.HashPassword(admin, adminPassword));
+        admin.SetPasswordHash(GeneratedSecretHash.Of(generatedAdminPassword, GeneratedPassword.EntropyBits));
         db.Add(admin);
 
         var defaults = await db.Set<AccountDefaults>().AsNoTracking().FirstOrDefaultAsync(d => d.PartnerId == account.PartnerId, cancellationToken);

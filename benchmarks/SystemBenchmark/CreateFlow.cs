@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+using Npgsql;
+
+namespace Reseller.SystemBenchmark;
+
+/// <summary>
+/// Paid accounts created through the gateway by 16 clients (monthly marketing/plus on the partner's card), and each one's
+/// time from its create answer to <c>active</c> (its opening charge settled by Billing and reported back). Activation is
+/// watched in accountsdb every 25 ms, so the watch adds no HTTP load.
+/// </summary>
+public static class CreateFlow
+{
+    public const int Clients = 16;
+
+    public static async Task<(LoadResult Creates, LoadResult Activations)> MeasureAsync(BenchmarkSystem system, TimeSpan duration)
+    {
+        using var http = ClosedLoop.Client(system.Gateway, Clients);
+        var created = new ConcurrentDictionary<Guid, long>();
+        using var watching = new CancellationTokenSource();
+        var activations = new ConcurrentBag<double>();
+        var watcher = WatchAsync(system.AccountsDb, created, activations, watching.Token);
+
+        async Task<bool> Create(int client, CancellationToken cancellationToken)
+        {
+            var name = "bench-" + Guid.NewGuid().ToString("N")[..16];
+            using var request = system.Authorized(HttpMethod.Post, "/api/v1/accounts", JsonContent.Create(new
+            {
+                name,
+                customer = new { name = "Client Co", email = "it@client.test" },
+                notification_email = "billing@agency.test",
+                language = "fr",
+                time_zone = "Europe/Paris",
+                plan = new { product = "marketing", tier = "plus", contacts = 1000, cadence = "monthly" },
+                billing_profile_id = system.BillingProfileId,
+            }));
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                return false;
+            }
+            var account = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
+            created[Guid.ParseExact(account["id"]!.GetValue<string>()["acc_".Length..], "N")] = Stopwatch.GetTimestamp();
+            return true;
+        }
+
+        // A few seconds of the same load first (JIT, connection pools), their accounts left out of both figures.
+        await ClosedLoop.RunAsync(Clients, TimeSpan.FromSeconds(5), Create);
+        created.Clear();
+        activations.Clear();
+        var creates = await ClosedLoop.RunAsync(Clients, duration, Create);
+
+        var deadline = Stopwatch.StartNew();
+        while (!created.IsEmpty && deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(100);
+        }
+        await watching.CancelAsync();
+        await watcher;
+        var latencies = activations.ToArray();
+        Array.Sort(latencies);
+        return (creates, new LoadResult(latencies.Length, created.Count, creates.Elapsed, latencies));
+    }
+
+    private static async Task WatchAsync(string connectionString, ConcurrentDictionary<Guid, long> pending, ConcurrentBag<double> activations, CancellationToken stop)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        while (!stop.IsCancellationRequested)
+        {
+            var ids = pending.Keys.ToArray();
+            if (ids.Length > 0)
+            {
+                await using var query = source.CreateCommand("SELECT id FROM accounts WHERE status = 'Active' AND id = ANY($1)");
+                query.Parameters.AddWithValue(ids);
+                await using var reader = await query.ExecuteReaderAsync(CancellationToken.None);
+                var now = Stopwatch.GetTimestamp();
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    if (pending.TryRemove(reader.GetGuid(0), out var createdAt))
+                    {
+                        activations.Add(Stopwatch.GetElapsedTime(createdAt, now).TotalMilliseconds);
+                    }
+                }
+            }
+            try
+            {
+                await Task.Delay(25, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
