@@ -20,6 +20,7 @@ app.MapBillingProfilesApi();
 app.MapInvoicesApi();
 app.MapCreditNotesApi();
 app.MapPartnerCreditNotesApi();
+app.MapCreditNoteDownloadApi();
 
 // Internal: called by other services with their service token, never routed by the gateway.
 app.MapCreditPurchasesApi();

@@ -13,7 +13,7 @@ namespace Reseller.Billing.Invoices;
 /// Issues the invoice for an account's next period (priced now, discounted by the partner's paid accounts now) and records
 /// the card payment to attempt. Runs inside the caller's transaction; returns the payment to charge after commit, if any.
 /// </summary>
-public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountCounter counter, InvoiceNumbering numbering, TimeProvider clock)
+public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountCounter counter, InvoiceNumbering numbering, Issuing.InvoiceHeadings headings, TimeProvider clock)
 {
     public async Task<Guid?> InvoiceNextPeriodAsync(BilledAccount account, string purpose, CancellationToken cancellationToken)
     {
@@ -41,7 +41,8 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
     {
         var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
         var now = clock.GetUtcNow();
-        var invoice = Invoice.Issue(details, await numbering.NextAsync(now, cancellationToken), price, now);
+        var invoice = Invoice.Issue(details, await numbering.NextAsync(now, cancellationToken), price, now,
+            await headings.ForAsync(details.PartnerId, details.AccountId, details.Payer, cancellationToken));
         db.Invoices.Add(invoice);
         BillingMetrics.InvoicesIssued.Add(1);
 

@@ -35,7 +35,8 @@ public sealed class BillingHost : IAsyncDisposable
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
-    public static async Task<BillingHost> StartAsync(TestInfrastructure infrastructure)
+    /// <summary>Starts an instance; <paramref name="settings"/> adds configuration (issuer, tax rates...).</summary>
+    public static async Task<BillingHost> StartAsync(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var mailDirectory = Path.Combine(Path.GetTempPath(), "reseller-billing-mail-" + prefix);
@@ -47,6 +48,7 @@ public sealed class BillingHost : IAsyncDisposable
             ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString,
             ["Mail:Directory"] = mailDirectory,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPlatformMail();
         builder.AddServiceDatabase<HostApplicationBuilder, BillingDb>("billingdb");
