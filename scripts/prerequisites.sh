@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the system needs beyond the .NET SDK: PostgreSQL 15 and RabbitMQ from Debian's packages, Chromium for
-# the dashboard's browser tests and promtool for the alert rules' tests.
+# the dashboard's browser tests, promtool for the alert rules' tests and poppler-utils for the invoice PDF tests.
 # The packages' own system services are kept from starting: AppHost runs private servers under .data/.
 set -euo pipefail
 
@@ -11,6 +11,8 @@ command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
 # The dashboard's browser tests drive Debian's Chromium (headless), with a font for its screenshots.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# The invoice tests read the PDFs back with pdftotext and render them with pdftoppm.
+command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 # promtool (from Debian's prometheus package) checks and unit-tests the alert rules in deploy/prometheus/.
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 # The published Kubernetes manifests are built with kubectl's Kustomize (v5, kubectl 1.27 or newer) in the tests. The

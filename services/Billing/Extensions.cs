@@ -61,6 +61,8 @@ public static class Extensions
         bus.AddConsumer<AccountTransferredOutConsumer>();
         bus.AddConsumer<AccountTransferredInConsumer>();
         bus.AddConsumer<PaymentFailedNoticeConsumer>();
+        bus.AddConsumer<BilledPartners.PartnerCreatedConsumer>();
+        bus.AddConsumer<BilledPartners.PartnerLegalDetailsChangedConsumer>();
         return bus;
     }
 
@@ -76,6 +78,13 @@ public static class Extensions
         services.TryAddSingleton<IRefunds>(sp => sp.GetRequiredService<SandboxPaymentProvider>());
         services.AddScoped<PaidAccountCounter>();
         services.AddScoped<InvoiceNumbering>();
+        services.AddScoped<Invoices.Issuing.InvoiceHeadings>();
+        services.AddSingleton<Invoices.Documents.DocumentBrandingSource>();
+        // Bound when the host has a configuration (a bare service collection, as some tests build, keeps the defaults).
+        services.AddOptions<Invoices.Issuing.IssuerOptions>()
+            .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(Invoices.Issuing.IssuerOptions.Section).Bind(o));
+        services.AddOptions<Invoices.Issuing.InvoicingOptions>()
+            .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(Invoices.Issuing.InvoicingOptions.Section).Bind(o));
         services.AddScoped<PeriodInvoicer>();
         services.AddScoped<PlanChangeInvoicer>();
         services.AddScoped<PlanChangeQuotes>();

@@ -22,6 +22,7 @@ app.MapInvoicesApi();
 app.MapCreditNotesApi();
 app.MapStripeWebhooksApi();
 app.MapPartnerCreditNotesApi();
+app.MapCreditNoteDownloadApi();
 
 // Internal: called by other services with their service token, never routed by the gateway.
 app.MapCreditPurchasesApi();

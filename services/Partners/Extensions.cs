@@ -1,6 +1,7 @@
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
 using Reseller.Partners.FollowedAccounts;
+using Reseller.Partners.Payouts;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
@@ -40,6 +41,7 @@ public static class Extensions
         builder.Services.AddInternalServiceClient();
         builder.Services.AddScoped<PlatformServices>();
         builder.Services.AddScoped<IDueJob, MonthlyCloseJob>();
+        builder.Services.AddPayouts(builder.Configuration);
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Reseller.Partners.ApiKeys;
 using Reseller.Partners.ApiKeys.Internal;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Organisations;
+using Reseller.Partners.Payouts;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults;
@@ -24,6 +25,7 @@ app.MapReferralsApi();
 app.MapCommissionsApi();
 app.MapOperatorPartnersApi();
 app.MapOperatorStatementsApi();
+app.MapPayoutsApi();
 
 // Internal: called by the gateway only, never routed from outside.
 app.MapApiKeyVerificationApi();

@@ -41,6 +41,12 @@ public static class PayerApi
         {
             throw ValidationErrors.Reject("payer", "payer must be partner or customer.");
         }
+        if (request.BillTo is { } billTo)
+        {
+            var errors = new ValidationErrors().When(request.Payer != Payers.Customer, "bill_to", "bill_to addresses a customer's invoices: only with payer customer.");
+            billTo.Validate(errors);
+            errors.ThrowIfAny();
+        }
         var byCustomer = AccountAccess.AccountIdOf(user) is not null;
         var account = await accounts.FindAsync(id, user, cancellationToken);
         if (request.BillingProfileId is not null && (request.Payer == Payers.Customer) != byCustomer)
@@ -57,7 +63,8 @@ public static class PayerApi
         account.ChangePayer(request.Payer, profile);
         if (account.Payer != previousPayer)
         {
-            db.Publish(new PayerChanged(account.Id, account.PartnerId, previousPayer, account.Payer, account.BillingProfileId, account.NotificationEmail, now), now);
+            db.Publish(new PayerChanged(account.Id, account.PartnerId, previousPayer, account.Payer, account.BillingProfileId, account.NotificationEmail, now,
+                request.BillTo?.ToBillTo(), account.Language), now);
         }
         else if (account.BillingProfileId != previousProfile && account.BillingProfileId is { } card)
         {

@@ -19,6 +19,8 @@ public sealed class BillingDb(DbContextOptions<BillingDb> options) : DbContext(o
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<PrepaidBuyer> PrepaidBuyers => Set<PrepaidBuyer>();
+    public DbSet<BilledPartners.BilledPartner> BilledPartners => Set<BilledPartners.BilledPartner>();
+    public DbSet<BilledCustomer> BilledCustomers => Set<BilledCustomer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -38,6 +38,7 @@ public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger
                 card = null;
             }
             account.PaidBy(change.Payer, card, change.ChangedAt);
+            await BilledCustomers.RecordAsync(db, change, ct);
             var to = string.IsNullOrWhiteSpace(change.NotificationEmail) ? account.NotificationEmail : change.NotificationEmail;
             if (!string.IsNullOrWhiteSpace(to))
             {

@@ -1,3 +1,4 @@
+using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Pricing;
 
 namespace Reseller.Billing.Invoices;
@@ -16,6 +17,15 @@ public sealed class Invoice
     public long Subtotal { get; private set; }
     public int DiscountPercent { get; private set; }
     public long Discount { get; private set; }
+
+    /// <summary>The tax rate in percent applied to the discounted subtotal (0 with <see cref="ReverseCharge"/>).</summary>
+    public decimal TaxRate { get; private set; }
+    public long Tax { get; private set; }
+
+    /// <summary>An EU business in another member state than the issuer's: no VAT charged, the payer accounts for it.</summary>
+    public bool ReverseCharge { get; private set; }
+
+    /// <summary>What is charged: the discounted subtotal plus <see cref="Tax"/>.</summary>
     public long Total { get; private set; }
     public long PrepaidApplied { get; private set; }
     public long CardCharged { get; private set; }
@@ -23,6 +33,14 @@ public sealed class Invoice
     public DateOnly PeriodStart { get; private set; }
     public DateOnly PeriodEnd { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
+
+    /// <summary>Null on invoices issued before due dates were printed: they were due on issue.</summary>
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>Issuer and bill-to as they were on the day of issue (null on older invoices); never updated afterwards.</summary>
+    public InvoiceParty? Issuer { get; private set; }
+    public InvoiceParty? BillTo { get; private set; }
+    public string Language { get; private set; } = InvoiceLanguages.English;
     public DateTimeOffset? PaidAt { get; private set; }
     public int FailedAttempts { get; private set; }
     public DateTimeOffset? FirstFailedAt { get; private set; }
@@ -41,36 +59,49 @@ public sealed class Invoice
 
     public long AmountDue => Status == InvoiceStatus.Open ? Total - PrepaidApplied - CardCharged : 0;
 
-    public static Invoice Issue(IssueInvoice details, string number, PriceBreakdown price, DateTimeOffset now) => new()
+    public static Invoice Issue(IssueInvoice details, string number, PriceBreakdown price, DateTimeOffset now, InvoiceHeading? heading = null)
     {
-        Id = Guid.CreateVersion7(),
-        Number = number,
-        PartnerId = details.PartnerId,
-        AccountId = details.AccountId,
-        Payer = details.Payer,
-        Purpose = details.Purpose,
-        Currency = price.Currency,
-        Lines = price.Lines.Select(l => new InvoiceLine
+        heading ??= InvoiceHeading.None;
+        var tax = TaxRule.Tax(price.Total, heading.TaxRatePercent);
+        var total = price.Total + tax;
+        return new Invoice
         {
-            Code = l.Code,
-            Description = l.Description,
-            Quantity = l.Quantity,
-            UnitAmount = l.UnitAmount,
-            Amount = l.Amount,
-            Discount = l.Discount,
-            Total = l.Total,
-        }).ToList(),
-        Subtotal = price.Subtotal,
-        DiscountPercent = price.DiscountPercent,
-        Discount = price.Discount,
-        Total = price.Total,
-        Status = price.Total == 0 ? InvoiceStatus.Paid : InvoiceStatus.Open,
-        PeriodStart = details.PeriodStart,
-        PeriodEnd = details.PeriodEnd,
-        IssuedAt = now,
-        PaidAt = price.Total == 0 ? now : null,
-        Reference = details.Reference,
-    };
+            Id = Guid.CreateVersion7(),
+            Number = number,
+            PartnerId = details.PartnerId,
+            AccountId = details.AccountId,
+            Payer = details.Payer,
+            Purpose = details.Purpose,
+            Currency = price.Currency,
+            Lines = price.Lines.Select(l => new InvoiceLine
+            {
+                Code = l.Code,
+                Description = l.Description,
+                Quantity = l.Quantity,
+                UnitAmount = l.UnitAmount,
+                Amount = l.Amount,
+                Discount = l.Discount,
+                Total = l.Total,
+            }).ToList(),
+            Subtotal = price.Subtotal,
+            DiscountPercent = price.DiscountPercent,
+            Discount = price.Discount,
+            TaxRate = heading.TaxRatePercent,
+            Tax = tax,
+            ReverseCharge = heading.ReverseCharge,
+            Total = total,
+            Status = total == 0 ? InvoiceStatus.Paid : InvoiceStatus.Open,
+            PeriodStart = details.PeriodStart,
+            PeriodEnd = details.PeriodEnd,
+            IssuedAt = now,
+            PaidAt = total == 0 ? now : null,
+            DueDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(heading.PaymentTermDays),
+            Issuer = heading.Issuer,
+            BillTo = heading.BillTo,
+            Language = heading.Language,
+            Reference = details.Reference,
+        };
+    }
 
     /// <summary>Records a failed charge; returns true when it was the last attempt and the invoice is now uncollectible.</summary>
     public bool RegisterFailedCharge(DateTimeOffset now, bool retryable)

@@ -25,6 +25,18 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.OwnsMany(i => i.Lines, l => l.ToJson());
+        builder.OwnsOne(i => i.Issuer, p =>
+        {
+            p.ToJson();
+            p.Ignore(x => x.AddressLines);
+        });
+        builder.OwnsOne(i => i.BillTo, p =>
+        {
+            p.ToJson();
+            p.Ignore(x => x.AddressLines);
+        });
+        builder.Property(i => i.TaxRate).HasPrecision(5, 2);
+        builder.Property(i => i.Language).HasMaxLength(5).HasDefaultValue(Issuing.InvoiceLanguages.English);
         builder.Ignore(i => i.AmountDue);
         builder.Property(i => i.Version).IsRowVersion();
         // One invoice per credit purchase, however often Credits asks (Billing/Purchases).

@@ -24,7 +24,14 @@ public sealed record InvoiceResponse(
     DateTimeOffset IssuedAt,
     DateTimeOffset? PaidAt,
     MoneyAmount Credited,
-    IReadOnlyList<CreditNoteResponse> CreditNotes)
+    IReadOnlyList<CreditNoteResponse> CreditNotes,
+    DateOnly DueDate,
+    decimal TaxRate,
+    MoneyAmount Tax,
+    bool ReverseCharge,
+    string Language,
+    InvoicePartyResponse? Issuer,
+    InvoicePartyResponse? BillTo)
 {
     public const string IdPrefix = "inv";
     public const string AccountIdPrefix = "acc";
@@ -49,5 +56,12 @@ public sealed record InvoiceResponse(
         i.IssuedAt,
         i.PaidAt,
         new(creditNotes.Sum(c => c.Amount), i.Currency),
-        creditNotes.Select(CreditNoteResponse.From).ToList());
+        creditNotes.Select(CreditNoteResponse.From).ToList(),
+        i.DueDate ?? DateOnly.FromDateTime(i.IssuedAt.UtcDateTime),
+        i.TaxRate,
+        new(i.Tax, i.Currency),
+        i.ReverseCharge,
+        i.Language,
+        InvoicePartyResponse.From(i.Issuer),
+        InvoicePartyResponse.From(i.BillTo));
 }

@@ -23,7 +23,7 @@ public static class InvoicesApi
         var api = app.MapGroup("/api/v1/invoices").WithTags("Billing").RequireAuthorization(BillingPolicies.Payer);
         api.MapGet("", ListAsync).WithName("ListInvoices").WithSummary("List invoices");
         api.MapGet("/{id}", GetAsync).WithName("GetInvoice").WithSummary("Read or download an invoice").ProducesProblem(406).Produces<InvoiceResponse>()
-            .WithDescription("JSON by default; `Accept: text/html`, `text/csv` or `application/pdf` downloads it in that format.");
+            .WithDescription("JSON by default; `Accept: text/html`, `text/csv` or `application/pdf` downloads it in that format, in the payer's language, with issuer, bill-to, due date and tax.");
         return app;
     }
 
@@ -66,7 +66,8 @@ public static class InvoicesApi
     }
 
     /// <summary>One invoice as JSON, or downloaded as HTML, CSV or PDF by its Accept header (406 for anything else).</summary>
-    public static async Task<IResult> GetAsync(string id, HttpRequest request, ClaimsPrincipal user, BillingDb db, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, BillingDb db, Documents.DocumentBrandingSource branding, CancellationToken cancellationToken)
     {
         var format = InvoiceFormats.Negotiate(request.Headers.Accept.ToString());
         if (format is null)
@@ -81,14 +82,12 @@ public static class InvoicesApi
             return Problem(404, "not-found", "Not found", "No invoice with that id.");
         }
         var notes = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        DownloadHeaders.Apply(request.HttpContext.Response, format);
-        return format switch
+        if (format == InvoiceFormats.Json)
         {
-            InvoiceFormats.Html => TypedResults.Text(InvoiceHtml.Render(invoice, notes), InvoiceFormats.Html, System.Text.Encoding.UTF8),
-            InvoiceFormats.Csv => TypedResults.Text(InvoiceCsv.Render(invoice, notes), InvoiceFormats.Csv, System.Text.Encoding.UTF8),
-            InvoiceFormats.Pdf => TypedResults.Bytes(InvoicePdf.Render(invoice, notes), InvoiceFormats.Pdf, $"{invoice.Number}.pdf"),
-            _ => TypedResults.Ok(InvoiceResponse.From(invoice, notes)),
-        };
+            return TypedResults.Ok(InvoiceResponse.From(invoice, notes));
+        }
+        var card = await Documents.DocumentDownload.PaidCardAsync(db, invoice, cancellationToken);
+        return Documents.DocumentDownload.Result(Documents.InvoiceDocuments.ForInvoice(invoice, notes, card, branding.Current), format, request.HttpContext.Response);
     }
 
     private static IQueryable<Invoice> Visible(BillingDb db, BillingCaller caller)

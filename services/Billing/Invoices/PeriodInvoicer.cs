@@ -13,7 +13,7 @@ namespace Reseller.Billing.Invoices;
 /// Issues the invoice for an account's next period (priced now, discounted by the partner's paid accounts now) and records
 /// the card payment to attempt. Runs inside the caller's transaction; returns the payment to charge after commit, if any.
 /// </summary>
-public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountCounter counter, InvoiceNumbering numbering, TimeProvider clock)
+public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountCounter counter, InvoiceNumbering numbering, Issuing.InvoiceHeadings headings, TimeProvider clock)
 {
     public async Task<Guid?> InvoiceNextPeriodAsync(BilledAccount account, string purpose, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
     {
         var partners = due.Where(a => a.Payer == Payers.Partner).Select(a => a.PartnerId).Distinct().ToList();
         var paidAccounts = await counter.CountByPartnerAsync(partners, cancellationToken);
-        var issues = new List<(BilledAccount Account, IssueInvoice Details, PriceBreakdown Price)>(due.Count);
+        var issues = new List<(BilledAccount Account, IssueInvoice Details, PriceBreakdown Price, Issuing.InvoiceHeading Heading)>(due.Count);
         foreach (var account in due)
         {
             // As stored (before its scheduled plan applies), the account is among its partner's counted paid accounts when it
@@ -50,7 +50,9 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
                 ? ResellerDiscount.PercentFor(paidAccounts.GetValueOrDefault(account.PartnerId) - (countedItself ? 1 : 0) + 1)
                 : 0;
             account.RenewalInvoiced(start);
-            issues.Add((account, new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, InvoicePurposes.Renewal, start, end), pricer.Price(account.Plan, discount)));
+            var details = new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, InvoicePurposes.Renewal, start, end);
+            var heading = await headings.ForAsync(details.PartnerId, details.AccountId, details.Payer, cancellationToken);
+            issues.Add((account, details, pricer.Price(account.Plan, discount), heading));
         }
         if (issues.Count == 0)
         {
@@ -61,7 +63,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         var payments = new List<Guid>(issues.Count);
         for (var i = 0; i < issues.Count; i++)
         {
-            if (Issue(issues[i].Account, issues[i].Details, issues[i].Price, numbers[i], now) is { } paymentId)
+            if (Issue(issues[i].Account, issues[i].Details, issues[i].Price, issues[i].Heading, numbers[i], now) is { } paymentId)
             {
                 payments.Add(paymentId);
             }
@@ -79,13 +81,14 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
     public async Task<Guid?> InvoiceAsync(BilledAccount account, IssueInvoice details, PriceBreakdown price, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return Issue(account, details, price, await numbering.NextAsync(now, cancellationToken), now);
+        var heading = await headings.ForAsync(details.PartnerId, details.AccountId, details.Payer, cancellationToken);
+        return Issue(account, details, price, heading, await numbering.NextAsync(now, cancellationToken), now);
     }
 
-    private Guid? Issue(BilledAccount account, IssueInvoice details, PriceBreakdown price, string number, DateTimeOffset now)
+    private Guid? Issue(BilledAccount account, IssueInvoice details, PriceBreakdown price, Issuing.InvoiceHeading heading, string number, DateTimeOffset now)
     {
         var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
-        var invoice = Invoice.Issue(details, number, price, now);
+        var invoice = Invoice.Issue(details, number, price, now, heading);
         db.Invoices.Add(invoice);
         BillingMetrics.CountInvoice(purpose);
 

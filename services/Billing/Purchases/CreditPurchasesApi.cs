@@ -38,6 +38,7 @@ public static class CreditPurchasesApi
         BillingDb db,
         ProductCatalog catalog,
         InvoiceNumbering numbering,
+        Invoices.Issuing.InvoiceHeadings headings,
         ChargeProcessor charges,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -70,7 +71,8 @@ public static class CreditPurchasesApi
             new IssueInvoice(partnerId, null, Payers.Partner, InvoicePurposes.CreditPurchase, today, today, request.PurchaseId),
             await numbering.NextAsync(now, cancellationToken),
             price!,
-            now);
+            now,
+            await headings.ForAsync(partnerId, null, Payers.Partner, cancellationToken));
         db.Invoices.Add(invoice);
         var payment = Payment.Start(invoice.Id, partnerId, profileId, invoice.AmountDue, invoice.Currency, now);
         db.Payments.Add(payment);

@@ -2,7 +2,8 @@ namespace Reseller.Contracts.Accounts;
 
 /// <summary>
 /// Who pays for an account changed (partner ↔ customer); it applies from the next invoice. A customer-paid account is
-/// charged to <see cref="BillingProfileId"/>, the customer's own card.
+/// charged to <see cref="BillingProfileId"/>, the customer's own card, and invoiced to <see cref="BillTo"/> in
+/// <see cref="Language"/> (both absent from older messages).
 /// </summary>
 public sealed record PayerChanged(
     Guid AccountId,
@@ -11,4 +12,6 @@ public sealed record PayerChanged(
     string Payer,
     Guid? BillingProfileId,
     string NotificationEmail,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    CustomerBillTo? BillTo = null,
+    string? Language = null);

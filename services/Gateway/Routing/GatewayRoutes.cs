@@ -35,6 +35,7 @@ public static class GatewayRoutes
         Route("partners-admin", "/api/v1/admin/partners/{**rest}", "partners", PlatformPolicies.Operator),
         Route("partners-admin-statements", "/api/v1/admin/commission-statements", "partners", PlatformPolicies.Operator),
         Route("partners-admin-commissions", "/api/v1/admin/commissions/{**rest}", "partners", PlatformPolicies.Operator),
+        Route("partners-admin-payouts", "/api/v1/admin/payouts", "partners", PlatformPolicies.Operator),
 
         Route("accounts-token", "/api/v1/auth/account-token", "accounts", Anonymous),
         Route("accounts-password-reset", "/api/v1/auth/account-password-reset/{**rest}", "accounts", Anonymous),
@@ -50,7 +51,7 @@ public static class GatewayRoutes
         Route("billing-quotes", "/api/v1/quotes", "billing", AuthenticatedPolicy),
         Route("billing-profiles", "/api/v1/billing-profiles/{**rest}", "billing", AuthenticatedPolicy),
         Route("billing-invoices", "/api/v1/invoices/{**rest}", "billing", AuthenticatedPolicy),
-        Route("billing-credit-notes", "/api/v1/credit-notes", "billing", AuthenticatedPolicy),
+        Route("billing-credit-notes", "/api/v1/credit-notes/{**rest}", "billing", AuthenticatedPolicy),
         Route("billing-admin", "/api/v1/admin/billing/{**rest}", "billing", PlatformPolicies.Operator),
         // Stripe authenticates by the event's signature, checked by Billing; a 429 in a burst only makes Stripe retry later.
         Route("billing-stripe-webhooks", "/api/v1/providers/stripe/webhooks", "billing", Anonymous),

@@ -18,7 +18,7 @@ namespace Reseller.Partners.Administration;
 /// <summary>The operator's payout queue: every partner's commission statements, to pay with POST …/statements/{id}/payout.</summary>
 public static class OperatorStatementsApi
 {
-    private static readonly string[] Statuses = [StatementStatus.Pending, StatementStatus.Held, StatementStatus.Paid];
+    private static readonly string[] Statuses = [StatementStatus.Pending, StatementStatus.Held, StatementStatus.Paid, StatementStatus.Processing];
 
     public static IEndpointRouteBuilder MapOperatorStatementsApi(this IEndpointRouteBuilder app)
     {
@@ -41,7 +41,7 @@ public static class OperatorStatementsApi
     {
         Guid? partner = null;
         new ValidationErrors()
-            .When(status is not null && status != "all" && !Statuses.Contains(status), "status", "status must be pending, held, paid or all.")
+            .When(status is not null && status != "all" && !Statuses.Contains(status), "status", "status must be pending, held, processing, paid or all.")
             .When(partnerId is not null && !PublicId.TryParse(PartnerResponse.IdPrefix, partnerId, out partner), "partner_id", "partner_id must be a partner id (prt_…).")
             .ThrowIfAny();
 

@@ -14,6 +14,9 @@ public sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
         builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(s => s.Status).HasMaxLength(10);
         builder.Property(s => s.PayoutReference).HasMaxLength(100);
+        builder.Property(s => s.ProviderBatchId).HasMaxLength(100);
+        builder.Property(s => s.PayoutFailure).HasMaxLength(500);
+        builder.HasIndex(s => s.PayoutBatchId).HasFilter("payout_batch_id IS NOT NULL");
         builder.Property(s => s.Version).IsRowVersion();
     }
 }

@@ -13,11 +13,14 @@ public sealed record StatementResponse(
     string? PayoutReference,
     DateTimeOffset? PaidAt,
     DateTimeOffset ClosedAt,
-    IReadOnlyList<EarningResponse>? Lines)
+    IReadOnlyList<EarningResponse>? Lines,
+    string? PayoutBatchId = null,
+    string? PayoutFailure = null)
 {
     public const string IdPrefix = "cst";
 
     public static StatementResponse From(Statement s, IReadOnlyList<EarningResponse>? lines = null) => new(
         PublicId.Format(IdPrefix, s.Id), PublicId.Format("prt", s.PartnerId), CommissionMonth.Format(s.Month), new MoneyAmount(s.Total, s.Currency),
-        s.LineCount, s.Status, s.PayoutReference, s.PaidAt, s.ClosedAt, lines);
+        s.LineCount, s.Status, s.PayoutReference, s.PaidAt, s.ClosedAt, lines,
+        s.PayoutBatchId is { } batch ? PublicId.Format(Payouts.PayoutBatches.IdPrefix, batch) : null, s.PayoutFailure);
 }

@@ -9,6 +9,10 @@ public sealed class Partner
     public string Country { get; private set; } = "";
     public string Currency { get; private set; } = "";
     public string? PaypalEmail { get; private set; }
+    public string? LegalName { get; private set; }
+    public string? Address { get; private set; }
+    public string? VatId { get; private set; }
+    public string? InvoiceLanguage { get; private set; }
     public string ReferralCode { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public string Status { get; private set; } = PartnerStatus.Active;
@@ -66,5 +70,18 @@ public sealed class Partner
         {
             PaypalEmail = changes.PaypalEmail.Length == 0 ? null : changes.PaypalEmail;
         }
+        if (changes.Legal is { } legal)
+        {
+            LegalName = Cleared(legal.LegalName, LegalName);
+            Address = Cleared(legal.Address, Address);
+            VatId = Cleared(legal.VatId, VatId);
+            InvoiceLanguage = Cleared(legal.InvoiceLanguage, InvoiceLanguage);
+        }
     }
+
+    /// <summary>What the partner's invoices name it by, as Billing keeps it.</summary>
+    public Contracts.Partners.PartnerLegalDetailsChanged LegalDetailsChanged(DateTimeOffset now) =>
+        new(Id, Name, LegalName, Address, Country, VatId, Email, InvoiceLanguage, now);
+
+    private static string? Cleared(string? sent, string? current) => sent is null ? current : sent.Length == 0 ? null : sent;
 }

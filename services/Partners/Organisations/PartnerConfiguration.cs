@@ -14,6 +14,10 @@ public sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.Country).HasMaxLength(2).IsFixedLength();
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(p => p.PaypalEmail).HasMaxLength(254);
+        builder.Property(p => p.LegalName).HasMaxLength(200);
+        builder.Property(p => p.Address).HasMaxLength(UpdatePartnerRequest.MaxAddressLength);
+        builder.Property(p => p.VatId).HasMaxLength(15);
+        builder.Property(p => p.InvoiceLanguage).HasMaxLength(2);
         builder.Property(p => p.ReferralCode).HasMaxLength(32);
         builder.HasIndex(p => p.ReferralCode).IsUnique();
         builder.Property(p => p.Status).HasMaxLength(16).HasDefaultValue(PartnerStatus.Active);

@@ -14,9 +14,14 @@ public sealed record PartnerProfileResponse(
     int PaidAccounts,
     int DiscountPercent,
     int? NextDiscountAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? LegalName,
+    string? Address,
+    string? VatId,
+    string? InvoiceLanguage)
 {
     public static PartnerProfileResponse From(Partner p, int paidAccounts) => new(
         PublicId.Format(PartnerResponse.IdPrefix, p.Id), p.Name, p.Email, p.Country, p.Currency, p.PaypalEmail,
-        paidAccounts, ResellerDiscount.PercentFor(paidAccounts), ResellerDiscount.NextThreshold(paidAccounts), p.CreatedAt);
+        paidAccounts, ResellerDiscount.PercentFor(paidAccounts), ResellerDiscount.NextThreshold(paidAccounts), p.CreatedAt,
+        p.LegalName, p.Address, p.VatId, p.InvoiceLanguage);
 }

@@ -62,7 +62,7 @@ public static class PartnersApi
 
     /// <summary>Changes the profile; setting a PayPal e-mail releases held statements, removing it holds pending ones.</summary>
     public static async Task<Results<Ok<PartnerProfileResponse>, NotFound>> UpdateMineAsync(
-        UpdatePartnerRequest request, ClaimsPrincipal user, PartnersDb db, CancellationToken cancellationToken)
+        UpdatePartnerRequest request, ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var changes = request.ThrowIfInvalid().ToChanges();
         var partnerId = user.PartnerId();
@@ -72,6 +72,11 @@ public static class PartnersApi
             return TypedResults.NotFound();
         }
         partner.Update(changes);
+        if (changes.ChangesInvoices)
+        {
+            var now = clock.GetUtcNow();
+            db.Publish(partner.LegalDetailsChanged(now), now);
+        }
         if (changes.PaypalEmail is not null)
         {
             var open = await db.Statements.Where(s => s.PartnerId == partnerId && s.Status != StatementStatus.Paid).ToListAsync(cancellationToken);

@@ -36,7 +36,7 @@ public sealed class BillingHost : IAsyncDisposable
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
-    /// <summary>Starts an instance; <paramref name="settings"/> adds configuration (e.g. the Stripe provider's, which it then uses).</summary>
+    /// <summary>Starts an instance; <paramref name="settings"/> adds configuration (issuer, tax rates, the Stripe provider's...).</summary>
     public static async Task<BillingHost> StartAsync(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];

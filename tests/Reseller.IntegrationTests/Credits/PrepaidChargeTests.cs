@@ -133,6 +133,7 @@ public sealed class PrepaidChargeTests(TestInfrastructure infrastructure)
             sp.GetRequiredService<BillingDb>(),
             sp.GetRequiredService<ProductCatalog>(),
             sp.GetRequiredService<InvoiceNumbering>(),
+            sp.GetRequiredService<Reseller.Billing.Invoices.Issuing.InvoiceHeadings>(),
             sp.GetRequiredService<ChargeProcessor>(),
             TimeProvider.System,
             CancellationToken.None);

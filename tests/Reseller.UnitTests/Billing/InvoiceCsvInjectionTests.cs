@@ -1,5 +1,6 @@
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Invoices.Documents;
 using Reseller.Billing.Pricing;
 
 namespace Reseller.UnitTests.Billing;
@@ -13,7 +14,7 @@ public sealed class InvoiceCsvInjectionTests
     [InlineData("@SUM(A1:A9)")]
     public void A_cell_that_a_spreadsheet_would_run_as_a_formula_is_shown_as_text(string description)
     {
-        var csv = InvoiceCsv.Render(InvoiceDescribedAs(description), []);
+        var csv = InvoiceCsv.Render(InvoiceDocuments.ForInvoice(InvoiceDescribedAs(description), []));
 
         var row = csv.Split("\r\n")[1];
         var text = "'" + description;
@@ -27,7 +28,7 @@ public sealed class InvoiceCsvInjectionTests
         var invoice = TestInvoices.Paid();
         var note = CreditNote.Issue(invoice, 0, 490, "goodwill", "CN-2026-000001", invoice.IssuedAt.AddDays(1));
 
-        var csv = InvoiceCsv.Render(invoice, [note]);
+        var csv = InvoiceCsv.Render(InvoiceDocuments.ForInvoice(invoice, [note]));
 
         Assert.Contains(",-490,USD", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("'-490", csv, StringComparison.Ordinal);

@@ -22,6 +22,61 @@ namespace Reseller.Billing.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Reseller.Billing.BilledPartners.BilledPartner", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LegalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("VatId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vat_id");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_billed_partners");
+
+                    b.ToTable("billed_partners", (string)null);
+                });
+
             modelBuilder.Entity("Reseller.Billing.CreditNotes.CreditNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -217,6 +272,51 @@ namespace Reseller.Billing.Data.Migrations
                     b.ToTable("billed_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Reseller.Billing.FollowedAccounts.BilledCustomer", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("VatId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vat_id");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_billed_customers");
+
+                    b.ToTable("billed_customers", (string)null);
+                });
+
             modelBuilder.Entity("Reseller.Billing.Invoices.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -247,6 +347,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("discount_percent");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("integer")
                         .HasColumnName("failed_attempts");
@@ -258,6 +362,14 @@ namespace Reseller.Billing.Data.Migrations
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasDefaultValue("en")
+                        .HasColumnName("language");
 
                     b.Property<DateTimeOffset?>("NextRetryAt")
                         .HasColumnType("timestamp with time zone")
@@ -306,6 +418,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reference");
 
+                    b.Property<bool>("ReverseCharge")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reverse_charge");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -315,6 +431,15 @@ namespace Reseller.Billing.Data.Migrations
                     b.Property<long>("Subtotal")
                         .HasColumnType("bigint")
                         .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("tax_rate");
 
                     b.Property<long>("Total")
                         .HasColumnType("bigint")
@@ -675,6 +800,67 @@ namespace Reseller.Billing.Data.Migrations
 
             modelBuilder.Entity("Reseller.Billing.Invoices.Invoice", b =>
                 {
+                    b.OwnsOne("Reseller.Billing.Invoices.Issuing.InvoiceParty", "BillTo", b1 =>
+                        {
+                            b1.Property<Guid>("InvoiceId");
+
+                            b1.Property<string>("Address")
+                                .IsRequired();
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("VatId");
+
+                            b1.HasKey("InvoiceId");
+
+                            b1.ToTable("invoices");
+
+                            b1
+                                .ToJson("bill_to")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId")
+                                .HasConstraintName("fk_invoices_invoices_id");
+                        });
+
+                    b.OwnsOne("Reseller.Billing.Invoices.Issuing.InvoiceParty", "Issuer", b1 =>
+                        {
+                            b1.Property<Guid>("InvoiceId");
+
+                            b1.Property<string>("Address")
+                                .IsRequired();
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("VatId");
+
+                            b1.HasKey("InvoiceId")
+                                .HasName("pk_invoices");
+
+                            b1.ToTable("invoices");
+
+                            b1
+                                .ToJson("issuer")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId")
+                                .HasConstraintName("fk_invoices_invoices_invoice_id");
+                        });
+
                     b.OwnsMany("Reseller.Billing.Invoices.InvoiceLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("InvoiceId");
@@ -710,6 +896,10 @@ namespace Reseller.Billing.Data.Migrations
                                 .HasForeignKey("InvoiceId")
                                 .HasConstraintName("fk_invoices_invoices_invoice_id");
                         });
+
+                    b.Navigation("BillTo");
+
+                    b.Navigation("Issuer");
 
                     b.Navigation("Lines");
                 });

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
+using Reseller.EndToEndTests.Flows.Credits;
 using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
@@ -20,7 +22,7 @@ public sealed class InvoiceDownloadTests(ResellerSystem system) : IDisposable
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", html.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("default-src 'none'", html.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src data:", html.Headers.GetValues("Content-Security-Policy").Single());
         var page = await html.Content.ReadAsStringAsync();
         Assert.Contains($"<h1>Invoice {number}</h1>", page, StringComparison.Ordinal);
         Assert.Contains("44.10 USD", page, StringComparison.Ordinal);
@@ -34,8 +36,8 @@ public sealed class InvoiceDownloadTests(ResellerSystem system) : IDisposable
         using var pdf = await BillingFlows.GetAsync(client, path, partner.Token, "application/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
-        Assert.Equal("%PDF-1.4", System.Text.Encoding.ASCII.GetString(bytes, 0, 8));
-        Assert.Contains($"(Invoice {number}) Tj", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.Contains("/FontFile2", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal); // the font travels with it
 
         using var json = await BillingFlows.GetAsync(client, path, partner.Token, "application/json");
         Assert.Equal(number, (await GatewayClient.JsonAsync(json, HttpStatusCode.OK))["number"]!.GetValue<string>());
@@ -56,6 +58,56 @@ public sealed class InvoiceDownloadTests(ResellerSystem system) : IDisposable
             await ProblemAssert.IsAsync(await BillingFlows.GetAsync(client, path, stranger.Token, accept), HttpStatusCode.NotFound);
         }
         await ProblemAssert.IsAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices/inv_nope", stranger.Token, "text/csv"), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// Partners tells Billing by event: the next invoices (credit purchases here, issued at once) name the partner by its
+    /// legal details once Billing has them, in its language; so do its credit notes, downloaded the same way.
+    /// </summary>
+    [Fact]
+    public async Task A_partners_legal_details_reach_its_next_invoice_and_credit_note_in_its_language()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var profile = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Patch, "/api/v1/partners/me",
+            new { legal_name = "Agence Étoile SARL", address = "3 place Bellecour\n69002 Lyon", vat_id = "fr 98765432109", invoice_language = "fr" }, partner.Token), HttpStatusCode.OK);
+        Assert.Equal(("Agence Étoile SARL", "FR98765432109"), (profile["legal_name"]!.GetValue<string>(), profile["vat_id"]!.GetValue<string>()));
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Patch, "/api/v1/partners/me", new { invoice_language = "xx" }, partner.Token), HttpStatusCode.BadRequest);
+        await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
+
+        var deadline = DateTime.UtcNow + BillingFlows.Settle;
+        JsonNode invoice;
+        do
+        {
+            var purchase = await client.PurchaseAsync(partner, "prepaid", 5000);
+            invoice = await GatewayClient.JsonAsync(
+                await BillingFlows.GetAsync(client, $"/api/v1/invoices/{purchase["invoice_id"]!.GetValue<string>()}", partner.Token), HttpStatusCode.OK);
+        }
+        while (invoice["bill_to"]?["name"]?.GetValue<string>() != "Agence Étoile SARL" && DateTime.UtcNow < deadline);
+        Assert.Equal(("Agence Étoile SARL", "FR", "fr"), (invoice["bill_to"]!["name"]!.GetValue<string>(), invoice["bill_to"]!["country"]!.GetValue<string>(), invoice["language"]!.GetValue<string>()));
+        var path = $"/api/v1/invoices/{invoice["id"]!.GetValue<string>()}";
+        var number = invoice["number"]!.GetValue<string>();
+
+        using var html = await BillingFlows.GetAsync(client, path, partner.Token, "text/html");
+        var page = WebUtility.HtmlDecode(await html.Content.ReadAsStringAsync());
+        Assert.Contains($"<h1>Facture {number}</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("N° TVA FR98765432109", page, StringComparison.Ordinal);
+        Assert.Contains("Payé par carte (visa se terminant par 4242)", page, StringComparison.Ordinal);
+        using var csv = await BillingFlows.GetAsync(client, path, partner.Token, "text/csv");
+        Assert.Contains($"{number},", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var note = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"{path.Replace("/api/v1/", "/api/v1/admin/billing/", StringComparison.Ordinal)}/credit-notes",
+            new { amount = 1000, reason = "Geste commercial" }, asOperator: true), HttpStatusCode.Created);
+        var notePath = $"/api/v1/credit-notes/{note["id"]!.GetValue<string>()}";
+        using var notePage = await BillingFlows.GetAsync(client, notePath, partner.Token, "text/html");
+        var noteHtml = WebUtility.HtmlDecode(await notePage.Content.ReadAsStringAsync());
+        Assert.Contains($"Avoir sur la facture {number}", noteHtml, StringComparison.Ordinal);
+        Assert.Contains("Agence Étoile SARL", noteHtml, StringComparison.Ordinal);
+        using var notePdf = await BillingFlows.GetAsync(client, notePath, partner.Token, "application/pdf");
+        Assert.Equal("application/pdf", notePdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString((await notePdf.Content.ReadAsByteArrayAsync())[..5]));
+        Assert.Equal(note["number"]!.GetValue<string>(), (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, notePath, partner.Token), HttpStatusCode.OK))["number"]!.GetValue<string>());
+        var stranger = await client.CreatePartnerAsync();
+        await ProblemAssert.IsAsync(await BillingFlows.GetAsync(client, notePath, stranger.Token, "application/pdf"), HttpStatusCode.NotFound);
     }
 
     public void Dispose() => client.Dispose();

@@ -289,7 +289,8 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
     {
         var request = new CreditPurchaseRequest(PublicId.Format("cp", Guid.CreateVersion7()), CreditKinds.Sms, 1000, null);
         var answer = await CreditPurchasesApi.InvoiceAsync(request, user, services.GetRequiredService<BillingDb>(), services.GetRequiredService<ProductCatalog>(),
-            services.GetRequiredService<InvoiceNumbering>(), services.GetRequiredService<ChargeProcessor>(), TimeProvider.System, CancellationToken.None);
+            services.GetRequiredService<InvoiceNumbering>(), services.GetRequiredService<Reseller.Billing.Invoices.Issuing.InvoiceHeadings>(),
+            services.GetRequiredService<ChargeProcessor>(), TimeProvider.System, CancellationToken.None);
         var number = Assert.IsType<Created<InvoiceResponse>>(answer.Result).Value!.Number;
         return await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Number == number));
     });

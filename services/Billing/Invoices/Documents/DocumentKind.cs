@@ -1,0 +1,7 @@
+namespace Reseller.Billing.Invoices.Documents;
+
+public enum DocumentKind
+{
+    Invoice,
+    CreditNote,
+}

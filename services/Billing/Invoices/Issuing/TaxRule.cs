@@ -1,0 +1,27 @@
+namespace Reseller.Billing.Invoices.Issuing;
+
+/// <summary>
+/// The tax rate of an invoice: the payer country's configured rate, except for an EU business (a VAT id) in another EU
+/// country than the issuer's, which pays 0 % and accounts for the VAT itself (reverse charge, Art. 196 of Directive 2006/112/EC).
+/// </summary>
+public static class TaxRule
+{
+    public static readonly IReadOnlySet<string> EuCountries = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
+        "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+    };
+
+    public static (decimal RatePercent, bool ReverseCharge) For(InvoiceParty issuer, InvoiceParty billTo, IReadOnlyDictionary<string, decimal> rates)
+    {
+        if (!string.IsNullOrWhiteSpace(billTo.VatId) && EuCountries.Contains(billTo.Country) && EuCountries.Contains(issuer.Country)
+            && billTo.Country != issuer.Country)
+        {
+            return (0m, true);
+        }
+        return (rates.TryGetValue(billTo.Country, out var rate) ? rate : 0m, false);
+    }
+
+    /// <summary>The tax on a net amount in minor units, rounded half-to-even to the cent.</summary>
+    public static long Tax(long net, decimal ratePercent) => (long)Math.Round(net * ratePercent / 100m, MidpointRounding.ToEven);
+}

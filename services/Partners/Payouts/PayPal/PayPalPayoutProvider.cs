@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+
+using Microsoft.Extensions.Options;
+
+namespace Reseller.Partners.Payouts.PayPal;
+
+/// <summary>
+/// PayPal Payouts (REST v1) with an OAuth2 client-credentials token. A batch is created with our batch id as both its
+/// <c>sender_batch_id</c> and its <c>PayPal-Request-Id</c>: PayPal answers a retry with the batch it already made, so a
+/// retry (timeout, crash before we stored its id) never pays twice.
+/// </summary>
+public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions> options, TimeProvider clock) : IPayoutProvider
+{
+    private static readonly string[] FailedStatuses = ["FAILED", "UNCLAIMED", "RETURNED", "BLOCKED", "REFUNDED", "REVERSED", "DENIED"];
+    private (string Value, DateTimeOffset ExpiresAt)? token;
+
+    public async Task<string> SendAsync(PayoutBatchRequest batch, CancellationToken cancellationToken)
+    {
+        var body = new PayPalWire.CreateBatch(
+            new PayPalWire.SenderBatchHeader(batch.SenderBatchId, batch.EmailSubject),
+            batch.Items.Select(i => new PayPalWire.Item("EMAIL", new PayPalWire.Money(Value(i.Amount), i.Currency), i.Receiver, i.SenderItemId, i.Note)).ToList());
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, "v1/payments/payouts")) { Content = JsonContent.Create(body) };
+        request.Headers.Add("PayPal-Request-Id", batch.SenderBatchId);
+        var created = await SendAsync<PayPalWire.Batch>(request, cancellationToken);
+        return created.BatchHeader.PayoutBatchId;
+    }
+
+    public async Task<IReadOnlyList<PayoutItemOutcome>> OutcomesAsync(string providerBatchId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.BaseUrl, $"v1/payments/payouts/{Uri.EscapeDataString(providerBatchId)}"));
+        var batch = await SendAsync<PayPalWire.Batch>(request, cancellationToken);
+        return (batch.Items ?? []).Select(Outcome).ToList();
+    }
+
+    /// <summary>4410 → "44.10": Payouts takes a decimal string in the currency's major unit.</summary>
+    public static string Value(long minor) => (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static PayoutItemOutcome Outcome(PayPalWire.BatchItem item)
+    {
+        var status = (item.TransactionStatus ?? "").ToUpperInvariant();
+        return status == "SUCCESS"
+            ? new(item.PayoutItem.SenderItemId, PayoutItemStatus.Succeeded, item.PayoutItemId, null)
+            : FailedStatuses.Contains(status)
+                ? new(item.PayoutItem.SenderItemId, PayoutItemStatus.Failed, item.PayoutItemId, $"{status}: {item.Errors?.Message ?? item.Errors?.Name ?? "no reason given"}")
+                : new(item.PayoutItem.SenderItemId, PayoutItemStatus.Pending, item.PayoutItemId, null);
+    }
+
+    private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"PayPal answered {(int)response.StatusCode} to {request.Method} {request.RequestUri?.AbsolutePath}: {await response.Content.ReadAsStringAsync(cancellationToken)}",
+                null, response.StatusCode);
+        }
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken) ?? throw new HttpRequestException("PayPal answered an empty body.");
+    }
+
+    /// <summary>The access token, renewed a minute before it expires (two callers racing fetch two tokens: harmless).</summary>
+    private async Task<string> TokenAsync(CancellationToken cancellationToken)
+    {
+        if (token is { } current && current.ExpiresAt > clock.GetUtcNow())
+        {
+            return current.Value;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, "v1/oauth2/token"))
+        {
+            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Value.ClientId}:{options.Value.ClientSecret}")));
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var issued = await response.Content.ReadFromJsonAsync<PayPalWire.Token>(cancellationToken) ?? throw new HttpRequestException("PayPal answered no token.");
+        token = (issued.AccessToken, clock.GetUtcNow().AddSeconds(Math.Max(0, issued.ExpiresIn - 60)));
+        return issued.AccessToken;
+    }
+}

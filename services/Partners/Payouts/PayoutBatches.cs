@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Contracts.Partners;
+using Reseller.Partners.Commissions;
+using Reseller.Partners.Data;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Mail;
+using Reseller.ServiceDefaults.Mail.Outbox;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Partners.Payouts;
+
+/// <summary>
+/// Pays pending statements through the payout provider in batches. The statements join the batch and commit before the
+/// provider is called, under the batch id that the provider takes as idempotency key: a batch whose answer was lost is sent
+/// again under the same id and never pays twice. Outcomes are asked for later (<see cref="PayoutStatusJob"/>).
+/// </summary>
+public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailOutbox mails, TimeProvider clock, ILogger<PayoutBatches> logger)
+{
+    public const string IdPrefix = "pob";
+
+    /// <summary>Puts the pending statements (all, or those named) in a new batch and sends it; answers the batch id, null when none was pending.</summary>
+    public async Task<Guid?> StartAsync(IReadOnlyCollection<Guid>? statementIds, CancellationToken cancellationToken)
+    {
+        var pending = db.Statements.Where(s => s.Status == StatementStatus.Pending);
+        if (statementIds is not null)
+        {
+            pending = pending.Where(s => statementIds.Contains(s.Id));
+        }
+        var statements = await pending.OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        if (statements.Count == 0)
+        {
+            return null;
+        }
+        var batchId = Guid.CreateVersion7();
+        statements.ForEach(s => s.StartPayout(batchId));
+        await db.SaveChangesAsync(cancellationToken);
+        await SendAsync(batchId, cancellationToken);
+        return batchId;
+    }
+
+    /// <summary>Sends (or sends again) a batch; a failure leaves it to be sent again by the job.</summary>
+    public async Task SendAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        var statements = await db.Statements.Where(s => s.PayoutBatchId == batchId && s.Status == StatementStatus.Processing).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        if (statements.Count == 0)
+        {
+            return;
+        }
+        var partnerIds = statements.Select(s => s.PartnerId).Distinct().ToList();
+        var emails = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.PaypalEmail ?? "", cancellationToken);
+        var request = new PayoutBatchRequest(
+            PublicId.Format(IdPrefix, batchId),
+            "Your commission payout",
+            statements.Select(s => new PayoutItemRequest(
+                PublicId.Format(StatementResponse.IdPrefix, s.Id), emails[s.PartnerId], s.Total, s.Currency, $"Commission statement {CommissionMonth.Format(s.Month)}")).ToList());
+        try
+        {
+            var providerBatchId = await provider.SendAsync(request, cancellationToken);
+            statements.ForEach(s => s.PayoutSent(providerBatchId));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Payout batch {BatchId} was not sent; it is sent again under the same id", request.SenderBatchId);
+        }
+    }
+
+    /// <summary>Applies a sent batch's outcomes: paid (mailed by CommissionStatementPaid) or pending again with the reason (mailed here).</summary>
+    public async Task<int> ApplyOutcomesAsync(string providerBatchId, CancellationToken cancellationToken)
+    {
+        var outcomes = (await provider.OutcomesAsync(providerBatchId, cancellationToken)).ToDictionary(o => o.SenderItemId, StringComparer.Ordinal);
+        var statements = await db.Statements.Where(s => s.ProviderBatchId == providerBatchId && s.Status == StatementStatus.Processing).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var applied = 0;
+        foreach (var statement in statements)
+        {
+            if (!outcomes.TryGetValue(PublicId.Format(StatementResponse.IdPrefix, statement.Id), out var outcome) || outcome.Status == PayoutItemStatus.Pending)
+            {
+                continue;
+            }
+            var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == statement.PartnerId, cancellationToken);
+            if (outcome.Status == PayoutItemStatus.Succeeded)
+            {
+                statement.PayoutSucceeded(outcome.ProviderItemId ?? providerBatchId, now);
+                db.Publish(new CommissionStatementPaid(statement.Id, statement.PartnerId, statement.Month, statement.Total, statement.Currency,
+                    statement.PayoutReference!, partner.PaypalEmail ?? "", now), now);
+            }
+            else
+            {
+                statement.PayoutFailed(outcome.Reason ?? "failed");
+                var month = CommissionMonth.Format(statement.Month);
+                mails.Queue(db, new OutgoingMail(partner.Email, $"Commission statement {month} not paid out",
+                    $"""
+                    The payout of your commission statement for {month} ({statement.Total / 100m:0.00} {statement.Currency}) to {partner.PaypalEmail} did not go through: {statement.PayoutFailure}.
+                    Check your PayPal e-mail in your profile; the statement will be paid in a later payout.
+                    """), now);
+            }
+            applied++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return applied;
+    }
+}

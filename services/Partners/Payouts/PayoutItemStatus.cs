@@ -1,0 +1,13 @@
+namespace Reseller.Partners.Payouts;
+
+public enum PayoutItemStatus
+{
+    /// <summary>Not settled yet (pending, on hold, unprocessed): asked again later.</summary>
+    Pending,
+
+    /// <summary>The money reached the receiver.</summary>
+    Succeeded,
+
+    /// <summary>Failed, unclaimed, returned, blocked, refunded, reversed or denied: the statement is to pay again.</summary>
+    Failed,
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Partners.Commissions;
+using Reseller.Partners.Data;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Problems;
+
+namespace Reseller.Partners.Payouts;
+
+/// <summary>The operator pays pending commission statements out through the payout provider (PayPal Payouts, or the sandbox).</summary>
+public static class PayoutsApi
+{
+    public static IEndpointRouteBuilder MapPayoutsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/admin/payouts", StartAsync).WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator)
+            .WithName("StartPayout").WithSummary("Pay pending commission statements out")
+            .WithDescription("Puts the pending statements (all, or `statement_ids`) in one payout batch sent to the provider; each statement is `processing` until the provider reports its item: `paid`, or `pending` again with `payout_failure`. The partner is mailed either way.")
+            .ProducesProblem(400).ProducesProblem(422);
+        return app;
+    }
+
+    public static async Task<Accepted<PayoutResponse>> StartAsync(StartPayoutRequest? request, PayoutBatches batches, PartnersDb db, CancellationToken cancellationToken)
+    {
+        request ??= new StartPayoutRequest(null);
+        request.ThrowIfInvalid();
+        var batchId = await batches.StartAsync(request.Ids(), cancellationToken)
+            ?? throw ProblemException.Unprocessable("nothing-to-pay-out", "No pending statement to pay out.", "The statements named are not pending (held, processing or paid), or none is pending.");
+        var statements = await db.Statements.AsNoTracking().Where(s => s.PayoutBatchId == batchId)
+            .OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var id = PublicId.Format(PayoutBatches.IdPrefix, batchId);
+        return TypedResults.Accepted((string?)null, new PayoutResponse(id, statements.Select(s => StatementResponse.From(s)).ToList()));
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Invoices.Documents;
+using Reseller.Billing.Renewals;
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
+using Reseller.Contracts.Partners;
+
+namespace Reseller.IntegrationTests.Billing;
+
+/// <summary>
+/// What an issued invoice names: the configured issuer, the payer's bill-to as Billing learnt it from Partners' and
+/// Accounts' events, the payer's language and the tax of its country, all copied onto the invoice when it is issued.
+/// </summary>
+[Collection(SharedInfrastructure.Name)]
+public sealed class InvoiceBillToTests(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
+    private readonly Guid partnerId = Guid.NewGuid();
+    private BillingHost billing = null!;
+
+    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure, new Dictionary<string, string?>
+    {
+        ["Billing:Issuer:LegalName"] = "Reseller SAS",
+        ["Billing:Issuer:Address"] = "12 rue de la Paix | 75002 Paris",
+        ["Billing:Issuer:VatId"] = "FR12345678901",
+        ["Billing:Issuer:Email"] = "billing@reseller.test",
+        ["Billing:Invoices:TaxRates:FR"] = "20",
+        ["Billing:Invoices:TaxRates:DE"] = "19",
+        ["Billing:Invoices:PaymentTermDays"] = "14",
+    });
+
+    public async Task DisposeAsync() => await billing.DisposeAsync();
+
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    [Fact]
+    public async Task A_partners_invoice_keeps_the_legal_details_issuer_and_tax_it_was_issued_with()
+    {
+        await ConsumedAsync(new PartnerLegalDetailsChanged(partnerId, "Étoile", "Agence Étoile SARL", "3 place Bellecour\n69002 Lyon", "FR", "FR98765432109",
+            "compta@etoile.test", "fr", Now));
+        var accountId = Guid.NewGuid();
+        var card = await billing.AddCardAsync(partnerId);
+        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", card, "pending", Now, "billing@agency.test"));
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Status == InvoiceStatus.Paid)));
+
+        var invoice = await InvoiceAsync(accountId, InvoicePurposes.FirstPeriod);
+        Assert.Equal(("Agence Étoile SARL", "3 place Bellecour\n69002 Lyon", "FR", "FR98765432109"), (invoice.BillTo!.Name, invoice.BillTo.Address, invoice.BillTo.Country, invoice.BillTo.VatId));
+        Assert.Equal(("Reseller SAS", "12 rue de la Paix\n75002 Paris", "FR", "FR12345678901"), (invoice.Issuer!.Name, invoice.Issuer.Address, invoice.Issuer.Country, invoice.Issuer.VatId));
+        Assert.Equal(("fr", 20m, false), (invoice.Language, invoice.TaxRate, invoice.ReverseCharge));
+        var net = invoice.Subtotal - invoice.Discount;
+        Assert.Equal((long)Math.Round(net * 0.2m, MidpointRounding.ToEven), invoice.Tax);
+        Assert.Equal(net + invoice.Tax, invoice.Total);
+        Assert.Equal(invoice.Total, invoice.CardCharged);
+        Assert.Equal(invoice.Total, await billing.QueryAsync(db => db.Payments.Where(p => p.InvoiceId == invoice.Id).SumAsync(p => p.Amount)));
+        Assert.Equal(DateOnly.FromDateTime(invoice.IssuedAt.UtcDateTime).AddDays(14), invoice.DueDate);
+        Assert.Equal(new PaidCard("visa", "4242"), await billing.QueryAsync(db => DocumentDownload.PaidCardAsync(db, invoice, CancellationToken.None)));
+
+        // The partner moves: invoices issued from now on name the new address, the issued one never changes.
+        await ConsumedAsync(new PartnerLegalDetailsChanged(partnerId, "Étoile", "Agence Étoile SAS", "8 quai Saint-Antoine\n69002 Lyon", "FR", "FR98765432109",
+            "compta@etoile.test", "fr", Now));
+        Assert.Equal("Agence Étoile SAS", await billing.QueryAsync(async db => (await db.BilledPartners.SingleAsync(p => p.PartnerId == partnerId)).LegalName));
+        Assert.Equal("Agence Étoile SARL", (await InvoiceAsync(accountId, InvoicePurposes.FirstPeriod)).BillTo!.Name);
+    }
+
+    [Fact]
+    public async Task A_german_business_customer_that_took_over_payment_is_invoiced_in_german_under_the_reverse_charge()
+    {
+        var accountId = Guid.NewGuid();
+        var partnerCard = await billing.AddCardAsync(partnerId);
+        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", partnerCard, "pending", Now, "billing@agency.test"));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
+        var ownCard = await billing.AddCardAsync(partnerId, accountId: accountId);
+
+        await ConsumedAsync(new PayerChanged(accountId, partnerId, "partner", "customer", ownCard, "billing@agency.test", Now,
+            new CustomerBillTo("Jürgen Müller GmbH", "Königstraße 5\n70173 Stuttgart", "DE", "DE123456789"), "de-DE"));
+        var periodEnd = (await billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId))).CurrentPeriodEnd!.Value;
+        await billing.RunAsync<RenewalJob>(new DateTimeOffset(periodEnd.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Renewal && i.Status == InvoiceStatus.Paid)));
+
+        var renewal = await InvoiceAsync(accountId, InvoicePurposes.Renewal);
+        Assert.Equal("customer", renewal.Payer);
+        Assert.Equal(("Jürgen Müller GmbH", "DE", "DE123456789"), (renewal.BillTo!.Name, renewal.BillTo.Country, renewal.BillTo.VatId));
+        Assert.Equal(("de", 0m, true, 0L), (renewal.Language, renewal.TaxRate, renewal.ReverseCharge, renewal.Tax));
+        Assert.Equal(renewal.Subtotal - renewal.Discount, renewal.Total);
+        // The partner's first invoice, issued before, still names the partner (nothing was known of it: an empty bill-to).
+        Assert.Equal("", (await InvoiceAsync(accountId, InvoicePurposes.FirstPeriod)).BillTo!.Name);
+    }
+
+    private Task<Invoice> InvoiceAsync(Guid accountId, string purpose) =>
+        billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.AccountId == accountId && i.Purpose == purpose));
+
+    private async Task ConsumedAsync<T>(T message) where T : class
+    {
+        var messageId = await billing.PublishAsync(message);
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(messageId) >= 1, TimeSpan.FromSeconds(30)));
+    }
+}

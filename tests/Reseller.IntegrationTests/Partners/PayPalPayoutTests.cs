@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using Reseller.Partners.Commissions;
+using Reseller.Partners.Data;
+using Reseller.Partners.Organisations;
+using Reseller.Partners.Payouts;
+using Reseller.Partners.Payouts.PayPal;
+using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.Mail.Outbox;
+using Reseller.UnitTests.Partners.Payouts;
+
+namespace Reseller.IntegrationTests.Partners;
+
+/// <summary>The operator's payout of pending statements through the PayPal adapter, against an in-process fake of PayPal's API, on a real database.</summary>
+[Collection(SharedInfrastructure.Name)]
+public sealed class PayPalPayoutTests(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    private ServiceProvider services = null!;
+
+    private FakePayPal PayPal => services.GetRequiredService<FakePayPal>();
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync("payouts");
+        var collection = new ServiceCollection();
+        collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        collection.AddDbContext<PartnersDb>(o => DatabaseExtensions.Configure(o, connectionString));
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddDataProtection();
+        collection.AddSingleton<MailOutbox>();
+        collection.AddSingleton<FakePayPal>();
+        collection.AddSingleton<IPayoutProvider>(sp => new PayPalPayoutProvider(new HttpClient(sp.GetRequiredService<FakePayPal>(), disposeHandler: false),
+            Options.Create(new PayPalOptions { BaseUrl = new Uri("https://paypal.fake/"), ClientId = FakePayPal.ClientId, ClientSecret = FakePayPal.ClientSecret }),
+            TimeProvider.System));
+        collection.AddScoped<PayoutBatches>();
+        collection.AddScoped<PayoutStatusJob>();
+        services = collection.BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PartnersDb>().Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_payout_pays_the_succeeded_statement_and_puts_the_unclaimed_one_back_to_pending_with_its_reason()
+    {
+        var paid = await PendingStatementAsync("agency@example.test", 4410);
+        var unclaimed = await PendingStatementAsync("unclaimed@example.test", 1200);
+
+        var batchId = await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([paid, unclaimed], CancellationToken.None));
+
+        Assert.NotNull(batchId);
+        var sent = Assert.Single(PayPal.Requests, r => r.Path == "/v1/payments/payouts");
+        Assert.Equal($"pob_{batchId:N}", sent.RequestId);
+        Assert.Contains($"\"sender_batch_id\":\"pob_{batchId:N}\"", sent.Body, StringComparison.Ordinal);
+        Assert.All(await StatementsAsync(paid, unclaimed), s => Assert.Equal((StatementStatus.Processing, batchId), (s.Status, s.PayoutBatchId)));
+
+        // Sent again under the same id (a retry after a lost answer): PayPal answers the same batch, nothing more is paid.
+        await InScopeAsync(async s =>
+        {
+            await s.GetRequiredService<PayoutBatches>().SendAsync(batchId!.Value, CancellationToken.None);
+            return true;
+        });
+        Assert.Equal(2, PayPal.ItemsPaid);
+
+        Assert.Equal(2, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+        var statements = (await StatementsAsync(paid, unclaimed)).ToDictionary(s => s.Id);
+        Assert.Equal(StatementStatus.Paid, statements[paid].Status);
+        Assert.StartsWith("PI", statements[paid].PayoutReference, StringComparison.Ordinal);
+        Assert.Equal((StatementStatus.Pending, "UNCLAIMED: Receiver is unregistered", (Guid?)null), (statements[unclaimed].Status, statements[unclaimed].PayoutFailure, statements[unclaimed].PayoutBatchId));
+        Assert.Equal(0, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+    }
+
+    private async Task<Guid> PendingStatementAsync(string paypalEmail, long amount)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var partner = Partner.Create("Agency", $"owner-{Guid.NewGuid():N}@example.test", "FR", "USD", now);
+        partner.Update(new ProfileChanges(null, null, null, null, paypalEmail));
+        var month = new DateOnly(2026, 10, 1);
+        var statement = Statement.Close(partner.Id, month,
+            [Earning.ForInvoice(partner.Id, Guid.NewGuid(), Guid.NewGuid(), "RSL-1", EarningKinds.Commission, amount * 10, amount, "USD", month, now)], "USD", hasPaypal: true, now);
+        await InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PartnersDb>();
+            db.Partners.Add(partner);
+            db.Statements.Add(statement);
+            await db.SaveChangesAsync();
+            return true;
+        });
+        return statement.Id;
+    }
+
+    private Task<List<Statement>> StatementsAsync(params Guid[] ids) =>
+        InScopeAsync(s => s.GetRequiredService<PartnersDb>().Statements.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync());
+
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+}

@@ -1,0 +1,73 @@
+using Reseller.Billing.Invoices.Issuing;
+
+namespace Reseller.UnitTests.Billing.Documents;
+
+public sealed class TaxRuleTests
+{
+    [Theory]
+    [InlineData("FR", "FR98765432109", 20, false)] // same country as the issuer: its VAT
+    [InlineData("DE", "DE123456789", 0, true)] // EU business elsewhere: reverse charge
+    [InlineData("DE", null, 19, false)] // EU consumer: its country's rate
+    [InlineData("IT", "IT12345678901", 0, true)]
+    [InlineData("US", "12-3456789", 0, false)] // outside the EU, no rate configured
+    [InlineData("", null, 0, false)] // country unknown
+    public void The_rate_follows_the_payers_country_and_vat_id(string country, string? vatId, int rate, bool reverseCharge)
+    {
+        var billTo = new InvoiceParty { Name = "x", Country = country, VatId = vatId };
+
+        var result = TaxRule.For(SampleDocuments.Issuer(), billTo, SampleDocuments.Rates);
+
+        Assert.Equal(((decimal)rate, reverseCharge), result);
+    }
+
+    [Fact]
+    public void An_issuer_outside_the_eu_never_reverse_charges()
+    {
+        var issuer = new InvoiceParty { Name = "Reseller Inc.", Country = "US" };
+
+        Assert.Equal((19m, false), TaxRule.For(issuer, SampleDocuments.GermanCustomer(), SampleDocuments.Rates));
+    }
+
+    [Theory]
+    [InlineData(5760, 20, 1152)]
+    [InlineData(4900, 0, 0)]
+    [InlineData(125, 10, 12)] // 12.5 rounds half to even
+    [InlineData(135, 10, 14)] // 13.5 rounds half to even
+    [InlineData(1000, 8.5, 85)]
+    public void Tax_is_the_rate_of_the_net_amount_rounded_to_the_cent(long net, decimal rate, long tax)
+    {
+        Assert.Equal(tax, TaxRule.Tax(net, rate));
+    }
+
+    [Fact]
+    public void A_taxed_invoice_charges_its_net_plus_tax_and_snapshots_both_parties()
+    {
+        var invoice = SampleDocuments.FrenchPartnerInvoice();
+
+        Assert.Equal((6400, 640, 1152, 6912), (invoice.Subtotal, invoice.Discount, invoice.Tax, invoice.Total));
+        Assert.Equal((1000, 5912, 0L), (invoice.PrepaidApplied, invoice.CardCharged, invoice.AmountDue));
+        Assert.Equal("Agence Étoile SARL", invoice.BillTo!.Name);
+        Assert.Equal("FR12345678901", invoice.Issuer!.VatId);
+        Assert.Equal(new DateOnly(2026, 11, 19), invoice.DueDate);
+    }
+
+    [Theory]
+    [InlineData("FR12345678901", "", "FR")]
+    [InlineData("FR12345678901", "de", "DE")]
+    [InlineData("", "", "")]
+    public void The_issuer_country_is_configured_or_read_from_its_vat_id(string vatId, string country, string expected)
+    {
+        Assert.Equal(expected, new IssuerOptions { VatId = vatId, Country = country }.ToParty().Country);
+    }
+
+    [Theory]
+    [InlineData("fr-BE", "fr")]
+    [InlineData("DE", "de")]
+    [InlineData("it", "it")]
+    [InlineData("es", "en")]
+    [InlineData(null, "en")]
+    public void A_language_not_offered_falls_back_to_english(string? language, string expected)
+    {
+        Assert.Equal(expected, InvoiceLanguages.Of(language));
+    }
+}
