@@ -21,7 +21,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly IReadOnlyList<ProjectResource> projects;
     private readonly Dictionary<string, ProjectReplica[]> replicas = new(StringComparer.Ordinal);
     private readonly ProjectEnvironment environment;
-    private readonly Dictionary<string, string> sharedEnvironment;
+    private readonly Dictionary<string, EnvironmentSource> sharedEnvironment;
     private readonly TelemetryReception telemetry;
     private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false });
     private readonly Lock gate = new();

@@ -15,6 +15,7 @@ public static class SettingsManifests
         ["Reseller__PublicUrl"] = $"http://{IngressManifests.DefaultHost}",
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://otel-collector:4317",
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc",
+        ["OTEL_METRIC_EXPORT_INTERVAL"] = "15000",
     };
 
     public static Manifest For(IEnumerable<IReadOnlyList<KeyValuePair<string, EnvironmentSource>>> contracts)

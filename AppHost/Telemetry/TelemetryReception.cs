@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
+using Reseller.AppHost.Contract;
 using Reseller.AppHost.Hosting;
 using Reseller.AppHost.Logging;
 
@@ -19,7 +20,7 @@ internal sealed class TelemetryReception(IConfiguration configuration, IDictiona
     private bool ConfiguredElsewhere =>
         !string.IsNullOrWhiteSpace(configuration[EndpointVariable]) || extraEnvironment.ContainsKey(EndpointVariable);
 
-    public async Task StartAsync(IDictionary<string, string> sharedEnvironment, LogWriter log, CancellationToken cancellationToken)
+    public async Task StartAsync(IDictionary<string, EnvironmentSource> sharedEnvironment, LogWriter log, CancellationToken cancellationToken)
     {
         if (ConfiguredElsewhere)
         {
@@ -41,10 +42,10 @@ internal sealed class TelemetryReception(IConfiguration configuration, IDictiona
             // Taken between the check and the bind (another system starting at the same time).
             Receiver = await OtlpHttpReceiver.StartAsync(store, 0, cancellationToken).ConfigureAwait(false);
         }
-        sharedEnvironment[EndpointVariable] = Receiver.Endpoint.ToString().TrimEnd('/');
-        sharedEnvironment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        sharedEnvironment[EndpointVariable] = new EnvironmentSource.Setting(Receiver.Endpoint.ToString().TrimEnd('/'));
+        sharedEnvironment["OTEL_EXPORTER_OTLP_PROTOCOL"] = new EnvironmentSource.Setting("http/protobuf");
         // Metrics every 5 s rather than the SDK's 60 s, so the console's charts move while one watches.
-        sharedEnvironment.TryAdd("OTEL_METRIC_EXPORT_INTERVAL", configuration["OTEL_METRIC_EXPORT_INTERVAL"] ?? "5000");
+        sharedEnvironment.TryAdd("OTEL_METRIC_EXPORT_INTERVAL", new EnvironmentSource.Setting(configuration["OTEL_METRIC_EXPORT_INTERVAL"] ?? "5000"));
         log.Line("apphost", $"telemetry received on {Receiver.Endpoint} (OTLP/HTTP protobuf)");
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 using Microsoft.EntityFrameworkCore;
 
 using Npgsql;
@@ -67,7 +69,9 @@ public sealed class BatchChargeProcessor(
                     }
                     return;
                 }
+                var started = Stopwatch.GetTimestamp();
                 var result = await provider.ChargeAsync(card.ProviderToken, payment.Amount, payment.Currency, payment.Id.ToString("N"), token);
+                BillingMetrics.ChargeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 outcomes[index] = new ChargeOutcome(payment.Id, result);
             });
 

@@ -77,7 +77,7 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
         }
         await prepaid.RecordPaidAsync(invoice, now, cancellationToken);
         db.Publish(InvoiceEvents.Paid(invoice), now);
-        BillingMetrics.PaymentsSucceeded.Add(1);
+        BillingMetrics.CountPayment(succeeded: true);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Invoice {InvoiceId} paid by card after the payer authenticated it", invoice.Id);
