@@ -3,6 +3,7 @@ using Reseller.Partners.Data;
 using Reseller.Partners.FollowedAccounts;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
+using Reseller.Partners.Webhooks;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
@@ -30,6 +31,7 @@ public static class Extensions
             bus.AddConsumer<CommissionInvoicePaidConsumer>();
             bus.AddConsumer<CommissionCreditNoteConsumer>();
             bus.AddConsumer<PayoutMailConsumer>();
+            bus.AddWebhookConsumers();
         });
         builder.AddMailOutbox<IHostApplicationBuilder, PartnersDb>();
         builder.Services.AddSingleton<UserMails>();
@@ -40,6 +42,7 @@ public static class Extensions
         builder.Services.AddInternalServiceClient();
         builder.Services.AddScoped<PlatformServices>();
         builder.Services.AddScoped<IDueJob, MonthlyCloseJob>();
+        builder.AddWebhooks();
         return builder;
     }
 }

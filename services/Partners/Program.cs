@@ -6,6 +6,8 @@ using Reseller.Partners.Commissions;
 using Reseller.Partners.Organisations;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
+using Reseller.Partners.Webhooks.Deliveries;
+using Reseller.Partners.Webhooks.Endpoints;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +26,8 @@ app.MapReferralsApi();
 app.MapCommissionsApi();
 app.MapOperatorPartnersApi();
 app.MapOperatorStatementsApi();
+app.MapWebhookEndpointsApi();
+app.MapWebhookDeliveriesApi();
 
 // Internal: called by the gateway only, never routed from outside.
 app.MapApiKeyVerificationApi();
