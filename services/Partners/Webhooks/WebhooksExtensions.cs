@@ -29,6 +29,8 @@ public static class WebhooksExtensions
         builder.Services.AddScoped<WebhookEvents>();
         builder.Services.AddScoped<FailingEndpoints>();
         builder.Services.AddScoped<IDueJob, WebhookDeliveryWakeUp>();
+        builder.Services.AddScoped<IDueJob, WebhookPurgeJob>();
+        builder.Services.AddScoped<WebhookPurgeJob>();
         builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
@@ -38,6 +40,13 @@ public static class WebhooksExtensions
         bus.AddConsumer<WebhookAccountCreatedConsumer>();
         bus.AddConsumer<WebhookAccountStatusChangedConsumer>();
         bus.AddConsumer<WebhookInvoicePaidConsumer>();
+        bus.AddConsumer<WebhookAccountPlanChangedConsumer>();
+        bus.AddConsumer<WebhookPayerChangedConsumer>();
+        bus.AddConsumer<WebhookAccountTransferredOutConsumer>();
+        bus.AddConsumer<WebhookPaymentFailedConsumer>();
+        bus.AddConsumer<WebhookCreditNoteIssuedConsumer>();
+        bus.AddConsumer<WebhookCommissionEarnedConsumer>();
+        bus.AddConsumer<WebhookStatementPaidConsumer>();
         return bus;
     }
 }

@@ -163,6 +163,26 @@ public sealed class WebhookDeliveryTests(TestInfrastructure infrastructure, ITes
         Assert.Equal(events, receiver.Received.Select(r => r.EventId).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Deliveries_older_than_thirty_days_are_purged_with_their_attempts()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"));
+        var (endpoint, _) = await host.AddEndpointAsync(Guid.CreateVersion7(), receiver.Url);
+        await host.QueueAsync(endpoint.PartnerId, 2);
+        Assert.True(await Eventually.HoldsAsync(async () =>
+            await host.QueryAsync(db => db.WebhookAttempts.CountAsync()) == 2, Timeout));
+        var old = await host.QueryAsync(db => db.WebhookDeliveries.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
+        var monthAgo = DateTimeOffset.UtcNow - WebhookPurgeJob.Window - TimeSpan.FromMinutes(1);
+        await host.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE webhook_deliveries SET created_at = {monthAgo} WHERE id = {old}"));
+
+        Assert.Equal(1, await host.RunPurgeAsync());
+
+        Assert.Equal(1, await host.QueryAsync(db => db.WebhookDeliveries.CountAsync()));
+        Assert.Equal(1, await host.QueryAsync(db => db.WebhookAttempts.CountAsync()));
+        Assert.False(await host.QueryAsync(db => db.WebhookDeliveries.AnyAsync(d => d.Id == old)));
+    }
+
     private static async Task<WebhookDelivery> WaitForAsync(WebhooksHost host, Func<WebhookDelivery, bool> condition)
     {
         WebhookDelivery? found = null;

@@ -99,6 +99,12 @@ public sealed class WebhooksHost : IAsyncDisposable
         host.Services.GetRequiredService<WebhookSignal>().Notify();
     }
 
+    public async Task<int> RunPurgeAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WebhookPurgeJob>().RunDueAsync(Clock.GetUtcNow(), CancellationToken.None);
+    }
+
     public async Task<T> QueryAsync<T>(Func<PartnersDb, Task<T>> query)
     {
         await using var scope = host.Services.CreateAsyncScope();
