@@ -4,6 +4,7 @@ using Reseller.Partners.FollowedAccounts;
 using Reseller.Partners.Payouts;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
+using Reseller.Partners.Webhooks;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
@@ -31,6 +32,7 @@ public static class Extensions
             bus.AddConsumer<CommissionInvoicePaidConsumer>();
             bus.AddConsumer<CommissionCreditNoteConsumer>();
             bus.AddConsumer<PayoutMailConsumer>();
+            bus.AddWebhookConsumers();
         });
         builder.AddMailOutbox<IHostApplicationBuilder, PartnersDb>();
         builder.Services.AddSingleton<UserMails>();
@@ -42,6 +44,7 @@ public static class Extensions
         builder.Services.AddScoped<PlatformServices>();
         builder.Services.AddScoped<IDueJob, MonthlyCloseJob>();
         builder.Services.AddPayouts(builder.Configuration);
+        builder.AddWebhooks();
         return builder;
     }
 }

@@ -7,6 +7,8 @@ using Reseller.Partners.Organisations;
 using Reseller.Partners.Payouts;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
+using Reseller.Partners.Webhooks.Deliveries;
+using Reseller.Partners.Webhooks.Endpoints;
 using Reseller.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,8 @@ app.MapCommissionsApi();
 app.MapOperatorPartnersApi();
 app.MapOperatorStatementsApi();
 app.MapPayoutsApi();
+app.MapWebhookEndpointsApi();
+app.MapWebhookDeliveriesApi();
 
 // Internal: called by the gateway only, never routed from outside.
 app.MapApiKeyVerificationApi();

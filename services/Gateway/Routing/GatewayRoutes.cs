@@ -34,6 +34,8 @@ public static class GatewayRoutes
         Route("partners-commissions", "/api/v1/commissions/{**rest}", "partners", AuthenticatedPolicy),
         Route("partners-admin", "/api/v1/admin/partners/{**rest}", "partners", PlatformPolicies.Operator),
         Route("partners-admin-statements", "/api/v1/admin/commission-statements", "partners", PlatformPolicies.Operator),
+        Route("partners-webhook-endpoints", "/api/v1/webhook-endpoints/{**rest}", "partners", AuthenticatedPolicy),
+        Route("partners-webhook-deliveries", "/api/v1/webhook-deliveries/{**rest}", "partners", AuthenticatedPolicy),
         Route("partners-admin-commissions", "/api/v1/admin/commissions/{**rest}", "partners", PlatformPolicies.Operator),
         Route("partners-admin-payouts", "/api/v1/admin/payouts", "partners", PlatformPolicies.Operator),
 

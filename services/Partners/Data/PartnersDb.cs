@@ -7,6 +7,8 @@ using Reseller.Partners.FollowedAccounts;
 using Reseller.Partners.Organisations;
 using Reseller.Partners.Referrals;
 using Reseller.Partners.Users;
+using Reseller.Partners.Webhooks.Deliveries;
+using Reseller.Partners.Webhooks.Endpoints;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
@@ -24,6 +26,9 @@ public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<ReferralSignup> ReferralSignups => Set<ReferralSignup>();
     public DbSet<UserToken> UserTokens => Set<UserToken>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>The keys that encrypt the mail outbox, shared by every replica.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

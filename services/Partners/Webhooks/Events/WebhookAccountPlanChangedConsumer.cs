@@ -1,0 +1,26 @@
+using MassTransit;
+
+using Reseller.Contracts.Accounts;
+using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Sending;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Partners.Webhooks.Events;
+
+public sealed class WebhookAccountPlanChangedConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<AccountPlanChanged>
+{
+    public async Task Consume(ConsumeContext<AccountPlanChanged> context)
+    {
+        var m = context.Message;
+        if (await db.ConsumeOnceAsync(context, nameof(WebhookAccountPlanChangedConsumer), async ct =>
+        {
+            await events.QueueAsync(m.PartnerId, WebhookEventTypes.AccountPlanChanged, new WebhookPlanChange(WebhookAccount.FormatId(m.AccountId),
+                WebhookPlan.From(m.Current), m.Scheduled is { } s ? WebhookPlan.From(s) : null, m.BillingProfileId is { } bp ? PublicId.Format("bp", bp) : null),
+                m.ChangedAt, ct, previousAttributes: new { plan = WebhookPlan.From(m.Previous) });
+        }))
+        {
+            signal.Notify();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Reseller.Partners.Webhooks.Events;
+
+public sealed record WebhookAddOn(string Code, int Quantity);

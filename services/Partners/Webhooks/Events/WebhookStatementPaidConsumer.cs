@@ -1,0 +1,27 @@
+using MassTransit;
+
+using Reseller.Contracts.Partners;
+using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Sending;
+using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Messaging;
+
+namespace Reseller.Partners.Webhooks.Events;
+
+public sealed class WebhookStatementPaidConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<CommissionStatementPaid>
+{
+    public async Task Consume(ConsumeContext<CommissionStatementPaid> context)
+    {
+        var m = context.Message;
+        if (await db.ConsumeOnceAsync(context, nameof(WebhookStatementPaidConsumer), async ct =>
+        {
+            await events.QueueAsync(m.PartnerId, WebhookEventTypes.CommissionStatementPaid, new WebhookStatement(PublicId.Format("cst", m.StatementId),
+                m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), "paid", new MoneyAmount(m.Total, m.Currency), m.PayoutReference, m.PaidAt),
+                m.PaidAt, ct);
+        }))
+        {
+            signal.Notify();
+        }
+    }
+}
