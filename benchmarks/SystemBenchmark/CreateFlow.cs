@@ -17,7 +17,7 @@ public static class CreateFlow
 {
     public const int Clients = 16;
 
-    public static async Task<(LoadResult Creates, LoadResult Activations)> MeasureAsync(BenchmarkSystem system, TimeSpan duration)
+    public static async Task<(LoadResult Creates, LoadResult Activations)> MeasureAsync(BenchmarkSystem system, TimeSpan duration, Action? measuring = null)
     {
         using var http = ClosedLoop.Client(system.Gateway, Clients);
         var created = new ConcurrentDictionary<Guid, long>();
@@ -52,6 +52,7 @@ public static class CreateFlow
         await ClosedLoop.RunAsync(Clients, TimeSpan.FromSeconds(5), Create);
         created.Clear();
         activations.Clear();
+        measuring?.Invoke();
         var creates = await ClosedLoop.RunAsync(Clients, duration, Create);
 
         var deadline = Stopwatch.StartNew();

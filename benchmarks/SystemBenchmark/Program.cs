@@ -43,7 +43,24 @@ Say($"baseline PostgreSQL commits, {PostgresCommits.Clients} clients: {commits}"
 var messages = await MassTransitRoundTrip.MeasureAsync(system.App.GetConnectionString(ResellerResources.Messaging), mode.BaselineDuration);
 Say($"baseline MassTransit publish→consume, {MassTransitRoundTrip.Publishers} publishers: {messages.PerSecond:F0} msg/s ({messages.Completed:N0})");
 
-var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateDuration);
+var cpuGroups = new Dictionary<string, Func<double>>
+{
+    ["services"] = () => ProcessCpu.SecondsOf(system.App.Resources.Where(r => r.Kind == "Project" && r.Pid is not null).Select(r => r.Pid!.Value)),
+    ["PostgreSQL"] = () => ProcessCpu.SecondsOf(system.App.Postgres?.ProcessId is int pid ? [pid] : []),
+    ["RabbitMQ"] = () => ProcessCpu.SecondsOf(system.App.RabbitMq?.ProcessId is int pid ? [pid] : []),
+    ["machine"] = ProcessCpu.MachineBusySeconds,
+};
+var cpuBefore = new Dictionary<string, double>();
+var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateDuration, () =>
+{
+    foreach ((var group, var read) in cpuGroups)
+    {
+        cpuBefore[group] = read();
+    }
+});
+var activated = Math.Max(1, activations.Completed);
+Say($"CPU per paid account created and activated (from the measured creates to the last activation, {activated} accounts): "
+    + string.Join(", ", cpuGroups.Select(group => $"{group.Key} {(group.Value() - cpuBefore[group.Key]) * 1000 / activated:F1} ms")));
 Say($"account create through the gateway, {CreateFlow.Clients} clients, {mode.CreateDuration.TotalSeconds:F0} s: {creates}");
 Say($"create → active: {activations.Completed:N0} active, {activations.Failed:N0} not active 120 s after the last create; p50 {activations.P50:F0} ms, p99 {activations.P99:F0} ms");
 report.Add("account create, 16 clients", $"{creates.PerSecond:F0}/s", $"PostgreSQL {commits.PerSecond:F0} commits/s", creates.PerSecond / commits.PerSecond, "≥ 300/s", creates.PerSecond >= 300);

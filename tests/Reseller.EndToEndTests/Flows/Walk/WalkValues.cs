@@ -41,6 +41,8 @@ public sealed class WalkValues(WalkSeed seed)
             case ("partners", _): return seed.Owner.Id;
             case (_, "token"): return UnknownToken;
             case ("statements", _): return "cst_0192f0c8a0a07a4b9c1d2e3f40516273";
+            // No seeded credit note (only the operator issues one): a well-formed id that answers 404 to every caller.
+            case ("credit-notes", _): return "cn_0192f0c8a0a07a4b9c1d2e3f40516273";
             // No seeded webhook endpoint (a walk must not post to a receiver): well-formed ids that answer 404 to every caller.
             case ("webhook-endpoints", _): return "we_0192f0c8a0a07a4b9c1d2e3f40516273";
             case ("webhook-deliveries", _): return "whd_0192f0c8a0a07a4b9c1d2e3f40516273";
