@@ -43,7 +43,7 @@ public static class DocumentRows
         if (d.Kind == DocumentKind.Invoice)
         {
             rows.Add(("paid_prepaid", l.PaidByPrepaid, d.PaidByPrepaid));
-            rows.Add(("paid_card", d.Card is { } card ? DocumentFormat.Label(l.PaidByCard, card.Brand, card.Last4) : StripCard(l.PaidByCard), d.PaidByCard));
+            rows.Add(("paid_card", d.Card is { } card ? DocumentFormat.Label(l.PaidByCard, CardBrandNames.Display(card.Brand), card.Last4) : StripCard(l.PaidByCard), d.PaidByCard));
             rows.Add(("amount_due", l.AmountDue, d.AmountDue));
             if (d.CreditNotes.Count > 0)
             {

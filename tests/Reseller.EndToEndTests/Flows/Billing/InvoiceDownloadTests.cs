@@ -91,7 +91,7 @@ public sealed class InvoiceDownloadTests(ResellerSystem system) : IDisposable
         var page = WebUtility.HtmlDecode(await html.Content.ReadAsStringAsync());
         Assert.Contains($"<h1>Facture {number}</h1>", page, StringComparison.Ordinal);
         Assert.Contains("N° TVA FR98765432109", page, StringComparison.Ordinal);
-        Assert.Contains("Payé par carte (visa se terminant par 4242)", page, StringComparison.Ordinal);
+        Assert.Contains("Payé par carte (Visa se terminant par 4242)", page, StringComparison.Ordinal);
         using var csv = await BillingFlows.GetAsync(client, path, partner.Token, "text/csv");
         Assert.Contains($"{number},", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

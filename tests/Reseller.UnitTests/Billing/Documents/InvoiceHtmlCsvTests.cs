@@ -14,7 +14,7 @@ public sealed class InvoiceHtmlCsvTests
         foreach (var expected in new[]
         {
             "<html lang=\"fr\">", "<h1>Facture RSL-2026-000123</h1>", "19/11/2026", "du 05/11/2026 au 05/12/2026", "Agence Étoile SARL", "N° TVA FR98765432109",
-            "Reseller SAS", "TVA (20 %)", "11,52 EUR", "69,12 EUR", "Payé par carte (visa se terminant par 4242)", "59,12 EUR", "Montant dû",
+            "Reseller SAS", "TVA (20 %)", "11,52 EUR", "69,12 EUR", "Payé par carte (Visa se terminant par 4242)", "59,12 EUR", "Montant dû",
             "CN-2026-000007", "SAS au capital de 10 000 €",
         })
         {
