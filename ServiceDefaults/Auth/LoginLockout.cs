@@ -21,6 +21,7 @@ public sealed class LoginLockout
         {
             LockedUntil = now + Duration;
             FailedAttempts = 0;
+            Telemetry.PlatformMetrics.LoginsLockedOut.Add(1);
         }
     }
 

@@ -9,10 +9,7 @@ public static class GaugeExtensions
     public static IServiceCollection AddGaugeSource<TSource>(this IServiceCollection services) where TSource : class, IGaugeSource
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGaugeSource, TSource>());
-        if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(GaugeRefresher)))
-        {
-            services.AddHostedService<GaugeRefresher>();
-        }
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, GaugeRefresher>());
         return services;
     }
 }

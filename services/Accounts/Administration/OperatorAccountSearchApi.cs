@@ -54,13 +54,10 @@ public static class OperatorAccountSearchApi
         }
         else
         {
-            var pattern = "%" + EscapeLike(search!.ToLowerInvariant()) + "%";
+            var pattern = "%" + AccountList.EscapeLike(search!.ToLowerInvariant()) + "%";
             query = query.Where(a => EF.Functions.Like(EF.Property<string>(a, AccountListConfiguration.Search), pattern, "\\"));
         }
         return TypedResults.Ok(await KeysetPage.ReadAsync(query, a => a.Id, ListSortDirection.Ascending, pageSize, pageToken,
             a => OperatorAccountResponse.From(a, urls.Value), cancellationToken));
     }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

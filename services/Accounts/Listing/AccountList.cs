@@ -87,6 +87,6 @@ public sealed class AccountList(AccountsDb db)
         (_, true) => rows.OrderByDescending(a => EF.Property<DateTimeOffset>(a, AccountListConfiguration.Expires)).ThenByDescending(a => a.Id),
     };
 
-    private static string EscapeLike(string value) =>
+    internal static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

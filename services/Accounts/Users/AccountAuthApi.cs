@@ -66,10 +66,6 @@ public static class AccountAuthApi
         if (!PasswordCheck.Verify(hasher, user, user.PasswordHash, request.Password!, out var upgradedHash))
         {
             user.Lockout.RegisterFailure(now);
-            if (user.Lockout.RemainingLock(now) is not null)
-            {
-                PlatformMetrics.LoginsLockedOut.Add(1);
-            }
             await db.SaveChangesAsync(cancellationToken);
             throw LoginProblems.InvalidCredentials();
         }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Payments;
@@ -38,6 +40,11 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
     {
         var partners = due.Where(a => a.Payer == Payers.Partner).Select(a => a.PartnerId).Distinct().ToList();
         var paidAccounts = await counter.CountByPartnerAsync(partners, cancellationToken);
+        // The invoices' bill-to parties, tracked in two queries so that each heading below finds them without a round trip.
+        var allPartners = due.Select(a => a.PartnerId).Distinct().ToList();
+        await db.BilledPartners.Where(p => allPartners.Contains(p.PartnerId)).LoadAsync(cancellationToken);
+        var customerPaid = due.Where(a => a.Payer == Payers.Customer).Select(a => a.AccountId).ToList();
+        await db.BilledCustomers.Where(c => customerPaid.Contains(c.AccountId)).LoadAsync(cancellationToken);
         var issues = new List<(BilledAccount Account, IssueInvoice Details, PriceBreakdown Price, Issuing.InvoiceHeading Heading)>(due.Count);
         foreach (var account in due)
         {

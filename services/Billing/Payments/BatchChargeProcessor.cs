@@ -2,7 +2,6 @@ using System.Diagnostics;
 
 using Microsoft.EntityFrameworkCore;
 
-using Npgsql;
 
 using Reseller.Billing.Data;
 using Reseller.Billing.Prepaid;
@@ -89,14 +88,23 @@ public sealed class BatchChargeProcessor(
         {
             return await RecordTogetherAsync(charged, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException or PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Another writer changed one of the invoices or accounts meanwhile: each outcome is recorded on its own instead.
-            logger.LogInformation("Recording {Count} charges together met a concurrent change ({Error}); recording them one by one", charged.Count, ex.Message);
+            // Another writer changed one of the invoices or accounts meanwhile (or one outcome cannot be applied): each
+            // outcome is recorded on its own instead, so one attempt never keeps the others of its batch unrecorded.
+            logger.LogInformation("Recording {Count} charges together failed ({Error}); recording them one by one", charged.Count, ex.Message);
             var recorded = 0;
             foreach (var outcome in charged)
             {
-                recorded += await oneByOne.RecordAsync(outcome.PaymentId, outcome.Result, 0, cancellationToken) ? 1 : 0;
+                try
+                {
+                    recorded += await oneByOne.RecordAsync(outcome.PaymentId, outcome.Result, 0, cancellationToken) ? 1 : 0;
+                }
+                catch (Exception one) when (one is not OperationCanceledException)
+                {
+                    // Left pending: the recovery job settles it under the same idempotency key.
+                    logger.LogError(one, "Payment {PaymentId}: its charge outcome could not be recorded; left pending for recovery", outcome.PaymentId);
+                }
             }
             return recorded;
         }

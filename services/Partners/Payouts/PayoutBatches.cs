@@ -71,6 +71,8 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
     {
         var outcomes = (await provider.OutcomesAsync(providerBatchId, cancellationToken)).ToDictionary(o => o.SenderItemId, StringComparer.Ordinal);
         var statements = await db.Statements.Where(s => s.ProviderBatchId == providerBatchId && s.Status == StatementStatus.Processing).ToListAsync(cancellationToken);
+        var partnerIds = statements.Select(s => s.PartnerId).Distinct().ToList();
+        var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var now = clock.GetUtcNow();
         var applied = 0;
         foreach (var statement in statements)
@@ -79,7 +81,7 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
             {
                 continue;
             }
-            var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == statement.PartnerId, cancellationToken);
+            var partner = partners[statement.PartnerId];
             if (outcome.Status == PayoutItemStatus.Succeeded)
             {
                 statement.PayoutSucceeded(outcome.ProviderItemId ?? providerBatchId, now);

@@ -55,10 +55,6 @@ public static class AuthApi
         if (!PasswordCheck.Verify(hasher, user, user.CanLogIn ? user.PasswordHash : null, request.Password!, out var upgradedHash))
         {
             user.Lockout.RegisterFailure(now);
-            if (user.Lockout.RemainingLock(now) is not null)
-            {
-                PlatformMetrics.LoginsLockedOut.Add(1);
-            }
             await db.SaveChangesAsync(cancellationToken);
             throw LoginProblems.InvalidCredentials();
         }

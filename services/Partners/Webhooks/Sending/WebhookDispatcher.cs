@@ -134,7 +134,7 @@ public sealed partial class WebhookDispatcher(
             {
                 Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
             };
-            request.Headers.Add(WebhookSignature.EventIdHeader, Webhooks.Deliveries.WebhookDeliveryIds.Event(delivery.EventId));
+            request.Headers.Add(WebhookSignature.EventIdHeader, WebhookDeliveryIds.Event(delivery.EventId));
             // The signature's time is real time, whatever the sandbox clock says: the receiver compares it with its own clock.
             request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(LiveSecrets(endpoint, attemptedAt), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), delivery.Payload));
             using var response = await http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
