@@ -2,7 +2,6 @@ using System.Diagnostics;
 
 using Microsoft.EntityFrameworkCore;
 
-
 using Reseller.Billing.Data;
 using Reseller.Billing.Prepaid;
 using Reseller.Contracts.Accounts;
