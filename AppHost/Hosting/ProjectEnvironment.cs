@@ -25,6 +25,7 @@ internal sealed class ProjectEnvironment(
             ["DOTNET_ENVIRONMENT"] = new EnvironmentSource.Setting(environmentName),
             ["Reseller__AdminKey"] = new EnvironmentSource.PlatformSecret("admin-key", secrets.AdminKey),
             ["Reseller__Idempotency__Secret"] = new EnvironmentSource.PlatformSecret("idempotency-secret", secrets.IdempotencySecret),
+            ["Reseller__DataProtection__KeyEncryptionKey"] = new EnvironmentSource.PlatformSecret("data-protection-key-encryption-key", secrets.KeyEncryptionKey),
             ["Mail__Directory"] = new EnvironmentSource.DataFolder("mail"),
         };
         foreach (var key in PassedThrough)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 using Reseller.ServiceDefaults;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.DataProtection;
 using Reseller.ServiceDefaults.Resilience;
 using Reseller.ServiceDefaults.Telemetry;
 using Reseller.Web.Api;
@@ -36,7 +37,7 @@ public static class Extensions
         builder.AddMigrations<WebApplicationBuilder, WebDb>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<WebDb>>("webdb", tags: ["ready"]);
         // Every replica reads and writes the same keys, so a session cookie or a form opened on one is honoured by another.
-        builder.Services.AddDataProtection().SetApplicationName("reseller-web").PersistKeysToDbContext<WebDb>();
+        builder.AddSharedDataProtection<WebApplicationBuilder, WebDb>("reseller-web");
         return builder;
     }
 

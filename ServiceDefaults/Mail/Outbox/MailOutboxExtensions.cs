@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Reseller.ServiceDefaults.DataProtection;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.ServiceDefaults.Mail.Outbox;
@@ -18,9 +18,7 @@ public static class MailOutboxExtensions
         where TBuilder : IHostApplicationBuilder
         where TDb : DbContext, IDataProtectionKeyContext
     {
-        builder.Services.AddDataProtection()
-            .SetApplicationName("reseller-" + MessagingExtensions.ServicePrefix<TDb>().TrimEnd('-'))
-            .PersistKeysToDbContext<TDb>();
+        builder.AddSharedDataProtection<TBuilder, TDb>("reseller-" + MessagingExtensions.ServicePrefix<TDb>().TrimEnd('-'));
         builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddSingleton<MailOutboxSignal>();
         builder.Services.AddSingleton<MailQueuedInterceptor>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.DataProtection;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 
@@ -20,10 +21,13 @@ public sealed class MailOutboxHost : IDisposable
 
     public MailOutboxDispatcher<MailTestDb> Dispatcher => host.Services.GetRequiredService<MailOutboxDispatcher<MailTestDb>>();
 
+    public const string KeyEncryptionKey = "the-mail-tests-key-encryption-key-of-32-characters";
+
     public static async Task<MailOutboxHost> CreateAsync(string databaseConnectionString)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Configuration[KeyEncryptionKeys.Setting] = KeyEncryptionKey;
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDbContext<MailTestDb>(o => DatabaseExtensions.Configure(o, databaseConnectionString));
         builder.Services.AddSingleton<IMailSender, RecordingMailSender>();
@@ -49,6 +53,13 @@ public sealed class MailOutboxHost : IDisposable
         {
             await transaction.RollbackAsync();
         }
+    }
+
+    /// <summary>The Data Protection key ring as stored in the database.</summary>
+    public async Task<List<string>> DataProtectionKeysAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MailTestDb>().DataProtectionKeys.AsNoTracking().Select(k => k.Xml ?? "").ToListAsync();
     }
 
     public async Task<List<QueuedMail>> RowsToAsync(string recipient)

@@ -1,3 +1,4 @@
+using Reseller.ServiceDefaults.DataProtection;
 using Reseller.ServiceDefaults.Mail;
 
 namespace Reseller.IntegrationTests.Mail;
@@ -51,7 +52,7 @@ public sealed class MailOutboxTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
-    public async Task Another_replica_decrypts_what_one_queued_with_the_keys_kept_in_the_database()
+    public async Task Another_replica_decrypts_what_one_queued_with_the_keys_kept_in_the_database_sealed_by_the_platform_key()
     {
         var database = await infrastructure.CreateDatabaseAsync("mail");
         using var writer = await MailOutboxHost.CreateAsync(database);
@@ -63,6 +64,9 @@ public sealed class MailOutboxTests(TestInfrastructure infrastructure)
         Assert.Equal(1, await sender.Dispatcher.DispatchBatchAsync(CancellationToken.None));
 
         Assert.Contains(secret, Assert.Single(sender.Sender.Sent).TextBody, StringComparison.Ordinal);
+        var storedKey = Assert.Single(await writer.DataProtectionKeysAsync());
+        Assert.Contains(AesGcmXmlEncryptor.ElementName, storedKey, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", storedKey, StringComparison.Ordinal);
     }
 
     [Fact]
