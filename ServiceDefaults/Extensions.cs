@@ -38,7 +38,7 @@ public static class Extensions
         builder.AddPlatformClock();
         builder.AddPlatformMail();
         builder.AddIdempotencyFingerprint();
-        builder.Services.AddSingleton<DashboardLinks>();
+        builder.AddDashboardLinks();
         builder.Services.AddPlatformOpenApi();
         return builder;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 using Reseller.Billing;
 using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.Links;
 
 namespace Reseller.UnitTests.ServiceDefaults;
 
@@ -19,6 +20,17 @@ public sealed class ProductionSandboxGuardTests
 
         Assert.Contains("Clock:Sandbox", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', refused.Message);
+    }
+
+    [Fact]
+    public void Production_refuses_to_start_without_the_public_url_that_mailed_links_start_with()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => Builder(Environments.Production).AddDashboardLinks());
+        Assert.Contains(DashboardLinks.PublicUrlKey, refused.Message, StringComparison.Ordinal);
+
+        Builder(Environments.Production, (DashboardLinks.PublicUrlKey, "https://partners.example.com")).AddDashboardLinks();
+        var development = Builder(Environments.Development).AddDashboardLinks().Services.BuildServiceProvider().GetRequiredService<DashboardLinks>();
+        Assert.Equal(DashboardLinks.DefaultPublicUrl, development.PublicUrl);
     }
 
     [Fact]
