@@ -15,6 +15,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 
     private readonly string dataDirectoryName;
     private readonly string[] args;
+    private readonly Action<IDictionary<string, string>, ApplicationModel, DistributedApplication>? setup;
 
     private DistributedApplication? app;
     private StreamWriter logFile = StreamWriter.Null;
@@ -31,10 +32,15 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Another system beside the shared one (its own data directory), started with these AppHost arguments.</summary>
-    internal ResellerSystem(string dataDirectoryName, string[] args)
+    /// <param name="setup">
+    /// Called once the system is built, before it starts, with the variables every process is given, the model's projects and
+    /// the built system (its addresses): changes what the processes are given.
+    /// </param>
+    internal ResellerSystem(string dataDirectoryName, string[] args, Action<IDictionary<string, string>, ApplicationModel, DistributedApplication>? setup = null)
     {
         this.dataDirectoryName = dataDirectoryName;
         this.args = args;
+        this.setup = setup;
     }
 
     public async Task InitializeAsync()
@@ -79,7 +85,9 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
                 ["Telemetry__GaugeRefreshSeconds"] = "2",
             },
         };
-        app = ResellerModel.Declare(DistributedApplicationBuilder.Create(options)).Build();
+        var builder = ResellerModel.Declare(DistributedApplicationBuilder.Create(options));
+        app = builder.Build();
+        setup?.Invoke(options.Environment, builder.Model(), app);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         try
         {

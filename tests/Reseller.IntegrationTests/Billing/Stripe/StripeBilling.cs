@@ -11,6 +11,7 @@ using Reseller.Billing.Payments.Stripe;
 using Reseller.Billing.Profiles;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.Testing.Stripe;
 
 namespace Reseller.IntegrationTests.Billing.Stripe;
 

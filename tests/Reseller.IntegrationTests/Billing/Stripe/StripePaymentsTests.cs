@@ -15,6 +15,7 @@ using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.Testing.Stripe;
 
 namespace Reseller.IntegrationTests.Billing.Stripe;
 

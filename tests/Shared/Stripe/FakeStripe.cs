@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Reseller.IntegrationTests.Billing.Stripe;
+namespace Reseller.Testing.Stripe;
 
 /// <summary>
 /// An in-process fake of the parts of Stripe's HTTP API Billing uses (customers, payment method attach, PaymentIntents,
@@ -97,6 +98,17 @@ public sealed class FakeStripe : IAsyncDisposable
         var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{json}")));
         return (json, $"t={timestamp},v1={signature}");
+    }
+
+    /// <summary>POSTs a signed event about the PaymentIntent to a webhook endpoint, as Stripe does; the endpoint's answer.</summary>
+    public async Task<HttpStatusCode> SendEventAsync(Uri endpoint, string type, JsonObject paymentIntent)
+    {
+        (var json, var signature) = SignedEvent(type, paymentIntent);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", signature);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     private async Task HandleAsync(HttpContext context)
