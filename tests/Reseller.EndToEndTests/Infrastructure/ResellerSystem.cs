@@ -15,6 +15,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 
     private readonly string dataDirectoryName;
     private readonly string[] args;
+    private readonly bool appHostKeepsTelemetry;
 
     private DistributedApplication? app;
     private StreamWriter logFile = StreamWriter.Null;
@@ -30,11 +31,15 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
     {
     }
 
-    /// <summary>Another system beside the shared one (its own data directory), started with these AppHost arguments.</summary>
-    internal ResellerSystem(string dataDirectoryName, string[] args)
+    /// <summary>
+    /// Another system beside the shared one (its own data directory), started with these AppHost arguments; its telemetry goes
+    /// to the AppHost's own receiver (the ops console's stores) rather than to <see cref="Telemetry"/> when <paramref name="appHostKeepsTelemetry"/>.
+    /// </summary>
+    internal ResellerSystem(string dataDirectoryName, string[] args, bool appHostKeepsTelemetry = false)
     {
         this.dataDirectoryName = dataDirectoryName;
         this.args = args;
+        this.appHostKeepsTelemetry = appHostKeepsTelemetry;
     }
 
     public async Task InitializeAsync()
@@ -79,6 +84,12 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
                 ["Telemetry__GaugeRefreshSeconds"] = "2",
             },
         };
+        if (appHostKeepsTelemetry)
+        {
+            options.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+            options.Environment.Remove("OTEL_EXPORTER_OTLP_PROTOCOL");
+            options.Environment.Remove("OTEL_METRIC_EXPORT_INTERVAL");
+        }
         app = ResellerModel.Declare(DistributedApplicationBuilder.Create(options)).Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         try
