@@ -40,7 +40,7 @@ public sealed class ConsoleTraceTests(WebSystem web)
         Assert.True(messaging.Any(s => s.Service == "billing" && s.Kind == ConsumerKind && IsMessaging(s)), described);
         var logs = Store.Logs.Where(l => l.TraceId == traceId).ToList();
         Assert.NotEmpty(logs);
-        Assert.All(logs, log => Assert.Contains(log.Service, summary.Services));
+        await WaitForSpansFromAsync(traceId, logs.Select(l => l.Service));
 
         await using var browser = await web.OpenAsync();
         var page = browser.Page;
@@ -68,10 +68,7 @@ public sealed class ConsoleTraceTests(WebSystem web)
         await Expect(page.GetByLabel("Trace id", new() { Exact = true })).ToHaveValueAsync(traceId);
         var logRows = page.Locator("table.structured-logs tbody tr");
         await Expect(logRows.First).ToBeVisibleAsync();
-        foreach (var service in await logRows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.service)"))
-        {
-            Assert.Contains(service, summary.Services);
-        }
+        await WaitForSpansFromAsync(traceId, await logRows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.service)"));
         await browser.CheckPageAsync("console-structured-logs");
     }
 
@@ -97,6 +94,27 @@ public sealed class ConsoleTraceTests(WebSystem web)
         var created = await GatewayClient.JsonAsync(await client.Http.SendAsync(request), HttpStatusCode.Created);
         await client.WaitForAccountAsync(partner, created["id"]!.GetValue<string>(), a => a["status"]!.GetValue<string>() == "active", TimeSpan.FromSeconds(45));
         return traceId;
+    }
+
+    /// <summary>
+    /// Asserts that the services which logged under the trace have spans in it: a service exports its logs and its spans in
+    /// separate batches, so its spans may land a moment after its logs.
+    /// </summary>
+    private async Task WaitForSpansFromAsync(string traceId, IEnumerable<string> services)
+    {
+        var expected = services.ToHashSet(StringComparer.Ordinal);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HashSet<string> traced = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            traced = Store.Trace(traceId).Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
+            if (traced.IsSupersetOf(expected))
+            {
+                return;
+            }
+            await Task.Delay(250);
+        }
+        Assert.Superset(expected, traced);
     }
 
     /// <summary>Waits until the trace's spans from every hop were exported (each service exports in its own batches).</summary>
