@@ -5,6 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Reseller.AppHost.Contract;
 using Reseller.AppHost.Hosting;
 using Reseller.AppHost.Logging;
+using Reseller.AppHost.OpsConsole;
+using Reseller.AppHost.OpsConsole.Access;
+using Reseller.AppHost.OpsConsole.Logs;
+using Reseller.AppHost.OpsConsole.Resources;
 using Reseller.AppHost.Postgres;
 using Reseller.AppHost.RabbitMq;
 using Reseller.AppHost.Telemetry;
@@ -23,6 +27,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly ProjectEnvironment environment;
     private readonly Dictionary<string, EnvironmentSource> sharedEnvironment;
     private readonly TelemetryReception telemetry;
+    private readonly IConfiguration configuration;
+    private readonly bool ephemeralPorts;
+    private ConsoleHost? console;
     private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false });
     private readonly Lock gate = new();
     private bool started;
@@ -36,7 +43,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         RabbitMqServerResource? rabbitMq,
         IReadOnlyList<ProjectResource> projects)
     {
-        log = new LogWriter(options.LogSink);
+        log = new LogWriter(options.LogSink, ConsoleLogs.Add);
+        this.configuration = configuration;
+        ephemeralPorts = options.EphemeralPorts;
+        ConsoleAccess = ConsoleAccess.Create(options.Args.Contains(ConsoleAccess.UnsecuredFlag, StringComparer.Ordinal));
         interactive = options.LogSink is null && !Console.IsOutputRedirected;
         DataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(AppHostInfo.RepositoryRoot, ".data"));
         Directory.CreateDirectory(DataDirectory);
@@ -87,6 +97,33 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public Uri? TelemetryEndpoint => telemetry.Receiver?.Endpoint;
 
+    /// <summary>What each resource wrote to its console, for the ops console.</summary>
+    public ConsoleLogStore ConsoleLogs { get; } = new();
+
+    /// <summary>The ops console's address, once started.</summary>
+    public Uri? ConsoleUrl => console?.Url;
+
+    public ConsoleAccess ConsoleAccess { get; }
+
+    /// <summary>Every resource and replica as the console shows it.</summary>
+    public IReadOnlyList<ResourceDetails> ResourceDetails() =>
+    [
+        .. Resources.Where(resource => resource.Kind != "Project").Select(OpsConsole.Resources.ResourceDetails.Of),
+        .. projects.SelectMany(project => replicas[project.Name]).Select(replica => new ResourceDetails(
+            replica.InstanceName, "Project", replica.Project.Name, replica.Index, replica.State, replica.Pid, replica.StartedAt, replica.Restarts, replica.Url)),
+    ];
+
+    /// <summary>A replica's environment with its secrets masked.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> MaskedEnvironmentOf(string projectName, int replica) =>
+        [.. EnvironmentOf(projectName, replica).OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .Select(entry => KeyValuePair.Create(entry.Key, EnvironmentMask.Mask(entry.Key, entry.Value)))];
+
+    public async Task RestartProjectAsync(string name, int replica, CancellationToken cancellationToken = default)
+    {
+        await StopProjectAsync(name, replica, kill: false).ConfigureAwait(false);
+        await StartProjectAsync(name, replica, cancellationToken).ConfigureAwait(false);
+    }
+
     public IReadOnlyList<ResourceState> Resources =>
     [
         .. postgres?.States() ?? [],
@@ -114,6 +151,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             launched = true;
             log.Line("apphost", $"data in {DataDirectory}");
             await telemetry.StartAsync(sharedEnvironment, log, cancellationToken).ConfigureAwait(false);
+            console = await ConsoleHost.StartAsync(this, configuration, ephemeralPorts, log, cancellationToken).ConfigureAwait(false);
             await StartInfrastructureAsync(cancellationToken).ConfigureAwait(false);
             await StartProjectsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -123,8 +161,9 @@ public sealed class DistributedApplication : IAsyncDisposable
             throw;
         }
 
-        ResourceTable.Print(log, Resources);
+        ResourceTable.Print(log, [.. Resources, new ResourceState("console", "Console", console.Url.ToString().TrimEnd('/'), "Running", Environment.ProcessId)]);
         ShowAdminKey();
+        console.ShowLogin(log, interactive);
     }
 
     // The operator's key is a secret: shown once, on the terminal of the start that created it, and never in a log
@@ -309,6 +348,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         await Task.WhenAll(replicas.Values.SelectMany(replicas => replicas).Select(replica => replica.StopAsync(kill: false))).ConfigureAwait(false);
         await Task.WhenAll(rabbitMq?.StopAsync() ?? Task.CompletedTask, postgres?.StopAsync() ?? Task.CompletedTask).ConfigureAwait(false);
         await telemetry.DisposeAsync().ConfigureAwait(false);
+        if (console is not null)
+        {
+            await console.DisposeAsync().ConfigureAwait(false);
+        }
         if (launched)
         {
             log.Line("apphost", "everything stopped");

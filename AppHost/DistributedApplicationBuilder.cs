@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 
 using Reseller.AppHost.Hosting;
+using Reseller.AppHost.OpsConsole.Access;
 
 namespace Reseller.AppHost;
 
@@ -16,7 +17,7 @@ public sealed class DistributedApplicationBuilder
         Options = options;
         Configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
-            .AddCommandLine(options.Args)
+            .AddCommandLine([.. options.Args.Where(arg => arg != ConsoleAccess.UnsecuredFlag)])
             .Build();
     }
 

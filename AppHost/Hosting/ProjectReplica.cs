@@ -14,6 +14,7 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
     private ChildProcess? process;
     private Task? starting;
     private volatile string state = "NotStarted";
+    private int starts;
 
     public ProjectResource Project => project;
 
@@ -29,6 +30,11 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
     public string Url => $"http://127.0.0.1:{port}";
 
     public string State => state;
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>How many times it was started again after its first start.</summary>
+    public int Restarts => Math.Max(0, starts - 1);
 
     public int? Pid => this.process is { HasExited: false } process ? process.Pid : null;
 
@@ -74,6 +80,8 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
             Environment = environment,
         };
         process = await ChildProcess.StartAsync(spec, log, OnExitedOnItsOwn).ConfigureAwait(false);
+        StartedAt = DateTimeOffset.UtcNow;
+        Interlocked.Increment(ref starts);
         await WaitUntilHealthyAsync(process, http, cancellationToken).ConfigureAwait(false);
         state = "Running";
     }

@@ -1,6 +1,6 @@
 namespace Reseller.AppHost.Logging;
 
-internal sealed class LogWriter(Action<string>? sink)
+internal sealed class LogWriter(Action<string>? sink, Action<string, string>? observer = null)
 {
     private static readonly string[] Palette = ["36", "32", "33", "35", "34", "96", "92", "93", "95", "94"];
     private readonly Lock gate = new();
@@ -15,6 +15,7 @@ internal sealed class LogWriter(Action<string>? sink)
 
     private void Write(string source, string text, bool alert)
     {
+        observer?.Invoke(source, text);
         lock (gate)
         {
             if (sink is not null)

@@ -8,14 +8,16 @@ namespace Reseller.AppHost.Telemetry;
 
 /// <summary>
 /// Receives the services' telemetry in the AppHost unless the user pointed them elsewhere (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>):
-/// OTLP/HTTP on 127.0.0.1:4318 (<c>AppHost__OtlpHttp__Port</c>; any free port when taken or with ephemeral ports), and
-/// every service's exporter aimed at it.
+/// OTLP/HTTP on 127.0.0.1:4318 (<c>AppHost__OtlpHttp__Port</c>) and OTLP/gRPC on 127.0.0.1:4317 (<c>AppHost__OtlpGrpc__Port</c>),
+/// each on any free port when taken or with ephemeral ports, into one store; every service's exporter is aimed at the HTTP one.
 /// </summary>
 internal sealed class TelemetryReception(IConfiguration configuration, IDictionary<string, string> extraEnvironment, bool ephemeralPorts) : IAsyncDisposable
 {
     private const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public OtlpHttpReceiver? Receiver { get; private set; }
+
+    public OtlpGrpcReceiver? GrpcReceiver { get; private set; }
 
     private bool ConfiguredElsewhere =>
         !string.IsNullOrWhiteSpace(configuration[EndpointVariable]) || extraEnvironment.ContainsKey(EndpointVariable);
@@ -42,11 +44,20 @@ internal sealed class TelemetryReception(IConfiguration configuration, IDictiona
             // Taken between the check and the bind (another system starting at the same time).
             Receiver = await OtlpHttpReceiver.StartAsync(store, 0, cancellationToken).ConfigureAwait(false);
         }
+        var grpcPort = FreeOr(ephemeralPorts ? 0 : ConfiguredPort.Read(configuration, "AppHost:OtlpGrpc") ?? OtlpGrpcReceiver.DefaultPort, log);
+        try
+        {
+            GrpcReceiver = await OtlpGrpcReceiver.StartAsync(store, grpcPort, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException) when (grpcPort != 0)
+        {
+            GrpcReceiver = await OtlpGrpcReceiver.StartAsync(store, 0, cancellationToken).ConfigureAwait(false);
+        }
         sharedEnvironment[EndpointVariable] = new EnvironmentSource.Setting(Receiver.Endpoint.ToString().TrimEnd('/'));
         sharedEnvironment["OTEL_EXPORTER_OTLP_PROTOCOL"] = new EnvironmentSource.Setting("http/protobuf");
         // Metrics every 5 s rather than the SDK's 60 s, so the console's charts move while one watches.
         sharedEnvironment.TryAdd("OTEL_METRIC_EXPORT_INTERVAL", new EnvironmentSource.Setting(configuration["OTEL_METRIC_EXPORT_INTERVAL"] ?? "5000"));
-        log.Line("apphost", $"telemetry received on {Receiver.Endpoint} (OTLP/HTTP protobuf)");
+        log.Line("apphost", $"telemetry received on {Receiver.Endpoint} (OTLP/HTTP protobuf) and {GrpcReceiver.Endpoint} (OTLP/gRPC)");
     }
 
     public async ValueTask DisposeAsync()
@@ -55,5 +66,19 @@ internal sealed class TelemetryReception(IConfiguration configuration, IDictiona
         {
             await Receiver.DisposeAsync().ConfigureAwait(false);
         }
+        if (GrpcReceiver is not null)
+        {
+            await GrpcReceiver.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static int FreeOr(int port, LogWriter log)
+    {
+        if (port != 0 && !Ports.IsFree(port))
+        {
+            log.Line("apphost", $"port {port} is taken: OTLP/gRPC is received on a free port instead");
+            return 0;
+        }
+        return port;
     }
 }

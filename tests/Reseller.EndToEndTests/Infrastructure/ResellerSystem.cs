@@ -16,6 +16,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
     private readonly string dataDirectoryName;
     private readonly string[] args;
     private readonly Action<IDictionary<string, string>, ApplicationModel, DistributedApplication>? setup;
+    private readonly bool appHostKeepsTelemetry;
 
     private DistributedApplication? app;
     private StreamWriter logFile = StreamWriter.Null;
@@ -31,16 +32,24 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
     {
     }
 
-    /// <summary>Another system beside the shared one (its own data directory), started with these AppHost arguments.</summary>
+    /// <summary>
+    /// Another system beside the shared one (its own data directory), started with these AppHost arguments; its telemetry goes
+    /// to the AppHost's own receiver (the ops console's stores) rather than to <see cref="Telemetry"/> when <paramref name="appHostKeepsTelemetry"/>.
+    /// </summary>
     /// <param name="setup">
     /// Called once the system is built, before it starts, with the variables every process is given, the model's projects and
     /// the built system (its addresses): changes what the processes are given.
     /// </param>
-    internal ResellerSystem(string dataDirectoryName, string[] args, Action<IDictionary<string, string>, ApplicationModel, DistributedApplication>? setup = null)
+    internal ResellerSystem(
+        string dataDirectoryName,
+        string[] args,
+        Action<IDictionary<string, string>, ApplicationModel, DistributedApplication>? setup = null,
+        bool appHostKeepsTelemetry = false)
     {
         this.dataDirectoryName = dataDirectoryName;
         this.args = args;
         this.setup = setup;
+        this.appHostKeepsTelemetry = appHostKeepsTelemetry;
     }
 
     public async Task InitializeAsync()
@@ -85,6 +94,12 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
                 ["Telemetry__GaugeRefreshSeconds"] = "2",
             },
         };
+        if (appHostKeepsTelemetry)
+        {
+            options.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+            options.Environment.Remove("OTEL_EXPORTER_OTLP_PROTOCOL");
+            options.Environment.Remove("OTEL_METRIC_EXPORT_INTERVAL");
+        }
         var builder = ResellerModel.Declare(DistributedApplicationBuilder.Create(options));
         app = builder.Build();
         setup?.Invoke(options.Environment, builder.Model(), app);

@@ -14,7 +14,8 @@ public sealed class WebSystem : IAsyncLifetime, IDisposable
 
     private IPlaywright? playwright;
 
-    public ResellerSystem System { get; } = new(DataDirectoryName, []);
+    // The AppHost keeps the telemetry itself, so the ops console's tests see what its stores received.
+    public ResellerSystem System { get; } = new(DataDirectoryName, [], appHostKeepsTelemetry: true);
 
     public IBrowser Browser { get; private set; } = null!;
 
