@@ -14,4 +14,5 @@ public sealed record Account(
     string? BillingProfileId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CurrentPeriodEnd,
-    AccountLogin? Login);
+    AccountLogin? Login,
+    string? CustomDomain = null);

@@ -1,3 +1,3 @@
 namespace Reseller.Web.Api;
 
-public sealed record CatalogTier(string Code, int? MinimumUnits);
+public sealed record CatalogTier(string Code, int? MinimumUnits, bool? AllowsSms = null);

@@ -26,6 +26,7 @@ public static class GatewayClients
         services.AddScoped<InvoiceSearchApi>();
         services.AddScoped<CreditNotesApi>();
         services.AddScoped<OperatorConsoleApi>();
+        services.AddScoped<AccountSettingsApi>();
         services.AddTransient<BrowserAddressHandler>();
         services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway")).AddHttpMessageHandler<BrowserAddressHandler>();
         return services;
