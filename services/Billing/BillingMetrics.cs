@@ -11,7 +11,7 @@ public static class BillingMetrics
         "reseller.invoices.issued", description: "Invoices issued, by purpose");
 
     public static readonly Counter<long> Payments = PlatformTelemetry.Meter.CreateCounter<long>(
-        "reseller.payments", description: "Card payment attempts recorded, by outcome (succeeded, failed)");
+        "reseller.payments", description: "Card payment attempts recorded, by outcome (succeeded, failed, unmatched)");
 
     public static readonly Histogram<double> ChargeDuration = PlatformTelemetry.Meter.CreateHistogram<double>(
         "reseller.charge.duration", unit: "s", description: "Time to charge a payment attempt (prepaid reservation and card provider)");
@@ -27,6 +27,6 @@ public static class BillingMetrics
 
     public static void CountInvoice(string purpose) => InvoicesIssued.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
 
-    public static void CountPayment(bool succeeded) =>
-        Payments.Add(1, new KeyValuePair<string, object?>("outcome", succeeded ? "succeeded" : "failed"));
+    /// <summary>Counts a recorded attempt (<see cref="Payments.PaymentOutcomes"/>); called once its transaction committed.</summary>
+    public static void CountPayment(string outcome) => Payments.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

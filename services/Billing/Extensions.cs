@@ -42,6 +42,7 @@ public static class Extensions
         builder.Services.AddCharging();
         builder.Services.AddScoped<IDueJob, PendingPaymentsJob>();
         builder.Services.AddScoped<IDueJob, PendingRefundsJob>();
+        builder.Services.AddScoped<IDueJob, PendingChargeRefundsJob>();
         builder.Services.AddScoped<IDueJob, RenewalJob>();
         builder.Services.AddScoped<IDueJob, DunningJob>();
         builder.Services.AddGaugeSource<RenewalGaugeSource>();
@@ -90,6 +91,7 @@ public static class Extensions
         services.AddScoped<PlanChangeQuotes>();
         services.AddScoped<ChargeProcessor>();
         services.AddScoped<CardRefunds>();
+        services.AddScoped<UnmatchedChargeRefunds>();
         services.AddScoped<BatchChargeProcessor>();
         services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();
         services.AddScoped<PrepaidPayments>();

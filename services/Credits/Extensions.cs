@@ -34,6 +34,7 @@ public static class Extensions
             bus.AddConsumer<ReservePrepaidCreditConsumer>();
             bus.AddConsumer<PrepaidReservationCommittedConsumer>();
             bus.AddConsumer<PrepaidReservationReleasedConsumer>();
+            bus.AddConsumer<PrepaidCreditReturnedConsumer>();
         });
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.AddScoped<CreditLedger>();

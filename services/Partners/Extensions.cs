@@ -43,7 +43,7 @@ public static class Extensions
         builder.Services.AddInternalServiceClient();
         builder.Services.AddScoped<PlatformServices>();
         builder.Services.AddScoped<IDueJob, MonthlyCloseJob>();
-        builder.Services.AddPayouts(builder.Configuration);
+        builder.Services.AddPayouts(builder.Configuration, builder.Environment);
         builder.AddWebhooks();
         return builder;
     }

@@ -19,6 +19,9 @@ public sealed class CreditNote
     /// <summary>The part of the note given back to the card (the rest was paid from prepaid credit); 0 for none.</summary>
     public long CardRefund { get; private set; }
 
+    /// <summary>The part of the note given back to the payer's prepaid credit (what prepaid credit paid of the invoice, after the card part).</summary>
+    public long PrepaidReturn { get; private set; }
+
     /// <summary>The card charge (provider id) the card part is refunded from.</summary>
     public string? RefundedCharge { get; private set; }
     public string? ProviderRefundId { get; private set; }
@@ -35,15 +38,17 @@ public sealed class CreditNote
 
     /// <summary>
     /// Credits part of an invoice; refuses more than what is still uncredited of its total. The card is refunded first, up
-    /// to what earlier notes left of its charge (<paramref name="cardCharge"/> names it); the rest is the prepaid part.
+    /// to what earlier notes left of its charge (<paramref name="cardCharge"/> names it); then the prepaid part goes back to
+    /// prepaid credit, up to what earlier notes left of the invoice's prepaid part.
     /// </summary>
     public static CreditNote Issue(Invoice invoice, long alreadyCredited, long amount, string reason, string number, DateTimeOffset now,
-        long alreadyRefundedToCard = 0, string? cardCharge = null)
+        long alreadyRefundedToCard = 0, string? cardCharge = null, long alreadyReturnedToPrepaid = 0)
     {
         if (amount <= 0 || alreadyCredited + amount > invoice.Total)
         {
             throw new InvalidOperationException($"A credit of {amount} on invoice {invoice.Number} exceeds what is left of its total.");
         }
+        var cardRefund = cardCharge is null ? 0 : Math.Clamp(invoice.CardCharged - alreadyRefundedToCard, 0, amount);
         return new CreditNote
         {
             Id = Guid.CreateVersion7(),
@@ -56,7 +61,8 @@ public sealed class CreditNote
             Currency = invoice.Currency,
             Reason = reason,
             IssuedAt = now,
-            CardRefund = cardCharge is null ? 0 : Math.Clamp(invoice.CardCharged - alreadyRefundedToCard, 0, amount),
+            CardRefund = cardRefund,
+            PrepaidReturn = Math.Clamp(invoice.PrepaidApplied - alreadyReturnedToPrepaid, 0, amount - cardRefund),
             RefundedCharge = cardCharge,
         };
     }

@@ -60,13 +60,19 @@ public static class CreditNotesApi
 
         var now = clock.GetUtcNow();
         var refundedToCard = await db.CreditNotes.Where(c => c.InvoiceId == invoice.Id).SumAsync(c => c.CardRefund, cancellationToken);
+        var returnedToPrepaid = await db.CreditNotes.Where(c => c.InvoiceId == invoice.Id).SumAsync(c => c.PrepaidReturn, cancellationToken);
         var cardCharge = invoice.CardCharged > 0
             ? await db.Payments.Where(p => p.InvoiceId == invoice.Id && p.Status == PaymentStatus.Succeeded).Select(p => p.ProviderChargeId).FirstOrDefaultAsync(cancellationToken)
             : null;
         var note = CreditNote.Issue(invoice, credited, request.Amount.Value, request.Reason!.Trim(),
-            await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now, refundedToCard, cardCharge);
+            await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now, refundedToCard, cardCharge, returnedToPrepaid);
         db.CreditNotes.Add(note);
         db.Publish(new Contracts.Billing.CreditNoteIssued(note.Id, note.Number, note.InvoiceId, note.PartnerId, note.AccountId, note.Payer, note.Amount, note.Currency, note.IssuedAt), now);
+        if (note.PrepaidReturn > 0)
+        {
+            // Credits gives it back to the partner's prepaid credit, once per note (its inbox and the ledger reference).
+            db.Publish(new Contracts.Credits.PrepaidCreditReturned(note.Id, note.PartnerId, note.AccountId, note.InvoiceId, note.PrepaidReturn, note.Currency, note.IssuedAt), now);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // After the commit, so the note exists whatever the provider answers; the recovery job finishes a refund left undone.

@@ -22,6 +22,28 @@ public sealed class BillingDb(DbContextOptions<BillingDb> options) : DbContext(o
     public DbSet<BilledPartners.BilledPartner> BilledPartners => Set<BilledPartners.BilledPartner>();
     public DbSet<BilledCustomer> BilledCustomers => Set<BilledCustomer>();
 
+    private readonly List<Action> countedOnCommit = [];
+
+    /// <summary>
+    /// Counts a metric once this unit of work is durable: when its transaction commits (or its save, without one). A rollback,
+    /// a failed save or a transaction begun again (a retry) drops it, so a retried unit of work never counts twice.
+    /// </summary>
+    public void CountOnCommit(Action count) => countedOnCommit.Add(count);
+
+    internal void Committed()
+    {
+        var counts = countedOnCommit.ToArray();
+        countedOnCommit.Clear();
+        foreach (var count in counts)
+        {
+            count();
+        }
+    }
+
+    internal void Abandoned() => countedOnCommit.Clear();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(CommittedCounts.Instance);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDb).Assembly);

@@ -20,6 +20,7 @@ public sealed class BatchChargeProcessor(
     ChargeProcessor oneByOne,
     IPaymentProvider provider,
     PrepaidPayments prepaid,
+    UnmatchedChargeRefunds refunds,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger<BatchChargeProcessor> logger)
@@ -112,29 +113,40 @@ public sealed class BatchChargeProcessor(
     private async Task<int> RecordTogetherAsync(List<ChargeOutcome> charged, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = charged.Select(o => o.PaymentId).ToArray();
-        var pending = (await db.Payments.FromSql($"SELECT * FROM payments WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken))
-            .Where(p => p.Status == PaymentStatus.Pending)
-            .ToDictionary(p => p.Id);
-        var invoiceIds = pending.Values.Select(p => p.InvoiceId).ToList();
-        var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var accountIds = invoices.Values.Where(i => i.AccountId is not null).Select(i => i.AccountId!.Value).Distinct().ToList();
-        var accounts = await db.BilledAccounts.Where(a => accountIds.Contains(a.AccountId)).ToDictionaryAsync(a => a.AccountId, cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var outcome in charged)
+        int recorded;
+        List<Guid> unmatched = [];
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            if (!pending.TryGetValue(outcome.PaymentId, out var payment))
+            var ids = charged.Select(o => o.PaymentId).ToArray();
+            var pending = (await db.Payments.FromSql($"SELECT * FROM payments WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken))
+                .Where(p => p.Status == PaymentStatus.Pending)
+                .ToDictionary(p => p.Id);
+            var invoiceIds = pending.Values.Select(p => p.InvoiceId).ToList();
+            var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+            var accountIds = invoices.Values.Where(i => i.AccountId is not null).Select(i => i.AccountId!.Value).Distinct().ToList();
+            var accounts = await db.BilledAccounts.Where(a => accountIds.Contains(a.AccountId)).ToDictionaryAsync(a => a.AccountId, cancellationToken);
+            var now = clock.GetUtcNow();
+            foreach (var outcome in charged)
             {
-                continue;
+                if (!pending.TryGetValue(outcome.PaymentId, out var payment))
+                {
+                    continue;
+                }
+                var invoice = invoices[payment.InvoiceId];
+                var account = invoice.AccountId is { } accountId ? accounts.GetValueOrDefault(accountId) : null;
+                await oneByOne.ApplyOutcomeAsync(payment, invoice, account, outcome.Result, 0, now, cancellationToken);
+                if (payment.AwaitsRefund)
+                {
+                    unmatched.Add(payment.Id);
+                }
             }
-            var invoice = invoices[payment.InvoiceId];
-            var account = invoice.AccountId is { } accountId ? accounts.GetValueOrDefault(accountId) : null;
-            await oneByOne.ApplyOutcomeAsync(payment, invoice, account, outcome.Result, 0, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            recorded = pending.Count;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return pending.Count;
+        // Charges whose invoices were meanwhile settled otherwise go back, once committed as unmatched.
+        await refunds.RefundEachAsync(unmatched, cancellationToken);
+        return recorded;
     }
 
     private sealed record ChargeOutcome(Guid PaymentId, ChargeResult Result);

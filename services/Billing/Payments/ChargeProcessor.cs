@@ -16,7 +16,13 @@ namespace Reseller.Billing.Payments;
 /// attempt's id as idempotency key; the outcome is recorded under a row lock, so whichever instance records first wins
 /// and a repeat (a redelivery, the recovery job) neither charges twice nor announces twice.
 /// </summary>
-public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, PrepaidPayments prepaid, TimeProvider clock, ILogger<ChargeProcessor> logger)
+public sealed class ChargeProcessor(
+    BillingDb db,
+    IPaymentProvider provider,
+    PrepaidPayments prepaid,
+    UnmatchedChargeRefunds refunds,
+    TimeProvider clock,
+    ILogger<ChargeProcessor> logger)
 {
     /// <summary>The failure code of an attempt refused because its card is not the invoice's payer's.</summary>
     public const string NotPayersCard = "card_not_payers";
@@ -49,38 +55,33 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
     }
 
     /// <summary>
-    /// A charge held for 3-D Secure that the payer then authenticated (Stripe's webhook): the attempt succeeds and its
-    /// invoice is paid, if it is still open for exactly that amount. False when nothing was recorded (already settled, or the
-    /// invoice was meanwhile paid otherwise): the caller gives that money back.
+    /// A charge held for 3-D Secure that the payer then authenticated (Stripe's webhook): the attempt succeeds and pays its
+    /// invoice when that is still open for exactly that amount, and is otherwise refunded (<see cref="SettleChargeAsync"/>).
+    /// False when nothing was recorded (the attempt does not await authentication: already settled).
     /// </summary>
     public async Task<bool> RecordAuthenticatedAsync(Guid paymentId, string providerChargeId, long amount, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
-        if (payment is null || !payment.AwaitsAuthentication)
+        bool unmatched;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return false;
+            var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+            if (payment is null || !payment.AwaitsAuthentication)
+            {
+                return false;
+            }
+            var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
+            var account = invoice.AccountId is { } accountId ? await db.BilledAccounts.FindAsync([accountId], cancellationToken) : null;
+            var now = clock.GetUtcNow();
+            payment.Authenticated(providerChargeId, now);
+            unmatched = !await SettleChargeAsync(payment, invoice, account, 0, amount, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
-        if (invoice.Status != InvoiceStatus.Open || invoice.AmountDue != amount)
+        if (unmatched)
         {
-            logger.LogWarning("Payment {PaymentId} was authenticated for {Amount} but invoice {InvoiceId} is {Status} with {Due} due", payment.Id, amount, invoice.Id, invoice.Status, invoice.AmountDue);
-            return false;
+            await refunds.RefundEachAsync([paymentId], cancellationToken);
         }
-        var now = clock.GetUtcNow();
-        payment.Authenticated(providerChargeId, now);
-        invoice.PayByCard(amount, now);
-        if (InvoicePeriods.CoversPeriod(invoice.Purpose) && invoice.AccountId is { } accountId && await db.BilledAccounts.FindAsync([accountId], cancellationToken) is { } account)
-        {
-            account.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
-        }
-        await prepaid.RecordPaidAsync(invoice, now, cancellationToken);
-        db.Publish(InvoiceEvents.Paid(invoice), now);
-        BillingMetrics.CountPayment(succeeded: true);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Invoice {InvoiceId} paid by card after the payer authenticated it", invoice.Id);
         return true;
     }
 
@@ -88,40 +89,46 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
     public async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, long fromPrepaid, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").SingleAsync(cancellationToken);
-        if (payment.Status != PaymentStatus.Pending)
+        bool unmatched;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return false;
+            var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").SingleAsync(cancellationToken);
+            if (payment.Status != PaymentStatus.Pending)
+            {
+                return false;
+            }
+            var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
+            var account = invoice.AccountId is { } accountId ? await db.BilledAccounts.FindAsync([accountId], cancellationToken) : null;
+            await ApplyOutcomeAsync(payment, invoice, account, result, fromPrepaid, clock.GetUtcNow(), cancellationToken);
+            unmatched = payment.AwaitsRefund;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
-        var account = invoice.AccountId is { } accountId ? await db.BilledAccounts.FindAsync([accountId], cancellationToken) : null;
-        await ApplyOutcomeAsync(payment, invoice, account, result, fromPrepaid, clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (unmatched)
+        {
+            await refunds.RefundEachAsync([paymentId], cancellationToken);
+        }
         return true;
     }
 
     /// <summary>
     /// Settles a pending attempt's tracked invoice (and account) from the provider's answer and adds the events; the caller
-    /// holds the payment's row lock and saves and commits.
+    /// holds the payment's row lock, saves and commits, and then refunds the attempt if it <see cref="Payment.AwaitsRefund"/>.
     /// </summary>
     public async Task ApplyOutcomeAsync(Payment payment, Invoice invoice, BilledAccount? account, ChargeResult result, long fromPrepaid, DateTimeOffset now, CancellationToken cancellationToken)
     {
         payment.Complete(result, now);
 
+        var paid = false;
         if (result.Succeeded)
         {
-            invoice.ApplyPrepaid(fromPrepaid);
-            invoice.PayByCard(payment.Amount - fromPrepaid, now);
-            if (InvoicePeriods.CoversPeriod(invoice.Purpose))
-            {
-                account?.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
-            }
-            await prepaid.RecordPaidAsync(invoice, now, cancellationToken);
-            db.Publish(InvoiceEvents.Paid(invoice), now);
-            BillingMetrics.CountPayment(succeeded: true);
-            logger.LogInformation("Invoice {InvoiceId} paid by card", invoice.Id);
+            paid = await SettleChargeAsync(payment, invoice, account, fromPrepaid, payment.Amount - fromPrepaid, now, cancellationToken);
+        }
+        else if (invoice.Status != InvoiceStatus.Open)
+        {
+            // The invoice was settled otherwise while this attempt was in flight: its failure changes nothing more.
+            db.CountOnCommit(() => BillingMetrics.CountPayment(PaymentOutcomes.Failed));
+            logger.LogInformation("Payment {PaymentId} failed ({FailureCode}) on invoice {InvoiceId}, which is meanwhile {Status}", payment.Id, result.FailureCode, invoice.Id, invoice.Status);
         }
         else
         {
@@ -131,10 +138,38 @@ public sealed class ChargeProcessor(BillingDb db, IPaymentProvider provider, Pre
                 account?.ChargeFailed(final);
             }
             db.Publish(InvoiceEvents.Failed(invoice, result.FailureCode ?? "charge_failed", now, final), now);
-            BillingMetrics.CountPayment(succeeded: false);
+            db.CountOnCommit(() => BillingMetrics.CountPayment(PaymentOutcomes.Failed));
             logger.LogInformation("Invoice {InvoiceId} card payment failed: {FailureCode}", invoice.Id, result.FailureCode);
         }
 
-        prepaid.Settle(payment, invoice, fromPrepaid, result.Succeeded, now);
+        prepaid.Settle(payment, invoice, fromPrepaid, paid, now);
+    }
+
+    /// <summary>
+    /// The one place that decides what a charge the provider took does: it pays its invoice if that is still open for exactly
+    /// <paramref name="fromPrepaid"/> plus <paramref name="byCard"/>; otherwise (paid another way, voided, another amount) the
+    /// attempt becomes <see cref="PaymentStatus.Unmatched"/>, to be refunded once committed. True when the invoice got paid.
+    /// </summary>
+    private async Task<bool> SettleChargeAsync(Payment payment, Invoice invoice, BilledAccount? account, long fromPrepaid, long byCard, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (invoice.Status != InvoiceStatus.Open || invoice.AmountDue != fromPrepaid + byCard)
+        {
+            payment.Unmatched(byCard);
+            db.CountOnCommit(() => BillingMetrics.CountPayment(PaymentOutcomes.Unmatched));
+            logger.LogWarning("Payment {PaymentId} charged {Amount} but invoice {InvoiceId} is {Status} with {Due} due; the charge is refunded",
+                payment.Id, byCard, invoice.Id, invoice.Status, invoice.AmountDue);
+            return false;
+        }
+        invoice.ApplyPrepaid(fromPrepaid);
+        invoice.PayByCard(byCard, now);
+        if (InvoicePeriods.CoversPeriod(invoice.Purpose))
+        {
+            account?.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
+        }
+        await prepaid.RecordPaidAsync(invoice, now, cancellationToken);
+        db.Publish(InvoiceEvents.Paid(invoice), now);
+        db.CountOnCommit(() => BillingMetrics.CountPayment(PaymentOutcomes.Succeeded));
+        logger.LogInformation("Invoice {InvoiceId} paid by card", invoice.Id);
+        return true;
     }
 }

@@ -21,6 +21,19 @@ public sealed class Payment
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>What an <see cref="PaymentStatus.Unmatched"/> charge gives back to the card (0 for none).</summary>
+    public long RefundAmount { get; private set; }
+    public string? ProviderRefundId { get; private set; }
+    public string? RefundFailureCode { get; private set; }
+
+    /// <summary>When the provider answered the refund of an unmatched charge; null while it is still to be made.</summary>
+    public DateTimeOffset? RefundSettledAt { get; private set; }
+
+    public bool AwaitsRefund => Status == PaymentStatus.Unmatched && RefundAmount > 0 && RefundSettledAt is null;
+
+    /// <summary>The refund of an unmatched charge is keyed by the attempt, so a repeat is the same refund.</summary>
+    public string RefundIdempotencyKey => $"unmatched_{Id:N}";
+
     private Payment()
     {
     }
@@ -65,5 +78,26 @@ public sealed class Payment
         FailureCode = null;
         ActionUrl = null;
         CompletedAt = now;
+    }
+
+    /// <summary>
+    /// The provider took <paramref name="byCard"/> but the invoice no longer needed it (paid otherwise, voided): the attempt
+    /// is settled as unmatched, never retried, and that money is to be given back.
+    /// </summary>
+    public void Unmatched(long byCard)
+    {
+        if (Status != PaymentStatus.Succeeded)
+        {
+            throw new InvalidOperationException($"Payment {Id} did not succeed: nothing to give back.");
+        }
+        Status = PaymentStatus.Unmatched;
+        RefundAmount = byCard;
+    }
+
+    public void Refunded(RefundResult result, DateTimeOffset now)
+    {
+        ProviderRefundId = result.ProviderRefundId;
+        RefundFailureCode = result.FailureCode;
+        RefundSettledAt = now;
     }
 }

@@ -5,4 +5,7 @@ public enum PaymentStatus
     Pending,
     Succeeded,
     Failed,
+
+    /// <summary>The provider charged, but the invoice was meanwhile settled otherwise: the charge is refunded (<see cref="Payment.RefundAmount"/>).</summary>
+    Unmatched,
 }

@@ -76,7 +76,7 @@ public static class CreditPurchasesApi
         db.Invoices.Add(invoice);
         var payment = Payment.Start(invoice.Id, partnerId, profileId, invoice.AmountDue, invoice.Currency, now);
         db.Payments.Add(payment);
-        BillingMetrics.CountInvoice(InvoicePurposes.CreditPurchase);
+        db.CountOnCommit(() => BillingMetrics.CountInvoice(InvoicePurposes.CreditPurchase));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -20,7 +20,15 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
     public const string IdPrefix = "pob";
 
     /// <summary>Puts the pending statements (all, or those named) in a new batch and sends it; answers the batch id, null when none was pending.</summary>
-    public async Task<Guid?> StartAsync(IReadOnlyCollection<Guid>? statementIds, CancellationToken cancellationToken)
+    public Task<Guid?> StartAsync(IReadOnlyCollection<Guid>? statementIds, CancellationToken cancellationToken) =>
+        StartAsync(statementIds, held: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(IReadOnlyCollection{Guid}?, CancellationToken)"/>; a statement whose partner has no PayPal
+    /// e-mail is never sent with an empty receiver: it is held instead (as a statement closed without one is) and added to
+    /// <paramref name="held"/>, so one partner's missing e-mail never keeps the others unpaid.
+    /// </summary>
+    public async Task<Guid?> StartAsync(IReadOnlyCollection<Guid>? statementIds, ICollection<Statement>? held, CancellationToken cancellationToken)
     {
         var pending = db.Statements.Where(s => s.Status == StatementStatus.Pending);
         if (statementIds is not null)
@@ -28,8 +36,19 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
             pending = pending.Where(s => statementIds.Contains(s.Id));
         }
         var statements = await pending.OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var partnerIds = statements.Select(s => s.PartnerId).Distinct().ToList();
+        var reachable = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id) && p.PaypalEmail != null && p.PaypalEmail != "")
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var unreachable in statements.Where(s => !reachable.Contains(s.PartnerId)).ToList())
+        {
+            unreachable.Hold();
+            held?.Add(unreachable);
+            statements.Remove(unreachable);
+            logger.LogWarning("Statement {StatementId} is held, not paid out: its partner {PartnerId} has no PayPal e-mail", unreachable.Id, unreachable.PartnerId);
+        }
         if (statements.Count == 0)
         {
+            await db.SaveChangesAsync(cancellationToken);
             return null;
         }
         var batchId = Guid.CreateVersion7();

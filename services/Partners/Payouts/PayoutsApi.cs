@@ -17,7 +17,7 @@ public static class PayoutsApi
     {
         app.MapPost("/api/v1/admin/payouts", StartAsync).WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator)
             .WithName("StartPayout").WithSummary("Pay pending commission statements out")
-            .WithDescription("Puts the pending statements (all, or `statement_ids`) in one payout batch sent to the provider; each statement is `processing` until the provider reports its item: `paid`, or `pending` again with `payout_failure`. The partner is mailed either way.")
+            .WithDescription("Puts the pending statements (all, or `statement_ids`) in one payout batch sent to the provider; each statement is `processing` until the provider reports its item: `paid`, or `pending` again with `payout_failure`. The partner is mailed either way. A statement whose partner has no PayPal e-mail is never sent with an empty receiver: it becomes `held` and is listed in `held`.")
             .ProducesProblem(400).ProducesProblem(422);
         return app;
     }
@@ -26,11 +26,15 @@ public static class PayoutsApi
     {
         request ??= new StartPayoutRequest(null);
         request.ThrowIfInvalid();
-        var batchId = await batches.StartAsync(request.Ids(), cancellationToken)
-            ?? throw ProblemException.Unprocessable("nothing-to-pay-out", "No pending statement to pay out.", "The statements named are not pending (held, processing or paid), or none is pending.");
+        List<Statement> held = [];
+        var batchId = await batches.StartAsync(request.Ids(), held, cancellationToken)
+            ?? throw ProblemException.Unprocessable("nothing-to-pay-out", "No pending statement to pay out.", held.Count > 0
+                ? $"{held.Count} statement(s) were held instead: their partners have no PayPal e-mail to be paid at."
+                : "The statements named are not pending (held, processing or paid), or none is pending.");
         var statements = await db.Statements.AsNoTracking().Where(s => s.PayoutBatchId == batchId)
             .OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var id = PublicId.Format(PayoutBatches.IdPrefix, batchId);
-        return TypedResults.Accepted((string?)null, new PayoutResponse(id, statements.Select(s => StatementResponse.From(s)).ToList()));
+        return TypedResults.Accepted((string?)null, new PayoutResponse(id, statements.Select(s => StatementResponse.From(s)).ToList(),
+            held.Select(s => StatementResponse.From(s)).ToList()));
     }
 }

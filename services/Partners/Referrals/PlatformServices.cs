@@ -11,8 +11,9 @@ namespace Reseller.Partners.Referrals;
 /// </summary>
 public sealed class PlatformServices(InternalServiceClient services)
 {
-    public Task<JsonNode> TokenizeCardAsync(string holderName, CustomerCardRequest card, CancellationToken cancellationToken) =>
-        services.SendAsync<JsonNode>(InternalCall.Post("billing", "/internal/referrals/cards", new { name = holderName, card }, InternalCredentials.Service), cancellationToken);
+    /// <summary>Billing saves the card: a payment method with Stripe, a raw card with the sandbox (each refuses the other).</summary>
+    public Task<JsonNode> TokenizeCardAsync(string holderName, CustomerCardRequest? card, string? paymentMethod, CancellationToken cancellationToken) =>
+        services.SendAsync<JsonNode>(InternalCall.Post("billing", "/internal/referrals/cards", new { name = holderName, card, payment_method = paymentMethod }, InternalCredentials.Service), cancellationToken);
 
     public Task<JsonNode> OpenAccountAsync(Guid partnerId, object account, CancellationToken cancellationToken) =>
         services.SendAsync<JsonNode>(InternalCall.Post("accounts", "/internal/referrals/accounts", new { partner_id = partnerId, account }, InternalCredentials.Service), cancellationToken);

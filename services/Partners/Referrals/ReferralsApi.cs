@@ -55,7 +55,7 @@ public static class ReferralsApi
         await db.SaveChangesAsync(cancellationToken);
         try
         {
-            var card = await platform.TokenizeCardAsync(request.Customer!.Name!, request.Card!, cancellationToken);
+            var card = await platform.TokenizeCardAsync(request.Customer!.Name!, request.Card, request.PaymentMethod, cancellationToken);
             var account = await platform.OpenAccountAsync(partnerId, new
             {
                 name,

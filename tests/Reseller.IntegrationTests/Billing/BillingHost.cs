@@ -68,6 +68,7 @@ public sealed class BillingHost : IAsyncDisposable
         builder.Services.AddScoped<DunningJob>();
         builder.Services.AddScoped<PendingPaymentsJob>();
         builder.Services.AddScoped<Reseller.Billing.CreditNotes.PendingRefundsJob>();
+        builder.Services.AddScoped<PendingChargeRefundsJob>();
         var host = builder.Build();
         await host.StartAsync();
         return new BillingHost(host, mailDirectory);

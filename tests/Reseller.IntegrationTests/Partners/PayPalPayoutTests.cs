@@ -78,11 +78,37 @@ public sealed class PayPalPayoutTests(TestInfrastructure infrastructure) : IAsyn
         Assert.Equal(0, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
     }
 
-    private async Task<Guid> PendingStatementAsync(string paypalEmail, long amount)
+    [Fact]
+    public async Task A_statement_whose_partner_has_no_PayPal_email_is_held_never_sent_with_an_empty_receiver()
+    {
+        var payable = await PendingStatementAsync("agency@example.test", 4410);
+        var unreachable = await PendingStatementAsync(null, 1200);
+
+        List<Statement> held = [];
+        var batchId = await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([payable, unreachable], held, CancellationToken.None));
+
+        Assert.NotNull(batchId);
+        Assert.Equal(unreachable, Assert.Single(held).Id);
+        var sent = Assert.Single(PayPal.Requests, r => r.Path == "/v1/payments/payouts");
+        Assert.DoesNotContain("\"receiver\":\"\"", sent.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain($"cst_{unreachable:N}", sent.Body, StringComparison.Ordinal);
+        var statements = (await StatementsAsync(payable, unreachable)).ToDictionary(s => s.Id);
+        Assert.Equal((StatementStatus.Processing, batchId), (statements[payable].Status, statements[payable].PayoutBatchId));
+        Assert.Equal((StatementStatus.Held, (Guid?)null), (statements[unreachable].Status, statements[unreachable].PayoutBatchId));
+
+        // Held, it is no longer pending: paying it out alone sends nothing.
+        Assert.Null(await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([unreachable], CancellationToken.None)));
+        Assert.Single(PayPal.Requests, r => r.Path == "/v1/payments/payouts");
+    }
+
+    private async Task<Guid> PendingStatementAsync(string? paypalEmail, long amount)
     {
         var now = DateTimeOffset.UtcNow;
         var partner = Partner.Create("Agency", $"owner-{Guid.NewGuid():N}@example.test", "FR", "USD", now);
-        partner.Update(new ProfileChanges(null, null, null, null, paypalEmail));
+        if (paypalEmail is not null)
+        {
+            partner.Update(new ProfileChanges(null, null, null, null, paypalEmail));
+        }
         var month = new DateOnly(2026, 10, 1);
         var statement = Statement.Close(partner.Id, month,
             [Earning.ForInvoice(partner.Id, Guid.NewGuid(), Guid.NewGuid(), "RSL-1", EarningKinds.Commission, amount * 10, amount, "USD", month, now)], "USD", hasPaypal: true, now);

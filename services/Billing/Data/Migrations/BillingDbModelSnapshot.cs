@@ -127,6 +127,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("payer");
 
+                    b.Property<long>("PrepaidReturn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prepaid_return");
+
                     b.Property<string>("ProviderRefundId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -554,6 +558,22 @@ namespace Reseller.Billing.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("provider_charge_id");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_refund_id");
+
+                    b.Property<long>("RefundAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_amount");
+
+                    b.Property<string>("RefundFailureCode")
+                        .HasColumnType("text")
+                        .HasColumnName("refund_failure_code");
+
+                    b.Property<DateTimeOffset?>("RefundSettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refund_settled_at");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -38,6 +38,9 @@ public sealed record DocumentLabels(
     string GroupSeparator,
     string DateFormat)
 {
+    /// <summary>What follows a label before its value: French sets a space before the colon ("Motif : …").</summary>
+    public string Colon { get; init; } = ": ";
+
     public string StatusName(string status) => status switch
     {
         "open" => Open,

@@ -19,7 +19,10 @@ public static class DocumentLanguages
         "Payé par crédit prépayé", "Payé par carte ({0} se terminant par {1})", "Montant dû",
         "Autoliquidation : TVA due par le preneur (article 196 de la directive 2006/112/CE).",
         "Avoir sur la facture {0}", "Motif", "Crédité", "Avoirs", "Statut", "à payer", "payée", "annulée", "irrécouvrable",
-        ',', " ", "dd/MM/yyyy");
+        ',', " ", "dd/MM/yyyy")
+    {
+        Colon = " : ",
+    };
 
     public static readonly DocumentLabels German = new(
         "Rechnung", "Gutschrift", "Nummer", "Rechnungsdatum", "Fälligkeitsdatum", "Leistungszeitraum", "{0} bis {1}", "Rechnungssteller",

@@ -56,14 +56,14 @@ public static class InvoiceHtml
         }
         if (d.Reason is { } reason)
         {
-            html.Append("<p>").Append(E(l.Reason)).Append(": ").Append(E(reason)).Append("</p>\n");
+            html.Append("<p>").Append(E(l.Reason)).Append(E(l.Colon)).Append(E(reason)).Append("</p>\n");
         }
         if (d.CreditNotes.Count > 0)
         {
             html.Append("<h2>").Append(E(l.CreditNotes)).Append("</h2>\n<ul>\n");
             foreach (var note in d.CreditNotes)
             {
-                html.Append("<li>").Append(E(note.Number)).Append(" (").Append(DocumentFormat.Date(note.IssueDate, l)).Append("): ")
+                html.Append("<li>").Append(E(note.Number)).Append(" (").Append(DocumentFormat.Date(note.IssueDate, l)).Append(')').Append(E(l.Colon))
                     .Append(M(note.Amount, d)).Append(' ').Append(E(d.Currency)).Append(", ").Append(E(note.Reason)).Append("</li>\n");
             }
             html.Append("</ul>\n");

@@ -130,14 +130,14 @@ public static class InvoicePdf
             }
             if (d.Reason is { } reason)
             {
-                Paragraph(labels.Reason + ": " + reason, Text);
+                Paragraph(labels.Reason + labels.Colon + reason, Text);
             }
             if (d.CreditNotes.Count > 0)
             {
                 Paragraph(labels.CreditNotes, Strong);
                 foreach (var note in d.CreditNotes)
                 {
-                    Paragraph($"{note.Number} ({DocumentFormat.Date(note.IssueDate, labels)}): {M(note.Amount)} {d.Currency}, {note.Reason}", Text);
+                    Paragraph($"{note.Number} ({DocumentFormat.Date(note.IssueDate, labels)}){labels.Colon}{M(note.Amount)} {d.Currency}, {note.Reason}", Text);
                 }
             }
         }

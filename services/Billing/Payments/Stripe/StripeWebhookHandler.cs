@@ -13,9 +13,9 @@ namespace Reseller.Billing.Payments.Stripe;
 /// Applies one verified Stripe event, once (the inbox keeps its id). A PaymentIntent of one of our attempts that succeeded or
 /// failed settles an attempt whose answer we lost (timeout, crash between the call and the commit) by repeating the charge
 /// under the same idempotency key, which Stripe answers with that same PaymentIntent; one the payer authenticated after
-/// 3-D Secure pays its still-open invoice, and is refunded when the invoice meanwhile got paid otherwise.
+/// 3-D Secure pays its still-open invoice, and is refunded when the invoice meanwhile got paid otherwise (<see cref="ChargeProcessor"/> decides).
 /// </summary>
-public sealed class StripeWebhookHandler(BillingDb db, ChargeProcessor charges, IRefunds refunds, ILogger<StripeWebhookHandler> logger)
+public sealed class StripeWebhookHandler(BillingDb db, ChargeProcessor charges, ILogger<StripeWebhookHandler> logger)
 {
     public const string Consumer = "StripeWebhook";
 
@@ -54,11 +54,10 @@ public sealed class StripeWebhookHandler(BillingDb db, ChargeProcessor charges, 
         {
             await charges.ProcessAsync(paymentId, cancellationToken);
         }
-        else if (payment.AwaitsAuthentication && stripeEvent.Type == EventTypes.PaymentIntentSucceeded
-            && !await charges.RecordAuthenticatedAsync(paymentId, intent.Id, intent.AmountReceived, cancellationToken))
+        else if (payment.AwaitsAuthentication && stripeEvent.Type == EventTypes.PaymentIntentSucceeded)
         {
-            // The payer authenticated a charge whose invoice was meanwhile paid otherwise (a dunning retry): give it back.
-            await refunds.RefundAsync(intent.Id, intent.AmountReceived, intent.Currency, $"unmatched_{intent.Id}", cancellationToken);
+            // Pays the invoice, or refunds the charge when the invoice was meanwhile paid otherwise (a dunning retry).
+            await charges.RecordAuthenticatedAsync(paymentId, intent.Id, intent.AmountReceived, cancellationToken);
         }
     }
 

@@ -147,6 +147,9 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         Assert.True(await stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", Fake.Authenticate(attempts[0].ProviderChargeId!))));
         var refund = Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
         Assert.Equal((attempts[0].ProviderChargeId, paid.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)), (refund.Form["payment_intent"], refund.Form["amount"]));
+        Assert.Equal($"unmatched_{attempts[0].Id:N}", refund.IdempotencyKey);
+        var givenBack = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == attempts[0].Id));
+        Assert.Equal((PaymentStatus.Unmatched, paid.Total, false), (givenBack.Status, givenBack.RefundAmount, givenBack.AwaitsRefund));
         Assert.Equal(paid.CardCharged, (await RenewalOfAsync(accountId)).CardCharged);
     }
 

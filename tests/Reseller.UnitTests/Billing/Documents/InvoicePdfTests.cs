@@ -58,7 +58,8 @@ public sealed class InvoicePdfTests
             "Avoir CN-2026-000007", "Avoir sur la facture RSL-2026-000123", "Facture", "15/11/2026", "du 05/11/2026 au 05/12/2026",
             "Agence Étoile SARL", "N° TVA FR98765432109", "Reseller SAS", "N° TVA FR12345678901",
             "Geste commercial : panne du 3 novembre", "10,00", "Sous-total", "10,00 EUR", "TVA (20 %)", "2,00 EUR", "Total", "12,00 EUR",
-            "Motif: Geste commercial");
+            "Motif : Geste commercial");
+        Assert.DoesNotContain("Motif:", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Data;
+using Reseller.ServiceDefaults.Clock;
+
+namespace Reseller.Billing.Payments;
+
+/// <summary>Makes the refunds of unmatched charges that a crash or a timeout left undone; the attempt's id keeps each one single.</summary>
+public sealed class PendingChargeRefundsJob(BillingDb db, UnmatchedChargeRefunds refunds) : IDueJob
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    public string Name => "pending_charge_refunds";
+
+    public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now - Grace;
+        var due = await db.Payments.AsNoTracking()
+            .Where(p => p.Status == PaymentStatus.Unmatched && p.RefundAmount > 0 && p.RefundSettledAt == null && p.CompletedAt < cutoff)
+            .OrderBy(p => p.CompletedAt)
+            .Select(p => p.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        var made = 0;
+        foreach (var id in due)
+        {
+            made += await refunds.RefundAsync(id, cancellationToken) ? 1 : 0;
+        }
+        return made;
+    }
+}

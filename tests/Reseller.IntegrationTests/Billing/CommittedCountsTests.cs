@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+
+using Reseller.Billing.Data;
+
+namespace Reseller.IntegrationTests.Billing;
+
+/// <summary>
+/// Billing's counters (reseller.payments, reseller.invoices.issued) count through <see cref="BillingDb.CountOnCommit"/>: only
+/// once the unit of work committed, so a rollback or a retried transaction never counts twice.
+/// </summary>
+[Collection(SharedInfrastructure.Name)]
+public sealed class CommittedCountsTests(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    private BillingHost billing = null!;
+
+    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure);
+
+    public async Task DisposeAsync() => await billing.DisposeAsync();
+
+    [Fact]
+    public async Task A_count_is_made_once_after_its_commit_and_never_for_a_rolled_back_abandoned_or_retried_transaction() =>
+        await billing.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<BillingDb>();
+            var counted = 0;
+
+            await using (var rolledBack = await db.Database.BeginTransactionAsync())
+            {
+                db.CountOnCommit(() => counted++);
+                await db.SaveChangesAsync();
+                await rolledBack.RollbackAsync();
+            }
+            await using (await db.Database.BeginTransactionAsync())
+            {
+                // Abandoned without commit nor rollback (an exception left the block): dropped when the retry begins.
+                db.CountOnCommit(() => counted++);
+            }
+            Assert.Equal(0, counted);
+
+            await using (var retried = await db.Database.BeginTransactionAsync())
+            {
+                db.CountOnCommit(() => counted++);
+                await db.SaveChangesAsync();
+                Assert.Equal(0, counted);
+                await retried.CommitAsync();
+            }
+            Assert.Equal(1, counted);
+
+            db.CountOnCommit(() => counted++);
+            await db.SaveChangesAsync();
+            Assert.Equal(2, counted);
+            return true;
+        });
+}
