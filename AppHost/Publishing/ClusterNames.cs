@@ -9,6 +9,7 @@ public static class ClusterNames
     public const string PlatformSecret = "reseller-platform";
     public const string ConnectionsSecret = "reseller-connections";
     public const string StripeSecret = "reseller-stripe";
+    public const string PayPalSecret = "reseller-paypal";
     public const string RabbitMqManagementSecret = "reseller-rabbitmq-management";
     public const string BackupSecret = "reseller-backup-s3";
     public const string PostgresCluster = "reseller-postgres";

@@ -11,6 +11,9 @@ public sealed class Overlays(ApplicationModel model, DataTier dataTier)
     public const int ProductionMinReplicas = 2;
     public const string SmtpSecret = "reseller-smtp";
 
+    /// <summary>PayPal's live REST API: the payout adapter defaults to PayPal's sandbox, which pays nobody.</summary>
+    public const string PayPalLiveApi = "https://api-m.paypal.com/";
+
     public static IReadOnlyDictionary<string, IReadOnlyList<Manifest>> Development() => new Dictionary<string, IReadOnlyList<Manifest>>(StringComparer.Ordinal)
     {
         ["kustomization.yaml"] = [Kustomization("reseller-dev", "development", [])],
@@ -120,6 +123,14 @@ public sealed class Overlays(ApplicationModel model, DataTier dataTier)
             env.Add(Manifest.Of(("name", "Billing__Payments__Provider"), ("value", "stripe")));
             env.Add(FromSecret("Billing__Payments__Stripe__SecretKey", ClusterNames.StripeSecret, "secret-key"));
             env.Add(FromSecret("Billing__Payments__Stripe__WebhookSecret", ClusterNames.StripeSecret, "webhook-secret"));
+        }
+
+        if (project.Name == "partners")
+        {
+            env.Add(Manifest.Of(("name", "Partners__Payouts__Provider"), ("value", "paypal")));
+            env.Add(Manifest.Of(("name", "Partners__Payouts__PayPal__BaseUrl"), ("value", PayPalLiveApi)));
+            env.Add(FromSecret("Partners__Payouts__PayPal__ClientId", ClusterNames.PayPalSecret, "client-id"));
+            env.Add(FromSecret("Partners__Payouts__PayPal__ClientSecret", ClusterNames.PayPalSecret, "client-secret"));
         }
 
         return [.. env];

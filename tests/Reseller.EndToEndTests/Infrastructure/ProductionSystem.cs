@@ -21,6 +21,8 @@ public sealed class ProductionSystem : IAsyncLifetime, IDisposable
     {
         [(ClusterNames.StripeSecret, "secret-key")] = FakeStripe.SecretKey,
         [(ClusterNames.StripeSecret, "webhook-secret")] = FakeStripe.WebhookSecret,
+        [(ClusterNames.PayPalSecret, "client-id")] = "reseller-test-paypal-client",
+        [(ClusterNames.PayPalSecret, "client-secret")] = "reseller-test-paypal-secret",
         [(Overlays.SmtpSecret, "username")] = "reseller-test",
         [(Overlays.SmtpSecret, "password")] = "reseller-test-password",
     };
@@ -60,6 +62,8 @@ public sealed class ProductionSystem : IAsyncLifetime, IDisposable
             "Reseller__PublicUrl" => gateway,
             "Mail__Smtp__Host" => IPAddress.Loopback.ToString(),
             "Mail__Smtp__Port" => smtpPort,
+            // No payout is run here: PayPal's live API stands at a closed port, so a stray call fails instead of reaching PayPal.
+            "Partners__Payouts__PayPal__BaseUrl" => $"http://{IPAddress.Loopback}:{ClosedPort()}/",
             "OTEL_EXPORTER_OTLP_ENDPOINT" or "OTEL_EXPORTER_OTLP_PROTOCOL" => shared[name],
             _ when value.Contains("example.com", StringComparison.Ordinal) || value.Contains("://", StringComparison.Ordinal) =>
                 throw new InvalidOperationException($"The production overlay gives {name} the address '{value}', which has no stand-in here: map it in {nameof(ProductionSystem)}."),
