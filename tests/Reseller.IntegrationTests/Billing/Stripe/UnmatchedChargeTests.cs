@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
+using Reseller.Testing.Stripe;
 
 namespace Reseller.IntegrationTests.Billing.Stripe;
 
