@@ -39,6 +39,7 @@ public static class WebhooksExtensions
     {
         bus.AddConsumer<WebhookAccountCreatedConsumer>();
         bus.AddConsumer<WebhookAccountStatusChangedConsumer>();
+        bus.AddConsumer<WebhookInvoiceIssuedConsumer>();
         bus.AddConsumer<WebhookInvoicePaidConsumer>();
         bus.AddConsumer<WebhookAccountPlanChangedConsumer>();
         bus.AddConsumer<WebhookPayerChangedConsumer>();

@@ -25,7 +25,8 @@ public static class WebhookDeliveriesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/v1/webhook-deliveries/{id}/redeliver", RedeliverAsync).WithTags("Webhooks").RequireAuthorization(PlatformPolicies.PartnerBilling)
             .WithName("RedeliverWebhook").WithSummary("Send a delivery's event again, now, with a new round of retries")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("409 when the delivery's endpoint is disabled (enable it first) or deleted.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -51,6 +52,15 @@ public static class WebhookDeliveriesApi
         }
         var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.PartnerId == partnerId, cancellationToken)
             ?? throw ProblemException.NotFound("webhook delivery");
+        var endpoint = await db.WebhookEndpoints.AsNoTracking().SingleAsync(e => e.Id == delivery.EndpointId, cancellationToken);
+        if (endpoint.DeletedAt is not null)
+        {
+            throw WebhookProblems.EndpointDeleted();
+        }
+        if (!endpoint.Enabled)
+        {
+            throw WebhookProblems.EndpointDisabled();
+        }
         delivery.Redeliver(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();

@@ -9,11 +9,12 @@ namespace Reseller.Partners.Webhooks.Events;
 
 public sealed class WebhookAccountCreatedConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<AccountCreated>
 {
+    public static IEnumerable<WebhookEvent> Map(AccountCreated created) =>
+        [new(created.PartnerId, WebhookEventTypes.AccountCreated, WebhookAccount.From(created), created.CreatedAt)];
+
     public async Task Consume(ConsumeContext<AccountCreated> context)
     {
-        var created = context.Message;
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookAccountCreatedConsumer), ct =>
-            events.QueueAsync(created.PartnerId, WebhookEventTypes.AccountCreated, WebhookAccount.From(created), created.CreatedAt, ct)))
+        if (await db.ConsumeOnceAsync(context, nameof(WebhookAccountCreatedConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
         {
             signal.Notify();
         }

@@ -9,13 +9,16 @@ namespace Reseller.Partners.Webhooks.Events;
 
 public sealed class WebhookAccountStatusChangedConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<AccountStatusChanged>
 {
+    public static IEnumerable<WebhookEvent> Map(AccountStatusChanged changed) =>
+    [
+        new(changed.PartnerId, WebhookEventTypes.AccountStatusChanged,
+            new WebhookAccountStatus(WebhookAccount.FormatId(changed.AccountId), changed.Status, changed.Payer), changed.ChangedAt,
+            new PreviousStatus(changed.PreviousStatus)),
+    ];
+
     public async Task Consume(ConsumeContext<AccountStatusChanged> context)
     {
-        var changed = context.Message;
-        var account = new WebhookAccountStatus(WebhookAccount.FormatId(changed.AccountId), changed.Status, changed.Payer);
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookAccountStatusChangedConsumer), ct =>
-            events.QueueAsync(changed.PartnerId, WebhookEventTypes.AccountStatusChanged, account, changed.ChangedAt, ct,
-                previousAttributes: new PreviousStatus(changed.PreviousStatus))))
+        if (await db.ConsumeOnceAsync(context, nameof(WebhookAccountStatusChangedConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
         {
             signal.Notify();
         }
