@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.ServiceDefaults.Mail.Outbox;
 
@@ -22,7 +23,7 @@ public static class MailOutboxExtensions
             .SetApplicationName("reseller-" + MessagingExtensions.ServicePrefix<TDb>().TrimEnd('-'))
             .PersistKeysToDbContext<TDb>();
         builder.Services.AddSingleton<MailOutbox>();
-        builder.Services.AddSingleton<MailOutboxSignal>();
+        builder.Services.AddSingleton<QueueSignal<QueuedMail>>();
         builder.Services.AddSingleton<MailQueuedInterceptor>();
         builder.Services.ConfigureDbContext<TDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<MailQueuedInterceptor>()));
         builder.Services.AddSingleton<MailOutboxDispatcher<TDb>>();

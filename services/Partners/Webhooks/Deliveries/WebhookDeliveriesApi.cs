@@ -12,6 +12,7 @@ using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Deliveries;
 
@@ -43,7 +44,7 @@ public static class WebhookDeliveriesApi
     }
 
     public static async Task<Accepted<WebhookDeliveryResponse>> RedeliverAsync(
-        string id, ClaimsPrincipal user, PartnersDb db, WebhookSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, PartnersDb db, QueueSignal<WebhookDelivery> signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
         if (!PublicId.TryParse(WebhookDelivery.IdPrefix, id, out var deliveryId))

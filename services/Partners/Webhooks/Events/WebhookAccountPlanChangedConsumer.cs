@@ -2,13 +2,15 @@ using MassTransit;
 
 using Reseller.Contracts.Accounts;
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
-public sealed class WebhookAccountPlanChangedConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<AccountPlanChanged>
+public sealed class WebhookAccountPlanChangedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<AccountPlanChanged>
 {
     public static IEnumerable<WebhookEvent> Map(AccountPlanChanged m) =>
     [

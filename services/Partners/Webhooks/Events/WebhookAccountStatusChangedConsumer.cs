@@ -2,12 +2,14 @@ using MassTransit;
 
 using Reseller.Contracts.Accounts;
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
-public sealed class WebhookAccountStatusChangedConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<AccountStatusChanged>
+public sealed class WebhookAccountStatusChangedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<AccountStatusChanged>
 {
     public static IEnumerable<WebhookEvent> Map(AccountStatusChanged changed) =>
     [

@@ -4,15 +4,17 @@ using MassTransit;
 
 using Reseller.Contracts.Partners;
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
 /// <summary>commission.earned: the earning only (its amount and kind), never the customer's invoice itself.</summary>
-public sealed class WebhookCommissionEarnedConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<CommissionEarned>
+public sealed class WebhookCommissionEarnedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<CommissionEarned>
 {
     public static IEnumerable<WebhookEvent> Map(CommissionEarned m) =>
     [

@@ -3,15 +3,17 @@ using MassTransit;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
 /// <summary>credit_note.issued for the invoices the partner pays only (a customer-paid invoice is the customer's alone).</summary>
-public sealed class WebhookCreditNoteIssuedConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<CreditNoteIssued>
+public sealed class WebhookCreditNoteIssuedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<CreditNoteIssued>
 {
     public static IEnumerable<WebhookEvent> Map(CreditNoteIssued m) => m.Payer != Payers.Partner
         ? []

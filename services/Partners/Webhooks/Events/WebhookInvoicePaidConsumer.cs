@@ -3,13 +3,15 @@ using MassTransit;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
 /// <summary>invoice.paid (and credits.purchase_completed for a credit pack) for the invoices the partner sees: a customer-paid invoice is the customer's alone (DOMAIN.md), never sent.</summary>
-public sealed class WebhookInvoicePaidConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<InvoicePaid>
+public sealed class WebhookInvoicePaidConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<InvoicePaid>
 {
     public static IEnumerable<WebhookEvent> Map(InvoicePaid paid)
     {

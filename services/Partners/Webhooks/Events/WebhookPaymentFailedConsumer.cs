@@ -5,15 +5,17 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
 /// <summary>invoice.payment_failed (and invoice.uncollectible after the last retry, credits.purchase_failed for a credit pack), partner-paid only.</summary>
-public sealed class WebhookPaymentFailedConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<PaymentFailed>
+public sealed class WebhookPaymentFailedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<PaymentFailed>
 {
     /// <summary><paramref name="payer"/>: who pays the invoice's account (null when Partners does not follow it yet: left out).</summary>
     public static IEnumerable<WebhookEvent> Map(PaymentFailed m, string? payer)

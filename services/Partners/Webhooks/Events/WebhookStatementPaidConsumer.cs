@@ -4,14 +4,16 @@ using MassTransit;
 
 using Reseller.Contracts.Partners;
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
-public sealed class WebhookStatementPaidConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<CommissionStatementPaid>
+public sealed class WebhookStatementPaidConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<CommissionStatementPaid>
 {
     public static IEnumerable<WebhookEvent> Map(CommissionStatementPaid m) =>
     [

@@ -77,7 +77,7 @@ public sealed class WebhookProcessCrashTests(TestInfrastructure infrastructure, 
                 ["ConnectionStrings__messaging"] = infrastructure.MessagingConnectionString,
                 // A killed instance's leases are taken again 3 s later (60 s by default).
                 ["Webhooks__Lease"] = "00:00:03",
-                ["Webhooks__PerEndpointConcurrency"] = "16",
+                ["Webhooks__PerEndpointConcurrency"] = "64",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         });

@@ -16,6 +16,7 @@ using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.IntegrationTests.Partners.Webhooks;
 
@@ -94,7 +95,7 @@ public sealed class WebhooksHost : IAsyncDisposable
         }
         var queued = db.ChangeTracker.Entries<WebhookDelivery>().Select(e => WebhookDeliveryIds.Event(e.Entity.EventId)).ToList();
         await db.SaveChangesAsync();
-        host.Services.GetRequiredService<WebhookSignal>().Notify();
+        host.Services.GetRequiredService<QueueSignal<WebhookDelivery>>().Notify();
         return queued;
     }
 
@@ -119,7 +120,7 @@ public sealed class WebhooksHost : IAsyncDisposable
     public void AdvanceClockTo(DateTimeOffset now)
     {
         Clock.AdvanceTo(now);
-        host.Services.GetRequiredService<WebhookSignal>().Notify();
+        host.Services.GetRequiredService<QueueSignal<WebhookDelivery>>().Notify();
     }
 
     public async Task<int> RunPurgeAsync()
