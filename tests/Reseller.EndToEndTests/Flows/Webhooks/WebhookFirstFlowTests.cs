@@ -129,6 +129,9 @@ public sealed class WebhookFirstFlowTests(ResellerSystem system) : IDisposable
         var deleted = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, redeliver, token: partner.Token), HttpStatusCode.Conflict);
         Assert.Equal("https://reseller.dev/problems/webhook-endpoint-deleted", deleted["type"]!.GetValue<string>());
         Assert.Single(receiver.Received);
+
+        var document = JsonNode.Parse(await client.Http.GetStringAsync(new Uri("/docs/openapi.json", UriKind.Relative)))!;
+        Assert.NotNull(document["paths"]!["/api/v1/webhook-deliveries/{id}/redeliver"]!["post"]!["responses"]!["409"]);
     }
 
     private static JsonNode Object(IEnumerable<ReceivedWebhook> received, string type) => received.Single(r => r.Type == type).Json["data"]!["object"]!;
