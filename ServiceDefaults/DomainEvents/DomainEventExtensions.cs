@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.ServiceDefaults.DomainEvents;
 
@@ -16,7 +17,7 @@ public static class DomainEventExtensions
     public static IServiceCollection AddDomainEvents<TDb>(this IServiceCollection services) where TDb : DbContext
     {
         services.TryAddSingleton<DomainEventDispatcher>();
-        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<QueueSignal<OutboxMessage>>();
         services.TryAddSingleton<OutboxCommitInterceptor>();
         if (!services.Any(s => s.ServiceType == typeof(UnitOfWorkStep<TDb>)))
         {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 using Reseller.ServiceDefaults.DomainEvents;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.ServiceDefaults.Messaging;
 
@@ -13,7 +14,7 @@ namespace Reseller.ServiceDefaults.Messaging;
 /// then the dispatcher is woken once a unit of work that wrote outbox rows has committed (at SaveChanges without a
 /// transaction, at commit with one). Saves that wrote no outbox row — the dispatcher's own among them — wake nothing.
 /// </summary>
-public sealed class OutboxCommitInterceptor(OutboxSignal signal, DomainEventDispatcher domainEvents) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class OutboxCommitInterceptor(QueueSignal<OutboxMessage> signal, DomainEventDispatcher domainEvents) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> wroteOutbox = [];
 

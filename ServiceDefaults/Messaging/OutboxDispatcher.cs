@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using Reseller.ServiceDefaults.Queues;
 using Reseller.ServiceDefaults.Telemetry;
 
 namespace Reseller.ServiceDefaults.Messaging;
@@ -19,7 +20,7 @@ namespace Reseller.ServiceDefaults.Messaging;
 public sealed partial class OutboxDispatcher<TDb>(
     IServiceScopeFactory scopes,
     IBus bus,
-    OutboxSignal signal,
+    QueueSignal<OutboxMessage> signal,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TDb>> logger) : BackgroundService where TDb : DbContext
 {
@@ -27,24 +28,8 @@ public sealed partial class OutboxDispatcher<TDb>(
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogDispatchFailed(ex);
-                await Task.Delay(PollInterval, stoppingToken);
-            }
-            await signal.WaitAsync(PollInterval, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        QueueDrain.RunAsync(DispatchBatchAsync, BatchSize, signal, PollInterval, LogDispatchFailed, stoppingToken);
 
     private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using Reseller.ServiceDefaults.Queues;
+
 namespace Reseller.ServiceDefaults.Mail.Outbox;
 
 /// <summary>
@@ -14,31 +16,15 @@ public sealed partial class MailOutboxDispatcher<TDb>(
     IServiceScopeFactory scopes,
     MailOutbox outbox,
     IMailSender sender,
-    MailOutboxSignal signal,
+    QueueSignal<QueuedMail> signal,
     TimeProvider clock,
     ILogger<MailOutboxDispatcher<TDb>> logger) : BackgroundService where TDb : DbContext
 {
     private const int BatchSize = 20;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogDispatchFailed(ex);
-                await Task.Delay(PollInterval, stoppingToken);
-            }
-            await signal.WaitAsync(PollInterval, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        QueueDrain.RunAsync(DispatchBatchAsync, BatchSize, signal, PollInterval, LogDispatchFailed, stoppingToken);
 
     /// <summary>Sends the mails due now; returns how many it claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)

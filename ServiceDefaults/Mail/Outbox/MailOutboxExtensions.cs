@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 using Reseller.ServiceDefaults.DataProtection;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.ServiceDefaults.Mail.Outbox;
 
@@ -20,7 +21,7 @@ public static class MailOutboxExtensions
     {
         builder.AddSharedDataProtection<TBuilder, TDb>("reseller-" + MessagingExtensions.ServicePrefix<TDb>().TrimEnd('-'));
         builder.Services.AddSingleton<MailOutbox>();
-        builder.Services.AddSingleton<MailOutboxSignal>();
+        builder.Services.AddSingleton<QueueSignal<QueuedMail>>();
         builder.Services.AddSingleton<MailQueuedInterceptor>();
         builder.Services.ConfigureDbContext<TDb>((sp, o) => o.AddInterceptors(sp.GetRequiredService<MailQueuedInterceptor>()));
         builder.Services.AddSingleton<MailOutboxDispatcher<TDb>>();

@@ -4,10 +4,12 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
+using Reseller.ServiceDefaults.Queues;
+
 namespace Reseller.ServiceDefaults.Mail.Outbox;
 
 /// <summary>Wakes the mail dispatcher once a unit of work that queued a mail has committed (never on a rollback).</summary>
-public sealed class MailQueuedInterceptor(MailOutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class MailQueuedInterceptor(QueueSignal<QueuedMail> signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> queuedMail = [];
 

@@ -97,6 +97,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
         var invoice = Invoice.Issue(details, number, price, now, heading);
         db.Invoices.Add(invoice);
+        db.Publish(InvoiceEvents.Issued(invoice), now);
         db.CountOnCommit(() => BillingMetrics.CountInvoice(purpose));
 
         if (invoice.Status == InvoiceStatus.Paid)

@@ -12,6 +12,7 @@ using Reseller.Contracts.Billing;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
+using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Tokens;
 
@@ -74,6 +75,7 @@ public static class CreditPurchasesApi
             now,
             await headings.ForAsync(partnerId, null, Payers.Partner, cancellationToken));
         db.Invoices.Add(invoice);
+        db.Publish(InvoiceEvents.Issued(invoice), now);
         var payment = Payment.Start(invoice.Id, partnerId, profileId, invoice.AmountDue, invoice.Currency, now);
         db.Payments.Add(payment);
         db.CountOnCommit(() => BillingMetrics.CountInvoice(InvoicePurposes.CreditPurchase));

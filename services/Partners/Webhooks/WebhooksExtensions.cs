@@ -4,6 +4,7 @@ using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Events;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks;
 
@@ -24,7 +25,8 @@ public static class WebhooksExtensions
             o.AllowPrivateAddresses &= !production;
         });
         builder.Services.AddSingleton<WebhookSecrets>();
-        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddSingleton<WebhookSigningSecrets>();
+        builder.Services.AddSingleton<QueueSignal<WebhookDelivery>>();
         builder.Services.AddSingleton<WebhookHttp>();
         builder.Services.AddScoped<WebhookEvents>();
         builder.Services.AddScoped<FailingEndpoints>();
@@ -39,6 +41,7 @@ public static class WebhooksExtensions
     {
         bus.AddConsumer<WebhookAccountCreatedConsumer>();
         bus.AddConsumer<WebhookAccountStatusChangedConsumer>();
+        bus.AddConsumer<WebhookInvoiceIssuedConsumer>();
         bus.AddConsumer<WebhookInvoicePaidConsumer>();
         bus.AddConsumer<WebhookAccountPlanChangedConsumer>();
         bus.AddConsumer<WebhookPayerChangedConsumer>();

@@ -43,6 +43,12 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
 
     private Task<BilledAccount> AccountAsync(Guid accountId) => billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
 
+    /// <summary>How many InvoiceIssued events the outbox holds for the invoice (Partners turns them into invoice.issued).</summary>
+    private Task<int> IssuedEventsAsync(Guid invoiceId) => billing.QueryAsync(db => db.Database.SqlQuery<int>($"""
+        SELECT count(*)::int AS "Value" FROM outbox_messages
+        WHERE message_type LIKE 'Reseller.Contracts.Billing.InvoiceIssued,%' AND body->>'InvoiceId' = {invoiceId.ToString()}
+        """).SingleAsync());
+
     private Task<List<Invoice>> InvoicesAsync(Guid accountId) =>
         billing.QueryAsync(db => db.Invoices.AsNoTracking().Where(i => i.AccountId == accountId).OrderBy(i => i.Id).ToListAsync());
 
@@ -62,8 +68,9 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         var markerMessageId = await billing.PublishAsync(created with { AccountId = markerId, Name = "acct-marker" });
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == markerId && i.Status == InvoiceStatus.Paid)));
         Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId, markerMessageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
-        Assert.Single(await InvoicesAsync(accountId));
+        var opening = Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(1, await billing.QueryAsync(db => db.Payments.CountAsync(p => p.InvoiceId == db.Invoices.Single(i => i.AccountId == accountId).Id)));
+        Assert.Equal(1, await IssuedEventsAsync(opening.Id));
         Assert.Equal(1, await billing.InboxCountAsync(messageId));
     }
 
@@ -89,6 +96,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         Assert.Equal(today, proration.PeriodStart);
         Assert.Equal(end, proration.PeriodEnd);
         Assert.Equal("professional", (await AccountAsync(accountId)).Plan.Tier);
+        Assert.Equal(1, await IssuedEventsAsync(proration.Id));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class RenewalConcurrencyTests(TestInfrastructure infrastructure)
         Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(DISTINCT account_id) FROM invoices WHERE purpose = 'renewal'"));
         Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(*) FROM payments WHERE status = 'Succeeded'"));
         Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Billing.InvoicePaid%'"));
+        Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Billing.InvoiceIssued%'"));
         Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT max(last_number) FROM invoice_number_sequences"));
         Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM billed_accounts WHERE current_period_end <= CURRENT_DATE"));
 

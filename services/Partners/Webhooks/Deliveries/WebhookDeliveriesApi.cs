@@ -12,6 +12,7 @@ using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Deliveries;
 
@@ -25,7 +26,8 @@ public static class WebhookDeliveriesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/v1/webhook-deliveries/{id}/redeliver", RedeliverAsync).WithTags("Webhooks").RequireAuthorization(PlatformPolicies.PartnerBilling)
             .WithName("RedeliverWebhook").WithSummary("Send a delivery's event again, now, with a new round of retries")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("409 when the delivery's endpoint is disabled (enable it first) or deleted.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -42,7 +44,7 @@ public static class WebhookDeliveriesApi
     }
 
     public static async Task<Accepted<WebhookDeliveryResponse>> RedeliverAsync(
-        string id, ClaimsPrincipal user, PartnersDb db, WebhookSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, PartnersDb db, QueueSignal<WebhookDelivery> signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         var partnerId = user.PartnerId();
         if (!PublicId.TryParse(WebhookDelivery.IdPrefix, id, out var deliveryId))
@@ -51,6 +53,15 @@ public static class WebhookDeliveriesApi
         }
         var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.PartnerId == partnerId, cancellationToken)
             ?? throw ProblemException.NotFound("webhook delivery");
+        var endpoint = await db.WebhookEndpoints.AsNoTracking().SingleAsync(e => e.Id == delivery.EndpointId, cancellationToken);
+        if (endpoint.DeletedAt is not null)
+        {
+            throw WebhookProblems.EndpointDeleted();
+        }
+        if (!endpoint.Enabled)
+        {
+            throw WebhookProblems.EndpointDisabled();
+        }
         delivery.Redeliver(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();

@@ -7,12 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Endpoints;
 
@@ -72,8 +74,8 @@ public static class WebhookEndpointsApi
         TypedResults.Ok(WebhookEndpointResponse.From(await FindAsync(db, id, user, cancellationToken)));
 
     public static async Task<Ok<WebhookEndpointResponse>> UpdateAsync(
-        string id, UpdateWebhookEndpointRequest request, ClaimsPrincipal user, PartnersDb db, IOptions<WebhookOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string id, UpdateWebhookEndpointRequest request, ClaimsPrincipal user, PartnersDb db, IOptions<WebhookOptions> options, WebhookSigningSecrets signing,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var endpoint = await FindAsync(db, id, user, cancellationToken);
         request.ThrowIfInvalid();
@@ -84,19 +86,22 @@ public static class WebhookEndpointsApi
         }
         endpoint.Change(url, request.Events, request.Enabled, request.Description?.Trim(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        signing.Forget(endpoint.Id);
         return TypedResults.Ok(WebhookEndpointResponse.From(endpoint));
     }
 
-    public static async Task<NoContent> DeleteAsync(string id, ClaimsPrincipal user, PartnersDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<NoContent> DeleteAsync(
+        string id, ClaimsPrincipal user, PartnersDb db, WebhookSigningSecrets signing, TimeProvider clock, CancellationToken cancellationToken)
     {
         var endpoint = await FindAsync(db, id, user, cancellationToken);
         endpoint.Delete(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        signing.Forget(endpoint.Id);
         return TypedResults.NoContent();
     }
 
     public static async Task<Accepted> TestAsync(
-        string id, ClaimsPrincipal user, PartnersDb db, WebhookEvents events, WebhookSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         var endpoint = await FindAsync(db, id, user, cancellationToken);
         if (!endpoint.Enabled)
@@ -112,12 +117,14 @@ public static class WebhookEndpointsApi
     }
 
     public static async Task<Ok<RolledSecretResponse>> RollSecretAsync(
-        string id, ClaimsPrincipal user, PartnersDb db, WebhookSecrets secrets, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, PartnersDb db, WebhookSecrets secrets, WebhookSigningSecrets signing, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var endpoint = await FindAsync(db, id, user, cancellationToken);
         var secret = WebhookSecrets.New();
         endpoint.RollSecret(secrets.Protect(secret), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        signing.Forget(endpoint.Id);
         return TypedResults.Ok(new RolledSecretResponse(secret, endpoint.PreviousSecretExpiresAt!.Value));
     }
 

@@ -10,4 +10,7 @@ public static class WebhookProblems
 
     public static ProblemException EndpointDisabled() => ProblemException.Conflict(
         "webhook-endpoint-disabled", "The webhook endpoint is disabled.", "Enable it (PATCH with enabled: true) before sending to it.");
+
+    public static ProblemException EndpointDeleted() => ProblemException.Conflict(
+        "webhook-endpoint-deleted", "The webhook endpoint was deleted.", "A deleted endpoint's deliveries cannot be sent again.");
 }

@@ -3,31 +3,38 @@ using MassTransit;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.Partners.Data;
+using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
 /// <summary>invoice.paid (and credits.purchase_completed for a credit pack) for the invoices the partner sees: a customer-paid invoice is the customer's alone (DOMAIN.md), never sent.</summary>
-public sealed class WebhookInvoicePaidConsumer(PartnersDb db, WebhookEvents events, WebhookSignal signal) : IConsumer<InvoicePaid>
+public sealed class WebhookInvoicePaidConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<InvoicePaid>
 {
+    public static IEnumerable<WebhookEvent> Map(InvoicePaid paid)
+    {
+        if (paid.Payer != Payers.Partner)
+        {
+            yield break;
+        }
+        var invoice = WebhookInvoice.From(paid);
+        yield return new(paid.PartnerId, WebhookEventTypes.InvoicePaid, invoice, paid.PaidAt);
+        if (paid.Purpose == InvoicePurposes.CreditPurchase)
+        {
+            yield return new(paid.PartnerId, WebhookEventTypes.CreditsPurchaseCompleted,
+                new WebhookCreditPurchase(paid.Reference, invoice.Id, invoice.AccountId, invoice.Total!, null), paid.PaidAt);
+        }
+    }
+
     public async Task Consume(ConsumeContext<InvoicePaid> context)
     {
-        var paid = context.Message;
-        if (paid.Payer != Payers.Partner)
+        if (context.Message.Payer != Payers.Partner)
         {
             return;
         }
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookInvoicePaidConsumer), async ct =>
-        {
-            var invoice = WebhookInvoice.From(paid);
-            await events.QueueAsync(paid.PartnerId, WebhookEventTypes.InvoicePaid, invoice, paid.PaidAt, ct);
-            if (paid.Purpose == InvoicePurposes.CreditPurchase)
-            {
-                await events.QueueAsync(paid.PartnerId, WebhookEventTypes.CreditsPurchaseCompleted,
-                    new WebhookCreditPurchase(paid.Reference, invoice.Id, invoice.AccountId, invoice.Total!, null), paid.PaidAt, ct);
-            }
-        }))
+        if (await db.ConsumeOnceAsync(context, nameof(WebhookInvoicePaidConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
         {
             signal.Notify();
         }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Reseller.Partners.Data;
 using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Endpoints;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Sending;
 
@@ -20,8 +21,8 @@ namespace Reseller.Partners.Webhooks.Sending;
 public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes,
     WebhookHttp http,
-    WebhookSecrets secrets,
-    WebhookSignal signal,
+    WebhookSigningSecrets secrets,
+    QueueSignal<WebhookDelivery> signal,
     TimeProvider clock,
     IOptions<WebhookOptions> options,
     ILogger<WebhookDispatcher> logger) : BackgroundService
@@ -136,7 +137,7 @@ public sealed partial class WebhookDispatcher(
             };
             request.Headers.Add(WebhookSignature.EventIdHeader, WebhookDeliveryIds.Event(delivery.EventId));
             // The signature's time is real time, whatever the sandbox clock says: the receiver compares it with its own clock.
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(LiveSecrets(endpoint, attemptedAt), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), delivery.Payload));
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secrets.LiveSecrets(endpoint, attemptedAt), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), delivery.Payload));
             using var response = await http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var excerpt = await ReadExcerptAsync(response, timeout.Token);
             return new AttemptOutcome(attemptedAt, (int)response.StatusCode, Stopwatch.GetElapsedTime(started), excerpt, null);
@@ -145,15 +146,6 @@ public sealed partial class WebhookDispatcher(
         {
             var error = ex is OperationCanceledException ? $"No answer within {settings.Timeout.TotalSeconds:0} s." : ex.Message;
             return new AttemptOutcome(attemptedAt, null, Stopwatch.GetElapsedTime(started), null, error);
-        }
-    }
-
-    private IEnumerable<string> LiveSecrets(WebhookEndpoint endpoint, DateTimeOffset now)
-    {
-        yield return secrets.Unprotect(endpoint.ProtectedSecret);
-        if (endpoint.ProtectedPreviousSecret is { } previous && endpoint.PreviousSecretExpiresAt > now)
-        {
-            yield return secrets.Unprotect(previous);
         }
     }
 

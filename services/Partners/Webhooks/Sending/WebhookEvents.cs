@@ -11,6 +11,17 @@ namespace Reseller.Partners.Webhooks.Sending;
 /// </summary>
 public sealed class WebhookEvents(PartnersDb db, TimeProvider clock)
 {
+    /// <summary>Queues each event; returns how many deliveries were queued.</summary>
+    public async Task<int> QueueAsync(IEnumerable<WebhookEvent> events, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var e in events)
+        {
+            queued += await QueueAsync(e.PartnerId, e.Type, e.Resource, e.CreatedAt, cancellationToken, e.PreviousAttributes);
+        }
+        return queued;
+    }
+
     public async Task<int> QueueAsync(Guid partnerId, string type, object dataObject, DateTimeOffset createdAt, CancellationToken cancellationToken,
         object? previousAttributes = null, Guid? onlyEndpointId = null)
     {

@@ -107,6 +107,33 @@ public sealed class WebhookFirstFlowTests(ResellerSystem system) : IDisposable
         Assert.Equal(ids[0], receiver.Received.Single(r => r.Type == "ping").Json["data"]!["object"]!["webhook_endpoint_id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_redelivery_to_a_disabled_or_deleted_endpoint_is_a_conflict()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var partner = await client.CreatePartnerAsync();
+        var endpointId = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/webhook-endpoints",
+            new { url = receiver.Url, events = new[] { "invoice.paid" } }, partner.Token), HttpStatusCode.Created))["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, $"/api/v1/webhook-endpoints/{endpointId}/test", token: partner.Token)).StatusCode);
+        Assert.True(await EventuallyAsync(async () => (await DeliveriesAsync(partner, endpointId)).Any(d => d!["status"]!.GetValue<string>() == "delivered")),
+            "the ping was never delivered");
+        var deliveryId = (await DeliveriesAsync(partner, endpointId)).Single()!["id"]!.GetValue<string>();
+        var redeliver = $"/api/v1/webhook-deliveries/{deliveryId}/redeliver";
+
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Patch, $"/api/v1/webhook-endpoints/{endpointId}", new { enabled = false }, partner.Token),
+            HttpStatusCode.OK);
+        var disabled = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, redeliver, token: partner.Token), HttpStatusCode.Conflict);
+        Assert.Equal("https://reseller.dev/problems/webhook-endpoint-disabled", disabled["type"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, $"/api/v1/webhook-endpoints/{endpointId}", token: partner.Token)).StatusCode);
+        var deleted = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, redeliver, token: partner.Token), HttpStatusCode.Conflict);
+        Assert.Equal("https://reseller.dev/problems/webhook-endpoint-deleted", deleted["type"]!.GetValue<string>());
+        Assert.Single(receiver.Received);
+
+        var document = JsonNode.Parse(await client.Http.GetStringAsync(new Uri("/docs/openapi.json", UriKind.Relative)))!;
+        Assert.NotNull(document["paths"]!["/api/v1/webhook-deliveries/{id}/redeliver"]!["post"]!["responses"]!["409"]);
+    }
+
     private static JsonNode Object(IEnumerable<ReceivedWebhook> received, string type) => received.Single(r => r.Type == type).Json["data"]!["object"]!;
 
     private async Task<JsonArray> DeliveriesAsync(Partner partner, string endpointId) =>

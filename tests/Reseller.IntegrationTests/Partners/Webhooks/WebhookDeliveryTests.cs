@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Reseller.IntegrationTests.Partners.Webhooks;
 
-/// <summary>The durable delivery queue: retries on the sandbox clock, crash recovery, isolation of a slow receiver, secret roll.</summary>
+/// <summary>The durable delivery queue: retries on the sandbox clock, isolation of a slow receiver, secret roll (a crash: WebhookProcessCrashTests).</summary>
 [Collection(SharedInfrastructure.Name)]
 public sealed class WebhookDeliveryTests(TestInfrastructure infrastructure, ITestOutputHelper output)
 {
@@ -47,33 +47,6 @@ public sealed class WebhookDeliveryTests(TestInfrastructure infrastructure, ITes
         {
             Assert.True(attempts[i].AttemptedAt - attempts[i - 1].AttemptedAt >= RetrySchedule.WaitAfter(i) * (1 - RetrySchedule.Jitter));
         }
-    }
-
-    [Fact]
-    public async Task An_instance_crashing_during_a_thousand_deliveries_loses_none()
-    {
-        const int events = 1000;
-        await using var receiver = await WebhookReceiver.StartAsync();
-        receiver.Answer = async (_, ct) =>
-        {
-            await Task.Delay(5, ct);
-            return 200;
-        };
-        var database = await infrastructure.CreateDatabaseAsync("webhooks");
-        Action<Reseller.Partners.Webhooks.Sending.WebhookOptions> shortLease = o => o.Lease = TimeSpan.FromSeconds(3);
-        var first = await WebhooksHost.StartAsync(database, shortLease);
-        var (endpoint, _) = await first.AddEndpointAsync(Guid.CreateVersion7(), receiver.Url);
-        var emitted = await first.QueueAsync(endpoint.PartnerId, events);
-
-        Assert.True(await Eventually.HoldsAsync(() => receiver.Received.Count >= 100, Timeout), "the first instance delivered nothing");
-        await first.CrashAsync();
-        await using var second = await WebhooksHost.StartAsync(database, shortLease);
-
-        Assert.True(await Eventually.HoldsAsync(() => receiver.Received.Select(r => r.EventId).Distinct().Count() == events, Timeout),
-            $"only {receiver.Received.Select(r => r.EventId).Distinct().Count()} of {events} events arrived");
-        Assert.Equal(emitted.Order(StringComparer.Ordinal), receiver.Received.Select(r => r.EventId).Distinct().Order(StringComparer.Ordinal));
-        Assert.True(await Eventually.HoldsAsync(async () =>
-            await second.QueryAsync(db => db.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Delivered)) == events, Timeout));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using MassTransit;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,24 +15,28 @@ using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
+using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.IntegrationTests.Partners.Webhooks;
 
 /// <summary>
 /// Partners' webhook machinery as one Partners instance wires it (Development: a receiver on 127.0.0.1 is allowed), over a
 /// real PostgreSQL database, with a sandbox clock the test moves. Events are queued straight through WebhookEvents, as the
-/// consumers do inside their inbox transaction.
+/// consumers do inside their inbox transaction, or, given a broker, through the webhook consumers themselves (queues named
+/// for this host).
 /// </summary>
 public sealed class WebhooksHost : IAsyncDisposable
 {
     private readonly IHost host;
-    private bool stopped;
 
     private WebhooksHost(IHost host) => this.host = host;
 
     public PlatformClock Clock => host.Services.GetRequiredService<PlatformClock>();
 
-    public static async Task<WebhooksHost> StartAsync(string databaseConnectionString, Action<WebhookOptions>? configure = null)
+    public IBus Bus => host.Services.GetRequiredService<IBus>();
+
+    public static async Task<WebhooksHost> StartAsync(string databaseConnectionString, Action<WebhookOptions>? configure = null, string? messaging = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Logging.ClearProviders();
@@ -42,6 +48,16 @@ public sealed class WebhooksHost : IAsyncDisposable
         builder.Services.AddSingleton(new PlatformClock(TimeProvider.System));
         builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<PlatformClock>());
         builder.Services.AddDbContext<PartnersDb>(o => DatabaseExtensions.Configure(o, databaseConnectionString));
+        if (messaging is not null)
+        {
+            builder.Configuration["ConnectionStrings:messaging"] = messaging;
+            var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+            builder.AddServiceMessaging<HostApplicationBuilder, PartnersDb>(bus =>
+            {
+                bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, false));
+                bus.AddWebhookConsumers();
+            });
+        }
         builder.AddMailOutbox<HostApplicationBuilder, PartnersDb>();
         builder.AddWebhooks();
         if (configure is not null)
@@ -79,8 +95,16 @@ public sealed class WebhooksHost : IAsyncDisposable
         }
         var queued = db.ChangeTracker.Entries<WebhookDelivery>().Select(e => WebhookDeliveryIds.Event(e.Entity.EventId)).ToList();
         await db.SaveChangesAsync();
-        host.Services.GetRequiredService<WebhookSignal>().Notify();
+        host.Services.GetRequiredService<QueueSignal<WebhookDelivery>>().Notify();
         return queued;
+    }
+
+    /// <summary>Publishes an integration event as its service would; returns its message id.</summary>
+    public async Task<Guid> PublishAsync<T>(T message) where T : class
+    {
+        var id = NewId.NextGuid();
+        await Bus.Publish(message, c => c.MessageId = id);
+        return id;
     }
 
     public async Task<string> RollSecretAsync(Guid endpointId)
@@ -96,7 +120,7 @@ public sealed class WebhooksHost : IAsyncDisposable
     public void AdvanceClockTo(DateTimeOffset now)
     {
         Clock.AdvanceTo(now);
-        host.Services.GetRequiredService<WebhookSignal>().Notify();
+        host.Services.GetRequiredService<QueueSignal<WebhookDelivery>>().Notify();
     }
 
     public async Task<int> RunPurgeAsync()
@@ -117,29 +141,8 @@ public sealed class WebhooksHost : IAsyncDisposable
         return Task.CompletedTask;
     });
 
-    /// <summary>Stops at once, as a crash would: deliveries in flight are abandoned with their leases still held.</summary>
-    public async Task CrashAsync()
-    {
-        stopped = true;
-        using var now = new CancellationTokenSource();
-        await now.CancelAsync();
-        try
-        {
-            await host.StopAsync(now.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Abandoned, as intended.
-        }
-        host.Dispose();
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (stopped)
-        {
-            return;
-        }
         await host.StopAsync();
         host.Dispose();
     }

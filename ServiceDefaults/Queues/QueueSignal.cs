@@ -1,7 +1,10 @@
-namespace Reseller.Partners.Webhooks.Sending;
+namespace Reseller.ServiceDefaults.Queues;
 
-/// <summary>Wakes the dispatcher when deliveries were queued or a delivery finished, instead of waiting for its next poll.</summary>
-public sealed class WebhookSignal : IDisposable
+/// <summary>
+/// Wakes the dispatcher of one durable queue (the row type <typeparamref name="TRow"/> names it: outbox messages, queued mails,
+/// webhook deliveries) as soon as work was committed, so latency is not the poll interval. One singleton per queue.
+/// </summary>
+public sealed class QueueSignal<TRow> : IDisposable
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 
