@@ -27,6 +27,7 @@ app.MapLifecycleApi();
 app.MapPayerApi();
 app.MapAccountListApi();
 app.MapTransfersApi();
+app.MapPendingTransfersApi();
 app.MapOperatorAccountSearchApi();
 app.MapAccountAuthApi();
 app.MapAccountUsersApi();

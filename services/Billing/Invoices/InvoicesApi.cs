@@ -21,7 +21,8 @@ public static class InvoicesApi
     public static IEndpointRouteBuilder MapInvoicesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/invoices").WithTags("Billing").RequireAuthorization(BillingPolicies.Payer);
-        api.MapGet("", ListAsync).WithName("ListInvoices").WithSummary("List invoices");
+        api.MapGet("", ListAsync).WithName("ListInvoices").WithSummary("List invoices (by account, status and issue date)").ProducesProblem(400)
+            .WithDescription("`issued_from` and `issued_to` (yyyy-MM-dd, inclusive, UTC days) keep the invoices issued in that period; a malformed date or a range ending before it starts is a 400.");
         api.MapGet("/{id}", GetAsync).WithName("GetInvoice").WithSummary("Read or download an invoice").ProducesProblem(406).Produces<InvoiceResponse>()
             .WithDescription("JSON by default; `Accept: text/html`, `text/csv` or `application/pdf` downloads it in that format, in the payer's language, with issuer, bill-to, due date and tax.");
         return app;
@@ -33,6 +34,8 @@ public static class InvoicesApi
         BillingDb db,
         [FromQuery(Name = "account_id")] string? accountId,
         [FromQuery(Name = "status")] string? status,
+        [FromQuery(Name = "issued_from")] string? issuedFrom,
+        [FromQuery(Name = "issued_to")] string? issuedTo,
         [FromQuery(Name = "page_size")] string? pageSize,
         [FromQuery(Name = "page_token")] string? pageToken,
         CancellationToken cancellationToken)
@@ -40,7 +43,8 @@ public static class InvoicesApi
         int? size = pageSize is null ? null
             : int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested
             : throw ValidationErrors.Reject("page_size", $"page_size must be between 1 and {PageSize.Max}.");
-        var query = Visible(db, BillingCaller.From(user));
+        var period = IssuedPeriod.Parse(issuedFrom, issuedTo);
+        var query = period.Apply(Visible(db, BillingCaller.From(user)));
         if (accountId is not null)
         {
             if (!PublicId.TryParse(InvoiceResponse.AccountIdPrefix, accountId, out var account))

@@ -43,6 +43,7 @@ public static class GatewayRoutes
         Route("accounts-password-reset", "/api/v1/auth/account-password-reset/{**rest}", "accounts", Anonymous),
         Route("accounts-login-links", "/api/v1/auth/login-links/{token}", "accounts", Anonymous),
         Route("accounts-transfer-confirm", "/api/v1/transfers/{token}/confirm", "accounts", Anonymous),
+        Route("accounts-transfers", "/api/v1/transfers", "accounts", AuthenticatedPolicy),
         Route("accounts-invitation-accept", "/api/v1/invitations/{token}/accept", "accounts", Anonymous),
         Route("accounts", "/api/v1/accounts/{**rest}", "accounts", AuthenticatedPolicy),
         Route(AccountDefaultsRoute, "/api/v1/settings/account-defaults", "accounts", AuthenticatedPolicy, order: 0),

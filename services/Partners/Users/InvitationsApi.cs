@@ -26,6 +26,9 @@ public static class InvitationsApi
         api.MapPost("", InviteAsync).RequireAuthorization(PartnerOwner.Policy).WithName("InvitePartnerUser").WithSummary("Invite a user to the partner");
         api.MapGet("", ListAsync).RequireAuthorization(PlatformPolicies.Partner).WithName("ListPartnerUsers").WithSummary("List the partner's users and invitations");
         api.MapDelete("/{id}", UserRemoval.RemoveAsync).RequireAuthorization(PartnerOwner.Policy).WithName("RemovePartnerUser").WithSummary("Remove a partner user").ProducesProblem(409);
+        api.MapPatch("/{id}", RoleChange.ChangeAsync).RequireAuthorization(PartnerOwner.Policy).WithName("ChangePartnerUserRole")
+            .WithSummary("Change a partner user's role (the last owner is never demoted; the user's sessions end)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id}/resend", ResendAsync).RequireAuthorization(PartnerOwner.Policy).WithName("ResendPartnerInvitation").WithSummary("Re-send a partner user's invitation");
         return app;
     }

@@ -39,6 +39,8 @@ public sealed class PartnerUser
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
 
+    public void ChangeRole(string role) => Role = role;
+
     /// <summary>A new password (invitation accepted or reset confirmed) activates the user and lifts any lockout.</summary>
     public void ChoosePassword(string hash)
     {

@@ -22,6 +22,10 @@ public static class GatewayClients
         services.AddScoped<CommissionsApi>();
         services.AddScoped<ProfileApi>();
         services.AddScoped<TeamApi>();
+        services.AddScoped<TeamRoleApi>();
+        services.AddScoped<CommissionStatementLinesApi>();
+        services.AddScoped<InvoicePeriodSearchApi>();
+        services.AddScoped<AttentionApi>();
         services.AddScoped<AccountDefaultsApi>();
         services.AddScoped<InvoiceSearchApi>();
         services.AddScoped<CreditNotesApi>();
