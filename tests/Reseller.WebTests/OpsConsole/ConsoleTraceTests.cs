@@ -38,8 +38,7 @@ public sealed class ConsoleTraceTests(WebSystem web)
         var described = string.Join("\n", messaging.Select(s => $"{s.Service} {s.Kind} {s.Name}: {string.Join(", ", s.Attributes.Select(a => $"{a.Key}={a.Value}"))}"));
         Assert.True(messaging.Any(s => s.Service == "accounts" && s.Kind == ProducerKind && IsMessaging(s)), described);
         Assert.True(messaging.Any(s => s.Service == "billing" && s.Kind == ConsumerKind && IsMessaging(s)), described);
-        var logs = Store.Logs.Where(l => l.TraceId == traceId).ToList();
-        Assert.NotEmpty(logs);
+        var logs = await WaitForLogsAsync(traceId);
         await WaitForSpansFromAsync(traceId, logs.Select(l => l.Service));
 
         await using var browser = await web.OpenAsync();
@@ -115,6 +114,23 @@ public sealed class ConsoleTraceTests(WebSystem web)
             await Task.Delay(250);
         }
         Assert.Superset(expected, traced);
+    }
+
+    /// <summary>Waits for the trace's first logs: a service exports its logs in batches of their own, after or before its spans.</summary>
+    private async Task<IReadOnlyList<StoredLog>> WaitForLogsAsync(string traceId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var logs = Store.Logs.Where(l => l.TraceId == traceId).ToList();
+            if (logs.Count > 0)
+            {
+                return logs;
+            }
+            await Task.Delay(250);
+        }
+        Assert.Fail($"no log under the trace {traceId} reached the AppHost's store");
+        return [];
     }
 
     /// <summary>Waits until the trace's spans from every hop were exported (each service exports in its own batches).</summary>

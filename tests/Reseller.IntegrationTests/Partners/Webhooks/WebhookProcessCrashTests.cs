@@ -75,6 +75,8 @@ public sealed class WebhookProcessCrashTests(TestInfrastructure infrastructure, 
             {
                 ["ConnectionStrings__partnersdb"] = database,
                 ["ConnectionStrings__messaging"] = infrastructure.MessagingConnectionString,
+                // The seeder's Data Protection keys, which encrypt the endpoint's signing secret, are sealed with this key.
+                ["Reseller__DataProtection__KeyEncryptionKey"] = WebhooksHost.KeyEncryptionKey,
                 // A killed instance's leases are taken again 3 s later (60 s by default).
                 ["Webhooks__Lease"] = "00:00:03",
                 ["Webhooks__PerEndpointConcurrency"] = "64",

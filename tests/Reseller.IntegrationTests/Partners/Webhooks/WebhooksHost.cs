@@ -13,6 +13,7 @@ using Reseller.Partners.Webhooks.Endpoints;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Data;
+using Reseller.ServiceDefaults.DataProtection;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
 using Reseller.ServiceDefaults.Messaging;
@@ -36,6 +37,9 @@ public sealed class WebhooksHost : IAsyncDisposable
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
+    /// <summary>Seals the Data Protection keys that encrypt the signing secrets: a Partners process sharing the database needs it too.</summary>
+    public const string KeyEncryptionKey = "the-webhook-tests-key-encryption-key-of-32-characters";
+
     public static async Task<WebhooksHost> StartAsync(string databaseConnectionString, Action<WebhookOptions>? configure = null, string? messaging = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
@@ -43,6 +47,7 @@ public sealed class WebhooksHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mail:Directory"] = Path.Combine(Path.GetTempPath(), "reseller-webhooks-mail-" + Guid.NewGuid().ToString("N")),
+            [KeyEncryptionKeys.Setting] = KeyEncryptionKey,
         });
         builder.AddPlatformMail();
         builder.Services.AddSingleton(new PlatformClock(TimeProvider.System));
