@@ -55,6 +55,7 @@ public static class Extensions
             .AddPolicy(SessionPolicies.PartnerOwner, p => p.RequireClaim(SessionClaims.Kind, SessionClaims.PartnerKind).RequireRole(PartnerRoles.Owner));
         builder.Services.AddDashboardLocalization();
         builder.Services.AddGatewayClients();
+        builder.Services.AddSingleton(Payments.StripeCardSettings.From(builder.Configuration));
         return builder;
     }
 

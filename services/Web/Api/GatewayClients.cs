@@ -31,6 +31,7 @@ public static class GatewayClients
         services.AddScoped<CreditNotesApi>();
         services.AddScoped<OperatorConsoleApi>();
         services.AddScoped<AccountSettingsApi>();
+        services.AddScoped<StripeCardsApi>();
         services.AddTransient<BrowserAddressHandler>();
         services.AddHttpClient<GatewayApi>(c => c.BaseAddress = new Uri("http://gateway")).AddHttpMessageHandler<BrowserAddressHandler>();
         return services;
