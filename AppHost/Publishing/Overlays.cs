@@ -125,6 +125,12 @@ public sealed class Overlays(ApplicationModel model, DataTier dataTier)
             env.Add(FromSecret("Billing__Payments__Stripe__WebhookSecret", ClusterNames.StripeSecret, "webhook-secret"));
         }
 
+        if (project.Name == "web")
+        {
+            // Stripe's card Element in the dashboard's card forms: Billing refuses a raw card once Stripe takes the payments.
+            env.Add(FromSecret("Web__Stripe__PublishableKey", ClusterNames.StripeSecret, "publishable-key"));
+        }
+
         if (project.Name == "partners")
         {
             env.Add(Manifest.Of(("name", "Partners__Payouts__Provider"), ("value", "paypal")));

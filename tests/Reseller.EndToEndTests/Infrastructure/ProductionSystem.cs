@@ -21,6 +21,7 @@ public sealed class ProductionSystem : IAsyncLifetime, IDisposable
     {
         [(ClusterNames.StripeSecret, "secret-key")] = FakeStripe.SecretKey,
         [(ClusterNames.StripeSecret, "webhook-secret")] = FakeStripe.WebhookSecret,
+        [(ClusterNames.StripeSecret, "publishable-key")] = "pk_test_reseller_production_overlay",
         [(ClusterNames.PayPalSecret, "client-id")] = "reseller-test-paypal-client",
         [(ClusterNames.PayPalSecret, "client-secret")] = "reseller-test-paypal-secret",
         [(Overlays.SmtpSecret, "username")] = "reseller-test",
