@@ -1,3 +1,5 @@
+using Reseller.Contracts.Billing;
+
 namespace Reseller.Billing.Invoices.Documents;
 
 /// <summary>

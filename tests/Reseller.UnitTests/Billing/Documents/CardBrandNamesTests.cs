@@ -1,4 +1,4 @@
-using Reseller.Billing.Invoices.Documents;
+using Reseller.Contracts.Billing;
 
 namespace Reseller.UnitTests.Billing.Documents;
 

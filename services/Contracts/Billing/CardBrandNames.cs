@@ -1,6 +1,6 @@
-namespace Reseller.Billing.Invoices.Documents;
+namespace Reseller.Contracts.Billing;
 
-/// <summary>How a card brand is printed on a document: the network's own name ("Visa"), not the provider's code ("visa").</summary>
+/// <summary>How a card brand is shown to people (documents, the dashboard): the network's own name ("Visa"), not the provider's code ("visa").</summary>
 public static class CardBrandNames
 {
     private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
