@@ -8,10 +8,12 @@ namespace Reseller.IntegrationTests;
 
 /// <summary>
 /// Real PostgreSQL and RabbitMQ for the integration tests: the servers named by ConnectionStrings__postgres and
-/// ConnectionStrings__messaging when given, otherwise private ones started under .data/test-integration.
+/// ConnectionStrings__messaging when given, otherwise private ones started under this run's .data/test-runs folder.
 /// </summary>
 public sealed class TestInfrastructure : IAsyncLifetime
 {
+    private static int created;
+    private readonly string name = $"integration-{Interlocked.Increment(ref created)}";
     private LocalPostgres? postgres;
 
     public LocalRabbitMq? Broker { get; private set; }
@@ -20,7 +22,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var dataDirectory = Path.Combine(RepositoryRoot(), ".data", "test-integration");
+        var dataDirectory = TestRunDirectory.Create(RepositoryRoot(), name);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var givenPostgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
         if (string.IsNullOrEmpty(givenPostgres))
@@ -33,13 +35,8 @@ public sealed class TestInfrastructure : IAsyncLifetime
             PostgresConnectionString = givenPostgres;
         }
 
-        // A fresh broker each run: queues left by earlier runs would otherwise keep receiving copies of test events.
-        var rabbitDirectory = Path.Combine(dataDirectory, "rabbitmq");
-        if (Directory.Exists(rabbitDirectory))
-        {
-            Directory.Delete(rabbitDirectory, recursive: true);
-        }
-        Broker = await LocalRabbitMq.StartAsync(rabbitDirectory, 0, null, timeout.Token);
+        // A fresh broker each run (the run's folder is new): queues left by earlier runs would otherwise keep receiving copies of test events.
+        Broker = await LocalRabbitMq.StartAsync(Path.Combine(dataDirectory, "rabbitmq"), 0, null, timeout.Token);
         MessagingConnectionString = Broker.ConnectionString;
     }
 
@@ -53,6 +50,10 @@ public sealed class TestInfrastructure : IAsyncLifetime
         command.CommandText = $"CREATE DATABASE \"{name}\"";
         await command.ExecuteNonQueryAsync();
         builder.Database = name;
+        // Test classes run side by side, each leaving pools behind for databases it no longer uses: idle connections close
+        // within seconds (Npgsql's default keeps them 5 min), so the shared server never runs out of connections.
+        builder.ConnectionIdleLifetime = 5;
+        builder.ConnectionPruningInterval = 1;
         return builder.ConnectionString;
     }
 
@@ -68,6 +69,6 @@ public sealed class TestInfrastructure : IAsyncLifetime
         }
     }
 
-    private static string RepositoryRoot() =>
+    internal static string RepositoryRoot() =>
         typeof(DistributedApplication).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
 }

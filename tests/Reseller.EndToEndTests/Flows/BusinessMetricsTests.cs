@@ -10,7 +10,6 @@ namespace Reseller.EndToEndTests.Flows;
 /// The business metrics at each service's /metrics (the names deploy/prometheus/reseller-alerts.yml queries) after the
 /// flows that move them. Other tests share the system, so counters are compared with their value before the flow.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class BusinessMetricsTests(ResellerSystem system) : IDisposable
 {
     private static readonly TimeSpan GaugeTimeout = TimeSpan.FromSeconds(60);

@@ -1,10 +1,11 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows;
 
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class DunningTests(ResellerSystem system) : IDisposable
 {
     private const string AlwaysFailingCard = "4000000000000341";

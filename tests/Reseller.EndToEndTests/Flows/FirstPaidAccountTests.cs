@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows;
 
 /// <summary>The first flow of the platform, through the gateway, across Partners, Accounts, RabbitMQ and Billing.</summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class FirstPaidAccountTests(ResellerSystem system) : IDisposable
 {
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(45);

@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class GatewayTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

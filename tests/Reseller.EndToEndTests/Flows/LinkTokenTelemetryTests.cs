@@ -7,7 +7,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class LinkTokenTelemetryTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class PartnerLoginTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

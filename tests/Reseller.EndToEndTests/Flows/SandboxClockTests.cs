@@ -1,10 +1,11 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows;
 
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class SandboxClockTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -11,7 +11,6 @@ namespace Reseller.EndToEndTests.Flows;
 /// Tokens are signed ES256 by their issuing service only, checked against its published keys, and end with the session;
 /// internal endpoints take only the calling service's own token; the operator's key never reaches a log.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class TokenTrustTests(ResellerSystem system) : IDisposable
 {
     // The SessionsEnded event reaches every process within milliseconds; this only bounds a broken run.

@@ -1,37 +1,39 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
+using Reseller.Testing;
+
 namespace Reseller.EndToEndTests.Infrastructure;
 
-/// <summary>Reads the .eml files a test system writes into its mail folder (plain text, quoted-printable or base64 bodies).</summary>
+/// <summary>
+/// Reads the .eml files the systems this test process started write into their mail folders (plain text, quoted-printable
+/// or base64 bodies). Every test mails addresses of its own, so reading every system's folder finds only its mails.
+/// </summary>
 public static partial class MailFolder
 {
     /// <summary>Every mail to the address about the subject, oldest first, once there are at least <paramref name="count"/> of them.</summary>
-    public static async Task<List<string>> WaitForMailsAsync(string directory, string to, string subjectContains, int count, TimeSpan timeout)
+    public static async Task<List<string>> WaitForMailsAsync(string to, string subjectContains, int count, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var found = new List<string>();
-            if (Directory.Exists(directory))
-            {
-                foreach (var file in Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal))
-                {
-                    var text = Decode(await File.ReadAllTextAsync(file));
-                    if (text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) && text.Contains(subjectContains, StringComparison.Ordinal))
-                    {
-                        found.Add(text);
-                    }
-                }
-            }
-            if (found.Count >= count)
-            {
-                return found;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {count} mails to {to} about '{subjectContains}' within {timeout}.");
-            await Task.Delay(200);
-        }
+        var found = await Eventually.ReadAsync(
+            () => Task.FromResult(MailsTo(to).Where(text => text.Contains(subjectContains, StringComparison.Ordinal)).ToList()),
+            mails => mails.Count >= count,
+            timeout);
+        Assert.True(found.Count >= count, $"Fewer than {count} mails to {to} about '{subjectContains}' within {timeout}.");
+        return found;
     }
+
+    public static async Task<string> WaitForMailAsync(string to, string subjectContains, TimeSpan timeout) =>
+        (await WaitForMailsAsync(to, subjectContains, 1, timeout))[0];
+
+    /// <summary>The decoded mails to one recipient, oldest first within each system.</summary>
+    public static IReadOnlyList<string> MailsTo(string to) =>
+        ResellerSystem.Started
+            .Select(system => system.MailDirectory)
+            .Where(Directory.Exists)
+            .SelectMany(directory => Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal))
+            .Select(file => Decode(File.ReadAllText(file)))
+            .Where(text => ToHeader().Match(text) is { Success: true } header && header.Value.Contains(to, StringComparison.OrdinalIgnoreCase))
+            .ToList();
 
     public static string TokenFrom(string mail) => TokenPattern().Match(mail) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No token link in the mail:\n" + mail);
 
@@ -45,6 +47,9 @@ public static partial class MailFolder
         }
         return eml.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^To:.*$", RegexOptions.Multiline)]
+    private static partial Regex ToHeader();
 
     [GeneratedRegex(@"token=([A-Za-z0-9_\-]{20,})")]
     private static partial Regex TokenPattern();

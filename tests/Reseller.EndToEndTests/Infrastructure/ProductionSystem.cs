@@ -28,7 +28,7 @@ public sealed class ProductionSystem : IAsyncLifetime, IDisposable
         [(Overlays.SmtpSecret, "password")] = "reseller-test-password",
     };
 
-    public ProductionSystem() => System = new ResellerSystem("test-e2e-production", [], FromProductionOverlay);
+    public ProductionSystem() => System = new ResellerSystem("production", [], FromProductionOverlay);
 
     public ResellerSystem System { get; }
     public FakeStripe Stripe { get; private set; } = null!;

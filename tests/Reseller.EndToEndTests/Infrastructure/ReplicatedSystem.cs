@@ -1,6 +1,3 @@
-// Two whole systems at once would starve a small machine and blur the fault test's timings: one test class at a time.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace Reseller.EndToEndTests.Infrastructure;
 
 /// <summary>
@@ -11,7 +8,7 @@ public sealed class ReplicatedSystem : IAsyncLifetime, IDisposable
 {
     public static readonly string[] CalledServices = ["billing", "accounts", "partners"];
 
-    public ResellerSystem System { get; } = new("test-e2e-replicated", ["--Billing:Replicas=2", "--Accounts:Replicas=2", "--Partners:Replicas=2"]);
+    public ResellerSystem System { get; } = new("replicated", ["--Billing:Replicas=2", "--Accounts:Replicas=2", "--Partners:Replicas=2"]);
 
     public Task InitializeAsync() => System.InitializeAsync();
 

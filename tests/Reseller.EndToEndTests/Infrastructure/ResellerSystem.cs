@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 
 using Reseller.AppHost;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Infrastructure;
 
@@ -27,10 +28,16 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
     public string AdminKey => app!.AdminKey;
     public DistributedApplication App => app!;
 
+    private static int created;
+
+    /// <summary>The system the end-to-end test classes share (an assembly fixture), in a data directory of its own.</summary>
     public ResellerSystem()
-        : this("test-e2e", [$"--Billing:Replicas={BillingReplicas}"])
+        : this($"e2e-{Interlocked.Increment(ref created)}", [$"--Billing:Replicas={BillingReplicas}"])
     {
     }
+
+    /// <summary>The systems this test process has started, for readers of what every system writes (their mail folders).</summary>
+    public static ConcurrentQueue<ResellerSystem> Started { get; } = new();
 
     /// <summary>
     /// Another system beside the shared one (its own data directory), started with these AppHost arguments; its telemetry goes
@@ -56,12 +63,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
     {
         Telemetry = await OtlpTraceReceiver.StartAsync();
         // Fresh servers each run, so no database or queue left by another version of the code can interfere.
-        var dataDirectory = Path.Combine(RepositoryRoot(), ".data", dataDirectoryName);
-        if (Directory.Exists(dataDirectory))
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        Directory.CreateDirectory(dataDirectory);
+        var dataDirectory = TestRunDirectory.Create(RepositoryRoot(), dataDirectoryName);
         logFile = new StreamWriter(Path.Combine(dataDirectory, "system.log"), append: false) { AutoFlush = true };
         var options = new DistributedApplicationOptions
         {
@@ -103,6 +105,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
         var builder = ResellerModel.Declare(DistributedApplicationBuilder.Create(options));
         app = builder.Build();
         setup?.Invoke(options.Environment, builder.Model(), app);
+        await using var turn = await SystemStartGate.EnterAsync(RepositoryRoot());
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         try
         {
@@ -113,7 +116,11 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
             throw new InvalidOperationException($"The system did not start. Last log lines:\n{string.Join('\n', Logs.TakeLast(80))}", ex);
         }
         GatewayUrl = app.GetEndpoint(ResellerResources.Gateway.Name);
+        Started.Enqueue(this);
     }
+
+    /// <summary>Where the services write the mails they send (.eml files).</summary>
+    public string MailDirectory => Path.Combine(App.DataDirectory, "mail");
 
     public GatewayClient Client() => new(new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromMinutes(2) }, AdminKey);
 

@@ -12,7 +12,7 @@ using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.IntegrationTests.Accounts;
 
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class ExpiryConcurrencyTests(TestInfrastructure infrastructure)
 {
     private const int Due = 600;

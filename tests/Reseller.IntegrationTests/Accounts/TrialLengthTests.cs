@@ -16,7 +16,7 @@ using Reseller.ServiceDefaults.Data;
 namespace Reseller.IntegrationTests.Accounts;
 
 /// <summary>The trial period comes from the catalog data file's <c>trial_days</c>, not from code.</summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class TrialLengthTests(TestInfrastructure infrastructure)
 {
     [Fact]

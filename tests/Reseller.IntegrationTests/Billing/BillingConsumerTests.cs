@@ -10,7 +10,7 @@ using Reseller.IntegrationTests.Messaging;
 namespace Reseller.IntegrationTests.Billing;
 
 /// <summary>Billing's consumers of the account events, each fed through RabbitMQ into a real Billing instance.</summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");

@@ -6,7 +6,7 @@ using Reseller.Billing.Renewals;
 
 namespace Reseller.IntegrationTests.Billing;
 
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class RenewalConcurrencyTests(TestInfrastructure infrastructure)
 {
     private const int Accounts = 500;

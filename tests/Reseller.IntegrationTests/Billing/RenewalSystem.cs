@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 
 using Npgsql;
@@ -14,8 +15,11 @@ public sealed class RenewalSystem : IAsyncDisposable
 {
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromMinutes(20) };
 
-    private RenewalSystem(DistributedApplication app, DateTimeOffset runAt)
+    private readonly ConcurrentQueue<string> log;
+
+    private RenewalSystem(DistributedApplication app, DateTimeOffset runAt, ConcurrentQueue<string> log)
     {
+        this.log = log;
         App = app;
         RunAt = runAt;
         http.DefaultRequestHeaders.Add("X-Admin-Key", app.AdminKey);
@@ -31,20 +35,31 @@ public sealed class RenewalSystem : IAsyncDisposable
     public static async Task<RenewalSystem> StartAsync(string name, int replicas, int accounts)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"reseller-{name}-{Guid.NewGuid():N}");
+        // Warnings and errors only; the last of them explain a failed run.
+        var log = new ConcurrentQueue<string>();
         var builder = DistributedApplicationBuilder.Create(new DistributedApplicationOptions
         {
             DataDirectory = dataDirectory,
             EphemeralPorts = true,
-            LogSink = _ => { },
+            LogSink = line =>
+            {
+                log.Enqueue(line);
+                while (log.Count > 400 && log.TryDequeue(out _))
+                {
+                }
+            },
             Environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         });
         var billingDb = builder.AddPostgres(ResellerResources.Postgres).AddDatabase(ResellerResources.BillingDb);
         var messaging = builder.AddRabbitMQ(ResellerResources.Messaging);
         builder.AddProject(ResellerResources.Billing).WithReplicas(replicas).WithReference(billingDb).WithReference(messaging);
         var app = builder.Build();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await app.StartAsync(timeout.Token);
-        var system = new RenewalSystem(app, DateTimeOffset.UtcNow.AddMinutes(1));
+        await using (await SystemStartGate.EnterAsync(TestInfrastructure.RepositoryRoot()))
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            await app.StartAsync(timeout.Token);
+        }
+        var system = new RenewalSystem(app, DateTimeOffset.UtcNow.AddMinutes(1), log);
         await system.SeedDueAccountsAsync(accounts);
         return system;
     }
@@ -53,7 +68,14 @@ public sealed class RenewalSystem : IAsyncDisposable
     public async Task RunAsync(int replica, TimeSpan? later = null)
     {
         using var response = await http.PostAsJsonAsync(new Uri(App.GetEndpoint(ResellerResources.Billing.Name, replica), "/internal/clock"), new { now = RunAt + (later ?? TimeSpan.Zero) });
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(
+                $"Billing-{replica}'s clock answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n"
+                + string.Join('\n', log.TakeLast(60)),
+                null,
+                response.StatusCode);
+        }
     }
 
     public async Task<long> ScalarAsync(string sql)

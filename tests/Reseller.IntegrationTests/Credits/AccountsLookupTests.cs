@@ -16,7 +16,7 @@ using Reseller.ServiceDefaults.Problems;
 namespace Reseller.IntegrationTests.Credits;
 
 /// <summary>Accounts that existed before Credits followed Accounts' events are asked of Accounts, never answered with a 500.</summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
 {
     [Fact]

@@ -14,7 +14,7 @@ using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.IntegrationTests.Credits;
 
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

@@ -21,7 +21,7 @@ using Reseller.ServiceDefaults.Data;
 namespace Reseller.IntegrationTests.Credits;
 
 /// <summary>Billing's side of prepaid credit: reserve first, authorise the card for 100 cents, charge the rest, commit or release.</summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class PrepaidChargeTests(TestInfrastructure infrastructure)
 {
     [Fact]

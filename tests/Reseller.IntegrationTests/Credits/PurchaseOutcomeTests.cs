@@ -11,7 +11,7 @@ using Reseller.ServiceDefaults.Ids;
 namespace Reseller.IntegrationTests.Credits;
 
 /// <summary>Billing's events for a pack invoice, in every order and repeated: the purchase ends right and is credited at most once.</summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class PurchaseOutcomeTests(TestInfrastructure infrastructure)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

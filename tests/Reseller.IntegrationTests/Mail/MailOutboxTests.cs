@@ -3,7 +3,7 @@ using Reseller.ServiceDefaults.Mail;
 
 namespace Reseller.IntegrationTests.Mail;
 
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class MailOutboxTests(TestInfrastructure infrastructure)
 {
     private static string Secret() => "secret-" + Guid.NewGuid().ToString("N");

@@ -7,7 +7,7 @@ using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.IntegrationTests.Mail;
 
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class RetentionJobTests(TestInfrastructure infrastructure)
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;

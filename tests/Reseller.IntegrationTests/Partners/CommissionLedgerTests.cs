@@ -13,7 +13,7 @@ using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class CommissionLedgerTests(TestInfrastructure infrastructure)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

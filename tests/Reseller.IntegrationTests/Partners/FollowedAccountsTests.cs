@@ -7,7 +7,7 @@ using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class FollowedAccountsTests(TestInfrastructure infrastructure)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

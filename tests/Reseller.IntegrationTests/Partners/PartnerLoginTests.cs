@@ -14,7 +14,7 @@ using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class PartnerLoginTests(TestInfrastructure infrastructure)
 {
     private const string Password = "a partner's own secret";

@@ -16,7 +16,7 @@ using Reseller.UnitTests.Partners.Payouts;
 namespace Reseller.IntegrationTests.Partners;
 
 /// <summary>The operator's payout of pending statements through the PayPal adapter, against an in-process fake of PayPal's API, on a real database.</summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class PayPalPayoutTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private ServiceProvider services = null!;

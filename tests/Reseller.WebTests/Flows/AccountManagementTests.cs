@@ -12,7 +12,6 @@ using static Microsoft.Playwright.Assertions;
 namespace Reseller.WebTests.Flows;
 
 /// <summary>What a partner does on an account's page beyond its plan: conversion, add-ons, admin password, settings, payer, credit, snapshots.</summary>
-[Collection(WebUnderTest.Name)]
 public sealed partial class AccountManagementTests(WebSystem web)
 {
     [Fact]

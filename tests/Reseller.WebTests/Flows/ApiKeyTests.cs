@@ -8,7 +8,6 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
 public sealed class ApiKeyTests(WebSystem web)
 {
     [Fact]

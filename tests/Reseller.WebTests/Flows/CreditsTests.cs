@@ -9,7 +9,6 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
 public sealed class CreditsTests(WebSystem web)
 {
     [Fact]

@@ -7,7 +7,6 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
 public sealed class CustomerPaysTests(WebSystem web)
 {
     [Fact]
@@ -37,11 +36,11 @@ public sealed class CustomerPaysTests(WebSystem web)
         await partnerBrowser.CheckPageAsync("account-customer-invited");
 
         // The customer opens the mailed link, chooses a password and signs in.
-        var mail = (await WebMailbox.WaitForMailsAsync(email, "You are invited", 1, TimeSpan.FromSeconds(60))).Single();
+        var mail = (await MailFolder.WaitForMailsAsync(email, "You are invited", 1, TimeSpan.FromSeconds(60))).Single();
         Assert.Contains("/account/invitations/accept?token=", mail, StringComparison.Ordinal);
         await using var customerBrowser = await web.OpenAsync();
         var customer = customerBrowser.Page;
-        await customerBrowser.GotoAsync($"/account/invitations/accept?token={WebMailbox.TokenFrom(mail)}");
+        await customerBrowser.GotoAsync($"/account/invitations/accept?token={MailFolder.TokenFrom(mail)}");
         const string password = "my own client passphrase";
         await customer.GetByLabel("New password", new() { Exact = true }).FillAsync(password);
         await Forms.SubmitStaticAsync(customer, "Choose this password", "/account/invitations/accept");

@@ -6,7 +6,6 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
 public sealed class OperatorTests(WebSystem web)
 {
     [Fact]

@@ -2,7 +2,6 @@ using Reseller.WebTests.Infrastructure;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
 public sealed class PaidAccountTests(WebSystem web)
 {
     [Fact]

@@ -2,13 +2,13 @@ using System.Text.RegularExpressions;
 
 using Microsoft.Playwright;
 
+using Reseller.EndToEndTests.Infrastructure;
 using Reseller.WebTests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
 public sealed partial class PartnerSignInTests(WebSystem web)
 {
     [Fact]
@@ -40,8 +40,8 @@ public sealed partial class PartnerSignInTests(WebSystem web)
         await Forms.SubmitStaticAsync(page, "Send the link", "/partner/forgot-password");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("a link to choose a new password is on its way");
 
-        var mail = (await WebMailbox.WaitForMailsAsync(partner.Email, "Reset your password", 1, TimeSpan.FromSeconds(60))).Single();
-        var resetPage = $"/partner/password-reset?token={WebMailbox.TokenFrom(mail)}";
+        var mail = (await MailFolder.WaitForMailsAsync(partner.Email, "Reset your password", 1, TimeSpan.FromSeconds(60))).Single();
+        var resetPage = $"/partner/password-reset?token={MailFolder.TokenFrom(mail)}";
         await browser.GotoAsync(resetPage);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a new password" })).ToBeVisibleAsync();
         await browser.CheckPageAsync("partner-password-reset");

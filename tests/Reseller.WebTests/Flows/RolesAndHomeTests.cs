@@ -9,7 +9,6 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
 public sealed class RolesAndHomeTests(WebSystem web)
 {
     private const string FailingCharges = "4000000000000341";
@@ -53,8 +52,8 @@ public sealed class RolesAndHomeTests(WebSystem web)
         await ownerBrowser.CheckPageAsync("home-attention");
 
         // The member accepts its invitation; the owner makes it a billing user, which it is from its next sign-in.
-        var invitation = (await WebMailbox.WaitForMailsAsync(memberEmail, "You are invited", 1, TimeSpan.FromSeconds(60))).Single();
-        await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{WebMailbox.TokenFrom(invitation)}/accept",
+        var invitation = (await MailFolder.WaitForMailsAsync(memberEmail, "You are invited", 1, TimeSpan.FromSeconds(60))).Single();
+        await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{MailFolder.TokenFrom(invitation)}/accept",
             new { password = memberPassword }), HttpStatusCode.OK);
         await page.GotoAsync("/team");
         await Forms.WaitForInteractivityAsync(page);

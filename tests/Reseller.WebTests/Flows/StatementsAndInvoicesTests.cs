@@ -5,13 +5,14 @@ using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 using Reseller.WebTests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
+[RunsAlone]
 public sealed class StatementsAndInvoicesTests(WebSystem web)
 {
     [Fact]

@@ -2,13 +2,13 @@ using System.Net;
 
 using Microsoft.Playwright;
 
+using Reseller.EndToEndTests.Infrastructure;
 using Reseller.WebTests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
 
 namespace Reseller.WebTests.Flows;
 
-[Collection(WebUnderTest.Name)]
 public sealed class TeamTests(WebSystem web)
 {
     private static readonly string[] MoneyLinks = ["Billing", "Credits", "Commissions", "API keys"];
@@ -41,10 +41,10 @@ public sealed class TeamTests(WebSystem web)
         await ownerBrowser.CheckPageAsync("team-invited");
 
         // The member accepts the mailed link and chooses a password.
-        var mail = (await WebMailbox.WaitForMailsAsync(memberEmail, "You are invited", 1, TimeSpan.FromSeconds(60))).Single();
+        var mail = (await MailFolder.WaitForMailsAsync(memberEmail, "You are invited", 1, TimeSpan.FromSeconds(60))).Single();
         await using var memberBrowser = await web.OpenAsync();
         var member = memberBrowser.Page;
-        await member.GotoAsync($"/partner/invitations/accept?token={WebMailbox.TokenFrom(mail)}");
+        await member.GotoAsync($"/partner/invitations/accept?token={MailFolder.TokenFrom(mail)}");
         const string password = "a member's own passphrase";
         await member.GetByLabel("New password", new() { Exact = true }).FillAsync(password);
         await Forms.SubmitStaticAsync(member, "Choose this password", "/partner/invitations/accept");

@@ -11,6 +11,4 @@ public static class RepositoryPaths
 
     /// <summary>Where test.sh collects results; the screenshots of every checked page go beside the trx files.</summary>
     public static string Screenshots { get; } = Path.Combine(Root, "TestResults", "screenshots");
-
-    public static string Mail { get; } = Path.Combine(Root, ".data", WebSystem.DataDirectoryName, "mail");
 }

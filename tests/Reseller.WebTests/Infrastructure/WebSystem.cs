@@ -10,7 +10,7 @@ namespace Reseller.WebTests.Infrastructure;
 /// </summary>
 public sealed class WebSystem : IAsyncLifetime, IDisposable
 {
-    public const string DataDirectoryName = "test-web";
+    public const string DataDirectoryName = "web";
 
     private IPlaywright? playwright;
 

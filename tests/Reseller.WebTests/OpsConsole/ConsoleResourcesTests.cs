@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Playwright;
 
 using Reseller.AppHost;
+using Reseller.Testing.AssemblyFixtures;
 using Reseller.WebTests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
@@ -13,7 +14,7 @@ namespace Reseller.WebTests.OpsConsole;
 /// Issue 15, must hold 2: a Billing replica killed from outside shows Exited in the console's resources within 2 s, and restarting
 /// it from the console brings it back healthy. The shared system's Billing is started again whatever happens, for the tests after.
 /// </summary>
-[Collection(WebUnderTest.Name)]
+[RunsAlone]
 public sealed class ConsoleResourcesTests(WebSystem web)
 {
     private static readonly string Billing = ResellerResources.Billing.Name;

@@ -17,7 +17,6 @@ namespace Reseller.WebTests.OpsConsole;
 /// Issue 15, must hold 1: after the first flow (a paid account created through the gateway), the AppHost's stores and its console
 /// show one trace across gateway, Accounts, RabbitMQ and Billing, and the logs of that trace come from those services.
 /// </summary>
-[Collection(WebUnderTest.Name)]
 public sealed class ConsoleTraceTests(WebSystem web)
 {
     private static readonly string[] FlowServices = ["accounts", "billing", "gateway"];

@@ -3,11 +3,12 @@ using System.Net;
 using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
 /// <summary>"Access follows the account" (docs/business-rules.md): logins and links work only while it is in service, and a move hands it over.</summary>
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class AccessFollowsTheAccountTests(ResellerSystem system) : IDisposable
 {
     private const string NotInService = "https://reseller.dev/problems/account-not-in-service";
@@ -53,7 +54,7 @@ public sealed class AccessFollowsTheAccountTests(ResellerSystem system) : IDispo
         await RequestResetAsync(name, customerEmail);
         await RequestResetAsync(name, owner);
         await IdentityScenario.WaitForMailedTokenAsync(owner, "password-reset", atLeast: 2);
-        Assert.Single(IdentityScenario.MailsTo(customerEmail), m => m.Contains("/password-reset?", StringComparison.Ordinal));
+        Assert.Single(MailFolder.MailsTo(customerEmail), m => m.Contains("/password-reset?", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class AccessFollowsTheAccountTests(ResellerSystem system) : IDispo
         var openReset = await IdentityScenario.WaitForMailedTokenAsync(owner, "password-reset", atLeast: 2);
 
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
-        var confirmation = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var confirmation = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{confirmation}/confirm"), HttpStatusCode.OK);
 
         await ProblemAssert.IsAsync(await client.AccountLoginAsync(name, "admin", "stand-alone secret"), HttpStatusCode.Unauthorized);

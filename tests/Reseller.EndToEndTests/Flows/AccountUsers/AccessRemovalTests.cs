@@ -6,7 +6,6 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
 /// <summary>The partner takes a customer's access back: a login removed, an invitation withdrawn.</summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class AccessRemovalTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

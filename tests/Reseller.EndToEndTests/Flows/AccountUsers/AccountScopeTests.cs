@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class AccountScopeTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

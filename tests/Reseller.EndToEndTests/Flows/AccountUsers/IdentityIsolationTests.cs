@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class IdentityIsolationTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

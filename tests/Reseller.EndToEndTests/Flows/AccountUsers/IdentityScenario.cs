@@ -1,16 +1,15 @@
 using System.Net;
-using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
 /// <summary>Helpers of the account-user tests: trial accounts, account logins, the sandbox clock and the mail folder.</summary>
-public static partial class IdentityScenario
+public static class IdentityScenario
 {
     public static object TrialAccount(string name, string customerEmail = "it@client.test") => new
     {
@@ -56,40 +55,13 @@ public static partial class IdentityScenario
     /// <summary>Waits for a mail to <paramref name="to"/> whose link path contains <paramref name="segment"/>; returns the link's token, newest mail first.</summary>
     public static async Task<string> WaitForMailedTokenAsync(string to, string segment, int atLeast = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         var pattern = new Regex($@"https?://\S+/{Regex.Escape(segment)}[/\w-]*\?token=([A-Za-z0-9_-]+)");
-        List<string> tokens;
-        do
-        {
-            tokens = MailsTo(to).Select(m => pattern.Match(m)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
-            if (tokens.Count >= atLeast)
-            {
-                return tokens[^1];
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new Xunit.Sdk.XunitException($"No {atLeast} mail(s) to {to} with a /{segment} link arrived; found {tokens.Count}.");
+        var tokens = await Eventually.ReadAsync(
+            () => Task.FromResult(MailFolder.MailsTo(to).Select(m => pattern.Match(m)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList()),
+            found => found.Count >= atLeast,
+            timeout ?? TimeSpan.FromSeconds(30));
+        return tokens.Count >= atLeast
+            ? tokens[^1]
+            : throw new Xunit.Sdk.XunitException($"No {atLeast} mail(s) to {to} with a /{segment} link arrived; found {tokens.Count}.");
     }
-
-    /// <summary>The bodies of the mails written to the e2e data directory for one recipient, oldest first.</summary>
-    public static IReadOnlyList<string> MailsTo(string to)
-    {
-        var directory = Path.Combine(RepositoryRoot(), ".data", "test-e2e", "mail");
-        if (!Directory.Exists(directory))
-        {
-            return [];
-        }
-        return Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal)
-            .Select(File.ReadAllText)
-            .Select(text => text.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal))
-            .Where(text => ToHeader().Match(text) is { Success: true } m && m.Value.Contains(to, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-    }
-
-    private static string RepositoryRoot() =>
-        typeof(DistributedApplication).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
-
-    [GeneratedRegex(@"^To:.*$", RegexOptions.Multiline)]
-    private static partial Regex ToHeader();
 }

@@ -1,10 +1,11 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class InvitationTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();
@@ -106,7 +107,7 @@ public sealed class InvitationTests(ResellerSystem system) : IDisposable
         var marker = $"marker-{Guid.NewGuid():N}@client.test";
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/invitations", new { name = "Marker", email = marker }, partner.Token), HttpStatusCode.Created);
         await IdentityScenario.WaitForMailedTokenAsync(marker, "invitations");
-        Assert.Single(IdentityScenario.MailsTo(email));
+        Assert.Single(MailFolder.MailsTo(email));
     }
 
     [Fact]

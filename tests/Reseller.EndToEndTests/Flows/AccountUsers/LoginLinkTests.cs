@@ -1,10 +1,11 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class LoginLinkTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

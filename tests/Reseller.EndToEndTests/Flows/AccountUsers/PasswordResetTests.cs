@@ -1,10 +1,11 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class PasswordResetTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();
@@ -83,7 +84,7 @@ public sealed class PasswordResetTests(ResellerSystem system) : IDisposable
         // stranger asked before it would have arrived too.
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = name, email = owner })).StatusCode);
         await IdentityScenario.WaitForMailedTokenAsync(owner, "password-reset");
-        Assert.Empty(IdentityScenario.MailsTo(stranger));
+        Assert.Empty(MailFolder.MailsTo(stranger));
         var bad = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = "", email = "nope" }), HttpStatusCode.BadRequest);
         Assert.NotNull(bad["errors"]!["account"]);
         Assert.NotNull(bad["errors"]!["email"]);

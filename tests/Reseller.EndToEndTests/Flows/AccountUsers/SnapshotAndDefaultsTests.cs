@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class SnapshotAndDefaultsTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -6,7 +6,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class TransferBrandingTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();
@@ -52,7 +51,7 @@ public sealed class TransferBrandingTests(ResellerSystem system) : IDisposable
         Assert.Equal("Kept", standAlone["templates"]![0]!["name"]!.GetValue<string>());
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-in", new { partner_id = second.Id }, asOperator: true), HttpStatusCode.Accepted);
-        var confirmation = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var confirmation = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{confirmation}/confirm"), HttpStatusCode.OK);
         var movedIn = await WaitForBrandingAsync(id, second.Token, name => name?.GetValue<string>() == "Second Agency");
         Assert.Equal("Second Agency", movedIn["branding"]!["app_name"]!.GetValue<string>());

@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows.Accounts;
 
 /// <summary>Tenant isolation and bad input on every Accounts lifecycle endpoint.</summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class AccountBoundaryTests(ResellerSystem system) : IDisposable
 {
     private static readonly string Huge = new('x', 100_000);

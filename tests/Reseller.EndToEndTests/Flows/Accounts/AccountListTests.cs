@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Accounts;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class AccountListTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

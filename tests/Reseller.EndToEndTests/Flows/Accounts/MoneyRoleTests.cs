@@ -11,7 +11,6 @@ namespace Reseller.EndToEndTests.Flows.Accounts;
 /// Money needs a partner owner or billing user (or an API key): a member manages accounts but never spends, and a log-in-as
 /// token, which any partner user may obtain, opens the account's product settings, never its billing nor its payer.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class MoneyRoleTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

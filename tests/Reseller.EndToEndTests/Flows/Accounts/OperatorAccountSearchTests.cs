@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Accounts;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class OperatorAccountSearchTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -3,11 +3,12 @@ using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Flows.CrossService;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Accounts;
 
 /// <summary>POST /quotes with account_id: a change of an existing account quoted before it is made, the same amount it then invoices.</summary>
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class PlanChangeQuoteTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Accounts;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class TransferTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();
@@ -40,7 +39,7 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", token: second.Token), HttpStatusCode.NotFound);
         Assert.Empty(await Kit.EventsAsync(id, "AccountTransferredIn"));
 
-        var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}x/confirm"), HttpStatusCode.NotFound);
         var confirmed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
         Assert.Equal("active", confirmed["status"]!.GetValue<string>());
@@ -92,7 +91,7 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
             new { partner_id = $"prt_{Guid.NewGuid():N}" }, asOperator: true), HttpStatusCode.NotFound);
 
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
-        var oldToken = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var oldToken = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, third.Id), HttpStatusCode.Accepted);
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{oldToken}/confirm"), HttpStatusCode.Gone);

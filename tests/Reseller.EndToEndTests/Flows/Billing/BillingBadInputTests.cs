@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows.Billing;
 
 /// <summary>Every Billing endpoint answers bad input with 4xx problem details and another tenant's ids with 404, never 500.</summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class BillingBadInputTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -6,7 +6,6 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows.Billing;
 
 /// <summary>A credit note on an invoice paid partly from prepaid credit refunds the card part and returns the prepaid part to the partner's credit.</summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class CreditNotePrepaidReturnTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

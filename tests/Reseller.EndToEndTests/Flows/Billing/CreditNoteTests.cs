@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
-[Collection(SystemUnderTest.Name)]
 public sealed partial class CreditNoteTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -6,7 +6,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class InvoicePeriodFilterTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class PartnerCreditNotesTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

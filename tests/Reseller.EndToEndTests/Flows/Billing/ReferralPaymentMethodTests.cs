@@ -10,7 +10,6 @@ namespace Reseller.EndToEndTests.Flows.Billing;
 /// <c>POST /api/v1/billing-profiles</c> does: Partners passes it on to Billing, which saves it with Stripe and refuses it with
 /// the sandbox this system runs; the raw card stays the sandbox's.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class ReferralPaymentMethodTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

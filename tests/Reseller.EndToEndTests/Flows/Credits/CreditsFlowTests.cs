@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class CreditsFlowTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -11,7 +11,6 @@ namespace Reseller.EndToEndTests.Flows.Credits;
 /// Credits learns accounts from Accounts' events; an account that existed before (its row missing in credit_accounts) is
 /// asked of Accounts on first use instead of being answered 404 as if it were not the partner's.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class PreexistingAccountTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

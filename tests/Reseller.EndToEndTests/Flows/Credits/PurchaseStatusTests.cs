@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class PurchaseStatusTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -2,6 +2,7 @@ using System.Net;
 
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
 
@@ -9,7 +10,7 @@ namespace Reseller.EndToEndTests.Flows.Credits;
 /// SMS credit goes only to a marketing account, not lite, that carries the sms add-on (docs/business-rules.md); credit is spent only by
 /// an account in service. Credits learns both from Accounts' events.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class SmsAddOnAndServiceTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

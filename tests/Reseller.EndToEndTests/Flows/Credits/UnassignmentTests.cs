@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows.Credits;
 
 /// <summary>Credit assigned by mistake goes back to the partner's pool, never more than the account still holds.</summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class UnassignmentTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -6,11 +6,12 @@ using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Flows.Billing;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
 /// <summary>The customer switches who pays itself (docs/api.md: PUT /payer by a customer or partner user), with a card of its own.</summary>
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

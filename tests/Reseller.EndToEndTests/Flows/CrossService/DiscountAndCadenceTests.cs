@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
 /// <summary>The reseller discount as Billing charges it and Partners shows it; a cadence change billed with its credit.</summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class DiscountAndCadenceTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -2,11 +2,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
 /// <summary>Trial to paid, cancellation to expiry and a declined renewal recovered, across Accounts and Billing.</summary>
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class LifecycleBillingTests(ResellerSystem system) : IDisposable
 {
     private const string AlwaysFailingCard = "4000000000000341";

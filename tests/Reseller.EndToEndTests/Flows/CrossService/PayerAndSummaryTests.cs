@@ -2,11 +2,12 @@ using System.Net;
 
 using Reseller.EndToEndTests.Flows.Billing;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
 /// <summary>Who pays, as Billing and Partners see it after Accounts changes it, through the gateway.</summary>
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

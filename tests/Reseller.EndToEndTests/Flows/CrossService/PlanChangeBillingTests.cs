@@ -1,9 +1,10 @@
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
 /// <summary>Plan and seat changes made on Accounts are billed by Billing, end to end through the gateway.</summary>
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class PlanChangeBillingTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -1,9 +1,10 @@
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
 /// <summary>Accounts that ran out (an expired trial, an expired paid account) come back by a plan change that Billing charges.</summary>
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class ReactivationTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -13,7 +13,6 @@ namespace Reseller.EndToEndTests.Flows.Dashboard;
 /// Every mailed link opens the dashboard's page for it at the system's public address (the gateway), and the page can
 /// finish the flow with the public API alone: the token in the link (and what rides along with it) is all it needs.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 public sealed partial class DashboardLinkTests(ResellerSystem system) : IDisposable
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);
@@ -29,7 +28,7 @@ public sealed partial class DashboardLinkTests(ResellerSystem system) : IDisposa
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{account["id"]}/invitations",
             new { name = "Invited Person", email }, partner.Token), HttpStatusCode.Created);
 
-        var link = LinkIn(await Mailbox.WaitForMailAsync(email, "You are invited to", MailTimeout));
+        var link = LinkIn(await MailFolder.WaitForMailAsync(email, "You are invited to", MailTimeout));
         var token = DashboardLink.AssertPage(link, "/account/invitations/accept", client.Http);
 
         var accepted = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/invitations/{token}/accept", new { password = Password }), HttpStatusCode.OK);
@@ -46,7 +45,7 @@ public sealed partial class DashboardLinkTests(ResellerSystem system) : IDisposa
         var name = account["name"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset", new { account = name, email })).StatusCode);
 
-        var link = LinkIn(await Mailbox.WaitForMailAsync(email, "Reset your password", MailTimeout));
+        var link = LinkIn(await MailFolder.WaitForMailAsync(email, "Reset your password", MailTimeout));
         var token = DashboardLink.AssertPage(link, "/account/password-reset", client.Http);
         Assert.Equal(name, HttpUtility.ParseQueryString(new Uri(link).Query)["account"]);
 
@@ -76,7 +75,7 @@ public sealed partial class DashboardLinkTests(ResellerSystem system) : IDisposa
         var owner = $"owner-{Guid.NewGuid():N}@client.test";
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out", new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
 
-        var handover = LinkIn(await Mailbox.WaitForMailAsync(owner, "Choose the password of", MailTimeout));
+        var handover = LinkIn(await MailFolder.WaitForMailAsync(owner, "Choose the password of", MailTimeout));
         var resetToken = DashboardLink.AssertPage(handover, "/account/password-reset", client.Http);
         Assert.Equal(name, HttpUtility.ParseQueryString(new Uri(handover).Query)["account"]);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/account-password-reset/confirm", new { token = resetToken, new_password = Password })).StatusCode);
@@ -84,7 +83,7 @@ public sealed partial class DashboardLinkTests(ResellerSystem system) : IDisposa
 
         var agency = await client.CreatePartnerAsync();
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, agency.Id), HttpStatusCode.Accepted);
-        var confirmation = LinkIn(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", MailTimeout));
+        var confirmation = LinkIn(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", MailTimeout));
         var confirmToken = DashboardLink.AssertPage(confirmation, "/account/transfers/confirm", client.Http);
         var confirmed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{confirmToken}/confirm"), HttpStatusCode.OK);
         Assert.Equal(agency.Id, confirmed["partner_id"]!.GetValue<string>());
@@ -97,13 +96,13 @@ public sealed partial class DashboardLinkTests(ResellerSystem system) : IDisposa
         var email = $"member-{Guid.NewGuid():N}@agency.test";
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users", new { email, role = "member" }, partner.Token), HttpStatusCode.Created);
 
-        var invitation = LinkIn(await Mailbox.WaitForMailAsync(email, "invited", MailTimeout));
+        var invitation = LinkIn(await MailFolder.WaitForMailAsync(email, "invited", MailTimeout));
         var invitationToken = DashboardLink.AssertPage(invitation, "/partner/invitations/accept", client.Http);
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{invitationToken}/accept", new { password = Password }), HttpStatusCode.OK);
         await client.TokenAsync(email, Password);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset", new { email })).StatusCode);
-        var reset = LinkIn(await Mailbox.WaitForMailAsync(email, "Reset your password", MailTimeout));
+        var reset = LinkIn(await MailFolder.WaitForMailAsync(email, "Reset your password", MailTimeout));
         var resetToken = DashboardLink.AssertPage(reset, "/partner/password-reset", client.Http);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm",
             new { token = resetToken, new_password = PartnerScenarios.NewPassword })).StatusCode);

@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class ApiKeyTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class CashbackTests(ResellerSystem system) : IDisposable
 {
     public const string FailingCharges = "4000000000000341";
@@ -63,7 +64,7 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         Assert.Empty(await OperatorStatementIdsAsync("pending", partner.Id));
         Assert.Equal([statement["id"]!.GetValue<string>()], await OperatorStatementIdsAsync("paid", partner.Id));
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, payout, new { payout_reference = "PP-2" }, asOperator: true), HttpStatusCode.Conflict);
-        var mail = await Mailbox.WaitForMailAsync(partner.Email, $"Commission statement {month} paid", TimeSpan.FromSeconds(30));
+        var mail = await MailFolder.WaitForMailAsync(partner.Email, $"Commission statement {month} paid", TimeSpan.FromSeconds(30));
         Assert.Contains("PP-1", mail, StringComparison.Ordinal);
     }
 

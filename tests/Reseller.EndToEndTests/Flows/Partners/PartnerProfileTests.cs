@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class PartnerProfileTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();

@@ -5,7 +5,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class PartnerSuspensionTests(ResellerSystem system) : IDisposable
 {
     // SessionsEnded and the gateway's two-second API-key cache settle within milliseconds to seconds; this only bounds a broken run.

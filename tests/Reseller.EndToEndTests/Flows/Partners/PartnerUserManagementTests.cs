@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class PartnerUserManagementTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();
@@ -73,10 +72,10 @@ public sealed class PartnerUserManagementTests(ResellerSystem system) : IDisposa
         var email = $"resent-{Guid.NewGuid():N}@agency.test";
         var invited = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users", new { email, role = "billing" }, partner.Token), HttpStatusCode.Created);
         var id = invited["id"]!.GetValue<string>();
-        var oldToken = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(email, "invited", TimeSpan.FromSeconds(30)));
+        var oldToken = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", TimeSpan.FromSeconds(30)));
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/partners/me/users/{id}/resend", token: partner.Token), HttpStatusCode.OK);
-        var newToken = (await Mailbox.WaitForMailsAsync(email, "invited", 2, TimeSpan.FromSeconds(30))).Select(Mailbox.TokenFrom).Single(t => t != oldToken);
+        var newToken = (await MailFolder.WaitForMailsAsync(email, "invited", 2, TimeSpan.FromSeconds(30))).Select(MailFolder.TokenFrom).Single(t => t != oldToken);
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{oldToken}/accept", new { password = PartnerScenarios.NewPassword }), HttpStatusCode.Gone);
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{newToken}/accept", new { password = PartnerScenarios.NewPassword }), HttpStatusCode.OK);

@@ -4,7 +4,6 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-[Collection(SystemUnderTest.Name)]
 public sealed class PartnerUserTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();
@@ -35,7 +34,7 @@ public sealed class PartnerUserTests(ResellerSystem system) : IDisposable
         Assert.Equal("invited", invited["status"]!.GetValue<string>());
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/token", new { email, password = PartnerScenarios.NewPassword }), HttpStatusCode.Unauthorized);
 
-        var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(email, "invited", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", TimeSpan.FromSeconds(30)));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{token}/accept", new { password = PartnerScenarios.NewPassword }), HttpStatusCode.OK);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{token}/accept", new { password = PartnerScenarios.NewPassword }), HttpStatusCode.Gone);
 
@@ -63,7 +62,7 @@ public sealed class PartnerUserTests(ResellerSystem system) : IDisposable
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset", new { email = partner.Email.ToUpperInvariant() })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset", new { email = $"nobody-{Guid.NewGuid():N}@agency.test" })).StatusCode);
-        var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(partner.Email, "Reset your password", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(partner.Email, "Reset your password", TimeSpan.FromSeconds(30)));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm", new { token, new_password = PartnerScenarios.NewPassword })).StatusCode);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm", new { token, new_password = "yet another passphrase" }), HttpStatusCode.Gone);

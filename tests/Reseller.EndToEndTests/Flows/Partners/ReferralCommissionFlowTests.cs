@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-[Collection(SystemUnderTest.Name)]
+[RunsAlone]
 public sealed class ReferralCommissionFlowTests(ResellerSystem system) : IDisposable
 {
     private const long MonthlyListPrice = 4900;

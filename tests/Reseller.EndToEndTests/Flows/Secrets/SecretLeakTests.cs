@@ -18,7 +18,6 @@ namespace Reseller.EndToEndTests.Flows.Secrets;
 /// passwords: every row of every database, every message published to RabbitMQ, every log line and every span or log
 /// exported over OTLP. A secret lives in the mail that carries it and in the caller's hands, nowhere else.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 [Trait("Issue", "11-must-hold")]
 public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper output) : IDisposable
 {
@@ -99,7 +98,7 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
         await client.AccountTokenAsync(name, invitee, customerPassword);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset", new { email = partnerEmail })).StatusCode);
-        var partnerReset = secrets.Add("the partner password-reset token", Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(partnerEmail, "Reset your password", TimeSpan.FromSeconds(30))));
+        var partnerReset = secrets.Add("the partner password-reset token", MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(partnerEmail, "Reset your password", TimeSpan.FromSeconds(30))));
         var newPartnerPassword = secrets.Add("the partner's new password", Password());
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm", new { token = partnerReset, new_password = newPartnerPassword })).StatusCode);
         partner = partner with { Token = await client.TokenAsync(partnerEmail, newPartnerPassword) };
@@ -116,7 +115,7 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out", new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
         var next = await client.CreatePartnerAsync();
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, next.Id), HttpStatusCode.Accepted);
-        var transfer = secrets.Add("the transfer confirmation token", Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30))));
+        var transfer = secrets.Add("the transfer confirmation token", MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30))));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{transfer}/confirm"), HttpStatusCode.OK);
 
         // Any other link mailed in the flow (a reset sent on a move, a re-sent invitation) is a one-time secret too.

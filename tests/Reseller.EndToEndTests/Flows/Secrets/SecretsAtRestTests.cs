@@ -11,7 +11,6 @@ namespace Reseller.EndToEndTests.Flows.Secrets;
 /// A one-time secret (reset, invitation, log-in-as, transfer confirmation) lives only in the mail or the answer that hands
 /// it out: no outbox row of any service and no message on the broker carries it, while its link still works.
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class SecretsAtRestTests(ResellerSystem system) : IDisposable
 {
     private const string NewPassword = "a brand new passphrase";
@@ -26,7 +25,7 @@ public sealed class SecretsAtRestTests(ResellerSystem system) : IDisposable
         var partner = await client.CreatePartnerAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset", new { email = partner.Email })).StatusCode);
-        var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(partner.Email, "Reset your password", MailTimeout));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(partner.Email, "Reset your password", MailTimeout));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm", new { token, new_password = NewPassword })).StatusCode);
         Assert.False(string.IsNullOrEmpty(await client.TokenAsync(partner.Email, NewPassword)));
@@ -41,7 +40,7 @@ public sealed class SecretsAtRestTests(ResellerSystem system) : IDisposable
         var email = $"member-{Guid.NewGuid():N}@agency.test";
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users", new { email, role = "member" }, partner.Token), HttpStatusCode.Created);
-        var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(email, "invited", MailTimeout));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", MailTimeout));
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{token}/accept", new { password = NewPassword }), HttpStatusCode.OK);
         Assert.False(string.IsNullOrEmpty(await client.TokenAsync(email, NewPassword)));
@@ -108,7 +107,7 @@ public sealed class SecretsAtRestTests(ResellerSystem system) : IDisposable
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out", new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
 
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, next.Id), HttpStatusCode.Accepted);
-        var token = Mailbox.TokenFrom(await Mailbox.WaitForMailAsync(owner, "Confirm the move of", MailTimeout));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", MailTimeout));
 
         var confirmed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
         Assert.Equal(next.Id, confirmed["partner_id"]!.GetValue<string>());

@@ -18,7 +18,6 @@ namespace Reseller.EndToEndTests.Flows.Walk;
 /// caller sends, the answer is never a 5xx, every 4xx is problem+json, and no answer to a stranger carries the partner's
 /// ids, names or addresses (nor the partner's other account in an answer to the account's own users).
 /// </summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class OpenApiWalkTests(ResellerSystem system, ITestOutputHelper output) : IDisposable
 {
     /// <summary>What the walk does not do, and why; everything else in the document is called by every caller.</summary>

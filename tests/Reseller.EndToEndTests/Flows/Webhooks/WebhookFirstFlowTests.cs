@@ -6,7 +6,6 @@ using Reseller.EndToEndTests.Infrastructure;
 namespace Reseller.EndToEndTests.Flows.Webhooks;
 
 /// <summary>A partner's receiver hears the first flow (account created, invoice paid, account active), signed, in the documented shape.</summary>
-[Collection(SystemUnderTest.Name)]
 public sealed class WebhookFirstFlowTests(ResellerSystem system) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

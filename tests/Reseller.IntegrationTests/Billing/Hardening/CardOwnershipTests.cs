@@ -26,7 +26,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// Whose card an account is charged to: a referral signup's card becomes its account's own, and the account events that
 /// name a card (PayerChanged, AccountBillingProfileChanged) are refused when the card does not belong to the payer.
 /// </summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");

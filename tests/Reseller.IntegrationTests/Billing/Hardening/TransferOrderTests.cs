@@ -9,7 +9,7 @@ using Reseller.Contracts.Billing;
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
 /// <summary>Transfer events delivered out of order through RabbitMQ: the older one changes nothing.</summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");

@@ -23,7 +23,7 @@ namespace Reseller.IntegrationTests.Billing.Stripe;
 /// Billing with the Stripe provider against an in-process fake of Stripe's API: what Stripe receives (tokens only, keyed,
 /// the right amounts), a lost answer settled once by the signed webhook, 3-D Secure under dunning, refunds by credit note.
 /// </summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");

@@ -14,7 +14,7 @@ namespace Reseller.IntegrationTests.Billing.Stripe;
 /// (the recovery job's batch, the webhook's one-by-one), it is refunded once under a key derived from the attempt, recorded,
 /// and never retried.
 /// </summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class UnmatchedChargeTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");

@@ -14,7 +14,6 @@ namespace Reseller.IntegrationTests.Partners.Webhooks;
 /// Must hold 3 for real: Partners as a child process (the AppHost's own model), SIGKILLed while it holds leased deliveries in
 /// flight and hundreds more are pending, then started again; every event still arrives at least once.
 /// </summary>
-[Collection(SharedInfrastructure.Name)]
 public sealed class WebhookProcessCrashTests(TestInfrastructure infrastructure, ITestOutputHelper output)
 {
     private const int Events = 1000;

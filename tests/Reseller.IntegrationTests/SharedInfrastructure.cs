@@ -1,7 +1,0 @@
-namespace Reseller.IntegrationTests;
-
-[CollectionDefinition(Name)]
-public sealed class SharedInfrastructure : ICollectionFixture<TestInfrastructure>
-{
-    public const string Name = "infrastructure";
-}

@@ -1,0 +1,9 @@
+namespace Reseller.Testing.AssemblyFixtures;
+
+/// <summary>
+/// The test class's collection runs with no other collection of the assembly beside it: for a test that changes what
+/// every other test running on the same shared fixture would see (the sandbox clock moved a month on ends every other
+/// test's signed-in session). Needs <see cref="AssemblyFixtureFramework"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RunsAloneAttribute : Attribute;

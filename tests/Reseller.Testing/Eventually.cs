@@ -1,0 +1,39 @@
+namespace Reseller.Testing;
+
+/// <summary>Waiting for what happens asynchronously (a message consumed, a job run, a mail written): polls, never sleeps blindly.</summary>
+public static class Eventually
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Polls until the condition holds or the timeout passes; returns whether it held.</summary>
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+            await Task.Delay(Interval);
+        }
+        return await condition();
+    }
+
+    public static Task<bool> HoldsAsync(Func<bool> condition, TimeSpan timeout) => HoldsAsync(() => Task.FromResult(condition()), timeout);
+
+    /// <summary>Reads until the value satisfies the condition or the timeout passes; returns the last value read either way.</summary>
+    public static async Task<T> ReadAsync<T>(Func<Task<T>> read, Func<T, bool> until, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var value = await read();
+            if (until(value) || DateTime.UtcNow >= deadline)
+            {
+                return value;
+            }
+            await Task.Delay(Interval);
+        }
+    }
+}

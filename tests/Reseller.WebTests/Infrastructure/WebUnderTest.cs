@@ -1,7 +1,0 @@
-namespace Reseller.WebTests.Infrastructure;
-
-[CollectionDefinition(Name)]
-public sealed class WebUnderTest : ICollectionFixture<WebSystem>
-{
-    public const string Name = "web";
-}
