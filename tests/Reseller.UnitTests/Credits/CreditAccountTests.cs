@@ -112,6 +112,21 @@ public sealed class CreditAccountTests
     }
 
     [Fact]
+    public void A_row_known_only_by_its_status_is_its_partners_account_with_no_plan_yet()
+    {
+        var accountId = Guid.NewGuid();
+        var partnerId = Guid.NewGuid();
+
+        var account = CreditAccount.FromStatus(accountId, partnerId, AccountStatuses.Active, Now);
+
+        Assert.Equal((accountId, (Guid?)partnerId), (account.AccountId, account.PartnerId));
+        Assert.Equal(("", ""), (account.Product, account.Tier));
+        Assert.False(account.PlanKnown);
+        Assert.False(account.SmsEnabled);
+        Assert.True(account.InService);
+    }
+
+    [Fact]
     public void A_transferred_out_account_belongs_to_no_partner_until_transferred_in()
     {
         var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);

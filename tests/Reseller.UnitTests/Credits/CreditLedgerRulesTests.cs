@@ -147,6 +147,14 @@ public sealed class CreditLedgerRulesTests
     }
 
     [Fact]
+    public void An_unknown_credit_kind_answer_names_the_kinds_there_are()
+    {
+        var problem = Assert.Throws<ProblemException>(() => CreditKindNames.Parse("points"));
+
+        Assert.Equal(("Not found", "Credit kinds are prepaid, sms and compatibility."), (problem.Title, problem.Detail));
+    }
+
+    [Fact]
     public void A_followed_account_records_its_plan_partner_and_times()
     {
         var accountId = Guid.NewGuid();

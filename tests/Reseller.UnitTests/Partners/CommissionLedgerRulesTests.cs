@@ -157,6 +157,21 @@ public sealed class CommissionLedgerRulesTests
         Assert.Equal(("PAYPAL-1", (DateTimeOffset?)Now), (statement.PayoutReference, statement.PaidAt));
     }
 
+    [Fact]
+    public void A_refused_payment_says_why_and_which_payout_already_paid_the_statement()
+    {
+        var statement = Statement.Close(Partner, November, [Earned(4900, 980)], "USD", hasPaypal: false, Now);
+
+        var held = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-0", Now));
+        Assert.Contains("no PayPal e-mail", held.Title);
+
+        statement.Release();
+        statement.MarkPaid("PAYPAL-1", Now);
+        var twice = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-2", Now.AddDays(1)));
+        Assert.Contains("already paid", twice.Title);
+        Assert.Equal("Paid with reference PAYPAL-1.", twice.Detail);
+    }
+
     [Theory]
     [InlineData("2026-11", 2026, 11)]
     [InlineData("2027-01", 2027, 1)]
@@ -185,5 +200,13 @@ public sealed class CommissionLedgerRulesTests
 
         Assert.Equal(400, problem.Status);
         Assert.True(problem.Errors!.ContainsKey("month"));
+    }
+
+    [Fact]
+    public void A_month_that_is_not_one_is_answered_with_the_form_expected()
+    {
+        var problem = Assert.Throws<ProblemException>(() => CommissionMonth.Parse("11/2026", Now));
+
+        Assert.Equal(["month must be a calendar month such as 2026-11."], problem.Errors!["month"]);
     }
 }
