@@ -8,7 +8,7 @@ using Reseller.Contracts.Billing;
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
 /// <summary>A plan change that overtakes the payer change before it, through RabbitMQ: it is charged to the payer in force at the change.</summary>
-[Collection(SharedInfrastructure.Name)]
+[Collection(ServiceHostsLane.Name)]
 public sealed class PayerOrderTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
