@@ -48,12 +48,8 @@ for trx in "$results"/*.trx; do
   failed=$((failed + f + $(value error) + $(value timeout) + $(value aborted)))
   skipped=$((skipped + total - executed))
 done
-# Name every failed test again at the end, where a truncated CI log still shows it.
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
-  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" \
-    | grep -o 'testName="[^"]*"' | sed 's/^testName="\(.*\)"$/FAILED: \1/'
-done
+# Name every failed test again at the end, with why, where a CI log cut to its last lines still shows it.
+awk -f scripts/trx-failures.awk "$results"/*.trx 2>/dev/null
 # Each project's own wall time (the projects run side by side), and the scale and fault tests as a group of their own.
 scale_and_fault='RenewalAtScaleTests|RenewalBrokerRestartTests|WebhookProcessCrashTests|OutboxBrokerOutageTests|ReplicaFailoverTests'
 echo "Test groups:"
