@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows;
@@ -46,19 +47,10 @@ public sealed class DunningTests(ResellerSystem system) : IDisposable
         Assert.Equal("uncollectible", (await RenewalInvoiceAsync(partner, accountId))["status"]!.GetValue<string>());
     }
 
-    private async Task<bool> OldCardIsReleasedAsync(Partner partner, string profileId)
-    {
-        var deadline = DateTime.UtcNow + Settle;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{profileId}", token: partner.Token)).StatusCode == HttpStatusCode.NoContent)
-            {
-                return true;
-            }
-            await Task.Delay(250);
-        }
-        return false;
-    }
+    private Task<bool> OldCardIsReleasedAsync(Partner partner, string profileId) =>
+        Eventually.HoldsAsync(async () =>
+            (await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{profileId}", token: partner.Token)).StatusCode == HttpStatusCode.NoContent,
+            Settle);
 
     private async Task<Partner> MoveClockAsync(Partner partner, DateTimeOffset to)
     {

@@ -26,7 +26,7 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
         await host.InTransactionAsync(db => { db.Publish(new WidgetMade(runId, "committed"), DateTimeOffset.UtcNow); return Task.CompletedTask; }, commit: true);
 
         Assert.True(await Eventually.HoldsAsync(() => DeliveriesOf("committed") == 1, DeliveryTimeout));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // Not a condition wait: time for the rolled-back message to show up if it wrongly leaked.
         Assert.Equal(0, DeliveriesOf("rolled-back"));
         Assert.Equal(1, await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync()));
         Assert.Equal(0, await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)));

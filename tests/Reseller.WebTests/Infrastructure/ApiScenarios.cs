@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.WebTests.Infrastructure;
 
@@ -27,17 +28,6 @@ public static class ApiScenarios
         await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = to }, asOperator: true), HttpStatusCode.OK);
 
     /// <summary>Polls a GET until the condition holds (events reach other services asynchronously); the last answer otherwise.</summary>
-    public static async Task<JsonNode> WaitForAsync(this GatewayClient api, string path, string token, Func<JsonNode, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var node = await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, path, token: token), HttpStatusCode.OK);
-            if (condition(node) || DateTime.UtcNow > deadline)
-            {
-                return node;
-            }
-            await Task.Delay(250);
-        }
-    }
+    public static Task<JsonNode> WaitForAsync(this GatewayClient api, string path, string token, Func<JsonNode, bool> condition, TimeSpan timeout) =>
+        Eventually.ReadAsync(async () => await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, path, token: token), HttpStatusCode.OK), condition, timeout);
 }

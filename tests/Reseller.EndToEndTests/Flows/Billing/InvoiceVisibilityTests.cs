@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
@@ -32,14 +33,10 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
         var otherCustomer = await CustomerTokenAsync(partner, partnerPaid);
 
         // The customer sees its own account's invoice, at list price.
-        var deadline = DateTime.UtcNow + BillingFlows.Settle;
-        System.Text.Json.Nodes.JsonArray mine;
-        do
-        {
-            mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customer), HttpStatusCode.OK))["data"]!.AsArray();
-            await Task.Delay(mine.Count == 0 ? 200 : 0);
-        }
-        while (mine.Count == 0 && DateTime.UtcNow < deadline);
+        var mine = await Eventually.ReadAsync(
+            async () => (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customer), HttpStatusCode.OK))["data"]!.AsArray(),
+            invoices => invoices.Count > 0,
+            BillingFlows.Settle);
         var invoice = Assert.Single(mine)!;
         Assert.Equal("customer", invoice["payer"]!.GetValue<string>());
         Assert.Equal(4900, invoice["total"]!["amount"]!.GetValue<long>());

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
@@ -60,20 +61,10 @@ public sealed class PrepaidRenewalTests(ResellerSystem system) : IDisposable
         }
     }
 
-    private async Task WhenAccountKnownAsync(Partner partner, string accountId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var ledger = await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/prepaid/ledger?account_id={accountId}", token: partner.Token);
-            if (ledger.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        Assert.Fail("Credits never learnt of the account");
-    }
+    private async Task WhenAccountKnownAsync(Partner partner, string accountId) =>
+        Assert.True(await Eventually.HoldsAsync(async () =>
+            (await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/prepaid/ledger?account_id={accountId}", token: partner.Token)).StatusCode == HttpStatusCode.OK,
+            Eventually.Propagation), "Credits never learnt of the account");
 
     public void Dispose() => client.Dispose();
 }

@@ -28,7 +28,7 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         var account = await CreateCustomerPaidAccountAsync(partner, card);
         var earnings = await client.WaitForAsync($"/api/v1/commissions?month={month}", () => partner.Token,
             e => e["data"]!.AsArray().Count > 0, TimeSpan.FromSeconds(45));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // Not a condition wait: time for a wrongly earned second line to appear.
         earnings = await client.GetAsync($"/api/v1/commissions?month={month}", partner.Token);
         var line = earnings["data"]!.AsArray().Single()!;
         Assert.Equal("cashback", line["kind"]!.GetValue<string>());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
@@ -35,20 +36,9 @@ public static class PartnerScenarios
     public static async Task<JsonNode> GetAsync(this GatewayClient client, string path, string token) =>
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, path, token: token), HttpStatusCode.OK);
 
-    /// <summary>Polls a GET until the condition holds (events reach Partners asynchronously).</summary>
-    public static async Task<JsonNode> WaitForAsync(this GatewayClient client, string path, Func<string> token, Func<JsonNode, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var node = await client.GetAsync(path, token());
-            if (condition(node) || DateTime.UtcNow > deadline)
-            {
-                return node;
-            }
-            await Task.Delay(250);
-        }
-    }
+    /// <summary>Polls a GET until the condition holds (events reach Partners asynchronously); the last answer otherwise.</summary>
+    public static Task<JsonNode> WaitForAsync(this GatewayClient client, string path, Func<string> token, Func<JsonNode, bool> condition, TimeSpan timeout) =>
+        Eventually.ReadAsync(() => client.GetAsync(path, token()), condition, timeout);
 
     public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

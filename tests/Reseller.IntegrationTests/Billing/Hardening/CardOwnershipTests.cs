@@ -251,7 +251,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
 
         // The customer's second card (chosen after it took over paying) arrives before the switch itself.
         await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, secondOwnCard, switchedAt.AddSeconds(5)));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // Not a condition wait: the card change must arrive first, and a put-off message leaves no trace to poll.
         await billing.PublishAsync(new PayerChanged(accountId, partnerId, "partner", "customer", firstOwnCard, "billing@agency.test", switchedAt));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == secondOwnCard));
         var account = await AccountAsync(accountId);
