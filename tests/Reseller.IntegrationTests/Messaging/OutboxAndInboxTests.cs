@@ -9,7 +9,7 @@ namespace Reseller.IntegrationTests.Messaging;
 [Collection(ServiceHostsLane.Name)]
 public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DeliveryTimeout = Eventually.Propagation;
     private readonly string runId = Guid.NewGuid().ToString("N");
 
     private int DeliveriesOf(string label) => WidgetMadeConsumer.Deliveries.Count(d => d.RunId == runId && d.Label == label);

@@ -16,7 +16,7 @@ namespace Reseller.IntegrationTests.Partners;
 [Collection(ServiceHostsLane.Name)]
 public sealed class CommissionLedgerTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = Eventually.Propagation;
     private readonly string runId = Guid.NewGuid().ToString("N");
 
     [Fact]

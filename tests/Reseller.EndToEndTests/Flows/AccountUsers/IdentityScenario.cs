@@ -59,7 +59,7 @@ public static class IdentityScenario
         var tokens = await Eventually.ReadAsync(
             () => Task.FromResult(MailFolder.MailsTo(to).Select(m => pattern.Match(m)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList()),
             found => found.Count >= atLeast,
-            timeout ?? TimeSpan.FromSeconds(30));
+            timeout ?? Eventually.Propagation);
         return tokens.Count >= atLeast
             ? tokens[^1]
             : throw new Xunit.Sdk.XunitException($"No {atLeast} mail(s) to {to} with a /{segment} link arrived; found {tokens.Count}.");

@@ -41,7 +41,7 @@ public sealed class TransferBrandingTests(ResellerSystem system) : IDisposable
         Assert.Equal("Kept", standAlone["templates"]![0]!["name"]!.GetValue<string>());
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-in", new { partner_id = second.Id }, asOperator: true), HttpStatusCode.Accepted);
-        var confirmation = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var confirmation = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", Eventually.Propagation));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{confirmation}/confirm"), HttpStatusCode.OK);
         var movedIn = await WaitForBrandingAsync(id, second.Token, name => name?.GetValue<string>() == "Second Agency");
         Assert.Equal("Second Agency", movedIn["branding"]!["app_name"]!.GetValue<string>());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
@@ -64,7 +65,7 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         Assert.Empty(await OperatorStatementIdsAsync("pending", partner.Id));
         Assert.Equal([statement["id"]!.GetValue<string>()], await OperatorStatementIdsAsync("paid", partner.Id));
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, payout, new { payout_reference = "PP-2" }, asOperator: true), HttpStatusCode.Conflict);
-        var mail = await MailFolder.WaitForMailAsync(partner.Email, $"Commission statement {month} paid", TimeSpan.FromSeconds(30));
+        var mail = await MailFolder.WaitForMailAsync(partner.Email, $"Commission statement {month} paid", Eventually.Propagation);
         Assert.Contains("PP-1", mail, StringComparison.Ordinal);
     }
 

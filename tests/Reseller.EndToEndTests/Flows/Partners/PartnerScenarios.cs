@@ -22,7 +22,7 @@ public static class PartnerScenarios
     {
         var email = $"{role}-{Guid.NewGuid():N}@agency.test";
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users", new { email, role }, partner.Token), HttpStatusCode.Created);
-        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", Eventually.Propagation));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{token}/accept", new { password = NewPassword }), HttpStatusCode.OK);
         return (email, await client.TokenAsync(email, NewPassword));
     }

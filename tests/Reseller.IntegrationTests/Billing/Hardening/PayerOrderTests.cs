@@ -50,7 +50,7 @@ public sealed class PayerOrderTests(TestInfrastructure infrastructure) : IAsyncL
 
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid)),
             "The seat's proration was never paid.");
-        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(planChange) == 1, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(planChange) == 1, Eventually.Propagation));
         var account = await AccountAsync(accountId);
         Assert.Equal(Payers.Customer, account.Payer);
         Assert.Equal(4, account.Plan.Seats);
