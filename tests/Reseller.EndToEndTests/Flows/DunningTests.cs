@@ -54,7 +54,7 @@ public sealed class DunningTests(ResellerSystem system) : IDisposable
 
     private async Task<Partner> MoveClockAsync(Partner partner, DateTimeOffset to)
     {
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = to }, asOperator: true), HttpStatusCode.OK);
+        await SandboxClock.MoveToAsync(client, to);
         return partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
     }
 

@@ -64,7 +64,7 @@ public sealed class TokenTrustTests(ResellerSystem system) : IDisposable
             ["sub"] = Guid.NewGuid().ToString(),
             ["sv"] = "0",
         };
-        var now = await client.ClockAsync();
+        var now = await SandboxClock.NowAsync(client);
 
         var genuine = await IssuerSignedTokens.SignAsync(system, "partners", claims, now, TimeSpan.FromHours(1));
         var underCreditsKey = await IssuerSignedTokens.SignAsync(system, "partners", claims, now, TimeSpan.FromHours(1), keyOf: "credits");

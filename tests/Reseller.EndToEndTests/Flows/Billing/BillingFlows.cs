@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
@@ -26,9 +25,6 @@ public static class BillingFlows
         Assert.Equal("paid", invoice["status"]!.GetValue<string>());
         return (partner, accountId, invoice);
     }
-
-    public static async Task<DateTimeOffset> PlatformNowAsync(GatewayClient client) =>
-        (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
 
     public static async Task<HttpResponseMessage> GetAsync(GatewayClient client, string path, string token, string? accept = null)
     {

@@ -10,7 +10,7 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
     private readonly GatewayClient client = system.Client();
 
     private async Task<string> CustomerTokenAsync(Partner partner, string accountId) =>
-        await AccountTokens.MintAsync(system, partner.Id, accountId, await BillingFlows.PlatformNowAsync(client));
+        await AccountTokens.MintAsync(system, partner.Id, accountId, await SandboxClock.NowAsync(client));
 
     private async Task<string> CreateAccountAsync(Partner partner, string card, string payer)
     {
@@ -83,7 +83,7 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
     public async Task A_member_partner_user_sees_and_spends_no_money_but_may_look_a_profile_up()
     {
         var (partner, _, invoice) = await BillingFlows.PaidInvoiceAsync(client);
-        var member = await AccountTokens.MintMemberAsync(system, partner.Id, await BillingFlows.PlatformNowAsync(client));
+        var member = await AccountTokens.MintMemberAsync(system, partner.Id, await SandboxClock.NowAsync(client));
         var card = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/billing-profiles", token: partner.Token), HttpStatusCode.OK))["data"]![0]!["id"]!.GetValue<string>();
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/invoices", token: member), HttpStatusCode.Forbidden);

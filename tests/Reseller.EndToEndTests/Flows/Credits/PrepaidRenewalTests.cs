@@ -28,7 +28,7 @@ public sealed class PrepaidRenewalTests(ResellerSystem system) : IDisposable
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.AccountHolds(b, accountId, "prepaid") == 5000 && CreditsScenarios.PoolOf(b, "prepaid") == 5000);
 
         var periodEnd = active["current_period_end"]!.GetValue<DateTimeOffset>();
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = periodEnd.AddHours(1) }, asOperator: true), HttpStatusCode.OK);
+        await SandboxClock.MoveToAsync(client, periodEnd.AddHours(1));
         partner = partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
         await client.WaitForAccountAsync(partner, accountId, a => a["current_period_end"]!.GetValue<DateTimeOffset>() > periodEnd, TimeSpan.FromSeconds(45));
 

@@ -71,7 +71,7 @@ public sealed class SmsAddOnAndServiceTests(ResellerSystem system) : IDisposable
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{moved}/transfer-out",
             new { owner_email = $"owner-{Guid.NewGuid():N}@client.test" }, asOperator: true), HttpStatusCode.OK);
-        await client.MoveClockAsync(TimeSpan.FromDays(15));
+        await SandboxClock.MoveByAsync(client, TimeSpan.FromDays(15));
         partner = partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
 
         await WaitForRefusalAsync(trialToken, trial);

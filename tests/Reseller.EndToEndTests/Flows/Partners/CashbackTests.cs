@@ -20,7 +20,7 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         var partner = await client.CreatePartnerAsync();
         var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
         var failingCard = await client.CreateBillingProfileAsync(partner, FailingCharges);
-        var start = await client.ClockAsync();
+        var start = await SandboxClock.NowAsync(client);
         var month = PartnerScenarios.Month(start);
 
         // Only paid invoices of customer-paid accounts earn: not a failed charge, not a partner-paid account.
@@ -41,8 +41,8 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
 
         // The month closes once the clock is in the next month, and closing it again changes nothing.
         var nextMonth = new DateTimeOffset(start.Year, start.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
-        await client.MoveClockAsync(nextMonth.AddMinutes(30));
-        await client.MoveClockAsync(nextMonth.AddMinutes(45));
+        await SandboxClock.MoveToAsync(client, nextMonth.AddMinutes(30));
+        await SandboxClock.MoveToAsync(client, nextMonth.AddMinutes(45));
         partner = partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
         var statements = (await client.GetAsync("/api/v1/commissions/statements", partner.Token))["data"]!.AsArray();
         var statement = statements.Single(s => s!["month"]!.GetValue<string>() == month)!;

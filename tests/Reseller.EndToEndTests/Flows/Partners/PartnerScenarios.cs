@@ -6,7 +6,7 @@ using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-/// <summary>Arrange helpers of the Partners tests: users, API keys, the sandbox clock.</summary>
+/// <summary>Arrange helpers of the Partners tests: users, API keys, waiting for what reaches Partners by event.</summary>
 public static class PartnerScenarios
 {
     public const string NewPassword = "another good passphrase";
@@ -26,12 +26,6 @@ public static class PartnerScenarios
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{token}/accept", new { password = NewPassword }), HttpStatusCode.OK);
         return (email, await client.TokenAsync(email, NewPassword));
     }
-
-    public static async Task<DateTimeOffset> ClockAsync(this GatewayClient client) =>
-        (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
-
-    public static async Task MoveClockAsync(this GatewayClient client, DateTimeOffset to) =>
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = to }, asOperator: true), HttpStatusCode.OK);
 
     public static async Task<JsonNode> GetAsync(this GatewayClient client, string path, string token) =>
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, path, token: token), HttpStatusCode.OK);

@@ -91,7 +91,7 @@ public sealed class PartnerUserManagementTests(ResellerSystem system) : IDisposa
         var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
         await CreateCustomerPaidAccountAsync(partner, card);
         await CreateCustomerPaidAccountAsync(partner, card);
-        var month = PartnerScenarios.Month(await client.ClockAsync());
+        var month = PartnerScenarios.Month(await SandboxClock.NowAsync(client));
         await client.WaitForAsync($"/api/v1/commissions?month={month}", () => partner.Token, e => e["data"]!.AsArray().Count >= 2, TimeSpan.FromSeconds(45));
 
         var first = await client.GetAsync($"/api/v1/commissions?month={month}&page_size=1", partner.Token);

@@ -43,14 +43,14 @@ public sealed class ReferralCommissionFlowTests(ResellerSystem system) : IDispos
         for (var month = 1; month <= 13; month++)
         {
             var periodEnd = account["current_period_end"]!.GetValue<DateTimeOffset>();
-            await client.MoveClockAsync(createdAt.AddMonths(month).AddHours(1));
+            await SandboxClock.MoveToAsync(client, createdAt.AddMonths(month).AddHours(1));
             account = await client.WaitForAccountAsync(apiKeyPartner, accountId,
                 a => a["current_period_end"]!.GetValue<DateTimeOffset>() > periodEnd, TimeSpan.FromSeconds(45));
             Assert.True(account["current_period_end"]!.GetValue<DateTimeOffset>() > periodEnd, $"Renewal {month} did not happen.");
         }
 
         // 14 invoices were paid (first period + 13 renewals); only those paid in the first 12 months earned.
-        var now = await client.ClockAsync();
+        var now = await SandboxClock.NowAsync(client);
         var months = MonthsBetween(createdAt, now);
         var lines = await Eventually.ReadAsync(
             async () =>
