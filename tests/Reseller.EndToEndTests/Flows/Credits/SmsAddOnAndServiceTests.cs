@@ -64,8 +64,8 @@ public sealed class SmsAddOnAndServiceTests(ResellerSystem system) : IDisposable
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "compatibility") == 100);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", trial, 10), HttpStatusCode.Created);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", moved, 10), HttpStatusCode.Created);
-        var trialToken = await AccountTokens.ForAsync(system, trial);
-        var movedToken = await AccountTokens.ForAsync(system, moved);
+        var trialToken = await AccountTokens.LongLivedAsync(system, trial);
+        var movedToken = await AccountTokens.LongLivedAsync(system, moved);
         await client.WaitUntilInServiceAsync(trialToken, trial);
         await GatewayClient.JsonAsync(await client.ConsumeAsync(trialToken, trial, "compatibility", 1), HttpStatusCode.Created);
 
