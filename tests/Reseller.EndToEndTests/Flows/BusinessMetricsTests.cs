@@ -3,6 +3,7 @@ using System.Net;
 using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.Credits;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows;
 
@@ -99,22 +100,8 @@ public sealed class BusinessMetricsTests(ResellerSystem system) : IDisposable
     private Task<MetricsScrape> ScrapeAsync(string service) =>
         MetricsScrape.OfAsync(system, service, service == ResellerResources.Billing.Name ? ResellerSystem.BillingReplicas : 1);
 
-    private async Task WaitForAsync(string service, Func<MetricsScrape, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + GaugeTimeout;
-        MetricsScrape scrape;
-        do
-        {
-            scrape = await ScrapeAsync(service);
-            if (condition(scrape))
-            {
-                return;
-            }
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"{service}'s metrics never reached the expected values; its metrics: {scrape.Names}");
-    }
+    private async Task WaitForAsync(string service, Func<MetricsScrape, bool> condition) =>
+        await Eventually.ReadAsync(() => ScrapeAsync(service), condition, GaugeTimeout, $"{service}'s metrics to reach the expected values", scrape => scrape.Names);
 
     public void Dispose() => client.Dispose();
 }

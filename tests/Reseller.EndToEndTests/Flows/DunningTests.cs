@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows;
@@ -46,23 +47,14 @@ public sealed class DunningTests(ResellerSystem system) : IDisposable
         Assert.Equal("uncollectible", (await RenewalInvoiceAsync(partner, accountId))["status"]!.GetValue<string>());
     }
 
-    private async Task<bool> OldCardIsReleasedAsync(Partner partner, string profileId)
-    {
-        var deadline = DateTime.UtcNow + Settle;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{profileId}", token: partner.Token)).StatusCode == HttpStatusCode.NoContent)
-            {
-                return true;
-            }
-            await Task.Delay(250);
-        }
-        return false;
-    }
+    private Task<bool> OldCardIsReleasedAsync(Partner partner, string profileId) =>
+        Eventually.HoldsAsync(async () =>
+            (await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{profileId}", token: partner.Token)).StatusCode == HttpStatusCode.NoContent,
+            Settle);
 
     private async Task<Partner> MoveClockAsync(Partner partner, DateTimeOffset to)
     {
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = to }, asOperator: true), HttpStatusCode.OK);
+        await SandboxClock.MoveToAsync(client, to);
         return partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
     }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows;
 
@@ -27,11 +28,7 @@ public sealed class LinkTokenTelemetryTests(ResellerSystem system) : IDisposable
         await GatewayClient.JsonAsync(await client.Http.SendAsync(accept), HttpStatusCode.OK);
 
         // The gateway's server span ends last, after Accounts' span and the gateway's call to it.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !(Exported(traceId, "gateway") >= 2 && Exported(traceId, "accounts") >= 1))
-        {
-            await Task.Delay(250);
-        }
+        await Eventually.HoldsAsync(() => Exported(traceId, "gateway") >= 2 && Exported(traceId, "accounts") >= 1, Eventually.Propagation);
         Assert.True(Exported(traceId, "gateway") >= 2, "The gateway's spans of the acceptance were not exported.");
         Assert.True(Exported(traceId, "accounts") >= 1, "Accounts' span of the acceptance was not exported.");
         Assert.Contains(system.Telemetry.Spans, s => s.TraceId == traceId && s.Service == "accounts" && s.Name.Contains("/invitations/{token}/accept", StringComparison.Ordinal));

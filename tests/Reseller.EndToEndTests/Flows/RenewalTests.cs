@@ -1,5 +1,3 @@
-using System.Net;
-
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing.AssemblyFixtures;
 
@@ -23,8 +21,8 @@ public sealed class RenewalTests(ResellerSystem system) : IDisposable
         Assert.Equal(anchor.AddMonths(1), DateOnly.FromDateTime(periodEnd.UtcDateTime));
 
         // Both Billing instances run their renewal job when the clock moves, twice over: still one renewal invoice.
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = periodEnd.AddHours(1) }, asOperator: true), HttpStatusCode.OK);
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = periodEnd.AddHours(2) }, asOperator: true), HttpStatusCode.OK);
+        await SandboxClock.MoveToAsync(client, periodEnd.AddHours(1));
+        await SandboxClock.MoveToAsync(client, periodEnd.AddHours(2));
 
         // A month has passed on the platform clock: the hour-long token has expired, so the partner logs in again.
         partner = partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };

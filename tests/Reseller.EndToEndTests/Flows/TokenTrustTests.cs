@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows;
 
@@ -13,9 +14,6 @@ namespace Reseller.EndToEndTests.Flows;
 /// </summary>
 public sealed class TokenTrustTests(ResellerSystem system) : IDisposable
 {
-    // The SessionsEnded event reaches every process within milliseconds; this only bounds a broken run.
-    private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(5);
-
     private readonly GatewayClient client = system.Client();
 
     [Fact]
@@ -66,7 +64,7 @@ public sealed class TokenTrustTests(ResellerSystem system) : IDisposable
             ["sub"] = Guid.NewGuid().ToString(),
             ["sv"] = "0",
         };
-        var now = await client.ClockAsync();
+        var now = await SandboxClock.NowAsync(client);
 
         var genuine = await IssuerSignedTokens.SignAsync(system, "partners", claims, now, TimeSpan.FromHours(1));
         var underCreditsKey = await IssuerSignedTokens.SignAsync(system, "partners", claims, now, TimeSpan.FromHours(1), keyOf: "credits");
@@ -120,16 +118,17 @@ public sealed class TokenTrustTests(ResellerSystem system) : IDisposable
     public void The_operator_key_never_appears_in_the_apphost_log() =>
         Assert.DoesNotContain(system.Logs, line => line.Contains(system.AdminKey, StringComparison.Ordinal));
 
+    /// <summary>Waits until the call is refused: the SessionsEnded event reaches every process asynchronously.</summary>
     private static async Task RefusedAsync(Func<Task<HttpResponseMessage>> call)
     {
-        var deadline = DateTime.UtcNow + Propagation;
-        HttpStatusCode status;
-        do
-        {
-            using var response = await call();
-            status = response.StatusCode;
-        }
-        while (status != HttpStatusCode.Unauthorized && DateTime.UtcNow < deadline);
+        var status = await Eventually.ReadAsync(
+            async () =>
+            {
+                using var response = await call();
+                return response.StatusCode;
+            },
+            answer => answer == HttpStatusCode.Unauthorized,
+            Eventually.Propagation);
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 

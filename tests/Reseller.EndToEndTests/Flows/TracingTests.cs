@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows;
 
@@ -24,17 +25,10 @@ public sealed class TracingTests(ResellerSystem system) : IDisposable
         var created = await GatewayClient.JsonAsync(await client.Http.SendAsync(request), HttpStatusCode.Created);
         await client.WaitForAccountAsync(partner, created["id"]!.GetValue<string>(), a => a["status"]!.GetValue<string>() == "active", TimeSpan.FromSeconds(45));
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        string[] services = [];
-        while (DateTime.UtcNow < deadline)
-        {
-            services = system.Telemetry.Spans.Where(s => s.TraceId == traceId).Select(s => s.Service).Distinct().Order().ToArray();
-            if (services.Contains("gateway") && SpansOf(traceId, "billing").Any(IsConsume) && SpansOf(traceId, "accounts").Any(IsConsume))
-            {
-                break;
-            }
-            await Task.Delay(250);
-        }
+        var services = await Eventually.ReadAsync(
+            () => Task.FromResult(system.Telemetry.Spans.Where(s => s.TraceId == traceId).Select(s => s.Service).Distinct().Order().ToArray()),
+            seen => seen.Contains("gateway") && SpansOf(traceId, "billing").Any(IsConsume) && SpansOf(traceId, "accounts").Any(IsConsume),
+            Eventually.Propagation);
 
         Assert.Contains("gateway", services);
         Assert.Contains("accounts", services);

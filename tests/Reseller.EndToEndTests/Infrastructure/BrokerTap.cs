@@ -5,6 +5,8 @@ using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
+using Reseller.Testing;
+
 namespace Reseller.EndToEndTests.Infrastructure;
 
 /// <summary>
@@ -41,25 +43,13 @@ public sealed class BrokerTap
     }
 
     /// <summary>Waits until a message whose body contains <paramref name="marker"/> has been seen: every earlier publish has been seen too.</summary>
-    public async Task WaitForAsync(string marker, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!bodies.Any(b => b.Contains(marker, StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"No message carrying '{marker}' crossed the broker within {timeout}.");
-            await Task.Delay(100);
-        }
-    }
+    public async Task WaitForAsync(string marker, TimeSpan timeout) =>
+        Assert.True(await Eventually.HoldsAsync(() => bodies.Any(b => b.Contains(marker, StringComparison.Ordinal)), timeout),
+            $"No message carrying '{marker}' crossed the broker within {timeout}.");
 
     /// <summary>Waits until no message has arrived for <paramref name="quiet"/>: the outboxes have sent what a flow left them.</summary>
-    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (Stopwatch.GetElapsedTime(Interlocked.Read(ref lastArrival)) < quiet && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-    }
+    public Task WaitForQuietAsync(TimeSpan quiet, TimeSpan timeout) =>
+        Eventually.HoldsAsync(() => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastArrival)) >= quiet, timeout);
 
     private static async Task<BrokerTap> StartAsync(ResellerSystem system)
     {

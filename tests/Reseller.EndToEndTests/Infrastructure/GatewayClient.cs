@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
+using Reseller.Testing;
+
 namespace Reseller.EndToEndTests.Infrastructure;
 
 /// <summary>Talks to the gateway the way a front-end or partner integration does, with scenario helpers.</summary>
@@ -101,38 +103,18 @@ public sealed class GatewayClient(HttpClient http, string adminKey) : IDisposabl
 
     public static string NewAccountName() => "acct-" + Guid.NewGuid().ToString("N")[..16];
 
-    public async Task<JsonNode> WaitForAccountAsync(Partner partner, string accountId, Func<JsonNode, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        JsonNode account;
-        do
-        {
-            account = await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/v1/accounts/{accountId}", token: partner.Token), HttpStatusCode.OK);
-            if (condition(account))
-            {
-                return account;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        return account;
-    }
+    public Task<JsonNode> WaitForAccountAsync(Partner partner, string accountId, Func<JsonNode, bool> condition, TimeSpan timeout) =>
+        Eventually.ReadAsync(
+            async () => await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/v1/accounts/{accountId}", token: partner.Token), HttpStatusCode.OK),
+            condition,
+            timeout);
 
     public void Dispose() => http.Dispose();
 
     /// <summary>The operator asks for a move-in, once Accounts knows the new partner (its <c>PartnerCreated</c> arrives asynchronously).</summary>
-    public async Task<HttpResponseMessage> TransferInAsync(string accountId, string partnerId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{accountId}/transfer-in", new { partner_id = partnerId }, asOperator: true);
-            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-            response.Dispose();
-            await Task.Delay(250);
-        }
-    }
+    public Task<HttpResponseMessage> TransferInAsync(string accountId, string partnerId) =>
+        Eventually.ReadAsync(
+            () => SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{accountId}/transfer-in", new { partner_id = partnerId }, asOperator: true),
+            response => response.StatusCode != HttpStatusCode.NotFound,
+            Eventually.Propagation);
 }

@@ -67,7 +67,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         var markerId = Guid.NewGuid();
         var markerMessageId = await billing.PublishAsync(created with { AccountId = markerId, Name = "acct-marker" });
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == markerId && i.Status == InvoiceStatus.Paid)));
-        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId, markerMessageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId, markerMessageId), Eventually.Propagation), "Not every delivery was handled");
         var opening = Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(1, await billing.QueryAsync(db => db.Payments.CountAsync(p => p.InvoiceId == db.Invoices.Single(i => i.AccountId == accountId).Id)));
         Assert.Equal(1, await IssuedEventsAsync(opening.Id));
@@ -88,7 +88,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         await billing.PublishAsync(change, messageId);
 
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid)));
-        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), Eventually.Propagation), "Not every delivery was handled");
         var proration = Assert.Single(await InvoicesAsync(accountId), i => i.Purpose == InvoicePurposes.Proration);
         // (14900 − 4900) for the remaining days of the period, then 10 % off (one paid account), each rounded half to even.
         var prorated = HalfEven(10000m * (end.DayNumber - today.DayNumber) / (end.DayNumber - start.DayNumber));
@@ -194,7 +194,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         await billing.PublishAsync(request, messageId);
 
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Active));
-        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), TimeSpan.FromSeconds(30)), "Not every delivery was handled");
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(messageId, messageId), Eventually.Propagation), "Not every delivery was handled");
         var paid = Assert.Single(await InvoicesAsync(accountId));
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
         Assert.Equal(4410, paid.CardCharged);
@@ -248,7 +248,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         }
 
         Assert.Equal(AccountStatus.Expired, (await AccountAsync(accountId)).Status);
-        Assert.True(await Eventually.HoldsAsync(() => billing.Mails().Count(m => m.Subject.Contains(renewal.Number, StringComparison.Ordinal)) == 4, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.HoldsAsync(() => billing.Mails().Count(m => m.Subject.Contains(renewal.Number, StringComparison.Ordinal)) == 4, Eventually.Propagation));
         var mails = billing.Mails().Where(m => m.Subject.Contains(renewal.Number, StringComparison.Ordinal)).ToList();
         Assert.All(mails, m => Assert.Equal("alerts@agency.test", m.To));
         Assert.Equal(3, mails.Count(m => m.Subject.StartsWith("Payment failed", StringComparison.Ordinal)));

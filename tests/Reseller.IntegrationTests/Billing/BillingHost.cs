@@ -122,7 +122,7 @@ public sealed class BillingHost : IAsyncDisposable
 
     /// <summary>Waits until the condition over the database holds (consumers run asynchronously).</summary>
     public async Task<bool> EventuallyAsync(Func<BillingDb, Task<bool>> condition) =>
-        await Eventually.HoldsAsync(() => QueryAsync(db => condition(db)), TimeSpan.FromSeconds(30));
+        await Eventually.HoldsAsync(() => QueryAsync(db => condition(db)), Eventually.Propagation);
 
     /// <summary>The inbox rows of one message: one per consumer that took it, however often it was delivered.</summary>
     public Task<int> InboxCountAsync(Guid messageId) =>

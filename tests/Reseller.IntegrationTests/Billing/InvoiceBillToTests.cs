@@ -94,6 +94,6 @@ public sealed class InvoiceBillToTests(TestInfrastructure infrastructure) : IAsy
     private async Task ConsumedAsync<T>(T message) where T : class
     {
         var messageId = await billing.PublishAsync(message);
-        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(messageId) >= 1, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(messageId) >= 1, Eventually.Propagation));
     }
 }

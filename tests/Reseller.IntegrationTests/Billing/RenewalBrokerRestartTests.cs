@@ -40,7 +40,7 @@ public sealed class RenewalBrokerRestartTests(ITestOutputHelper output)
             var broker = system.App.RabbitMq!;
             await broker.StopAsync();
             var stoppedAt = await system.PaidRenewalsAsync();
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromSeconds(5)); // Not a condition wait: the outage lasts a while.
             using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
             {
                 await broker.StartAgainAsync(timeout.Token);

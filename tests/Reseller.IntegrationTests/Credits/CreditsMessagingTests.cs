@@ -17,7 +17,7 @@ namespace Reseller.IntegrationTests.Credits;
 [Collection(ServiceHostsLane.Name)]
 public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Wait = Eventually.Propagation;
 
     [Fact]
     public async Task An_invoice_paid_event_delivered_twice_credits_the_purchase_once()

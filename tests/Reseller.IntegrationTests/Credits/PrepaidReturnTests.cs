@@ -11,7 +11,7 @@ namespace Reseller.IntegrationTests.Credits;
 [Collection(ServiceHostsLane.Name)]
 public sealed class PrepaidReturnTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Wait = Eventually.Propagation;
 
     [Fact]
     public async Task A_credit_notes_prepaid_part_returns_to_the_earmark_first_then_the_pool_once_however_often_it_is_delivered()

@@ -14,7 +14,7 @@ namespace Reseller.IntegrationTests.Credits;
 [Collection(ServiceHostsLane.Name)]
 public sealed class PurchaseOutcomeTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Wait = Eventually.Propagation;
 
     [Fact]
     public async Task A_failure_announced_before_the_purchase_knows_its_invoice_is_applied_when_it_learns_it()

@@ -16,7 +16,7 @@ namespace Reseller.IntegrationTests.Partners;
 [Collection(ServiceHostsLane.Name)]
 public sealed class CommissionLedgerTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = Eventually.Propagation;
     private readonly string runId = Guid.NewGuid().ToString("N");
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class CommissionLedgerTests(TestInfrastructure infrastructure)
         await host.Bus.Publish(paid);
 
         Assert.True(await Eventually.HoldsAsync(async () => await InboxCountAsync(host) >= 2, Timeout));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // Not a condition wait: time for a wrongful second earning to appear.
         var earnings = await host.QueryAsync(db => db.Earnings.Where(e => e.InvoiceId == paid.InvoiceId).ToListAsync());
         var earning = Assert.Single(earnings);
         Assert.Equal(EarningKinds.Cashback, earning.Kind);
@@ -98,7 +98,7 @@ public sealed class CommissionLedgerTests(TestInfrastructure infrastructure)
         var late = Paid(partnerId, accountId, 4900, now);
         await host.Bus.Publish(late);
         Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Earnings.CountAsync(e => e.PartnerId == partnerId)) == 3, Timeout));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // Not a condition wait: time for a wrongful fourth earning to appear.
 
         var earnings = await host.QueryAsync(db => db.Earnings.Where(e => e.PartnerId == partnerId).ToListAsync());
         var reversal = Assert.Single(earnings, e => e.Kind == EarningKinds.Reversal);

@@ -10,7 +10,7 @@ namespace Reseller.IntegrationTests.Partners;
 [Collection(ServiceHostsLane.Name)]
 public sealed class FollowedAccountsTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = Eventually.Propagation;
     private static readonly AccountPlan Monthly = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly string runId = Guid.NewGuid().ToString("N");
 

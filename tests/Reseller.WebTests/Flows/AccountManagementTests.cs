@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 using Microsoft.Playwright;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.WebTests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
@@ -171,40 +171,26 @@ public sealed partial class AccountManagementTests(WebSystem web)
     private static Task WaitUntilCreditsFollowsAsync(GatewayClient api, Partner partner, string accountId) =>
         WaitUntilOkAsync(() => api.SendAsync(HttpMethod.Get, $"/api/v1/credits/sms/ledger?account_id={accountId}", token: partner.Token));
 
-    private static async Task WaitUntilOkAsync(Func<Task<HttpResponseMessage>> call)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        HttpStatusCode status;
-        do
-        {
-            using var answer = await call();
-            status = answer.StatusCode;
-            if (status == HttpStatusCode.OK)
+    private static async Task WaitUntilOkAsync(Func<Task<HttpResponseMessage>> call) =>
+        await Eventually.ReadAsync(
+            async () =>
             {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"The service never followed the account: {status}");
-    }
+                using var answer = await call();
+                return answer.StatusCode;
+            },
+            status => status == HttpStatusCode.OK,
+            Eventually.Propagation,
+            "the service to follow the account (an OK answer)");
 
     /// <summary>Buys 1,000 SMS credits and waits until they are in the pool (the pack's invoice is charged first).</summary>
     private static async Task BuySmsAsync(GatewayClient api, Partner partner)
     {
         await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Post, "/api/v1/credits/sms/purchases", new { pack = 1000 }, partner.Token), HttpStatusCode.Created);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        JsonNode balances;
-        do
-        {
-            balances = await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, "/api/v1/credits", token: partner.Token), HttpStatusCode.OK);
-            if (balances["partner"]!["sms"]!.GetValue<long>() >= 1000)
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"The SMS pack never arrived: {balances}");
+        await Eventually.ReadAsync(
+            async () => await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, "/api/v1/credits", token: partner.Token), HttpStatusCode.OK),
+            balances => balances["partner"]!["sms"]!.GetValue<long>() >= 1000,
+            Eventually.Propagation,
+            "the SMS pack to arrive in the pool",
+            balances => balances.ToJsonString());
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Playwright;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.WebTests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
@@ -99,21 +100,14 @@ public sealed class CreditsTests(WebSystem web)
     }
 
     /// <summary>Credits learns of a new account by event: the page's actions name it only once Credits answers for it.</summary>
-    private static async Task WaitUntilCreditsFollowsAsync(GatewayClient api, Partner partner, string accountId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        HttpStatusCode status;
-        do
-        {
-            using var answer = await api.SendAsync(HttpMethod.Get, $"/api/v1/credits/sms/ledger?account_id={accountId}", token: partner.Token);
-            status = answer.StatusCode;
-            if (status == HttpStatusCode.OK)
+    private static async Task WaitUntilCreditsFollowsAsync(GatewayClient api, Partner partner, string accountId) =>
+        await Eventually.ReadAsync(
+            async () =>
             {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Credits never followed account {accountId}: {status}");
-    }
+                using var answer = await api.SendAsync(HttpMethod.Get, $"/api/v1/credits/sms/ledger?account_id={accountId}", token: partner.Token);
+                return answer.StatusCode;
+            },
+            status => status == HttpStatusCode.OK,
+            Eventually.Propagation,
+            $"Credits to follow account {accountId} (an OK answer)");
 }

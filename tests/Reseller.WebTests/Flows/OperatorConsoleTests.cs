@@ -145,8 +145,7 @@ public sealed class OperatorConsoleTests(WebSystem web)
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Loading…" })).ToHaveCountAsync(0);
         await browser.CheckPageAsync("operator-statements");
 
-        using var reading = await api.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true);
-        var before = (await GatewayClient.JsonAsync(reading, HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
+        var before = await SandboxClock.NowAsync(api);
         await page.GetByRole(AriaRole.Link, new() { Name = "Clock", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sandbox clock", Exact = true })).ToBeVisibleAsync();
         var shown = DateTimeOffset.Parse((await page.Locator("#clock-now").InnerTextAsync()).Replace(" UTC", "Z", StringComparison.Ordinal),

@@ -89,11 +89,11 @@ public sealed class StatementsAndInvoicesTests(WebSystem web)
         customerBrowser.AssertNoProblems();
 
         // Its invoice earned the partner cashback; once the month is closed, the statement opens its lines.
-        var start = await api.ClockAsync();
+        var start = await SandboxClock.NowAsync(api);
         var month = start.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         await api.WaitForAsync($"/api/v1/commissions?month={month}", partner.Token, e => e["data"]!.AsArray().Count > 0, TimeSpan.FromSeconds(45));
         var nextMonth = new DateTimeOffset(start.Year, start.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
-        await api.MoveClockAsync(nextMonth.AddMinutes(30));
+        await SandboxClock.MoveToAsync(api, nextMonth.AddMinutes(30));
         // The clock's month ended the earlier session's token: a new session, as a person signing in next month.
         await using var laterBrowser = await web.OpenAsync();
         page = laterBrowser.Page;

@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.WebTests.Infrastructure;
 
-/// <summary>What the browser tests prepare through the API: trials, the sandbox clock, waiting for an asynchronous outcome.</summary>
+/// <summary>What the browser tests prepare through the API: trials, waiting for an asynchronous outcome.</summary>
 public static class ApiScenarios
 {
     public static async Task<JsonNode> CreateTrialAsync(this GatewayClient api, Partner partner) =>
@@ -19,25 +20,7 @@ public static class ApiScenarios
             plan = new { product = "marketing", tier = "plus", contacts = 1000, cadence = "trial" },
         }, partner.Token), HttpStatusCode.Created);
 
-    public static async Task<DateTimeOffset> ClockAsync(this GatewayClient api) =>
-        (await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
-
-    /// <summary>Moves the sandbox clock; the answer comes once every job due until then has run.</summary>
-    public static async Task MoveClockAsync(this GatewayClient api, DateTimeOffset to) =>
-        await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = to }, asOperator: true), HttpStatusCode.OK);
-
     /// <summary>Polls a GET until the condition holds (events reach other services asynchronously); the last answer otherwise.</summary>
-    public static async Task<JsonNode> WaitForAsync(this GatewayClient api, string path, string token, Func<JsonNode, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var node = await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, path, token: token), HttpStatusCode.OK);
-            if (condition(node) || DateTime.UtcNow > deadline)
-            {
-                return node;
-            }
-            await Task.Delay(250);
-        }
-    }
+    public static Task<JsonNode> WaitForAsync(this GatewayClient api, string path, string token, Func<JsonNode, bool> condition, TimeSpan timeout) =>
+        Eventually.ReadAsync(async () => await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, path, token: token), HttpStatusCode.OK), condition, timeout);
 }

@@ -42,7 +42,7 @@ public sealed class ConsoleResourcesTests(WebSystem web)
             while (!app.ResourceDetails().Single(r => r.Name == $"{Billing}-0").State.StartsWith("Exited", StringComparison.Ordinal))
             {
                 Assert.True(killed.Elapsed < TimeSpan.FromSeconds(2), "the killed replica was not seen exited within 2 s");
-                await Task.Delay(20);
+                await Task.Delay(20); // Not Eventually: the deadline is the assertion (seen within 2 s), so it polls finer than 100 ms.
             }
             // The page refreshes its table every second.
             await Expect(row.Locator("[data-state]")).ToContainTextAsync("Exited");

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 using Reseller.AppHost.Telemetry;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.WebTests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
@@ -101,54 +102,30 @@ public sealed class ConsoleTraceTests(WebSystem web)
     private async Task WaitForSpansFromAsync(string traceId, IEnumerable<string> services)
     {
         var expected = services.ToHashSet(StringComparer.Ordinal);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        HashSet<string> traced = [];
-        while (DateTime.UtcNow < deadline)
-        {
-            traced = Store.Trace(traceId).Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
-            if (traced.IsSupersetOf(expected))
-            {
-                return;
-            }
-            await Task.Delay(250);
-        }
+        var traced = await Eventually.ReadAsync(
+            () => Task.FromResult(Store.Trace(traceId).Select(s => s.Service).ToHashSet(StringComparer.Ordinal)),
+            seen => seen.IsSupersetOf(expected),
+            Eventually.Propagation);
         Assert.Superset(expected, traced);
     }
 
     /// <summary>Waits for the trace's first logs: a service exports its logs in batches of their own, after or before its spans.</summary>
-    private async Task<IReadOnlyList<StoredLog>> WaitForLogsAsync(string traceId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var logs = Store.Logs.Where(l => l.TraceId == traceId).ToList();
-            if (logs.Count > 0)
-            {
-                return logs;
-            }
-            await Task.Delay(250);
-        }
-        Assert.Fail($"no log under the trace {traceId} reached the AppHost's store");
-        return [];
-    }
+    private Task<List<StoredLog>> WaitForLogsAsync(string traceId) =>
+        Eventually.ReadAsync(
+            () => Task.FromResult(Store.Logs.Where(l => l.TraceId == traceId).ToList()),
+            logs => logs.Count > 0,
+            Eventually.Propagation,
+            $"a log under the trace {traceId} to reach the AppHost's store",
+            logs => $"{logs.Count} logs");
 
     /// <summary>Waits until the trace's spans from every hop were exported (each service exports in its own batches).</summary>
-    private async Task<IReadOnlyList<StoredSpan>> WaitForWholeTraceAsync(string traceId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        IReadOnlyList<StoredSpan> spans = [];
-        while (DateTime.UtcNow < deadline)
-        {
-            spans = Store.Trace(traceId);
-            if (spans.Any(s => s.Service == "gateway")
+    private Task<IReadOnlyList<StoredSpan>> WaitForWholeTraceAsync(string traceId) =>
+        Eventually.ReadAsync(
+            () => Task.FromResult(Store.Trace(traceId)),
+            spans => spans.Any(s => s.Service == "gateway")
                 && spans.Any(s => s.Service == "accounts" && s.Kind == ProducerKind)
-                && spans.Any(s => s.Service == "billing" && s.Kind == ConsumerKind))
-            {
-                return spans;
-            }
-            await Task.Delay(250);
-        }
-        Assert.Fail($"the trace {traceId} did not reach the AppHost's store; it has: {string.Join(", ", spans.Select(s => $"{s.Service}/{s.Kind}/{s.Name}"))}");
-        return spans;
-    }
+                && spans.Any(s => s.Service == "billing" && s.Kind == ConsumerKind),
+            Eventually.Propagation,
+            $"the trace {traceId} to reach the AppHost's store from every hop",
+            spans => string.Join(", ", spans.Select(s => $"{s.Service}/{s.Kind}/{s.Name}")));
 }

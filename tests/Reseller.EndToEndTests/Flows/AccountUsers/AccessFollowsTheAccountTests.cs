@@ -3,6 +3,7 @@ using System.Net;
 using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
@@ -73,7 +74,7 @@ public sealed class AccessFollowsTheAccountTests(ResellerSystem system) : IDispo
         var openReset = await IdentityScenario.WaitForMailedTokenAsync(owner, "password-reset", atLeast: 2);
 
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
-        var confirmation = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var confirmation = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", Eventually.Propagation));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{confirmation}/confirm"), HttpStatusCode.OK);
 
         await ProblemAssert.IsAsync(await client.AccountLoginAsync(name, "admin", "stand-alone secret"), HttpStatusCode.Unauthorized);

@@ -8,7 +8,7 @@ using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
-/// <summary>Helpers of the account-user tests: trial accounts, account logins, the sandbox clock and the mail folder.</summary>
+/// <summary>Helpers of the account-user tests: trial accounts, account logins and the mail folder.</summary>
 public static class IdentityScenario
 {
     public static object TrialAccount(string name, string customerEmail = "it@client.test") => new
@@ -45,13 +45,6 @@ public static class IdentityScenario
         return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)))!;
     }
 
-    public static async Task<DateTimeOffset> MoveClockAsync(this GatewayClient client, TimeSpan by)
-    {
-        var now = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
-        var moved = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = now + by }, asOperator: true), HttpStatusCode.OK);
-        return moved["now"]!.GetValue<DateTimeOffset>();
-    }
-
     /// <summary>Waits for a mail to <paramref name="to"/> whose link path contains <paramref name="segment"/>; returns the link's token, newest mail first.</summary>
     public static async Task<string> WaitForMailedTokenAsync(string to, string segment, int atLeast = 1, TimeSpan? timeout = null)
     {
@@ -59,7 +52,7 @@ public static class IdentityScenario
         var tokens = await Eventually.ReadAsync(
             () => Task.FromResult(MailFolder.MailsTo(to).Select(m => pattern.Match(m)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList()),
             found => found.Count >= atLeast,
-            timeout ?? TimeSpan.FromSeconds(30));
+            timeout ?? Eventually.Propagation);
         return tokens.Count >= atLeast
             ? tokens[^1]
             : throw new Xunit.Sdk.XunitException($"No {atLeast} mail(s) to {to} with a /{segment} link arrived; found {tokens.Count}.");

@@ -73,7 +73,7 @@ public sealed class InvitationTests(ResellerSystem system) : IDisposable
             new { name = "Late", email }, partner.Token), HttpStatusCode.Created);
         var token = await IdentityScenario.WaitForMailedTokenAsync(email, "invitations");
 
-        await client.MoveClockAsync(TimeSpan.FromDays(7).Add(TimeSpan.FromMinutes(1)));
+        await SandboxClock.MoveByAsync(client, TimeSpan.FromDays(7).Add(TimeSpan.FromMinutes(1)));
         partner = partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
 
         var list = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/invitations", token: partner.Token), HttpStatusCode.OK);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.AccountUsers;
 
@@ -10,22 +11,11 @@ public sealed class TransferBrandingTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();
 
-    private async Task<JsonNode> WaitForBrandingAsync(string accountId, string token, Func<JsonNode?, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonNode configuration;
-        do
-        {
-            configuration = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{accountId}/configuration", token: token), HttpStatusCode.OK);
-            if (condition(configuration["branding"]!["app_name"]))
-            {
-                return configuration;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        return configuration;
-    }
+    private Task<JsonNode> WaitForBrandingAsync(string accountId, string token, Func<JsonNode?, bool> condition) =>
+        Eventually.ReadAsync(
+            async () => await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{accountId}/configuration", token: token), HttpStatusCode.OK),
+            configuration => condition(configuration["branding"]!["app_name"]),
+            Eventually.Propagation);
 
     [Fact]
     public async Task A_moved_out_account_loses_its_agency_branding_and_a_moved_in_one_takes_the_new_agency_defaults()
@@ -51,7 +41,7 @@ public sealed class TransferBrandingTests(ResellerSystem system) : IDisposable
         Assert.Equal("Kept", standAlone["templates"]![0]!["name"]!.GetValue<string>());
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-in", new { partner_id = second.Id }, asOperator: true), HttpStatusCode.Accepted);
-        var confirmation = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var confirmation = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", Eventually.Propagation));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{confirmation}/confirm"), HttpStatusCode.OK);
         var movedIn = await WaitForBrandingAsync(id, second.Token, name => name?.GetValue<string>() == "Second Agency");
         Assert.Equal("Second Agency", movedIn["branding"]!["app_name"]!.GetValue<string>());

@@ -39,13 +39,12 @@ public sealed class AccountKit(ResellerSystem system, GatewayClient client)
     public async Task<JsonNode> SendOkAsync(HttpMethod method, string path, object? body, Partner partner) =>
         await GatewayClient.JsonAsync(await client.SendAsync(method, path, body, partner.Token), HttpStatusCode.OK);
 
-    public async Task<DateTimeOffset> NowAsync() =>
-        (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
+    public Task<DateTimeOffset> NowAsync() => SandboxClock.NowAsync(client);
 
     /// <summary>Moves the shared sandbox clock forward (never back) and returns the partner with a token valid at the new time.</summary>
     public async Task<Partner> MoveClockAsync(Partner partner, DateTimeOffset to)
     {
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = to }, asOperator: true), HttpStatusCode.OK);
+        await SandboxClock.MoveToAsync(client, to);
         return partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Accounts;
 
@@ -33,7 +34,7 @@ public sealed class PendingTransfersTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/transfers?page_size=0", token: second.Token), HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(HttpMethod.Get, "/api/v1/transfers")).StatusCode);
 
-        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", Eventually.Propagation));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
         Assert.Empty((await client.GetAsync("/api/v1/transfers", second.Token))["data"]!.AsArray());
     }

@@ -2,6 +2,7 @@ using System.Net;
 
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Accounts;
 
@@ -39,7 +40,7 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", token: second.Token), HttpStatusCode.NotFound);
         Assert.Empty(await Kit.EventsAsync(id, "AccountTransferredIn"));
 
-        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", Eventually.Propagation));
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}x/confirm"), HttpStatusCode.NotFound);
         var confirmed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
         Assert.Equal("active", confirmed["status"]!.GetValue<string>());
@@ -91,7 +92,7 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
             new { partner_id = $"prt_{Guid.NewGuid():N}" }, asOperator: true), HttpStatusCode.NotFound);
 
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, second.Id), HttpStatusCode.Accepted);
-        var oldToken = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30)));
+        var oldToken = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", Eventually.Propagation));
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, third.Id), HttpStatusCode.Accepted);
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{oldToken}/confirm"), HttpStatusCode.Gone);

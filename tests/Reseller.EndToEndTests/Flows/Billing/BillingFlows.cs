@@ -1,7 +1,7 @@
-using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
@@ -11,19 +11,8 @@ public static class BillingFlows
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(45);
 
     /// <summary>A settled account's first invoice (waits for it to be paid or to fail).</summary>
-    public static async Task<JsonNode> FirstInvoiceAsync(GatewayClient client, Partner partner, string accountId)
-    {
-        var deadline = DateTime.UtcNow + Settle;
-        while (true)
-        {
-            var invoices = await client.InvoicesOfAsync(partner, accountId);
-            if (invoices.Count > 0 || DateTime.UtcNow > deadline)
-            {
-                return Assert.Single(invoices)!;
-            }
-            await Task.Delay(200);
-        }
-    }
+    public static async Task<JsonNode> FirstInvoiceAsync(GatewayClient client, Partner partner, string accountId) =>
+        Assert.Single(await Eventually.ReadAsync(() => client.InvoicesOfAsync(partner, accountId), invoices => invoices.Count > 0, Settle))!;
 
     /// <summary>A paid first invoice of a new monthly marketing/plus account (4410 at 10 %).</summary>
     public static async Task<(Partner Partner, string AccountId, JsonNode Invoice)> PaidInvoiceAsync(GatewayClient client)
@@ -36,9 +25,6 @@ public static class BillingFlows
         Assert.Equal("paid", invoice["status"]!.GetValue<string>());
         return (partner, accountId, invoice);
     }
-
-    public static async Task<DateTimeOffset> PlatformNowAsync(GatewayClient client) =>
-        (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
 
     public static async Task<HttpResponseMessage> GetAsync(GatewayClient client, string path, string token, string? accept = null)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
@@ -21,18 +22,10 @@ public sealed class DunningNoticeTests(ResellerSystem system) : IDisposable
         await client.WaitForAccountAsync(partner, created["id"]!.GetValue<string>(), a => a["status"]!.GetValue<string>() == "payment_failed", BillingFlows.Settle);
 
         var mailDirectory = Path.Combine(system.App.DataDirectory, "mail");
-        var deadline = DateTime.UtcNow + BillingFlows.Settle;
-        List<BillingMailbox.Mail> mails;
-        do
-        {
-            mails = BillingMailbox.Read(mailDirectory).Where(m => m.To.Contains(address, StringComparison.Ordinal) || m.Subject.Contains(name, StringComparison.Ordinal)).ToList();
-            if (mails.Count > 0)
-            {
-                break;
-            }
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
+        var mails = await Eventually.ReadAsync(
+            () => Task.FromResult(BillingMailbox.Read(mailDirectory).Where(m => m.To.Contains(address, StringComparison.Ordinal) || m.Subject.Contains(name, StringComparison.Ordinal)).ToList()),
+            found => found.Count > 0,
+            BillingFlows.Settle);
 
         var mail = Assert.Single(mails);
         Assert.Contains(address, mail.To, StringComparison.Ordinal);

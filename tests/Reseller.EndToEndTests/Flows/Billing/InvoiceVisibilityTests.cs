@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
@@ -9,7 +10,7 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
     private readonly GatewayClient client = system.Client();
 
     private async Task<string> CustomerTokenAsync(Partner partner, string accountId) =>
-        await AccountTokens.MintAsync(system, partner.Id, accountId, await BillingFlows.PlatformNowAsync(client));
+        await AccountTokens.MintAsync(system, partner.Id, accountId, await SandboxClock.NowAsync(client));
 
     private async Task<string> CreateAccountAsync(Partner partner, string card, string payer)
     {
@@ -32,14 +33,10 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
         var otherCustomer = await CustomerTokenAsync(partner, partnerPaid);
 
         // The customer sees its own account's invoice, at list price.
-        var deadline = DateTime.UtcNow + BillingFlows.Settle;
-        System.Text.Json.Nodes.JsonArray mine;
-        do
-        {
-            mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customer), HttpStatusCode.OK))["data"]!.AsArray();
-            await Task.Delay(mine.Count == 0 ? 200 : 0);
-        }
-        while (mine.Count == 0 && DateTime.UtcNow < deadline);
+        var mine = await Eventually.ReadAsync(
+            async () => (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customer), HttpStatusCode.OK))["data"]!.AsArray(),
+            invoices => invoices.Count > 0,
+            BillingFlows.Settle);
         var invoice = Assert.Single(mine)!;
         Assert.Equal("customer", invoice["payer"]!.GetValue<string>());
         Assert.Equal(4900, invoice["total"]!["amount"]!.GetValue<long>());
@@ -86,7 +83,7 @@ public sealed class InvoiceVisibilityTests(ResellerSystem system) : IDisposable
     public async Task A_member_partner_user_sees_and_spends_no_money_but_may_look_a_profile_up()
     {
         var (partner, _, invoice) = await BillingFlows.PaidInvoiceAsync(client);
-        var member = await AccountTokens.MintMemberAsync(system, partner.Id, await BillingFlows.PlatformNowAsync(client));
+        var member = await AccountTokens.MintMemberAsync(system, partner.Id, await SandboxClock.NowAsync(client));
         var card = (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/billing-profiles", token: partner.Token), HttpStatusCode.OK))["data"]![0]!["id"]!.GetValue<string>();
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/invoices", token: member), HttpStatusCode.Forbidden);

@@ -5,6 +5,7 @@ using Npgsql;
 
 using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.Stripe;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
@@ -149,19 +150,10 @@ public sealed class ProductionOverlayTests(ProductionSystem production) : IClass
 
     private static Guid IdOf(string publicId) => Guid.ParseExact(publicId[(publicId.IndexOf('_', StringComparison.Ordinal) + 1)..], "N");
 
-    private async Task<bool> OldCardIsReleasedAsync(Partner partner, string profileId)
-    {
-        var deadline = DateTime.UtcNow + Settle;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{profileId}", token: partner.Token)).StatusCode == HttpStatusCode.NoContent)
-            {
-                return true;
-            }
-            await Task.Delay(250);
-        }
-        return false;
-    }
+    private Task<bool> OldCardIsReleasedAsync(Partner partner, string profileId) =>
+        Eventually.HoldsAsync(async () =>
+            (await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{profileId}", token: partner.Token)).StatusCode == HttpStatusCode.NoContent,
+            Settle);
 
     private async Task<JsonNode> RenewalInvoiceAsync(Partner partner, string accountId) =>
         (await client.InvoicesOfAsync(partner, accountId)).Single(i => i!["purpose"]!.GetValue<string>() == "renewal")!;

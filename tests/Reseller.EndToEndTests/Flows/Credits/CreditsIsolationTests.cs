@@ -42,7 +42,7 @@ public sealed class CreditsIsolationTests(ResellerSystem system) : IDisposable
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "compatibility") == 100);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", mine, 10), HttpStatusCode.Created);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", sibling, 10), HttpStatusCode.Created);
-        var token = await AccountTokens.ForAsync(system, mine);
+        var token = await AccountTokens.LongLivedAsync(system, mine);
         await client.WaitUntilInServiceAsync(token, mine);
 
         var consumed = await GatewayClient.JsonAsync(await client.ConsumeAsync(token, mine, "compatibility", 4), HttpStatusCode.Created);

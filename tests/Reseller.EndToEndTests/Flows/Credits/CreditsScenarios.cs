@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
 
@@ -21,41 +22,15 @@ public static class CreditsScenarios
             accountId is null ? new { pack } : new { pack, account_id = accountId }, partner.Token), HttpStatusCode.Created);
 
     /// <summary>Waits until the balances satisfy the condition (credit arrives by event, after the invoice is paid).</summary>
-    public static async Task<JsonNode> WaitForBalancesAsync(this GatewayClient client, Partner partner, Func<JsonNode, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
-        JsonNode balances;
-        do
-        {
-            balances = await client.BalancesAsync(partner);
-            if (condition(balances))
-            {
-                return balances;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Balances never reached the expected state: {balances.ToJsonString()}");
-        return balances;
-    }
+    public static Task<JsonNode> WaitForBalancesAsync(this GatewayClient client, Partner partner, Func<JsonNode, bool> condition) =>
+        Eventually.ReadAsync(() => client.BalancesAsync(partner), condition, TimeSpan.FromSeconds(45), "the balances to reach the expected state", b => b.ToJsonString());
 
     public static async Task<HttpResponseMessage> AssignAsync(this GatewayClient client, Partner partner, string kind, string accountId, long quantity) =>
         await client.SendAsync(HttpMethod.Post, $"/api/v1/credits/{kind}/assignments", new { account_id = accountId, quantity }, partner.Token);
 
     /// <summary>Assigns once Credits has learnt of the account from Accounts' event (until then the account is unknown here: 404).</summary>
-    public static async Task<HttpResponseMessage> AssignWhenKnownAsync(this GatewayClient client, Partner partner, string kind, string accountId, long quantity)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var response = await client.AssignAsync(partner, kind, accountId, quantity);
-            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-            await Task.Delay(200);
-        }
-    }
+    public static Task<HttpResponseMessage> AssignWhenKnownAsync(this GatewayClient client, Partner partner, string kind, string accountId, long quantity) =>
+        Eventually.ReadAsync(() => client.AssignAsync(partner, kind, accountId, quantity), response => response.StatusCode != HttpStatusCode.NotFound, Eventually.Propagation);
 
     public static async Task<HttpResponseMessage> ConsumeAsync(this GatewayClient client, string token, string accountId, string kind, long quantity) =>
         await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{accountId}/credits/{kind}/consumptions", new { quantity }, token);
@@ -67,23 +42,12 @@ public static class CreditsScenarios
     /// Waits until Credits has learnt from Accounts' events that the account is in service: a consumption far beyond any
     /// balance is then refused for the balance (insufficient-credit), no longer for the account's status.
     /// </summary>
-    public static async Task WaitUntilInServiceAsync(this GatewayClient client, string token, string accountId, string kind = "compatibility")
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
-        string type;
-        do
-        {
-            var probe = await ProblemAssert.IsAsync(await client.ConsumeAsync(token, accountId, kind, long.MaxValue / 2), HttpStatusCode.UnprocessableEntity);
-            type = probe["type"]!.GetValue<string>();
-            if (type.EndsWith("/insufficient-credit", StringComparison.Ordinal))
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Credits never saw account {accountId} in service; last answer {type}.");
-    }
+    public static Task WaitUntilInServiceAsync(this GatewayClient client, string token, string accountId, string kind = "compatibility") =>
+        Eventually.ReadAsync(
+            async () => (await ProblemAssert.IsAsync(await client.ConsumeAsync(token, accountId, kind, long.MaxValue / 2), HttpStatusCode.UnprocessableEntity))["type"]!.GetValue<string>(),
+            type => type.EndsWith("/insufficient-credit", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(45),
+            $"Credits to see account {accountId} in service (problem type)");
 
     /// <summary>Every entry of one kind's ledger, following next_page_token.</summary>
     public static async Task<List<JsonNode>> LedgerAsync(this GatewayClient client, Partner partner, string kind, int pageSize = 200)

@@ -4,6 +4,7 @@ using Npgsql;
 
 using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
 
@@ -45,19 +46,12 @@ public sealed class PreexistingAccountTests(ResellerSystem system) : IDisposable
         var id = Guid.ParseExact(accountId["acc_".Length..], "N");
         await using var connection = new NpgsqlConnection(system.App.GetConnectionString(ResellerResources.CreditsDb));
         await connection.OpenAsync();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        do
+        return await Eventually.HoldsAsync(async () =>
         {
             await using var command = new NpgsqlCommand("DELETE FROM credit_accounts WHERE account_id = @id", connection);
             command.Parameters.AddWithValue("id", id);
-            if (await command.ExecuteNonQueryAsync() == 1)
-            {
-                return true;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        return false;
+            return await command.ExecuteNonQueryAsync() == 1;
+        }, Eventually.Propagation);
     }
 
     public void Dispose() => client.Dispose();

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
@@ -27,7 +28,7 @@ public sealed class PrepaidRenewalTests(ResellerSystem system) : IDisposable
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.AccountHolds(b, accountId, "prepaid") == 5000 && CreditsScenarios.PoolOf(b, "prepaid") == 5000);
 
         var periodEnd = active["current_period_end"]!.GetValue<DateTimeOffset>();
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = periodEnd.AddHours(1) }, asOperator: true), HttpStatusCode.OK);
+        await SandboxClock.MoveToAsync(client, periodEnd.AddHours(1));
         partner = partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
         await client.WaitForAccountAsync(partner, accountId, a => a["current_period_end"]!.GetValue<DateTimeOffset>() > periodEnd, TimeSpan.FromSeconds(45));
 
@@ -60,20 +61,10 @@ public sealed class PrepaidRenewalTests(ResellerSystem system) : IDisposable
         }
     }
 
-    private async Task WhenAccountKnownAsync(Partner partner, string accountId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var ledger = await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/prepaid/ledger?account_id={accountId}", token: partner.Token);
-            if (ledger.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        Assert.Fail("Credits never learnt of the account");
-    }
+    private async Task WhenAccountKnownAsync(Partner partner, string accountId) =>
+        Assert.True(await Eventually.HoldsAsync(async () =>
+            (await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/prepaid/ledger?account_id={accountId}", token: partner.Token)).StatusCode == HttpStatusCode.OK,
+            Eventually.Propagation), "Credits never learnt of the account");
 
     public void Dispose() => client.Dispose();
 }

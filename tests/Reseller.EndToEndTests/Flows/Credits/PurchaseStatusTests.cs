@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
 
@@ -84,23 +85,10 @@ public sealed class PurchaseStatusTests(ResellerSystem system) : IDisposable
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/credits/purchases" + query, token: partner.Token), HttpStatusCode.OK);
 
     /// <summary>Waits until the purchase satisfies the condition (its status follows Billing's events).</summary>
-    private async Task<JsonNode> WaitForPurchaseAsync(Partner partner, string purchaseId, Func<JsonNode, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
-        JsonNode purchase;
-        do
-        {
-            purchase = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/purchases/{purchaseId}", token: partner.Token), HttpStatusCode.OK);
-            if (condition(purchase))
-            {
-                return purchase;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"The purchase never reached the expected state: {purchase.ToJsonString()}");
-        return purchase;
-    }
+    private Task<JsonNode> WaitForPurchaseAsync(Partner partner, string purchaseId, Func<JsonNode, bool> condition) =>
+        Eventually.ReadAsync(
+            async () => await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/purchases/{purchaseId}", token: partner.Token), HttpStatusCode.OK),
+            condition, TimeSpan.FromSeconds(45), $"purchase {purchaseId} to reach the expected state", purchase => purchase.ToJsonString());
 
     public void Dispose() => client.Dispose();
 }

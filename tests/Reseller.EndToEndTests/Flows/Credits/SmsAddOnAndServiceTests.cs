@@ -2,6 +2,7 @@ using System.Net;
 
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
@@ -63,14 +64,14 @@ public sealed class SmsAddOnAndServiceTests(ResellerSystem system) : IDisposable
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "compatibility") == 100);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", trial, 10), HttpStatusCode.Created);
         await GatewayClient.JsonAsync(await client.AssignWhenKnownAsync(partner, "compatibility", moved, 10), HttpStatusCode.Created);
-        var trialToken = await AccountTokens.ForAsync(system, trial);
-        var movedToken = await AccountTokens.ForAsync(system, moved);
+        var trialToken = await AccountTokens.LongLivedAsync(system, trial);
+        var movedToken = await AccountTokens.LongLivedAsync(system, moved);
         await client.WaitUntilInServiceAsync(trialToken, trial);
         await GatewayClient.JsonAsync(await client.ConsumeAsync(trialToken, trial, "compatibility", 1), HttpStatusCode.Created);
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{moved}/transfer-out",
             new { owner_email = $"owner-{Guid.NewGuid():N}@client.test" }, asOperator: true), HttpStatusCode.OK);
-        await client.MoveClockAsync(TimeSpan.FromDays(15));
+        await SandboxClock.MoveByAsync(client, TimeSpan.FromDays(15));
         partner = partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
 
         await WaitForRefusalAsync(trialToken, trial);
@@ -86,20 +87,11 @@ public sealed class SmsAddOnAndServiceTests(ResellerSystem system) : IDisposable
     /// </summary>
     private async Task WaitForRefusalAsync(string token, string accountId)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
-        string type;
-        do
-        {
-            var refused = await ProblemAssert.IsAsync(await client.ConsumeAsync(token, accountId, "compatibility", long.MaxValue / 2), HttpStatusCode.UnprocessableEntity);
-            type = refused["type"]!.GetValue<string>();
-            if (type.EndsWith("/account-not-in-service", StringComparison.Ordinal))
-            {
-                break;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.EndsWith("/account-not-in-service", type, StringComparison.Ordinal);
+        await Eventually.ReadAsync(
+            async () => (await ProblemAssert.IsAsync(await client.ConsumeAsync(token, accountId, "compatibility", long.MaxValue / 2), HttpStatusCode.UnprocessableEntity))["type"]!.GetValue<string>(),
+            type => type.EndsWith("/account-not-in-service", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(45),
+            $"Credits to see account {accountId} out of service (problem type)");
         var small = await ProblemAssert.IsAsync(await client.ConsumeAsync(token, accountId, "compatibility", 1), HttpStatusCode.UnprocessableEntity);
         Assert.EndsWith("/account-not-in-service", small["type"]!.GetValue<string>(), StringComparison.Ordinal);
     }

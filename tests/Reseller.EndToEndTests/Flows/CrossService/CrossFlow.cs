@@ -6,6 +6,7 @@ using Npgsql;
 using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
 
@@ -17,21 +18,15 @@ public static class CrossFlow
     /// <summary>Waits until the account has an invoice of the purpose matching the condition, and returns it.</summary>
     public static async Task<JsonNode> WaitForInvoiceAsync(GatewayClient client, Partner partner, string accountId, string purpose, Func<JsonNode, bool>? condition = null)
     {
-        var deadline = DateTime.UtcNow + Settle;
-        JsonNode? found;
-        do
-        {
-            found = (await client.InvoicesOfAsync(partner, accountId)).FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == purpose && (condition?.Invoke(i) ?? true));
-            if (found is not null)
-            {
-                return found;
-            }
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
-        var all = await client.InvoicesOfAsync(partner, accountId);
-        Assert.Fail($"No {purpose} invoice for {accountId} within {Settle}; invoices: {all.ToJsonString()}");
-        return null!;
+        var invoices = await Eventually.ReadAsync(
+            () => client.InvoicesOfAsync(partner, accountId),
+            all => all.Any(Matches),
+            Settle,
+            $"a {purpose} invoice for {accountId}",
+            all => all.ToJsonString());
+        return invoices.First(Matches)!;
+
+        bool Matches(JsonNode? invoice) => invoice!["purpose"]!.GetValue<string>() == purpose && (condition?.Invoke(invoice) ?? true);
     }
 
     /// <summary>The proration of docs/business-rules.md: amount × remaining days / days in the period, half-to-even to the cent.</summary>
@@ -48,23 +43,13 @@ public static class CrossFlow
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me", token: partner.Token), HttpStatusCode.OK);
 
     /// <summary>Waits until the partner's summary matches (Partners follows Billing/Accounts events asynchronously).</summary>
-    public static async Task<JsonNode> WaitForSummaryAsync(GatewayClient client, Partner partner, int paidAccounts)
-    {
-        var deadline = DateTime.UtcNow + Settle;
-        JsonNode summary;
-        do
-        {
-            summary = await PartnerSummaryAsync(client, partner);
-            if (summary["paid_accounts"]!.GetValue<int>() == paidAccounts)
-            {
-                return summary;
-            }
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"paid_accounts never reached {paidAccounts}: {summary.ToJsonString()}");
-        return summary;
-    }
+    public static Task<JsonNode> WaitForSummaryAsync(GatewayClient client, Partner partner, int paidAccounts) =>
+        Eventually.ReadAsync(
+            () => PartnerSummaryAsync(client, partner),
+            summary => summary["paid_accounts"]!.GetValue<int>() == paidAccounts,
+            Settle,
+            $"paid_accounts to reach {paidAccounts}",
+            summary => summary.ToJsonString());
 
     /// <summary>
     /// Waits until Billing has taken an account change in (its copy of the account matches the SQL condition), so that a
@@ -75,19 +60,12 @@ public static class CrossFlow
         var id = Guid.ParseExact(accountId["acc_".Length..], "N");
         await using var connection = new NpgsqlConnection(system.App.GetConnectionString(ResellerResources.BillingDb));
         await connection.OpenAsync();
-        var deadline = DateTime.UtcNow + Settle;
-        do
+        Assert.True(await Eventually.HoldsAsync(async () =>
         {
             await using var command = new NpgsqlCommand($"SELECT count(*) FROM billed_accounts WHERE account_id = @id AND {condition}", connection);
             command.Parameters.AddWithValue("id", id);
-            if ((long)(await command.ExecuteScalarAsync())! == 1)
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Billing never saw {condition} for {accountId}.");
+            return (long)(await command.ExecuteScalarAsync())! == 1;
+        }, Settle), $"Billing never saw {condition} for {accountId}.");
     }
 
     public static AccountKit Kit(ResellerSystem system, GatewayClient client) => new(system, client);

@@ -6,6 +6,7 @@ using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Flows.Billing;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
@@ -120,19 +121,11 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
             new { name = "Client card", card = new { number, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" } }, accountToken),
             HttpStatusCode.Created))["id"]!.GetValue<string>();
 
-    private async Task<JsonNode> WaitForPurchaseAsync(Partner partner, string purchaseId)
-    {
-        var deadline = DateTime.UtcNow + CrossFlow.Settle;
-        while (true)
-        {
-            var purchase = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/purchases/{purchaseId}", token: partner.Token), HttpStatusCode.OK);
-            if (purchase["status"]!.GetValue<string>() != "pending" || DateTime.UtcNow > deadline)
-            {
-                return purchase;
-            }
-            await Task.Delay(250);
-        }
-    }
+    private Task<JsonNode> WaitForPurchaseAsync(Partner partner, string purchaseId) =>
+        Eventually.ReadAsync(
+            async () => await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/purchases/{purchaseId}", token: partner.Token), HttpStatusCode.OK),
+            purchase => purchase["status"]!.GetValue<string>() != "pending",
+            CrossFlow.Settle);
 
     /// <summary>The charge attempts Billing recorded on a card, whatever their outcome.</summary>
     private async Task<long> PaymentsOnAsync(string card, string condition = "")
@@ -146,17 +139,15 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
 
     private async Task<JsonNode> CustomerRenewalAsync(string customerToken)
     {
-        var deadline = DateTime.UtcNow + CrossFlow.Settle;
-        while (true)
-        {
-            var mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customerToken), HttpStatusCode.OK))["data"]!.AsArray();
-            if (mine.FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "renewal" && i["status"]!.GetValue<string>() == "paid") is { } renewal)
-            {
-                return renewal;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The customer's renewal was never paid: " + mine.ToJsonString());
-            await Task.Delay(250);
-        }
+        var mine = await Eventually.ReadAsync(
+            async () => (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customerToken), HttpStatusCode.OK))["data"]!.AsArray(),
+            invoices => invoices.Any(IsPaidRenewal),
+            CrossFlow.Settle,
+            "the customer's renewal to be paid",
+            invoices => invoices.ToJsonString());
+        return mine.First(IsPaidRenewal)!;
+
+        static bool IsPaidRenewal(JsonNode? i) => i!["purpose"]!.GetValue<string>() == "renewal" && i["status"]!.GetValue<string>() == "paid";
     }
 
     public void Dispose() => client.Dispose();

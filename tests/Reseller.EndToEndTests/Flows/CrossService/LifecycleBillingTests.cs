@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
@@ -45,7 +46,7 @@ public sealed class LifecycleBillingTests(ResellerSystem system) : IDisposable
 
         partner = await kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
         await kit.WaitForStatusAsync(partner, id, "expired");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // Not a condition wait: time for a wrongful renewal invoice to appear.
 
         var invoices = await client.InvoicesOfAsync(partner, id);
         Assert.DoesNotContain(invoices, i => i!["purpose"]!.GetValue<string>() == "renewal");
@@ -80,19 +81,10 @@ public sealed class LifecycleBillingTests(ResellerSystem system) : IDisposable
         Assert.Single(await client.InvoicesOfAsync(partner, id), i => i!["purpose"]!.GetValue<string>() == "renewal");
     }
 
-    private async Task<bool> ReleasedAsync(Partner partner, string profileId)
-    {
-        var deadline = DateTime.UtcNow + CrossFlow.Settle;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{profileId}", token: partner.Token)).StatusCode == HttpStatusCode.NoContent)
-            {
-                return true;
-            }
-            await Task.Delay(250);
-        }
-        return false;
-    }
+    private Task<bool> ReleasedAsync(Partner partner, string profileId) =>
+        Eventually.HoldsAsync(async () =>
+            (await client.SendAsync(HttpMethod.Delete, $"/api/v1/billing-profiles/{profileId}", token: partner.Token)).StatusCode == HttpStatusCode.NoContent,
+            CrossFlow.Settle);
 
     public void Dispose() => client.Dispose();
 }

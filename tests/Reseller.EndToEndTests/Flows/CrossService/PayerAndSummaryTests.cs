@@ -2,6 +2,7 @@ using System.Net;
 
 using Reseller.EndToEndTests.Flows.Billing;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.CrossService;
@@ -31,14 +32,10 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
 
         await kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/seats", new { delta = 1 }, partner);
         var customer = await AccountTokens.MintAsync(system, partner.Id, id, await kit.NowAsync());
-        System.Text.Json.Nodes.JsonNode? next = null;
-        var deadline = DateTime.UtcNow + CrossFlow.Settle;
-        while (next is null && DateTime.UtcNow < deadline)
-        {
-            var mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, $"/api/v1/invoices?account_id={id}", customer), HttpStatusCode.OK))["data"]!.AsArray();
-            next = mine.FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "proration");
-            await Task.Delay(next is null ? 250 : 0);
-        }
+        var next = (await Eventually.ReadAsync(
+            async () => (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, $"/api/v1/invoices?account_id={id}", customer), HttpStatusCode.OK))["data"]!.AsArray(),
+            mine => mine.Any(i => i!["purpose"]!.GetValue<string>() == "proration"),
+            CrossFlow.Settle)).FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "proration");
         Assert.NotNull(next);
         Assert.Equal("customer", next["payer"]!.GetValue<string>());
         Assert.Equal(0, next["discount_percent"]!.GetValue<int>());
@@ -52,11 +49,7 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
         await kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "partner" }, partner);
         await CrossFlow.WaitForSummaryAsync(client, partner, 1);
         var mailDirectory = Path.Combine(system.App.DataDirectory, "mail");
-        deadline = DateTime.UtcNow + CrossFlow.Settle;
-        while (!PayerMails(mailDirectory, address).Any(m => m.Subject.EndsWith("paid by the partner", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-        }
+        await Eventually.HoldsAsync(() => PayerMails(mailDirectory, address).Any(m => m.Subject.EndsWith("paid by the partner", StringComparison.Ordinal)), CrossFlow.Settle);
         var mails = PayerMails(mailDirectory, address);
         Assert.True(mails.Count == 2, string.Join(" | ", mails.Select(m => m.Subject)));
         Assert.Single(mails, m => m.Subject.EndsWith("paid by the customer", StringComparison.Ordinal));
@@ -83,14 +76,10 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
 
         partner = await kit.MoveClockAsync(partner, account["current_period_end"]!.GetValue<DateTimeOffset>().AddHours(1));
         var customer = await AccountTokens.MintAsync(system, partner.Id, id, await kit.NowAsync());
-        System.Text.Json.Nodes.JsonNode? renewal = null;
-        var deadline = DateTime.UtcNow + CrossFlow.Settle;
-        while (renewal is null && DateTime.UtcNow < deadline)
-        {
-            var mine = (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customer), HttpStatusCode.OK))["data"]!.AsArray();
-            renewal = mine.FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "renewal");
-            await Task.Delay(renewal is null ? 250 : 0);
-        }
+        var renewal = (await Eventually.ReadAsync(
+            async () => (await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, "/api/v1/invoices", customer), HttpStatusCode.OK))["data"]!.AsArray(),
+            mine => mine.Any(i => i!["purpose"]!.GetValue<string>() == "renewal"),
+            CrossFlow.Settle)).FirstOrDefault(i => i!["purpose"]!.GetValue<string>() == "renewal");
         Assert.NotNull(renewal);
         Assert.Equal(4900, renewal["total"]!["amount"]!.GetValue<long>());
         Assert.Equal("customer", renewal["payer"]!.GetValue<string>());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
@@ -41,16 +42,10 @@ public sealed class ApiKeyTests(ResellerSystem system) : IDisposable
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{created["id"]}", token: partner.Token)).StatusCode);
         var revokedAt = Stopwatch.StartNew();
-        HttpStatusCode status;
-        do
-        {
-            status = (await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me", token: key)).StatusCode;
-            if (status != HttpStatusCode.Unauthorized)
-            {
-                await Task.Delay(100);
-            }
-        }
-        while (status != HttpStatusCode.Unauthorized && revokedAt.Elapsed < TimeSpan.FromSeconds(10));
+        var status = await Eventually.ReadAsync(
+            async () => (await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me", token: key)).StatusCode,
+            answer => answer == HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.True(revokedAt.Elapsed < TimeSpan.FromSeconds(5), $"Refused only after {revokedAt.Elapsed}.");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
@@ -19,7 +20,7 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         var partner = await client.CreatePartnerAsync();
         var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
         var failingCard = await client.CreateBillingProfileAsync(partner, FailingCharges);
-        var start = await client.ClockAsync();
+        var start = await SandboxClock.NowAsync(client);
         var month = PartnerScenarios.Month(start);
 
         // Only paid invoices of customer-paid accounts earn: not a failed charge, not a partner-paid account.
@@ -28,7 +29,7 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         var account = await CreateCustomerPaidAccountAsync(partner, card);
         var earnings = await client.WaitForAsync($"/api/v1/commissions?month={month}", () => partner.Token,
             e => e["data"]!.AsArray().Count > 0, TimeSpan.FromSeconds(45));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // Not a condition wait: time for a wrongly earned second line to appear.
         earnings = await client.GetAsync($"/api/v1/commissions?month={month}", partner.Token);
         var line = earnings["data"]!.AsArray().Single()!;
         Assert.Equal("cashback", line["kind"]!.GetValue<string>());
@@ -40,8 +41,8 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
 
         // The month closes once the clock is in the next month, and closing it again changes nothing.
         var nextMonth = new DateTimeOffset(start.Year, start.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
-        await client.MoveClockAsync(nextMonth.AddMinutes(30));
-        await client.MoveClockAsync(nextMonth.AddMinutes(45));
+        await SandboxClock.MoveToAsync(client, nextMonth.AddMinutes(30));
+        await SandboxClock.MoveToAsync(client, nextMonth.AddMinutes(45));
         partner = partner with { Token = await client.TokenAsync(partner.Email, partner.Password) };
         var statements = (await client.GetAsync("/api/v1/commissions/statements", partner.Token))["data"]!.AsArray();
         var statement = statements.Single(s => s!["month"]!.GetValue<string>() == month)!;
@@ -64,7 +65,7 @@ public sealed class CashbackTests(ResellerSystem system) : IDisposable
         Assert.Empty(await OperatorStatementIdsAsync("pending", partner.Id));
         Assert.Equal([statement["id"]!.GetValue<string>()], await OperatorStatementIdsAsync("paid", partner.Id));
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, payout, new { payout_reference = "PP-2" }, asOperator: true), HttpStatusCode.Conflict);
-        var mail = await MailFolder.WaitForMailAsync(partner.Email, $"Commission statement {month} paid", TimeSpan.FromSeconds(30));
+        var mail = await MailFolder.WaitForMailAsync(partner.Email, $"Commission statement {month} paid", Eventually.Propagation);
         Assert.Contains("PP-1", mail, StringComparison.Ordinal);
     }
 

@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
-/// <summary>Arrange helpers of the Partners tests: users, API keys, the sandbox clock.</summary>
+/// <summary>Arrange helpers of the Partners tests: users, API keys, waiting for what reaches Partners by event.</summary>
 public static class PartnerScenarios
 {
     public const string NewPassword = "another good passphrase";
@@ -21,34 +22,17 @@ public static class PartnerScenarios
     {
         var email = $"{role}-{Guid.NewGuid():N}@agency.test";
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users", new { email, role }, partner.Token), HttpStatusCode.Created);
-        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", Eventually.Propagation));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{token}/accept", new { password = NewPassword }), HttpStatusCode.OK);
         return (email, await client.TokenAsync(email, NewPassword));
     }
 
-    public static async Task<DateTimeOffset> ClockAsync(this GatewayClient client) =>
-        (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/clock", asOperator: true), HttpStatusCode.OK))["now"]!.GetValue<DateTimeOffset>();
-
-    public static async Task MoveClockAsync(this GatewayClient client, DateTimeOffset to) =>
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = to }, asOperator: true), HttpStatusCode.OK);
-
     public static async Task<JsonNode> GetAsync(this GatewayClient client, string path, string token) =>
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, path, token: token), HttpStatusCode.OK);
 
-    /// <summary>Polls a GET until the condition holds (events reach Partners asynchronously).</summary>
-    public static async Task<JsonNode> WaitForAsync(this GatewayClient client, string path, Func<string> token, Func<JsonNode, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var node = await client.GetAsync(path, token());
-            if (condition(node) || DateTime.UtcNow > deadline)
-            {
-                return node;
-            }
-            await Task.Delay(250);
-        }
-    }
+    /// <summary>Polls a GET until the condition holds (events reach Partners asynchronously); the last answer otherwise.</summary>
+    public static Task<JsonNode> WaitForAsync(this GatewayClient client, string path, Func<string> token, Func<JsonNode, bool> condition, TimeSpan timeout) =>
+        Eventually.ReadAsync(() => client.GetAsync(path, token()), condition, timeout);
 
     public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

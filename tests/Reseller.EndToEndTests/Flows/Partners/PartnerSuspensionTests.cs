@@ -2,13 +2,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
 public sealed class PartnerSuspensionTests(ResellerSystem system) : IDisposable
 {
-    // SessionsEnded and the gateway's two-second API-key cache settle within milliseconds to seconds; this only bounds a broken run.
-    private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(30);
     private readonly GatewayClient client = system.Client();
 
     [Fact]
@@ -77,17 +76,9 @@ public sealed class PartnerSuspensionTests(ResellerSystem system) : IDisposable
     private static List<string> Ids(JsonNode page) => [.. page["data"]!.AsArray().Select(p => p!["id"]!.GetValue<string>())];
 
     /// <summary>The status of GET /partners/me with the credential, once it is the expected one or the bound has passed.</summary>
-    private async Task<HttpStatusCode> StatusOnceAsync(string credential, HttpStatusCode expected)
-    {
-        var deadline = DateTime.UtcNow + Propagation;
-        while (true)
-        {
-            var status = (await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me", token: credential)).StatusCode;
-            if (status == expected || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(100);
-        }
-    }
+    private Task<HttpStatusCode> StatusOnceAsync(string credential, HttpStatusCode expected) =>
+        Eventually.ReadAsync(
+            async () => (await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me", token: credential)).StatusCode,
+            status => status == expected,
+            Eventually.Propagation);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
@@ -72,10 +73,10 @@ public sealed class PartnerUserManagementTests(ResellerSystem system) : IDisposa
         var email = $"resent-{Guid.NewGuid():N}@agency.test";
         var invited = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners/me/users", new { email, role = "billing" }, partner.Token), HttpStatusCode.Created);
         var id = invited["id"]!.GetValue<string>();
-        var oldToken = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", TimeSpan.FromSeconds(30)));
+        var oldToken = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", Eventually.Propagation));
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/partners/me/users/{id}/resend", token: partner.Token), HttpStatusCode.OK);
-        var newToken = (await MailFolder.WaitForMailsAsync(email, "invited", 2, TimeSpan.FromSeconds(30))).Select(MailFolder.TokenFrom).Single(t => t != oldToken);
+        var newToken = (await MailFolder.WaitForMailsAsync(email, "invited", 2, Eventually.Propagation)).Select(MailFolder.TokenFrom).Single(t => t != oldToken);
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{oldToken}/accept", new { password = PartnerScenarios.NewPassword }), HttpStatusCode.Gone);
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{newToken}/accept", new { password = PartnerScenarios.NewPassword }), HttpStatusCode.OK);
@@ -90,7 +91,7 @@ public sealed class PartnerUserManagementTests(ResellerSystem system) : IDisposa
         var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
         await CreateCustomerPaidAccountAsync(partner, card);
         await CreateCustomerPaidAccountAsync(partner, card);
-        var month = PartnerScenarios.Month(await client.ClockAsync());
+        var month = PartnerScenarios.Month(await SandboxClock.NowAsync(client));
         await client.WaitForAsync($"/api/v1/commissions?month={month}", () => partner.Token, e => e["data"]!.AsArray().Count >= 2, TimeSpan.FromSeconds(45));
 
         var first = await client.GetAsync($"/api/v1/commissions?month={month}&page_size=1", partner.Token);

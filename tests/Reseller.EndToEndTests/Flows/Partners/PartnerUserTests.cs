@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
@@ -34,7 +35,7 @@ public sealed class PartnerUserTests(ResellerSystem system) : IDisposable
         Assert.Equal("invited", invited["status"]!.GetValue<string>());
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/token", new { email, password = PartnerScenarios.NewPassword }), HttpStatusCode.Unauthorized);
 
-        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(email, "invited", Eventually.Propagation));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{token}/accept", new { password = PartnerScenarios.NewPassword }), HttpStatusCode.OK);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/partner-invitations/{token}/accept", new { password = PartnerScenarios.NewPassword }), HttpStatusCode.Gone);
 
@@ -62,7 +63,7 @@ public sealed class PartnerUserTests(ResellerSystem system) : IDisposable
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset", new { email = partner.Email.ToUpperInvariant() })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset", new { email = $"nobody-{Guid.NewGuid():N}@agency.test" })).StatusCode);
-        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(partner.Email, "Reset your password", TimeSpan.FromSeconds(30)));
+        var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(partner.Email, "Reset your password", Eventually.Propagation));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm", new { token, new_password = PartnerScenarios.NewPassword })).StatusCode);
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm", new { token, new_password = "yet another passphrase" }), HttpStatusCode.Gone);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
@@ -42,29 +43,27 @@ public sealed class ReferralCommissionFlowTests(ResellerSystem system) : IDispos
         for (var month = 1; month <= 13; month++)
         {
             var periodEnd = account["current_period_end"]!.GetValue<DateTimeOffset>();
-            await client.MoveClockAsync(createdAt.AddMonths(month).AddHours(1));
+            await SandboxClock.MoveToAsync(client, createdAt.AddMonths(month).AddHours(1));
             account = await client.WaitForAccountAsync(apiKeyPartner, accountId,
                 a => a["current_period_end"]!.GetValue<DateTimeOffset>() > periodEnd, TimeSpan.FromSeconds(45));
             Assert.True(account["current_period_end"]!.GetValue<DateTimeOffset>() > periodEnd, $"Renewal {month} did not happen.");
         }
 
         // 14 invoices were paid (first period + 13 renewals); only those paid in the first 12 months earned.
-        var now = await client.ClockAsync();
+        var now = await SandboxClock.NowAsync(client);
         var months = MonthsBetween(createdAt, now);
-        var lines = new List<JsonNode>();
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            lines.Clear();
-            foreach (var month in months)
+        var lines = await Eventually.ReadAsync(
+            async () =>
             {
-                lines.AddRange((await client.GetAsync($"/api/v1/commissions?month={month}", key))["data"]!.AsArray().Select(l => l!));
-            }
-            if (lines.Count >= 12)
-            {
-                break;
-            }
-            await Task.Delay(500);
-        }
+                var found = new List<JsonNode>();
+                foreach (var month in months)
+                {
+                    found.AddRange((await client.GetAsync($"/api/v1/commissions?month={month}", key))["data"]!.AsArray().Select(l => l!));
+                }
+                return found;
+            },
+            found => found.Count >= 12,
+            Eventually.Propagation);
         Assert.Equal(12, lines.Count);
         Assert.All(lines, l =>
         {

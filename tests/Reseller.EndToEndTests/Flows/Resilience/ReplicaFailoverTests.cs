@@ -6,6 +6,7 @@ using Npgsql;
 using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.Credits;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Resilience;
 
@@ -111,19 +112,12 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFi
     {
         await using var connection = new NpgsqlConnection(replicated.System.App.GetConnectionString(database));
         await connection.OpenAsync();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        do
+        return await Eventually.HoldsAsync(async () =>
         {
             await using var command = new NpgsqlCommand(countQuery, connection);
             command.Parameters.AddWithValue("ids", ids);
-            if ((long)(await command.ExecuteScalarAsync())! == expected)
-            {
-                return true;
-            }
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-        return false;
+            return (long)(await command.ExecuteScalarAsync())! == expected;
+        }, Eventually.Propagation);
     }
 
     public void Dispose() => client.Dispose();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Secrets;
 
@@ -9,7 +10,7 @@ public static partial class MailedSecrets
 {
     public static async Task<IReadOnlyList<string>> TokensToAsync(string to)
     {
-        var mails = await MailFolder.WaitForMailsAsync(to, "", 1, TimeSpan.FromSeconds(30));
+        var mails = await MailFolder.WaitForMailsAsync(to, "", 1, Eventually.Propagation);
         return mails.SelectMany(m => Link().Matches(m)).Select(m => m.Groups["token"].Value)
             .Where(t => t.Length >= 20 && !PublicId().IsMatch(t)).Distinct().ToList();
     }

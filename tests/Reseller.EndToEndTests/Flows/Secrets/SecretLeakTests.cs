@@ -7,6 +7,7 @@ using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 using Xunit.Abstractions;
 
@@ -98,7 +99,7 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
         await client.AccountTokenAsync(name, invitee, customerPassword);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset", new { email = partnerEmail })).StatusCode);
-        var partnerReset = secrets.Add("the partner password-reset token", MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(partnerEmail, "Reset your password", TimeSpan.FromSeconds(30))));
+        var partnerReset = secrets.Add("the partner password-reset token", MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(partnerEmail, "Reset your password", Eventually.Propagation)));
         var newPartnerPassword = secrets.Add("the partner's new password", Password());
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm", new { token = partnerReset, new_password = newPartnerPassword })).StatusCode);
         partner = partner with { Token = await client.TokenAsync(partnerEmail, newPartnerPassword) };
@@ -115,7 +116,7 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/accounts/{id}/transfer-out", new { owner_email = owner }, asOperator: true), HttpStatusCode.OK);
         var next = await client.CreatePartnerAsync();
         await GatewayClient.JsonAsync(await client.TransferInAsync(id, next.Id), HttpStatusCode.Accepted);
-        var transfer = secrets.Add("the transfer confirmation token", MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", TimeSpan.FromSeconds(30))));
+        var transfer = secrets.Add("the transfer confirmation token", MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", Eventually.Propagation)));
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{transfer}/confirm"), HttpStatusCode.OK);
 
         // Any other link mailed in the flow (a reset sent on a move, a re-sent invitation) is a one-time secret too.
@@ -132,30 +133,22 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
 
     private async Task WaitForPurchaseAsync(Partner partner, string purchaseId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        JsonNode purchase;
-        do
-        {
-            purchase = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/purchases/{purchaseId}", token: partner.Token), HttpStatusCode.OK);
-            if ((string?)purchase["status"] != "pending")
-            {
-                break;
-            }
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
+        var purchase = await Eventually.ReadAsync(
+            async () => await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/purchases/{purchaseId}", token: partner.Token), HttpStatusCode.OK),
+            p => (string?)p["status"] != "pending",
+            TimeSpan.FromSeconds(60));
         Assert.Equal("completed", (string?)purchase["status"]);
     }
 
     /// <summary>Waits until the processes have exported what the flow produced: no export for two seconds.</summary>
     private static async Task WaitForQuietAsync(ConcurrentQueue<byte[]> exports)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + Eventually.Propagation;
         var seen = -1;
         while (exports.Count != seen && DateTime.UtcNow < deadline)
         {
             seen = exports.Count;
-            await Task.Delay(2000);
+            await Task.Delay(2000); // Not a condition wait: quiet means nothing new arrived over a span of time.
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using Npgsql;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Secrets;
 
@@ -34,26 +35,23 @@ public sealed class SecretSearch(ResellerSystem system, GatewayClient client)
     }
 
     /// <summary>A mail once sent keeps only its envelope: the encrypted body is erased.</summary>
-    private async Task AssertMailBodiesErasedAsync(string recipient)
-    {
-        var deadline = DateTime.UtcNow + Settle;
-        while (true)
-        {
-            long unsent = 0;
-            long sent = 0;
-            foreach (var database in MailOutboxDatabases)
+    private async Task AssertMailBodiesErasedAsync(string recipient) =>
+        await Eventually.ReadAsync(
+            async () =>
             {
-                unsent += await CountAsync(database, "SELECT count(*) FROM mail_outbox WHERE recipient = @secret AND protected_body IS NOT NULL", recipient);
-                sent += await CountAsync(database, "SELECT count(*) FROM mail_outbox WHERE recipient = @secret AND sent_at IS NOT NULL", recipient);
-            }
-            if (unsent == 0 && sent > 0)
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"The mail to {recipient} still has its body ({unsent} unsent, {sent} sent).");
-            await Task.Delay(200);
-        }
-    }
+                long unsent = 0;
+                long sent = 0;
+                foreach (var database in MailOutboxDatabases)
+                {
+                    unsent += await CountAsync(database, "SELECT count(*) FROM mail_outbox WHERE recipient = @secret AND protected_body IS NOT NULL", recipient);
+                    sent += await CountAsync(database, "SELECT count(*) FROM mail_outbox WHERE recipient = @secret AND sent_at IS NOT NULL", recipient);
+                }
+                return (Unsent: unsent, Sent: sent);
+            },
+            mails => mails.Unsent == 0 && mails.Sent > 0,
+            Settle,
+            $"the mail to {recipient} to be sent and its body erased",
+            mails => $"{mails.Unsent} unsent with a body, {mails.Sent} sent");
 
     private async Task<long> CountAsync(string database, string sql, string value)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Webhooks;
 
@@ -139,21 +140,9 @@ public sealed class WebhookFirstFlowTests(ResellerSystem system) : IDisposable
         (await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/webhook-endpoints/{endpointId}/deliveries", token: partner.Token),
             HttpStatusCode.OK))["data"]!.AsArray();
 
-    private static Task<bool> EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
+    private static Task<bool> EventuallyAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, Timeout);
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-            await Task.Delay(200);
-        }
-        return await condition();
-    }
+    private static Task<bool> EventuallyAsync(Func<Task<bool>> condition) => Eventually.HoldsAsync(condition, Timeout);
 
     public void Dispose() => client.Dispose();
 }

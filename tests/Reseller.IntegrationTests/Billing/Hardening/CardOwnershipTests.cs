@@ -68,7 +68,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
         // Adopted once: another account naming the same card neither takes it over nor is charged on it.
         var otherAccount = Guid.NewGuid();
         var created = await billing.PublishAsync(new AccountCreated(otherAccount, Guid.NewGuid(), "acct-" + otherAccount.ToString("N")[..8], Plus, "customer", cardId, "pending", Now, "x@y.test"));
-        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(created) == 1, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(created) == 1, Eventually.Propagation));
         Assert.Equal(accountId, (await ProfileAsync(cardId)).AccountId);
         Assert.Null((await AccountAsync(otherAccount)).BillingProfileId);
         Assert.False(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.BillingProfileId == cardId && p.PartnerId != partnerId)));
@@ -110,7 +110,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
         var strangersCard = await billing.AddCardAsync(Guid.NewGuid());
         var accountId = Guid.NewGuid();
         var created = await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", strangersCard, "pending", Now, "billing@agency.test"));
-        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(created) == 1, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(created) == 1, Eventually.Propagation));
 
         Assert.Null((await AccountAsync(accountId)).BillingProfileId);
         Assert.False(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.BillingProfileId == strangersCard)));
@@ -251,7 +251,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
 
         // The customer's second card (chosen after it took over paying) arrives before the switch itself.
         await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, secondOwnCard, switchedAt.AddSeconds(5)));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // Not a condition wait: the card change must arrive first, and a put-off message leaves no trace to poll.
         await billing.PublishAsync(new PayerChanged(accountId, partnerId, "partner", "customer", firstOwnCard, "billing@agency.test", switchedAt));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == secondOwnCard));
         var account = await AccountAsync(accountId);
@@ -282,7 +282,7 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
     private async Task ConsumedAsync<T>(T message) where T : class
     {
         var messageId = await billing.PublishAsync(message);
-        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(messageId) == 1, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(messageId) == 1, Eventually.Propagation));
     }
 
     private Task<Invoice> BuyPackAsync(ClaimsPrincipal user) => billing.WithServicesAsync(async services =>

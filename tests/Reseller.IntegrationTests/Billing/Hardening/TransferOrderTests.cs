@@ -48,7 +48,7 @@ public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsy
         // Then the older move-out and its status change arrive.
         var lateOut = await billing.PublishAsync(new AccountTransferredOut(accountId, formerPartnerId, "owner@client.test", movedOutAt));
         var lateStatus = await billing.PublishAsync(new AccountStatusChanged(accountId, formerPartnerId, "active", AccountStatuses.Transferred, "monthly", "partner", movedOutAt));
-        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(lateOut) == 1 && await billing.InboxCountAsync(lateStatus) == 1, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(lateOut) == 1 && await billing.InboxCountAsync(lateStatus) == 1, Eventually.Propagation));
 
         var account = await AccountAsync(accountId);
         Assert.Equal(AccountStatus.PaymentFailed, account.Status);

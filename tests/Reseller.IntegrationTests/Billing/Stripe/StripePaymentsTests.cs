@@ -82,7 +82,7 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
         Fake.LoseNextChargeAnswer();
         var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), settled: null);
-        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Fake.PaymentIntents.Count == 1), TimeSpan.FromSeconds(30)), "Stripe was never asked to charge");
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Fake.PaymentIntents.Count == 1), Eventually.Propagation), "Stripe was never asked to charge");
         var intent = Fake.PaymentIntents[0];
         Assert.Equal("succeeded", (string?)intent["status"]);
 
@@ -126,7 +126,7 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         var held = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
         Assert.Equal(ChargeResult.AuthenticationRequired, held.FailureCode);
         Assert.Equal($"https://hooks.stripe.test/3d_secure_2/authenticate/{held.ProviderChargeId}", held.ActionUrl);
-        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Billing.Mails().Any(m => m.Body.Contains(held.ActionUrl!, StringComparison.Ordinal))), TimeSpan.FromSeconds(30)),
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Billing.Mails().Any(m => m.Body.Contains(held.ActionUrl!, StringComparison.Ordinal))), Eventually.Propagation),
             "The partner was not mailed the link to authenticate");
 
         // Dunning goes on as for a decline: the retry is a new attempt, so a new PaymentIntent under a new key.

@@ -81,7 +81,7 @@ public sealed class UnmatchedChargeTests(TestInfrastructure infrastructure) : IA
         var accountId = Guid.NewGuid();
         await Billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", StripeBilling.IdOf(card), "pending",
             DateTimeOffset.UtcNow, "billing@agency.test"));
-        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Fake.PaymentIntents.Count == 1), TimeSpan.FromSeconds(30)), "Stripe was never asked to charge");
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Fake.PaymentIntents.Count == 1), Eventually.Propagation), "Stripe was never asked to charge");
         var invoice = await Billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.AccountId == accountId));
         var payment = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == invoice.Id));
         Assert.Equal((InvoiceStatus.Open, PaymentStatus.Pending), (invoice.Status, payment.Status));

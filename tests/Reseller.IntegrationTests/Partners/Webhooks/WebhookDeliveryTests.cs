@@ -55,7 +55,7 @@ public sealed class WebhookDeliveryTests(TestInfrastructure infrastructure, ITes
         await using var silent = await WebhookReceiver.StartAsync();
         silent.Answer = async (_, ct) =>
         {
-            await Task.Delay(System.Threading.Timeout.Infinite, ct);
+            await Task.Delay(System.Threading.Timeout.Infinite, ct); // The fake receiver that never answers.
             return 200;
         };
         await using var fast = await WebhookReceiver.StartAsync();
