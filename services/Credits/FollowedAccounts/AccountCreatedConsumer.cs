@@ -15,7 +15,7 @@ public sealed class AccountCreatedConsumer(CreditsDb db, ProductCatalog catalog)
         var created = context.Message;
         await db.ConsumeOnceAsync(context, nameof(AccountCreatedConsumer), async ct =>
         {
-            var account = await db.Accounts.FindAsync([created.AccountId], ct);
+            var account = await db.FindLockedAsync(created.AccountId, ct);
             if (account is null)
             {
                 db.Accounts.Add(CreditAccount.Follow(created.AccountId, created.PartnerId, created.Plan, catalog, created.CreatedAt, created.Status));

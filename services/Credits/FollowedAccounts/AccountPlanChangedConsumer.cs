@@ -15,7 +15,7 @@ public sealed class AccountPlanChangedConsumer(CreditsDb db, ProductCatalog cata
         var changed = context.Message;
         await db.ConsumeOnceAsync(context, nameof(AccountPlanChangedConsumer), async ct =>
         {
-            var account = await db.Accounts.FindAsync([changed.AccountId], ct);
+            var account = await db.FindLockedAsync(changed.AccountId, ct);
             if (account is null)
             {
                 var followed = CreditAccount.Follow(changed.AccountId, changed.PartnerId, changed.Current, catalog, changed.ChangedAt);

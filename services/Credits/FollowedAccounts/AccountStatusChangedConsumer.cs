@@ -17,7 +17,7 @@ public sealed class AccountStatusChangedConsumer(CreditsDb db) : IConsumer<Accou
         var changed = context.Message;
         await db.ConsumeOnceAsync(context, nameof(AccountStatusChangedConsumer), async ct =>
         {
-            var account = await db.Accounts.FindAsync([changed.AccountId], ct);
+            var account = await db.FindLockedAsync(changed.AccountId, ct);
             if (account is null)
             {
                 var partnerId = changed.Status == AccountStatuses.Transferred ? (Guid?)null : changed.PartnerId;

@@ -15,7 +15,7 @@ public sealed class AccountTransferredInConsumer(CreditsDb db, ProductCatalog ca
         var moved = context.Message;
         await db.ConsumeOnceAsync(context, nameof(AccountTransferredInConsumer), async ct =>
         {
-            var account = await db.Accounts.FindAsync([moved.AccountId], ct);
+            var account = await db.FindLockedAsync(moved.AccountId, ct);
             if (account is null)
             {
                 db.Accounts.Add(CreditAccount.Follow(moved.AccountId, moved.PartnerId, moved.Plan, catalog, moved.TransferredAt));

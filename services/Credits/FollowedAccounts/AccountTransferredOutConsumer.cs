@@ -21,7 +21,7 @@ public sealed class AccountTransferredOutConsumer(CreditsDb db, CreditLedger led
         var moved = context.Message;
         await db.ConsumeOnceAsync(context, nameof(AccountTransferredOutConsumer), async ct =>
         {
-            var account = await db.Accounts.FindAsync([moved.AccountId], ct);
+            var account = await db.FindLockedAsync(moved.AccountId, ct);
             account?.TransferredOut(moved.TransferredAt);
             var holdings = await db.Balances.AsNoTracking()
                 .Where(b => b.PartnerId == moved.FormerPartnerId && b.HolderId == moved.AccountId && b.Balance > 0)

@@ -1,5 +1,6 @@
 using MassTransit;
 
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Contracts.Accounts;
@@ -45,6 +46,32 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
         Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'purchase'", ("p", partnerId)));
         Assert.Equal(3, await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'InvoicePaidConsumer'"));
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
+    public async Task Two_status_changes_of_one_account_consumed_at_once_leave_the_newer_one_so_credit_follows_the_true_status()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var (accountId, partnerId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var now = credits.Clock.GetUtcNow();
+        var plan = new AccountPlan("marketing", "plus", 1000, null, [], "monthly");
+        await credits.Bus.Publish(new AccountCreated(accountId, partnerId, "busy", plan, "partner", null, "active", now, "notices@agency.test"));
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a", ("a", accountId)) == 1, Wait));
+
+        // The newer change (expired) queues on the row first and the older one behind it, as when two consumers take them side by side.
+        await using (var row = await HeldRow.LockAsync(credits.ConnectionString, "credit_accounts", "account_id", accountId))
+        {
+            await credits.Bus.Publish(new AccountStatusChanged(accountId, partnerId, "active", "expired", "monthly", "partner", now.AddSeconds(2)));
+            await row.WaitForWaitersAsync(1);
+            await credits.Bus.Publish(new AccountStatusChanged(accountId, partnerId, "active", "payment_failed", "monthly", "partner", now.AddSeconds(1)));
+            await row.WaitForWaitersAsync(2);
+        }
+
+        Assert.True(await Eventually.HoldsAsync(async () =>
+            await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'AccountStatusChangedConsumer'") == 2, Wait));
+        var followed = await credits.InScopeAsync(sp => sp.GetRequiredService<CreditsDb>().Accounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
+        Assert.Equal("expired", followed.Status);
+        Assert.False(followed.InService);
     }
 
     private static async Task<InvoicePaid> OrderedSmsPackPaidAsync(CreditsHost credits, Guid partnerId)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Accounts;
+using Reseller.IntegrationTests.Messaging;
 using Reseller.Partners.FollowedAccounts;
 
 using Partner = Reseller.Partners.Organisations.Partner;
@@ -39,6 +40,33 @@ public sealed class FollowedAccountsTests(TestInfrastructure infrastructure)
         await host.Bus.Publish(new PayerChanged(first, partner.Id, "customer", "partner", null, "notices@agency.test", now.AddSeconds(3)));
         Assert.True(await Eventually.HoldsAsync(async () => await PaidAsync(host, partner.Id) == 2, Timeout));
         Assert.False(Directory.Exists(host.MailDirectory) && Directory.GetFiles(host.MailDirectory, "*.eml").Length > 0);
+    }
+
+    [Fact]
+    public async Task Two_changes_of_one_account_consumed_at_once_leave_the_newer_one_whichever_commits_last()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("partners");
+        await using var host = await PartnersHost.StartAsync(infrastructure, database, runId);
+        var now = host.Clock.GetUtcNow();
+        var partner = Partner.Create("Agency", $"owner-{Guid.NewGuid():N}@agency.test", "FR", "USD", now);
+        await host.SaveAsync(db => db.Partners.Add(partner));
+        var account = Guid.CreateVersion7();
+        await host.Bus.Publish(new AccountCreated(account, partner.Id, "busy", Monthly, "partner", null, "pending", now, "notices@agency.test"));
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.FollowedAccounts.CountAsync(a => a.AccountId == account)) == 1, Timeout));
+
+        // The newer change queues on the row first and the older one behind it, as when two consumers take them side by side.
+        await using (var row = await HeldRow.LockAsync(database, "followed_accounts", "account_id", account))
+        {
+            await host.Bus.Publish(new AccountStatusChanged(account, partner.Id, "pending", "active", "monthly", "partner", now.AddSeconds(2)));
+            await row.WaitForWaitersAsync(1);
+            await host.Bus.Publish(new AccountStatusChanged(account, partner.Id, "pending", "payment_failed", "monthly", "partner", now.AddSeconds(1)));
+            await row.WaitForWaitersAsync(2);
+        }
+
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db =>
+            db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM inbox_messages WHERE consumer = 'PartnerAccountStatusChangedConsumer'").SingleAsync()) == 2, Timeout));
+        Assert.Equal("active", (await host.QueryAsync(db => db.FollowedAccounts.SingleAsync(a => a.AccountId == account))).Status);
+        Assert.Equal(1, await PaidAsync(host, partner.Id));
     }
 
     private static Task<int> PaidAsync(PartnersHost host, Guid partnerId) =>
