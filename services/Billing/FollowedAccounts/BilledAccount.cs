@@ -107,6 +107,18 @@ public sealed class BilledAccount
     /// <summary>Whether a change made at this time predates the latest payer change applied (so it is stale).</summary>
     public bool IsBeforePayerChange(DateTimeOffset at) => PayerChangedAt is { } last && AsStored(at) < last;
 
+    /// <summary>
+    /// Whether a change made at <paramref name="changedAt"/> while <paramref name="payer"/> paid overtook the payer change
+    /// before it (PayerChanged travels on another queue): Billing still has another payer and has applied no payer change
+    /// (nor transfer, which sets the payer too) at or after it, so charging it now would bill the payer the account had
+    /// left. The caller retries it until that payer change arrives. Never when a later change of who pays was applied (the
+    /// one awaited can no longer come), nor for a change that names no payer (older publishers).
+    /// </summary>
+    public bool AwaitsPayerChangeBefore(string? payer, DateTimeOffset changedAt) =>
+        payer is not null && payer != Payer
+        && !(PayerChangedAt is { } payerChanged && payerChanged >= AsStored(changedAt))
+        && !(LastTransferAt is { } transferred && transferred >= AsStored(changedAt));
+
     /// <summary>The plan now in force (upgrade, added seats) and the one waiting for the next renewal, if any.</summary>
     public void ChangePlan(AccountPlan current, AccountPlan? scheduled)
     {

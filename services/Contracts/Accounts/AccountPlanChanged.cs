@@ -8,6 +8,8 @@ namespace Reseller.Contracts.Accounts;
 /// first paid period when <see cref="Previous"/> was a trial. <see cref="BillingProfileId"/> is the account's card at the
 /// change (null when none): a trial turned paid names its first card in the same request, and its own
 /// AccountBillingProfileChanged may arrive after this event, so Billing charges the first period to this one.
+/// <see cref="Payer"/> is who paid for the account at the change (<see cref="Payers"/>; null from older publishers): the
+/// charge goes to that payer, so Billing waits for a PayerChanged this event overtook before charging it.
 /// </summary>
 public sealed record AccountPlanChanged(
     Guid AccountId,
@@ -16,4 +18,5 @@ public sealed record AccountPlanChanged(
     AccountPlan Current,
     AccountPlan? Scheduled,
     DateTimeOffset ChangedAt,
-    Guid? BillingProfileId = null);
+    Guid? BillingProfileId = null,
+    string? Payer = null);

@@ -36,4 +36,56 @@ public sealed class PayerChangeOrderTests
         Assert.Equal(Payers.Partner, account.Payer);
         Assert.Null(account.BillingProfileId);
     }
+
+    [Fact]
+    public void A_plan_change_naming_another_payer_waits_while_no_payer_change_at_or_after_it_was_applied()
+    {
+        var account = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus, Payers.Partner, Guid.NewGuid(), "pending", T0, "a@b.test"));
+
+        // Switched to the customer at T0+2, the seat added at T0+3: the plan change overtook the switch.
+        Assert.True(account.AwaitsPayerChangeBefore(Payers.Customer, T0.AddMinutes(3)));
+
+        // An older payer change (back and forth before T0+2) does not replace the one awaited.
+        Assert.True(account.PaidBy(Payers.Customer, Guid.NewGuid(), T0.AddMinutes(1)));
+        Assert.True(account.PaidBy(Payers.Partner, null, T0.AddMinutes(1).AddSeconds(30)));
+        Assert.True(account.AwaitsPayerChangeBefore(Payers.Customer, T0.AddMinutes(3)));
+
+        Assert.True(account.PaidBy(Payers.Customer, Guid.NewGuid(), T0.AddMinutes(2)));
+        Assert.False(account.AwaitsPayerChangeBefore(Payers.Customer, T0.AddMinutes(3)));
+    }
+
+    [Fact]
+    public void A_plan_change_older_than_the_payer_change_applied_does_not_wait_for_one_that_cannot_come()
+    {
+        var account = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus, Payers.Partner, Guid.NewGuid(), "pending", T0, "a@b.test"));
+        Assert.True(account.PaidBy(Payers.Customer, Guid.NewGuid(), T0.AddMinutes(5)));
+
+        // Made while the partner still paid (T0+3), or at the very time of the switch (as stored, to the microsecond).
+        Assert.False(account.AwaitsPayerChangeBefore(Payers.Partner, T0.AddMinutes(3)));
+        Assert.False(account.AwaitsPayerChangeBefore(Payers.Partner, T0.AddMinutes(5).AddTicks(5)));
+        Assert.True(account.AwaitsPayerChangeBefore(Payers.Partner, T0.AddMinutes(5).AddTicks(10)));
+    }
+
+    [Fact]
+    public void A_plan_change_older_than_the_transfer_applied_does_not_wait_for_a_payer_change()
+    {
+        var account = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus, Payers.Customer, Guid.NewGuid(), "pending", T0, "a@b.test"));
+        Assert.True(account.TransferredIn(Guid.NewGuid(), "acct", Plus, Payers.Partner, T0.AddMinutes(5)));
+
+        Assert.False(account.AwaitsPayerChangeBefore(Payers.Customer, T0.AddMinutes(3)));
+        Assert.True(account.AwaitsPayerChangeBefore(Payers.Customer, T0.AddMinutes(6)));
+    }
+
+    [Fact]
+    public void A_plan_change_naming_the_current_payer_or_none_does_not_wait()
+    {
+        var account = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus, Payers.Partner, Guid.NewGuid(), "pending", T0, "a@b.test"));
+
+        Assert.False(account.AwaitsPayerChangeBefore(Payers.Partner, T0.AddMinutes(3)));
+        Assert.False(account.AwaitsPayerChangeBefore(null, T0.AddMinutes(3)));
+
+        Assert.True(account.PaidBy(Payers.Customer, Guid.NewGuid(), T0.AddMinutes(1)));
+        Assert.False(account.AwaitsPayerChangeBefore(Payers.Customer, T0.AddMinutes(3)));
+        Assert.False(account.AwaitsPayerChangeBefore(null, T0.AddMinutes(3)));
+    }
 }
