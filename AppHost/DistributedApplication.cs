@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 using Microsoft.Extensions.Configuration;
@@ -147,6 +148,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
         try
         {
+            var elapsed = Stopwatch.StartNew();
             Preflight();
             launched = true;
             log.Line("apphost", $"data in {DataDirectory}");
@@ -154,6 +156,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             console = await ConsoleHost.StartAsync(this, configuration, ephemeralPorts, log, cancellationToken).ConfigureAwait(false);
             await StartInfrastructureAsync(cancellationToken).ConfigureAwait(false);
             await StartProjectsAsync(cancellationToken).ConfigureAwait(false);
+            log.Line("apphost", $"everything healthy in {elapsed.Elapsed.TotalSeconds:0.0} s");
         }
         catch
         {
@@ -318,6 +321,8 @@ public sealed class DistributedApplication : IAsyncDisposable
         await group.WhenAllAsync().ConfigureAwait(false);
     }
 
+    // Projects start once the broker listens: started beside RabbitMQ's boot (itself CPU-bound) they slowed it and then waited
+    // out MassTransit's reconnect delay, 4-8 s later in all. A project waits for the projects it references.
     private async Task StartProjectsAsync(CancellationToken cancellationToken)
     {
         using var group = new StartGroup(cancellationToken);

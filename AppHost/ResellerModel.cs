@@ -24,25 +24,28 @@ public static class ResellerModel
             .WithReference(messaging)
             .WithReplicas(Replicas(builder.Configuration, "Billing"));
 
+        // The services reach each other only while serving a request (an account's opening charge, a referral signup): they are
+        // peers, told each other's endpoints, and start side by side. Only the gateway waits for every service it routes to, so
+        // that a healthy gateway means a working API.
         var accounts = builder.AddProject(ResellerResources.Accounts)
             .WithReference(accountsDb)
             .WithReference(messaging)
-            .WithReference(billing)
+            .WithPeer(billing)
             .WithReplicas(Replicas(builder.Configuration, "Accounts"));
 
         // Partners calls Billing and Accounts for a referral signup (tokenize the customer's card, open the account).
         var partners = builder.AddProject(ResellerResources.Partners)
             .WithReference(partnersDb)
             .WithReference(messaging)
-            .WithReference(billing)
-            .WithReference(accounts)
+            .WithPeer(billing)
+            .WithPeer(accounts)
             .WithReplicas(Replicas(builder.Configuration, "Partners"));
 
         var credits = builder.AddProject(ResellerResources.Credits)
             .WithReference(creditsDb)
             .WithReference(messaging)
-            .WithReference(billing)
-            .WithReference(accounts);
+            .WithPeer(billing)
+            .WithPeer(accounts);
 
         // The dashboard: a front-end that calls only the public API at the gateway; its database holds only the Data Protection
         // keys its replicas share.

@@ -79,11 +79,13 @@ internal sealed class ProjectReplica(ProjectResource project, int index, int por
         {
             Environment = environment,
         };
+        var elapsed = Stopwatch.StartNew();
         process = await ChildProcess.StartAsync(spec, log, OnExitedOnItsOwn).ConfigureAwait(false);
         StartedAt = DateTimeOffset.UtcNow;
         Interlocked.Increment(ref starts);
         await WaitUntilHealthyAsync(process, http, cancellationToken).ConfigureAwait(false);
         state = "Running";
+        log.Line("apphost", $"{InstanceName} healthy in {elapsed.Elapsed.TotalSeconds:0.0} s");
     }
 
     private async Task WaitUntilHealthyAsync(ChildProcess process, HttpClient http, CancellationToken cancellationToken)

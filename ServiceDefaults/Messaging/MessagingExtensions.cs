@@ -40,6 +40,7 @@ public static class MessagingExtensions
         {
             // Queues are named per service ("billing-account-created"): consumers of one event in two services must each get
             // every message, not compete for it as they would on one queue named after a shared class name.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix<TDb>(), includeNamespace: false));
             consumers(bus);
             bus.AddSessionsEndedConsumer();
@@ -77,6 +78,7 @@ public static class MessagingExtensions
         builder.AddSessionList();
         builder.Services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry();
             bus.AddSessionsEndedConsumer();
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -90,4 +92,9 @@ public static class MessagingExtensions
     /// <summary>"Reseller.Billing" → "billing-": the service that owns the database owns the queues.</summary>
     public static string ServicePrefix<TDb>() where TDb : DbContext =>
         typeof(TDb).Assembly.GetName().Name!.Split('.')[^1].ToLowerInvariant() + "-";
+
+    // MassTransit 8.4+ reports the bus's configuration to usage-tracking.masstransit.io from every process unless told not to:
+    // an outbound call we never chose (a deployment may not reach the internet, and what runs where is ours to tell).
+    private static void DisableUsageTelemetry(this IBusRegistrationConfigurator bus) =>
+        bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
 }
