@@ -18,8 +18,24 @@ public sealed class KnownBillingProfile
 
     public static KnownBillingProfile Unknown(Guid id, DateTimeOffset now) => new() { Id = id, UpdatedAt = now };
 
-    /// <summary>Its owner, from its creation or its adoption by a referral's account; a deletion heard first stays.</summary>
-    public void OwnedBy(Guid partnerId, Guid? accountId, DateTimeOffset now)
+    /// <summary>
+    /// Its owner at creation: a partner's own card, or with AccountId a customer's. Heard after the card's adoption (events of
+    /// one card may be consumed in any order) it changes nothing: an adopted card never goes back to the partner.
+    /// </summary>
+    public void Created(Guid partnerId, Guid? accountId, DateTimeOffset now)
+    {
+        if (PartnerId is not null)
+        {
+            return;
+        }
+
+        PartnerId = partnerId;
+        AccountId = accountId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A referral's card, adopted by the account it opened: from then on the customer's own. Adoption is final.</summary>
+    public void Adopted(Guid partnerId, Guid accountId, DateTimeOffset now)
     {
         PartnerId = partnerId;
         AccountId = accountId;

@@ -13,9 +13,9 @@ public sealed class KnownBillingProfileTests
     public void A_partner_names_its_own_card_and_a_customer_its_accounts_never_each_others()
     {
         var partnerCard = KnownBillingProfile.Unknown(Guid.CreateVersion7(), Now);
-        partnerCard.OwnedBy(partner, accountId: null, Now);
+        partnerCard.Created(partner, accountId: null, Now);
         var customerCard = KnownBillingProfile.Unknown(Guid.CreateVersion7(), Now);
-        customerCard.OwnedBy(partner, account, Now);
+        customerCard.Created(partner, account, Now);
 
         Assert.True(partnerCard.BelongsTo(partner, accountId: null));
         Assert.False(partnerCard.BelongsTo(partner, account));
@@ -30,10 +30,38 @@ public sealed class KnownBillingProfileTests
     {
         var card = KnownBillingProfile.Unknown(Guid.CreateVersion7(), Now);
         card.Deleted(Now);
-        card.OwnedBy(partner, accountId: null, Now.AddSeconds(-1));
+        card.Created(partner, accountId: null, Now.AddSeconds(-1));
 
         Assert.True(card.IsSettled);
         Assert.False(card.BelongsTo(partner, accountId: null));
+    }
+
+    [Fact]
+    public void A_referral_card_adopted_by_its_account_is_the_customers_in_either_order_of_the_events()
+    {
+        var adoptedFirst = KnownBillingProfile.Unknown(Guid.CreateVersion7(), Now);
+        adoptedFirst.Adopted(partner, account, Now.AddSeconds(1));
+        adoptedFirst.Created(partner, accountId: null, Now);
+        var createdFirst = KnownBillingProfile.Unknown(Guid.CreateVersion7(), Now);
+        createdFirst.Created(partner, accountId: null, Now);
+        createdFirst.Adopted(partner, account, Now.AddSeconds(1));
+
+        foreach (var card in new[] { adoptedFirst, createdFirst })
+        {
+            Assert.True(card.BelongsTo(partner, account));
+            Assert.False(card.BelongsTo(partner, accountId: null));
+        }
+    }
+
+    [Fact]
+    public void A_repeated_creation_changes_nothing()
+    {
+        var card = KnownBillingProfile.Unknown(Guid.CreateVersion7(), Now);
+        card.Created(partner, accountId: null, Now);
+        card.Created(Guid.CreateVersion7(), account, Now.AddSeconds(5));
+
+        Assert.True(card.BelongsTo(partner, accountId: null));
+        Assert.Equal(Now, card.UpdatedAt);
     }
 
     [Fact]
