@@ -23,6 +23,8 @@ public static class ClockExtensions
         {
             builder.Services.AddSingleton(_ => new PlatformClock(TimeProvider.System));
             builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<PlatformClock>());
+            // Before the due jobs and the server start: hosted services start in the order they are added.
+            builder.Services.AddHostedService<SandboxClockCatchUp>();
         }
         builder.Services.AddSingleton<DueJobRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DueJobRunner>());

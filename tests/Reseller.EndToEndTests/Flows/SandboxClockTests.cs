@@ -1,5 +1,6 @@
 using System.Net;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing.AssemblyFixtures;
 
@@ -30,6 +31,27 @@ public sealed class SandboxClockTests(ResellerSystem system) : IDisposable
             Assert.NotNull(moved["ran"]![$"billing-{replica}"]!["pending_payments"]);
         }
         Assert.True(back["now"]!.GetValue<DateTimeOffset>() >= target);
+    }
+
+    [Fact]
+    public async Task A_restarted_instance_takes_the_platforms_time_before_it_serves()
+    {
+        var moved = await SandboxClock.MoveByAsync(client, TimeSpan.FromHours(2));
+        var billing = $"{ResellerResources.Billing.Name}-0";
+
+        await system.App.RestartProjectAsync(ResellerResources.Billing.Name, 0);
+
+        var restarted = system.App.Resources.Single(r => r.Name == billing);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{restarted.Url}/internal/clock");
+        request.Headers.Add("X-Admin-Key", system.App.AdminKey);
+        var reading = await GatewayClient.JsonAsync(await http.SendAsync(request), HttpStatusCode.OK);
+        Assert.True(reading["now"]!.GetValue<DateTimeOffset>() >= moved, $"{billing} came back at {reading["now"]}, behind the platform's {moved:O}");
+        // It honours a token issued at the platform's time (behind it, the token would not be valid yet).
+        var partner = await client.CreatePartnerAsync();
+        using var asPartner = new HttpRequestMessage(HttpMethod.Get, $"{restarted.Url}/api/v1/billing-profiles");
+        asPartner.Headers.Authorization = new("Bearer", partner.Token);
+        await GatewayClient.JsonAsync(await http.SendAsync(asPartner), HttpStatusCode.OK);
     }
 
     [Fact]
