@@ -1,12 +1,9 @@
-using System.Net.Http.Json;
-
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Reseller.ServiceDefaults.Auth;
-using Reseller.ServiceDefaults.InternalCalls;
 
 namespace Reseller.ServiceDefaults.Clock;
 
@@ -56,14 +53,9 @@ internal sealed partial class SandboxClockCatchUp(
 
     private static async Task<DateTimeOffset?> ReadAsync(HttpClient http, Uri peer, string adminKey, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(peer, ClockExtensions.InternalClockPath));
-        request.Headers.Add(AdminKeyAuthenticationHandler.HeaderName, adminKey);
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            return response.IsSuccessStatusCode
-                ? (await response.Content.ReadFromJsonAsync<ClockReading>(InternalJson.Options, cancellationToken))?.Now
-                : null;
+            return await InstanceClock.ReadAsync(http, peer, adminKey, cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {

@@ -64,13 +64,6 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
         }
     }
 
-    public async Task<DateTimeOffset> ReadAsync(string adminKey, CancellationToken cancellationToken)
-    {
-        var first = services.Instances.Values.SelectMany(i => i).First();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(first, ClockExtensions.InternalClockPath));
-        request.Headers.Add(AdminKeyAuthenticationHandler.HeaderName, adminKey);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ClockReading>(InternalJson.Options, cancellationToken))!.Now;
-    }
+    public Task<DateTimeOffset> ReadAsync(string adminKey, CancellationToken cancellationToken) =>
+        InstanceClock.ReadAsync(http, services.Instances.Values.SelectMany(i => i).First(), adminKey, cancellationToken);
 }
