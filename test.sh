@@ -13,7 +13,9 @@ mkdir -p "$results"
 # Optimized, as ./run.sh runs it: the systems the tests start spend less of the two cores.
 configuration=Release
 dotnet build Reseller.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
-if ! dotnet format Reseller.sln --verify-no-changes --no-restore -v quiet; then
+# The build above already fails on any style or analyzer rule at warning level (EnforceCodeStyleInBuild, warnings as errors),
+# so only the layout is left to check: 'dotnet format whitespace' takes ~20 s where the whole 'dotnet format' took ~2 min.
+if ! dotnet format whitespace Reseller.sln --verify-no-changes -v quiet; then
   echo "dotnet format found files to fix: run 'dotnet format Reseller.sln'"
   echo "0 passed, 1 failed, 0 skipped"
   exit 1
