@@ -15,15 +15,19 @@ public static class DatabaseExtensions
     /// <summary>Connections one service process may hold open, unless its connection string says otherwise.</summary>
     public const int DefaultMaxPoolSize = 30;
 
+    /// <summary>Statements each connection keeps prepared, unless its connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 50;
+
     /// <summary>The service's own PostgreSQL database (EF Core + Npgsql, snake_case), migrated at start-up and health-checked.</summary>
     public static TBuilder AddServiceDatabase<TBuilder, TDb>(this TBuilder builder, string connectionName)
         where TBuilder : IHostApplicationBuilder
         where TDb : DbContext
     {
-        var connectionString = WithBoundedPool(
+        var connectionString = WithPreparedStatements(WithBoundedPool(
             builder.Configuration.GetConnectionString(connectionName) ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set."),
-            builder.Configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize));
-        builder.Services.AddDbContext<TDb>(o => Configure(o, connectionString));
+            builder.Configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize)));
+        // The options are the same for every request: built once, not once per scope (that was ~2 % of a GET's CPU).
+        builder.Services.AddDbContext<TDb>(o => Configure(o, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         builder.AddMigrations<TBuilder, TDb>();
         builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TDb>>();
         builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
@@ -61,6 +65,22 @@ public static class DatabaseExtensions
             settings.MaxPoolSize = maxPoolSize;
         }
         return settings.ConnectionString;
+    }
+
+    /// <summary>
+    /// Npgsql prepares the statements a connection runs most (its last <see cref="DefaultMaxAutoPrepare"/> used five times or
+    /// more), so PostgreSQL parses and plans each once per connection instead of once per call: that halved PostgreSQL's CPU
+    /// per account read (benchmarks/RESULTS.md). EF Core always names its columns, so a migration that adds one does not
+    /// break a prepared statement. An operator's own "Max Auto Prepare" in the connection string wins.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>

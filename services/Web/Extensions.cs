@@ -33,7 +33,7 @@ public static class Extensions
         var connectionString = DatabaseExtensions.WithBoundedPool(
             builder.Configuration.GetConnectionString("webdb") ?? throw new InvalidOperationException("ConnectionStrings:webdb is not set."),
             builder.Configuration.GetValue("Database:MaxPoolSize", DatabaseExtensions.DefaultMaxPoolSize));
-        builder.Services.AddDbContext<WebDb>(o => DatabaseExtensions.Configure(o, connectionString));
+        builder.Services.AddDbContext<WebDb>(o => DatabaseExtensions.Configure(o, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         builder.AddMigrations<WebApplicationBuilder, WebDb>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<WebDb>>("webdb", tags: ["ready"]);
         // Every replica reads and writes the same keys, so a session cookie or a form opened on one is honoured by another.

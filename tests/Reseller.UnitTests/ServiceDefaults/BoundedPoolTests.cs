@@ -22,4 +22,21 @@ public sealed class BoundedPoolTests
 
         Assert.Equal(80, new NpgsqlConnectionStringBuilder(bounded).MaxPoolSize);
     }
+
+    [Fact]
+    public void A_service_connection_keeps_its_most_used_statements_prepared()
+    {
+        var prepared = DatabaseExtensions.WithPreparedStatements("Host=127.0.0.1;Database=accountsdb;Username=app");
+
+        Assert.Equal(DatabaseExtensions.DefaultMaxAutoPrepare, new NpgsqlConnectionStringBuilder(prepared).MaxAutoPrepare);
+        Assert.Equal("accountsdb", new NpgsqlConnectionStringBuilder(prepared).Database);
+    }
+
+    [Fact]
+    public void An_auto_prepare_setting_of_the_operator_is_kept()
+    {
+        var prepared = DatabaseExtensions.WithPreparedStatements("Host=127.0.0.1;Database=billingdb;Max Auto Prepare=0");
+
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(prepared).MaxAutoPrepare);
+    }
 }
