@@ -72,11 +72,14 @@ report.Add("account create, 16 clients", $"{creates.PerSecond:F0}/s", $"PostgreS
 report.Add("create p99", $"{creates.P99:F0} ms (p50 {creates.P50:F0})", $"commit p99 {commits.P99:F1} ms", creates.P99 / commits.P99, "≤ 150 ms", creates.P99 <= 150);
 report.Add("create → active p99", $"{activations.P99:F0} ms (p50 {activations.P50:F0}, {activations.Failed} never)", $"MassTransit {messages.PerSecond:F0} msg/s", null, "≤ 1,000 ms", activations.Failed == 0 && activations.P99 <= 1000);
 
+var quiet = await QuietMachine.WaitAsync(TimeSpan.FromMinutes(3));
+Say(quiet is { } after ? $"the flows' trailing work done, machine quiet after {after.TotalSeconds:F0} s" : "the machine was still busy after 3 min; the GET rows share it");
 var paths = await ReadFlow.AccountPathsAsync(system);
-var direct = await ReadFlow.MeasureAsync(system, system.Accounts, paths, mode.ReadDuration);
-Say($"GET /api/v1/accounts/{{id}} direct to Accounts, {ReadFlow.Connections} connections: {direct}");
-var gateway = await ReadFlow.MeasureAsync(system, system.Gateway, paths, mode.ReadDuration);
-Say($"GET /api/v1/accounts/{{id}} through the gateway: {gateway}");
+var readCpu = new CpuMeter(cpuGroups);
+var direct = await ReadFlow.MeasureAsync(system, system.Accounts, paths, mode.ReadDuration, readCpu.Start);
+Say($"GET /api/v1/accounts/{{id}} direct to Accounts, {ReadFlow.Connections} connections: {direct}; CPU per GET: {readCpu.PerOperation(direct.Completed)}");
+var gateway = await ReadFlow.MeasureAsync(system, system.Gateway, paths, mode.ReadDuration, readCpu.Start);
+Say($"GET /api/v1/accounts/{{id}} through the gateway: {gateway}; CPU per GET: {readCpu.PerOperation(gateway.Completed)}");
 report.Add("GET account direct", $"{direct.PerSecond:F0} rps (p99 {direct.P99:F1} ms)", $"bare Kestrel {bareKestrel.PerSecond:F0} rps", direct.PerSecond / bareKestrel.PerSecond, "-", null);
 report.Add("GET account via gateway", $"{gateway.PerSecond:F0} rps (p99 {gateway.P99:F1} ms)", $"bare YARP {bareYarp.PerSecond:F0} rps", gateway.PerSecond / bareYarp.PerSecond, "≥ 5,000 rps", gateway.PerSecond >= 5000);
 report.Add("gateway / direct", $"{gateway.PerSecond / direct.PerSecond:F2}×", $"bare YARP / Kestrel {bareYarp.PerSecond / bareKestrel.PerSecond:F2}×", null, "≥ 0.8×", gateway.PerSecond / direct.PerSecond >= 0.8);

@@ -22,7 +22,8 @@ public static class ReadFlow
         return [.. paths];
     }
 
-    public static async Task<LoadResult> MeasureAsync(BenchmarkSystem system, Uri baseAddress, string[] paths, TimeSpan duration)
+    /// <summary>Warms up for 2 s, then calls <paramref name="measuring"/> and loads for <paramref name="duration"/>.</summary>
+    public static async Task<LoadResult> MeasureAsync(BenchmarkSystem system, Uri baseAddress, string[] paths, TimeSpan duration, Action measuring)
     {
         using var http = ClosedLoop.Client(baseAddress, Connections);
         var next = 0;
@@ -35,6 +36,7 @@ public static class ReadFlow
         }
 
         await ClosedLoop.RunAsync(Connections, TimeSpan.FromSeconds(2), Get);
+        measuring();
         return await ClosedLoop.RunAsync(Connections, duration, Get);
     }
 
