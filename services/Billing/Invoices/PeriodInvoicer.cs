@@ -40,11 +40,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
     {
         var partners = due.Where(a => a.Payer == Payers.Partner).Select(a => a.PartnerId).Distinct().ToList();
         var paidAccounts = await counter.CountByPartnerAsync(partners, cancellationToken);
-        // The invoices' bill-to parties, tracked in two queries so that each heading below finds them without a round trip.
-        var allPartners = due.Select(a => a.PartnerId).Distinct().ToList();
-        await db.BilledPartners.Where(p => allPartners.Contains(p.PartnerId)).LoadAsync(cancellationToken);
-        var customerPaid = due.Where(a => a.Payer == Payers.Customer).Select(a => a.AccountId).ToList();
-        await db.BilledCustomers.Where(c => customerPaid.Contains(c.AccountId)).LoadAsync(cancellationToken);
+        var headingsByAccount = await headings.ForAccountsAsync(due, cancellationToken);
         var issues = new List<(BilledAccount Account, IssueInvoice Details, PriceBreakdown Price, Issuing.InvoiceHeading Heading)>(due.Count);
         foreach (var account in due)
         {
@@ -58,8 +54,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
                 : 0;
             account.RenewalInvoiced(start);
             var details = new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, InvoicePurposes.Renewal, start, end);
-            var heading = await headings.ForAsync(details.PartnerId, details.AccountId, details.Payer, cancellationToken);
-            issues.Add((account, details, pricer.Price(account.Plan, discount), heading));
+            issues.Add((account, details, pricer.Price(account.Plan, discount), headingsByAccount[account.AccountId]));
         }
         if (issues.Count == 0)
         {

@@ -62,6 +62,14 @@ public sealed class InvoiceBillToTests(TestInfrastructure infrastructure) : IAsy
             "compta@etoile.test", "fr", Now));
         Assert.Equal("Agence Étoile SAS", await billing.QueryAsync(async db => (await db.BilledPartners.SingleAsync(p => p.PartnerId == partnerId)).LegalName));
         Assert.Equal("Agence Étoile SARL", (await InvoiceAsync(accountId, InvoicePurposes.FirstPeriod)).BillTo!.Name);
+
+        // Its renewal, invoiced in a batch whose headings are read together, names the partner as it is now.
+        var periodEnd = (await billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId))).CurrentPeriodEnd!.Value;
+        await billing.RunAsync<RenewalJob>(new DateTimeOffset(periodEnd.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Renewal && i.Status == InvoiceStatus.Paid)));
+        var renewal = await InvoiceAsync(accountId, InvoicePurposes.Renewal);
+        Assert.Equal(("Agence Étoile SAS", "8 quai Saint-Antoine\n69002 Lyon", "FR", "FR98765432109"), (renewal.BillTo!.Name, renewal.BillTo.Address, renewal.BillTo.Country, renewal.BillTo.VatId));
+        Assert.Equal(("fr", 20m, false), (renewal.Language, renewal.TaxRate, renewal.ReverseCharge));
     }
 
     [Fact]
