@@ -10,12 +10,17 @@ public static class Outbox
     /// <summary>Adds an event to the outbox; it is published only if the surrounding SaveChanges commits.</summary>
     public static void Publish<TEvent>(this DbContext db, TEvent message, DateTimeOffset now) where TEvent : class
     {
-        var type = typeof(TEvent);
         db.Set<OutboxMessage>().Add(OutboxMessage.For(
             Guid.CreateVersion7(),
-            $"{type.FullName}, {type.Assembly.GetName().Name}",
+            MessageTypeName<TEvent>.Value,
             JsonSerializer.Serialize(message),
             Activity.Current?.Id,
             now));
+    }
+
+    /// <summary>The name the dispatcher resolves the body's type by, worked out once per type (not once per message).</summary>
+    private static class MessageTypeName<TEvent>
+    {
+        public static readonly string Value = $"{typeof(TEvent).FullName}, {typeof(TEvent).Assembly.GetName().Name}";
     }
 }

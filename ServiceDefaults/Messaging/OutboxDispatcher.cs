@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -27,6 +28,10 @@ public sealed partial class OutboxDispatcher<TDb>(
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
+    // Resolving an assembly-qualified name parses it and searches the loaded assemblies: 1.7 % of Billing's CPU in a renewal
+    // run when done for every message. A process has a few dozen message types.
+    private static readonly ConcurrentDictionary<string, Type> MessageTypes = new(StringComparer.Ordinal);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         QueueDrain.RunAsync(DispatchBatchAsync, BatchSize, signal, PollInterval, LogDispatchFailed, stoppingToken);
@@ -67,7 +72,7 @@ public sealed partial class OutboxDispatcher<TDb>(
 
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var type = Type.GetType(message.MessageType, throwOnError: true)!;
+        var type = MessageTypes.GetOrAdd(message.MessageType, static name => Type.GetType(name, throwOnError: true)!);
         var body = JsonSerializer.Deserialize(message.Body, type)!;
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
         using var activity = PlatformTelemetry.ActivitySource.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
