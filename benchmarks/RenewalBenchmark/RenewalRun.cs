@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Npgsql;
 
 using Reseller.AppHost;
+using Reseller.SystemBenchmark;
 
 namespace Reseller.RenewalBenchmark;
 
@@ -36,6 +37,13 @@ public static class RenewalRun
 
         using var http = new HttpClient { Timeout = TimeSpan.FromHours(1) };
         http.DefaultRequestHeaders.Add("X-Admin-Key", app.AdminKey);
+        var cpu = new CpuMeter(new Dictionary<string, Func<double>>
+        {
+            ["Billing"] = () => ProcessCpu.SecondsOf(app.Resources.Where(r => r.Kind == "Project" && r.Pid is not null).Select(r => r.Pid!.Value)),
+            ["PostgreSQL"] = () => ProcessCpu.SecondsOf(app.Postgres?.ProcessId is int pid ? [pid] : []),
+            ["RabbitMQ"] = () => ProcessCpu.SecondsOf(app.RabbitMq?.ProcessId is int pid ? [pid] : []),
+        });
+        cpu.Start();
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, replicas).Select(async replica =>
         {
@@ -43,8 +51,9 @@ public static class RenewalRun
             response.EnsureSuccessStatusCode();
         }));
         stopwatch.Stop();
+        var cpuPerRenewal = cpu.PerOperation(accounts);
 
-        return await Measure(connectionString, accounts, replicas, stopwatch.Elapsed.TotalSeconds, cancellationToken);
+        return await Measure(connectionString, accounts, replicas, stopwatch.Elapsed.TotalSeconds, cancellationToken) with { CpuPerRenewal = cpuPerRenewal };
     }
 
     /// <summary>Latencies are on the platform clock (moved forward for the run), from the first renewal invoice issued.</summary>

@@ -10,5 +10,13 @@ public sealed record BenchmarkMode(string Name, TimeSpan CreateDuration, TimeSpa
     public static BenchmarkMode Full { get; } = new("full", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(8),
         TimeSpan.FromSeconds(20), 100_000, 5_000, MeasureWarmStart: true);
 
-    public static BenchmarkMode From(string[] args) => args.Contains("--quick", StringComparer.Ordinal) ? Quick : Full;
+    /// <summary>--quick or the full run; --create-seconds N holds the create load for N seconds instead (a warm system's profile).</summary>
+    public static BenchmarkMode From(string[] args)
+    {
+        var mode = args.Contains("--quick", StringComparer.Ordinal) ? Quick : Full;
+        var createSeconds = Array.IndexOf(args, "--create-seconds");
+        return createSeconds >= 0 && createSeconds + 1 < args.Length
+            ? mode with { CreateDuration = TimeSpan.FromSeconds(int.Parse(args[createSeconds + 1], System.Globalization.CultureInfo.InvariantCulture)) }
+            : mode;
+    }
 }
