@@ -23,16 +23,28 @@ public static class DatabaseExtensions
         where TBuilder : IHostApplicationBuilder
         where TDb : DbContext
     {
+        builder.AddServiceDbContext<TBuilder, TDb>(connectionName);
+        builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TDb>>();
+        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
+        builder.Services.AddSingleton<RetentionSchedule>();
+        builder.Services.AddScoped<IDueJob, RetentionJob<TDb>>();
+        return builder;
+    }
+
+    /// <summary>
+    /// A process's DbContext on its connection string (bounded pool, prepared statements), migrated at start-up and
+    /// health-checked: what every service's database and the dashboard's have in common.
+    /// </summary>
+    public static TBuilder AddServiceDbContext<TBuilder, TDb>(this TBuilder builder, string connectionName)
+        where TBuilder : IHostApplicationBuilder
+        where TDb : DbContext
+    {
         var connectionString = WithPreparedStatements(WithBoundedPool(
             builder.Configuration.GetConnectionString(connectionName) ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set."),
             builder.Configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize)));
         // The options are the same for every request: built once, not once per scope (that was ~2 % of a GET's CPU).
         builder.Services.AddDbContext<TDb>(o => Configure(o, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         builder.AddMigrations<TBuilder, TDb>();
-        builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TDb>>();
-        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
-        builder.Services.AddSingleton<RetentionSchedule>();
-        builder.Services.AddScoped<IDueJob, RetentionJob<TDb>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDb>>(connectionName, tags: ["ready"]);
         return builder;
     }
@@ -56,16 +68,8 @@ public static class DatabaseExtensions
     /// connection the server allows and starve the other services. Each process is bounded instead; a burst then waits for a
     /// connection rather than being refused by the server. Replicas × this must stay under the server's max_connections.
     /// </summary>
-    public static string WithBoundedPool(string connectionString, int maxPoolSize)
-    {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
-        {
-            settings.MaxPoolSize = maxPoolSize;
-        }
-        return settings.ConnectionString;
-    }
+    public static string WithBoundedPool(string connectionString, int maxPoolSize) =>
+        UnlessSet(connectionString, ["Maximum Pool Size", "MaxPoolSize"], settings => settings.MaxPoolSize = maxPoolSize);
 
     /// <summary>
     /// Npgsql prepares the statements a connection runs most (its last <see cref="DefaultMaxAutoPrepare"/> used five times or
@@ -73,14 +77,18 @@ public static class DatabaseExtensions
     /// per account read (benchmarks/RESULTS.md). EF Core always names its columns, so a migration that adds one does not
     /// break a prepared statement. An operator's own "Max Auto Prepare" in the connection string wins.
     /// </summary>
-    public static string WithPreparedStatements(string connectionString)
+    public static string WithPreparedStatements(string connectionString) =>
+        UnlessSet(connectionString, ["Auto Prepare", "AutoPrepare"], settings => settings.MaxAutoPrepare = DefaultMaxAutoPrepare);
+
+    /// <summary>Applies our default for a setting unless the connection string already names it (the operator's value wins).</summary>
+    private static string UnlessSet(string connectionString, string[] keywords, Action<NpgsqlConnectionStringBuilder> applyDefault)
     {
-        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
-            || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!keywords.Any(keyword => connectionString.Contains(keyword, StringComparison.OrdinalIgnoreCase)))
         {
-            return connectionString;
+            applyDefault(settings);
         }
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+        return settings.ConnectionString;
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>

@@ -37,12 +37,7 @@ public static class RenewalRun
 
         using var http = new HttpClient { Timeout = TimeSpan.FromHours(1) };
         http.DefaultRequestHeaders.Add("X-Admin-Key", app.AdminKey);
-        var cpu = new CpuMeter(new Dictionary<string, Func<double>>
-        {
-            ["Billing"] = () => ProcessCpu.SecondsOf(app.Resources.Where(r => r.Kind == "Project" && r.Pid is not null).Select(r => r.Pid!.Value)),
-            ["PostgreSQL"] = () => ProcessCpu.SecondsOf(app.Postgres?.ProcessId is int pid ? [pid] : []),
-            ["RabbitMQ"] = () => ProcessCpu.SecondsOf(app.RabbitMq?.ProcessId is int pid ? [pid] : []),
-        });
+        var cpu = new CpuMeter(SystemCpu.GroupsOf(app, "Billing"));
         cpu.Start();
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, replicas).Select(async replica =>

@@ -44,13 +44,8 @@ Say($"baseline PostgreSQL commits, {PostgresCommits.Clients} clients: {commits}"
 var messages = await MassTransitRoundTrip.MeasureAsync(system.App.GetConnectionString(ResellerResources.Messaging), mode.BaselineDuration);
 Say($"baseline MassTransit publish→consume, {MassTransitRoundTrip.Publishers} publishers: {messages.PerSecond:F0} msg/s ({messages.Completed:N0})");
 
-var cpuGroups = new Dictionary<string, Func<double>>
-{
-    ["services"] = () => ProcessCpu.SecondsOf(system.App.Resources.Where(r => r.Kind == "Project" && r.Pid is not null).Select(r => r.Pid!.Value)),
-    ["PostgreSQL"] = () => ProcessCpu.SecondsOf(system.App.Postgres?.ProcessId is int pid ? [pid] : []),
-    ["RabbitMQ"] = () => ProcessCpu.SecondsOf(system.App.RabbitMq?.ProcessId is int pid ? [pid] : []),
-    ["machine"] = ProcessCpu.MachineBusySeconds,
-};
+var cpuGroups = SystemCpu.GroupsOf(system.App, "services");
+cpuGroups["machine"] = ProcessCpu.MachineBusySeconds;
 var cpuBefore = new Dictionary<string, double>();
 var databaseBefore = new DatabaseActivity(0, 0);
 var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateDuration, () =>

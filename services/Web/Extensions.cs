@@ -30,12 +30,7 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddInternalCallResilience());
 
-        var connectionString = DatabaseExtensions.WithBoundedPool(
-            builder.Configuration.GetConnectionString("webdb") ?? throw new InvalidOperationException("ConnectionStrings:webdb is not set."),
-            builder.Configuration.GetValue("Database:MaxPoolSize", DatabaseExtensions.DefaultMaxPoolSize));
-        builder.Services.AddDbContext<WebDb>(o => DatabaseExtensions.Configure(o, connectionString), optionsLifetime: ServiceLifetime.Singleton);
-        builder.AddMigrations<WebApplicationBuilder, WebDb>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<WebDb>>("webdb", tags: ["ready"]);
+        builder.AddServiceDbContext<WebApplicationBuilder, WebDb>("webdb");
         // Every replica reads and writes the same keys, so a session cookie or a form opened on one is honoured by another.
         builder.AddSharedDataProtection<WebApplicationBuilder, WebDb>("reseller-web");
         return builder;
