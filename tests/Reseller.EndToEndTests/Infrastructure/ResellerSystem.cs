@@ -83,6 +83,11 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
                 ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+                // Tests look for particular spans, so none may be lost while the two cores run every test at once: the default
+                // queue (2,048 spans) drops a burst, and a batch whose export outlives the default 10 s timeout is dropped unless retried.
+                ["OTEL_BSP_MAX_QUEUE_SIZE"] = "100000",
+                ["OTEL_EXPORTER_OTLP_TIMEOUT"] = "60000",
+                ["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] = "in_memory",
                 ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
                 // Every test logs in from 127.0.0.1, hundreds of times a run; the limit itself is tested in AnonymousCallerLimitsTests.
                 ["Gateway__AnonymousRequestsPerMinute"] = "1000000",
