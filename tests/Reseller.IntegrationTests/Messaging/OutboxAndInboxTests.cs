@@ -33,6 +33,30 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_message_that_cannot_be_published_holds_back_none_of_the_messages_written_after_it()
+    {
+        await using var host = await StartHostAsync();
+
+        await host.InTransactionAsync(db =>
+        {
+            // First in the outbox's order: a body whose type no process knows (an event renamed in a later version, say).
+            db.Set<OutboxMessage>().Add(OutboxMessage.For(Guid.NewGuid(), "Reseller.Gone.WidgetRenamed, Reseller.Gone", "{}", null, DateTimeOffset.UtcNow));
+            for (var i = 0; i < 30; i++)
+            {
+                db.Publish(new WidgetMade(runId, "after-poison"), DateTimeOffset.UtcNow);
+            }
+            return Task.CompletedTask;
+        }, commit: true);
+
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await host.QueryAsync(db => db.Widgets.CountAsync(w => w.RunId == runId && w.Label == "after-poison")) == 30, DeliveryTimeout));
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null && m.Attempts > 0)) == 1, DeliveryTimeout));
+        var unpublished = await host.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.PublishedAt == null).Select(m => m.MessageType).ToListAsync());
+        Assert.Equal(["Reseller.Gone.WidgetRenamed, Reseller.Gone"], unpublished);
+    }
+
+    [Fact]
     public async Task A_message_delivered_twice_has_one_effect()
     {
         await using var host = await StartHostAsync();
