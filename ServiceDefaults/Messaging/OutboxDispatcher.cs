@@ -54,11 +54,13 @@ public sealed partial class OutboxDispatcher<TDb>(
 
         var now = clock.GetUtcNow();
         Exception? failure = null;
+        var published = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             if (publishes[i].IsCompletedSuccessfully)
             {
                 batch[i].MarkPublished(now);
+                published++;
             }
             else
             {
@@ -70,10 +72,17 @@ public sealed partial class OutboxDispatcher<TDb>(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (failure is not null)
+        if (failure is null)
         {
-            throw new InvalidOperationException("Publishing an outbox message failed; it stays in the outbox, and the rest of its batch went out.", failure);
+            return batch.Count;
         }
+        // Nothing went out (the broker is down, say): the drain backs off. Otherwise it goes on at once, so a row that cannot be
+        // published slows none of the backlog behind it; the row stays, counted in the outbox gauges.
+        if (published == 0)
+        {
+            throw new InvalidOperationException("No outbox message of the batch could be published; they stay in the outbox.", failure);
+        }
+        LogSomeNotPublished(failure, batch.Count - published, batch.Count);
         return batch.Count;
     }
 
@@ -91,4 +100,7 @@ public sealed partial class OutboxDispatcher<TDb>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; will retry")]
     private partial void LogDispatchFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Failed} of {Count} outbox messages could not be published; they stay in the outbox")]
+    private partial void LogSomeNotPublished(Exception exception, int failed, int count);
 }

@@ -41,7 +41,7 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
         {
             // First in the outbox's order: a body whose type no process knows (an event renamed in a later version, say).
             db.Set<OutboxMessage>().Add(OutboxMessage.For(Guid.NewGuid(), "Reseller.Gone.WidgetRenamed, Reseller.Gone", "{}", null, DateTimeOffset.UtcNow));
-            for (var i = 0; i < 30; i++)
+            for (var i = 0; i < 150; i++)
             {
                 db.Publish(new WidgetMade(runId, "after-poison"), DateTimeOffset.UtcNow);
             }
@@ -49,7 +49,7 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
         }, commit: true);
 
         Assert.True(await Eventually.HoldsAsync(
-            async () => await host.QueryAsync(db => db.Widgets.CountAsync(w => w.RunId == runId && w.Label == "after-poison")) == 30, DeliveryTimeout));
+            async () => await host.QueryAsync(db => db.Widgets.CountAsync(w => w.RunId == runId && w.Label == "after-poison")) == 150, DeliveryTimeout));
         Assert.True(await Eventually.HoldsAsync(
             async () => await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null && m.Attempts > 0)) == 1, DeliveryTimeout));
         var unpublished = await host.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.PublishedAt == null).Select(m => m.MessageType).ToListAsync());
