@@ -64,7 +64,7 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFi
     }
 
     /// <summary>Sends the calls a few at a time and asserts every one got the expected answer; returns their bodies in order.</summary>
-    private static async Task<List<JsonNode>> AllSucceedAsync(int count, HttpStatusCode expected, Func<int, Task<HttpResponseMessage>> call)
+    private async Task<List<JsonNode>> AllSucceedAsync(int count, HttpStatusCode expected, Func<int, Task<HttpResponseMessage>> call)
     {
         var bodies = new JsonNode[count];
         var failures = new List<string>();
@@ -83,8 +83,22 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFi
                 bodies[index] = JsonNode.Parse(text)!;
             }
         }
-        Assert.True(failures.Count == 0, $"{failures.Count} of {count} calls failed, e.g. {string.Join(" | ", failures.Take(3))}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {count} calls failed, e.g. {string.Join(" | ", failures.Take(3))}\n"
+            + $"Why, as the services logged it:\n{string.Join('\n', WhyCallsFailed())}");
         return [.. bodies];
+    }
+
+    /// <summary>The services' own account of a failed call (a callee unreachable or failing, an error): the system's log is gone once the test ends.</summary>
+    private IEnumerable<string> WhyCallsFailed()
+    {
+        var lines = replicated.System.Logs.ToArray();
+        // A console log entry is a header line ("fail: Category[0]") and its message on the next line: keep both.
+        return Enumerable.Range(0, lines.Length)
+            .Where(i => lines[i].Contains("could not be reached", StringComparison.Ordinal)
+                || lines[i].Contains(" answered 5", StringComparison.Ordinal)
+                || lines[i].Contains("fail:", StringComparison.Ordinal))
+            .TakeLast(10)
+            .SelectMany(i => lines.Skip(i).Take(2));
     }
 
     private async Task<bool> AccountsKnowsCardAsync(string card)
