@@ -20,21 +20,34 @@ public sealed class DomainEventDispatcher(IEnumerable<IDomainEventRecorder> reco
         {
             return;
         }
-        db.ChangeTracker.DetectChanges();
+        // Compared with their snapshots twice: before the events are read, and again before the changed aggregates are, as
+        // recorders may have changed tracked entities meanwhile. Reading the entries does not compare them again each time.
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
         var now = clock.GetUtcNow();
-        for (var round = 0; Raised(db) is { Count: > 0 } events; round++)
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (round == MaxRounds)
+            for (var round = 0; Raised(db) is { Count: > 0 } events; round++)
             {
-                throw new InvalidOperationException("Domain event recorders keep raising events: a cycle between recorders?");
+                if (round == MaxRounds)
+                {
+                    throw new InvalidOperationException("Domain event recorders keep raising events: a cycle between recorders?");
+                }
+                Handle(db, events, now);
             }
-            Handle(db, events, now);
+            tracker.DetectChanges();
+            var modified = tracker.Entries<AggregateRoot>()
+                .Where(e => e.State == EntityState.Modified || (e.State == EntityState.Unchanged && HasChangedParts(e)))
+                .Select(e => new AggregateModified(e.Entity, e))
+                .ToList();
+            Handle(db, modified, now);
         }
-        var modified = db.ChangeTracker.Entries<AggregateRoot>()
-            .Where(e => e.State == EntityState.Modified || (e.State == EntityState.Unchanged && HasChangedParts(e)))
-            .Select(e => new AggregateModified(e.Entity, e))
-            .ToList();
-        Handle(db, modified, now);
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     private void Handle(DbContext db, IEnumerable<IDomainEvent> events, DateTimeOffset now)

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.DomainEvents;
 using Reseller.ServiceDefaults.Queues;
 
@@ -73,7 +74,7 @@ public sealed class OutboxCommitInterceptor(QueueSignal<OutboxMessage> signal, D
             return;
         }
         domainEvents.Dispatch(context);
-        if (context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context.ChangeTracker.HasAdded<OutboxMessage>())
         {
             wroteOutbox.AddOrUpdate(context, true);
         }

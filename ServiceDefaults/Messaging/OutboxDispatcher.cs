@@ -41,8 +41,11 @@ public sealed partial class OutboxDispatcher<TDb>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Read untracked and settled with one statement per outcome, where tracking the batch made EF snapshot every row and
+        // send one UPDATE per row.
         var batch = await db.Set<OutboxMessage>()
             .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
 
         // Every publish of the batch is started before any confirm is awaited: the broker confirms them together instead of one
@@ -52,25 +55,33 @@ public sealed partial class OutboxDispatcher<TDb>(
         await Task.WhenAll(publishes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var now = clock.GetUtcNow();
+        List<long> published = [];
+        List<long> unpublished = [];
         Exception? failure = null;
-        var published = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             if (publishes[i].IsCompletedSuccessfully)
             {
-                batch[i].MarkPublished(now);
-                published++;
+                published.Add(batch[i].Id);
             }
             else
             {
-                batch[i].CountAttempt();
+                unpublished.Add(batch[i].Id);
                 failure ??= publishes[i].Exception?.InnerException
                     ?? new TimeoutException($"The broker did not confirm outbox message {batch[i].MessageId} within {PublishTimeout.TotalSeconds} s.");
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var messages = db.Set<OutboxMessage>();
+        if (published.Count > 0)
+        {
+            await messages.Where(m => published.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(x => x.PublishedAt, now), cancellationToken);
+        }
+        if (unpublished.Count > 0)
+        {
+            await messages.Where(m => unpublished.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(x => x.Attempts, x => x.Attempts + 1), cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         if (failure is null)
         {
@@ -78,11 +89,11 @@ public sealed partial class OutboxDispatcher<TDb>(
         }
         // Nothing went out (the broker is down, say): the drain backs off. Otherwise it goes on at once, so a row that cannot be
         // published slows none of the backlog behind it; the row stays, counted in the outbox gauges.
-        if (published == 0)
+        if (published.Count == 0)
         {
             throw new InvalidOperationException("No outbox message of the batch could be published; they stay in the outbox.", failure);
         }
-        LogSomeNotPublished(failure, batch.Count - published, batch.Count);
+        LogSomeNotPublished(failure, unpublished.Count, batch.Count);
         return batch.Count;
     }
 

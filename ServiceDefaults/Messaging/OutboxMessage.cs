@@ -24,8 +24,4 @@ public sealed class OutboxMessage
         TraceParent = traceParent,
         CreatedAt = now,
     };
-
-    public void MarkPublished(DateTimeOffset now) => PublishedAt = now;
-
-    public void CountAttempt() => Attempts++;
 }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
+using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.ServiceDefaults.Mail.Outbox;
@@ -15,7 +16,7 @@ public sealed class MailQueuedInterceptor(QueueSignal<QueuedMail> signal) : Save
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.ChangeTracker.Entries<QueuedMail>().Any(e => e.State == EntityState.Added))
+        if (eventData.Context is { } context && context.ChangeTracker.HasAdded<QueuedMail>())
         {
             queuedMail.AddOrUpdate(context, true);
         }
