@@ -31,7 +31,7 @@ public static class Extensions
         {
             builder.Services.AddStripePayments(builder.Configuration);
         }
-        builder.AddServiceDatabase<IHostApplicationBuilder, BillingDb>("billingdb");
+        builder.AddBillingDatabase();
         builder.AddServiceMessaging<IHostApplicationBuilder, BillingDb>(bus =>
         {
             bus.AddBillingConsumers();

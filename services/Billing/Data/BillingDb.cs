@@ -42,7 +42,18 @@ public sealed class BillingDb(DbContextOptions<BillingDb> options) : DbContext(o
 
     internal void Abandoned() => countedOnCommit.Clear();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(CommittedCounts.Instance);
+    /// <summary>Counts not committed by the end of the scope are dropped: the pooled context serves another scope next.</summary>
+    public override void Dispose()
+    {
+        Abandoned();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Abandoned();
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

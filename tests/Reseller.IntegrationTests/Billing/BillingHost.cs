@@ -57,7 +57,7 @@ public sealed class BillingHost : IAsyncDisposable
         }
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPlatformMail();
-        builder.AddServiceDatabase<HostApplicationBuilder, BillingDb>("billingdb");
+        builder.AddBillingDatabase();
         builder.AddServiceMessaging<HostApplicationBuilder, BillingDb>(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, false));

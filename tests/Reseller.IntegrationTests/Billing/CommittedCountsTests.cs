@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Billing.Data;
+using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.IntegrationTests.Billing;
 
@@ -51,4 +52,32 @@ public sealed class CommittedCountsTests(TestInfrastructure infrastructure) : IA
             Assert.Equal(2, counted);
             return true;
         });
+
+    [Fact]
+    public async Task A_count_left_uncommitted_when_its_scope_ends_is_not_made_when_the_pooled_context_serves_another_scope()
+    {
+        var counted = 0;
+        var first = await billing.WithServicesAsync(services =>
+        {
+            var db = services.GetRequiredService<BillingDb>();
+            db.CountOnCommit(() => counted++);
+            return Task.FromResult(db);
+        });
+
+        // The pool hands out its idle contexts in turn (background jobs rent them too): save in new scopes until the first
+        // context comes back, which it must within the pool's size.
+        var reused = false;
+        for (var scope = 0; scope < DatabaseExtensions.DefaultContextPoolSize * 2 && !reused; scope++)
+        {
+            reused = await billing.WithServicesAsync(async services =>
+            {
+                var db = services.GetRequiredService<BillingDb>();
+                await db.SaveChangesAsync();
+                return ReferenceEquals(db, first);
+            });
+        }
+
+        Assert.True(reused, "the pool never handed the first context out again");
+        Assert.Equal(0, counted);
+    }
 }
