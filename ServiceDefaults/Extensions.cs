@@ -10,6 +10,7 @@ using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
+using Reseller.ServiceDefaults.Memory;
 using Reseller.ServiceDefaults.OpenApi;
 using Reseller.ServiceDefaults.Problems;
 using Reseller.ServiceDefaults.Resilience;
@@ -40,6 +41,7 @@ public static class Extensions
         builder.AddIdempotencyFingerprint();
         builder.AddDashboardLinks();
         builder.Services.AddPlatformOpenApi();
+        builder.AddIdleHeapTrim();
         return builder;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Reseller.ServiceDefaults;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.DataProtection;
+using Reseller.ServiceDefaults.Memory;
 using Reseller.ServiceDefaults.Resilience;
 using Reseller.ServiceDefaults.Telemetry;
 using Reseller.Web.Api;
@@ -29,6 +30,7 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddInternalCallResilience());
+        builder.AddIdleHeapTrim();
 
         builder.AddServiceDbContext<WebApplicationBuilder, WebDb>("webdb");
         // Every replica reads and writes the same keys, so a session cookie or a form opened on one is honoured by another.
