@@ -10,13 +10,29 @@ public sealed record BenchmarkMode(string Name, TimeSpan CreateDuration, TimeSpa
     public static BenchmarkMode Full { get; } = new("full", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(8),
         TimeSpan.FromSeconds(20), 100_000, 5_000, MeasureWarmStart: true);
 
-    /// <summary>--quick or the full run; --create-seconds N holds the create load for N seconds instead (a warm system's profile).</summary>
+    /// <summary>
+    /// --quick or the full run; --create-seconds N holds the create load for N seconds instead (a warm system's profile), and
+    /// --read-seconds N each GET row (a short row still pays for the JIT compiling the read path).
+    /// </summary>
     public static BenchmarkMode From(string[] args)
     {
         var mode = args.Contains("--quick", StringComparer.Ordinal) ? Quick : Full;
-        var createSeconds = Array.IndexOf(args, "--create-seconds");
-        return createSeconds >= 0 && createSeconds + 1 < args.Length
-            ? mode with { CreateDuration = TimeSpan.FromSeconds(int.Parse(args[createSeconds + 1], System.Globalization.CultureInfo.InvariantCulture)) }
-            : mode;
+        if (Seconds(args, "--create-seconds") is { } create)
+        {
+            mode = mode with { CreateDuration = create };
+        }
+        if (Seconds(args, "--read-seconds") is { } read)
+        {
+            mode = mode with { ReadDuration = read };
+        }
+        return mode;
+    }
+
+    private static TimeSpan? Seconds(string[] args, string option)
+    {
+        var at = Array.IndexOf(args, option);
+        return at >= 0 && at + 1 < args.Length
+            ? TimeSpan.FromSeconds(int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture))
+            : null;
     }
 }

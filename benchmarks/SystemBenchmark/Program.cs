@@ -9,6 +9,7 @@ using Reseller.SystemBenchmark;
 //   dotnet benchmarks/SystemBenchmark/bin/Release/net10.0/Reseller.SystemBenchmark.dll [--quick]
 // --quick (about two minutes) shortens every load and leaves out the renewal and credit programs and the ./run.sh start.
 // --create-seconds N holds the create load N seconds (the quick mode's 15 s are mostly a system still compiling its code).
+// --read-seconds N holds each GET row N seconds (a short row measures the JIT compiling the read path as much as the reads).
 // --env KEY=VALUE (repeatable) adds to every service's environment, to compare a setting (e.g. --env DOTNET_gcServer=1).
 if (args.Contains(IdleMinimalApi.Argument, StringComparer.Ordinal))
 {
