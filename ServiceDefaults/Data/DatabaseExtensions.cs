@@ -63,7 +63,9 @@ public static class DatabaseExtensions
         var mode = MigrationModes.From(builder.Configuration);
         if (mode != MigrationMode.Off)
         {
-            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<MigrateOnStartup<TDb>>(services, mode));
+            // Hosted services start in the order they were registered, and some are registered before this (authentication
+            // brings Data Protection's, which reads its key ring from this database): the migrations go ahead of them all.
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(services => ActivatorUtilities.CreateInstance<MigrateOnStartup<TDb>>(services, mode)));
         }
 
         return builder;
