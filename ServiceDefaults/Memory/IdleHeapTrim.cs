@@ -33,7 +33,8 @@ public sealed partial class IdleHeapTrim(IdleTrimPolicy policy, ILogger<IdleHeap
             {
                 var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                LogTrimmed((before - GC.GetGCMemoryInfo().TotalCommittedBytes) >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20);
+                var after = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                LogTrimmed((before - after) >> 20, after >> 20);
                 allocated = GC.GetTotalAllocatedBytes();
                 lastTrim = allocated;
             }

@@ -24,7 +24,7 @@ public static class AccountsApi
     public const string AdminUsername = "admin";
 
     // The read every dashboard page and API client makes most, compiled once: written inline, each call built its expression
-    // tree and EF looked it up in its query cache by hashing that tree (a tenth of Accounts' CPU per read, profiled).
+    // tree and EF looked it up in its query cache by hashing that tree (9.9 % and 7.4 % of Accounts' CPU samples).
     private static readonly Func<AccountsDb, Guid, Guid, CancellationToken, Task<Account?>> PartnersAccount = EF.CompileAsyncQuery(
         (AccountsDb db, Guid accountId, Guid partnerId, CancellationToken cancellationToken) =>
             db.Accounts.AsNoTracking().FirstOrDefault(a => a.Id == accountId && a.PartnerId == partnerId));
