@@ -34,6 +34,12 @@ public sealed class BilledAccount
 
     /// <summary>When the latest transfer (out or in) that Billing applied happened: an older account event changes nothing.</summary>
     public DateTimeOffset? LastTransferAt { get; private set; }
+
+    /// <summary>
+    /// When the status change Billing followed last happened in Accounts. Consumers take events concurrently, so an older
+    /// change can arrive after a newer one: the account made active again after its cancellation would be renewed.
+    /// </summary>
+    public DateTimeOffset? StatusFollowedAt { get; private set; }
     public uint Version { get; private set; }
 
     private BilledAccount()
@@ -162,10 +168,12 @@ public sealed class BilledAccount
     /// </summary>
     public void FollowStatus(string status, DateTimeOffset changedAt)
     {
-        if (LastTransferAt is { } transferredAt && AsStored(changedAt) < transferredAt)
+        var at = AsStored(changedAt);
+        if ((LastTransferAt is { } transferredAt && at < transferredAt) || (StatusFollowedAt is { } followed && at < followed))
         {
             return;
         }
+        StatusFollowedAt = at;
         Status = (status, Status) switch
         {
             (_, AccountStatus.Transferred) => Status,

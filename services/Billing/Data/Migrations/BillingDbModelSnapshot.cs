@@ -258,6 +258,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("StatusFollowedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_followed_at");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()

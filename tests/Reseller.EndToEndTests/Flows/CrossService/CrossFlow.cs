@@ -60,12 +60,28 @@ public static class CrossFlow
         var id = Guid.ParseExact(accountId["acc_".Length..], "N");
         await using var connection = new NpgsqlConnection(system.App.GetConnectionString(ResellerResources.BillingDb));
         await connection.OpenAsync();
-        Assert.True(await Eventually.HoldsAsync(async () =>
+        if (!await Eventually.HoldsAsync(async () =>
         {
             await using var command = new NpgsqlCommand($"SELECT count(*) FROM billed_accounts WHERE account_id = @id AND {condition}", connection);
             command.Parameters.AddWithValue("id", id);
             return (long)(await command.ExecuteScalarAsync())! == 1;
-        }, Settle), $"Billing never saw {condition} for {accountId}.");
+        }, Settle))
+        {
+            Assert.Fail($"Billing never saw {condition} for {accountId}: {await WhereTheChangeStoodAsync(system, connection, id)}");
+        }
+    }
+
+    /// <summary>Billing's copy of the account, and Accounts' outbox rows not yet published: where an awaited change was held up.</summary>
+    private static async Task<string> WhereTheChangeStoodAsync(ResellerSystem system, NpgsqlConnection billing, Guid id)
+    {
+        await using var copy = new NpgsqlCommand("SELECT status || ' (renewal ' || coalesce(renewal_invoiced_for::text, '-') || ')' FROM billed_accounts WHERE account_id = @id", billing);
+        copy.Parameters.AddWithValue("id", id);
+        var status = await copy.ExecuteScalarAsync() as string ?? "no copy";
+        await using var accounts = new NpgsqlConnection(system.App.GetConnectionString(ResellerResources.AccountsDb));
+        await accounts.OpenAsync();
+        await using var outbox = new NpgsqlCommand(
+            "SELECT count(*) || ' unpublished, at most ' || coalesce(max(attempts), 0) || ' attempts' FROM outbox_messages WHERE published_at IS NULL", accounts);
+        return $"Billing's copy is {status}; Accounts' outbox has {await outbox.ExecuteScalarAsync()}";
     }
 
     public static AccountKit Kit(ResellerSystem system, GatewayClient client) => new(system, client);
