@@ -58,5 +58,5 @@ public sealed class PlanChanger(AccountsDb db, ProductCatalog catalog, PlanChang
 
     private void Publish(Account account, PlanChange change, DateTimeOffset now) =>
         db.Publish(new AccountPlanChanged(account.Id, account.PartnerId, change.Previous.ToContract(), change.Current.ToContract(),
-            change.Scheduled?.ToContract(), now, account.BillingProfileId, account.Payer), now);
+            change.Scheduled?.ToContract(), now, account.BillingProfileId, account.Payer, change.Revision), now);
 }

@@ -20,6 +20,9 @@ public sealed partial class Account
     /// <summary>The stand-alone owner's e-mail after a move-out.</summary>
     public string? OwnerEmail { get; private set; }
 
+    /// <summary>How many plan and seat changes the account has had: each one's number travels with it, to be applied in order.</summary>
+    public int PlanRevision { get; private set; }
+
     /// <summary>
     /// Changes the plan. A trial (live or expired) or an expired account restarts on the new paid plan and waits for its
     /// first charge; a live paid account takes an upgrade now and keeps a downgrade for the next renewal.
@@ -41,7 +44,7 @@ public sealed partial class Account
             ScheduledPlan = null;
             ChangeStatus(AccountStatus.Pending);
             AwaitsOpeningCharge = true;
-            return new PlanChange(previous, requested, null);
+            return Revised(new PlanChange(previous, requested, null));
         }
         if (Status != AccountStatus.Active)
         {
@@ -65,7 +68,7 @@ public sealed partial class Account
         {
             ScheduledPlan = requested;
         }
-        return new PlanChange(previous, Plan, ScheduledPlan);
+        return Revised(new PlanChange(previous, Plan, ScheduledPlan));
     }
 
     /// <summary>Adds seats now (charged prorated) or removes them at the next renewal; a trial changes at once, free.</summary>
@@ -90,7 +93,13 @@ public sealed partial class Account
         {
             ScheduledPlan = (ScheduledPlan ?? Plan).WithSeats(addOn, delta);
         }
-        return new PlanChange(previous, Plan, ScheduledPlan);
+        return Revised(new PlanChange(previous, Plan, ScheduledPlan));
+    }
+
+    private PlanChange Revised(PlanChange change)
+    {
+        PlanRevision++;
+        return change with { Revision = PlanRevision };
     }
 
     /// <summary>Cancels: the account stays usable until its period ends, then expires.</summary>

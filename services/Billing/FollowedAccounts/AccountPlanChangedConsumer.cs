@@ -10,22 +10,36 @@ namespace Reseller.Billing.FollowedAccounts;
 
 /// <summary>
 /// A plan change is billed (prorated upgrade, first paid period, new cadence) and charged after commit, to the payer in
-/// force at the change: one that overtook its PayerChanged is retried until that arrives.
+/// force at the change: one that overtook its PayerChanged is retried until that arrives. Changes apply in the order Accounts
+/// numbered them: one that overtook an earlier change is retried until that is applied, and one applied already is ignored.
 /// </summary>
-public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer invoicer, ChargeProcessor charges) : IConsumer<AccountPlanChanged>
+public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer invoicer, ChargeProcessor charges, ILogger<AccountPlanChangedConsumer> logger)
+    : IConsumer<AccountPlanChanged>
 {
     public async Task Consume(ConsumeContext<AccountPlanChanged> context)
     {
         Guid? paymentId = null;
         await db.ConsumeOnceAsync(context, nameof(AccountPlanChangedConsumer), async ct =>
         {
-            var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
-            if (account.AwaitsPayerChangeBefore(context.Message.Payer, context.Message.ChangedAt))
+            var change = context.Message;
+            var account = await db.BilledAccounts.FindAsync([change.AccountId], ct)
+                ?? throw new InvalidOperationException($"Account {change.AccountId} is not known to Billing yet.");
+            if (account.HasAppliedPlanChange(change.Revision))
+            {
+                logger.LogWarning("Account {AccountId}: plan change {Revision} was applied already (Billing is at {Applied}); ignored",
+                    account.AccountId, change.Revision, account.PlanRevision);
+                return;
+            }
+            if (account.AwaitsPlanChangeBefore(change.Revision))
+            {
+                throw new InvalidOperationException($"Account {account.AccountId}: plan change {change.Revision} arrived before plan change {account.PlanRevision + 1}.");
+            }
+            if (account.AwaitsPayerChangeBefore(change.Payer, change.ChangedAt))
             {
                 throw new InvalidOperationException($"Account {account.AccountId}: the payer change before this plan change has not arrived yet.");
             }
-            paymentId = await invoicer.ApplyAsync(account, context.Message, ct);
+            paymentId = await invoicer.ApplyAsync(account, change, ct);
+            account.PlanChangeApplied(change.Revision);
         });
         if (paymentId is { } id)
         {

@@ -21,6 +21,13 @@ public sealed class BilledAccount
     /// <summary>When the payer change Billing applied last happened: an older payer or card change changes nothing.</summary>
     public DateTimeOffset? PayerChangedAt { get; private set; }
 
+    /// <summary>
+    /// The number of the last plan change Billing applied (<see cref="AccountPlanChanged.Revision"/>). Each change is priced
+    /// from the plan the one before it left, and consumers take events concurrently: applied out of order, a later upgrade
+    /// would be overwritten by the earlier one's plan, and every renewal after it would charge that older plan.
+    /// </summary>
+    public int PlanRevision { get; private set; }
+
     /// <summary>A downgrade or removed seats waiting for the next renewal, where it becomes the plan.</summary>
     public AccountPlan? ScheduledPlan { get; private set; }
     public AccountStatus Status { get; private set; }
@@ -124,6 +131,24 @@ public sealed class BilledAccount
         payer is not null && payer != Payer
         && !(PayerChangedAt is { } payerChanged && payerChanged >= AsStored(changedAt))
         && !(LastTransferAt is { } transferred && transferred >= AsStored(changedAt));
+
+    /// <summary>Whether the plan change numbered <paramref name="revision"/> was applied already (never for an unnumbered one).</summary>
+    public bool HasAppliedPlanChange(int? revision) => revision is { } number && number <= PlanRevision;
+
+    /// <summary>
+    /// Whether an earlier plan change than the one numbered <paramref name="revision"/> has not arrived yet: the caller retries
+    /// it until that one is applied. Never for an unnumbered change (older publishers).
+    /// </summary>
+    public bool AwaitsPlanChangeBefore(int? revision) => revision is { } number && number > PlanRevision + 1;
+
+    /// <summary>Records that the plan change numbered <paramref name="revision"/> was applied.</summary>
+    public void PlanChangeApplied(int? revision)
+    {
+        if (revision is { } number && number > PlanRevision)
+        {
+            PlanRevision = number;
+        }
+    }
 
     /// <summary>The plan now in force (upgrade, added seats) and the one waiting for the next renewal, if any.</summary>
     public void ChangePlan(AccountPlan current, AccountPlan? scheduled)

@@ -10,6 +10,8 @@ namespace Reseller.Contracts.Accounts;
 /// AccountBillingProfileChanged may arrive after this event, so Billing charges the first period to this one.
 /// <see cref="Payer"/> is who paid for the account at the change (<see cref="Payers"/>; null from older publishers): the
 /// charge goes to that payer, so Billing waits for a PayerChanged this event overtook before charging it.
+/// <see cref="Revision"/> numbers the account's plan changes from 1 (null from older publishers): each is priced from the
+/// plan the one before it left, so Billing applies them in that order, whatever order they are delivered in.
 /// </summary>
 public sealed record AccountPlanChanged(
     Guid AccountId,
@@ -19,4 +21,5 @@ public sealed record AccountPlanChanged(
     AccountPlan? Scheduled,
     DateTimeOffset ChangedAt,
     Guid? BillingProfileId = null,
-    string? Payer = null);
+    string? Payer = null,
+    int? Revision = null);

@@ -244,6 +244,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("plan");
 
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_revision");
+
                     b.Property<DateOnly?>("RenewalInvoicedFor")
                         .HasColumnType("date")
                         .HasColumnName("renewal_invoiced_for");

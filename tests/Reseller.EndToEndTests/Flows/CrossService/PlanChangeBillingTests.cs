@@ -44,6 +44,8 @@ public sealed class PlanChangeBillingTests(ResellerSystem system) : IDisposable
         var expected = CrossFlow.LessDiscount(
             CrossFlow.Prorate(2 * 1500, today, CrossFlow.Date(first["period_start"]!), CrossFlow.Date(first["period_end"]!)), 10);
         Assert.Equal(expected, proration["total"]!["amount"]!.GetValue<long>());
+        // Accounts numbered the change and Billing recorded it: the next change is applied only after this one.
+        await CrossFlow.WaitForBillingAsync(system, id, "plan_revision = 1");
     }
 
     [Fact]

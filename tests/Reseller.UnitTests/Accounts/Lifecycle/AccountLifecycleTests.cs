@@ -86,6 +86,22 @@ public sealed class AccountLifecycleTests
     }
 
     [Fact]
+    public void Every_plan_or_seat_change_is_numbered_after_the_one_before_and_a_refused_one_takes_no_number()
+    {
+        var account = New("trial", Guid.NewGuid());
+        var paid = new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = "monthly" };
+
+        var seat = account.ChangeSeats(null, 1);
+        var converted = account.ChangePlan(paid, appliesNow: true);
+        Assert.Throws<ProblemException>(() => account.ChangeSeats(null, 1));
+        Assert.True(account.ActivateAfterFirstCharge(PeriodEnd));
+        var downgrade = account.ChangeSeats(null, -1);
+
+        Assert.Equal([1, 2, 3], new[] { seat.Revision, converted.Revision, downgrade.Revision });
+        Assert.Equal(3, account.PlanRevision);
+    }
+
+    [Fact]
     public void A_trial_turns_paid_only_with_a_billing_profile_and_then_waits_in_pending()
     {
         var withoutCard = New("trial", null);

@@ -1,0 +1,52 @@
+using Reseller.Billing.FollowedAccounts;
+using Reseller.Contracts.Accounts;
+
+namespace Reseller.UnitTests.Billing;
+
+/// <summary>Each plan change is priced from the plan the one before it left, so Billing applies them in Accounts' order.</summary>
+public sealed class PlanChangeOrderTests
+{
+    private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
+
+    private static BilledAccount Account() =>
+        BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus, Payers.Partner, Guid.NewGuid(), "pending",
+            new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), "a@b.test"));
+
+    [Fact]
+    public void The_first_change_is_next_and_a_later_one_waits_for_the_changes_before_it()
+    {
+        var account = Account();
+
+        Assert.False(account.AwaitsPlanChangeBefore(1));
+        Assert.True(account.AwaitsPlanChangeBefore(2));
+        account.PlanChangeApplied(1);
+        Assert.False(account.AwaitsPlanChangeBefore(2));
+        Assert.True(account.AwaitsPlanChangeBefore(3));
+    }
+
+    [Fact]
+    public void A_change_applied_already_is_recognised_and_never_moves_the_revision_back()
+    {
+        var account = Account();
+        account.PlanChangeApplied(1);
+        account.PlanChangeApplied(2);
+
+        Assert.True(account.HasAppliedPlanChange(1));
+        Assert.True(account.HasAppliedPlanChange(2));
+        Assert.False(account.HasAppliedPlanChange(3));
+        account.PlanChangeApplied(1);
+        Assert.Equal(2, account.PlanRevision);
+    }
+
+    [Fact]
+    public void An_unnumbered_change_from_an_older_publisher_applies_at_once_and_leaves_the_numbering_alone()
+    {
+        var account = Account();
+        account.PlanChangeApplied(1);
+
+        Assert.False(account.HasAppliedPlanChange(null));
+        Assert.False(account.AwaitsPlanChangeBefore(null));
+        account.PlanChangeApplied(null);
+        Assert.Equal(1, account.PlanRevision);
+    }
+}
