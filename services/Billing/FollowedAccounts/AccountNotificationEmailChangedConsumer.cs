@@ -6,7 +6,7 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.FollowedAccounts;
 
-/// <summary>Billing notices for the account go to the partner's new address.</summary>
+/// <summary>Billing notices for the account go to the partner's new address; an older change delivered late changes nothing.</summary>
 public sealed class AccountNotificationEmailChangedConsumer(BillingDb db) : IConsumer<AccountNotificationEmailChanged>
 {
     public async Task Consume(ConsumeContext<AccountNotificationEmailChanged> context) =>
@@ -14,6 +14,6 @@ public sealed class AccountNotificationEmailChangedConsumer(BillingDb db) : ICon
         {
             var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
                 ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
-            account.NotifyAt(context.Message.NotificationEmail);
+            account.NotifyAt(context.Message.NotificationEmail, context.Message.ChangedAt);
         });
 }

@@ -18,6 +18,9 @@ public sealed class BilledAccount
     public Guid? PartnerBillingProfileId { get; private set; }
     public string NotificationEmail { get; private set; } = "";
 
+    /// <summary>When the address Billing applied last was set in Accounts: an older change delivered late changes nothing.</summary>
+    public DateTimeOffset? NotificationEmailChangedAt { get; private set; }
+
     /// <summary>When the payer change Billing applied last happened: an older payer or card change changes nothing.</summary>
     public DateTimeOffset? PayerChangedAt { get; private set; }
 
@@ -92,7 +95,17 @@ public sealed class BilledAccount
     /// <summary>The named card is not one this account may be charged on: no card until a valid one is chosen.</summary>
     public void DropCard() => BillingProfileId = null;
 
-    public void NotifyAt(string notificationEmail) => NotificationEmail = notificationEmail;
+    /// <summary>Notices go to this address from now on, unless a later change of it was applied already.</summary>
+    public void NotifyAt(string notificationEmail, DateTimeOffset changedAt)
+    {
+        var at = AsStored(changedAt);
+        if (NotificationEmailChangedAt is { } applied && at < applied)
+        {
+            return;
+        }
+        NotificationEmailChangedAt = at;
+        NotificationEmail = notificationEmail;
+    }
 
     /// <summary>
     /// Takes effect from the next invoice; the partner's own card is kept for a switch back. A customer-paid account is

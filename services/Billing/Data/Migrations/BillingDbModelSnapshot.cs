@@ -217,6 +217,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("notification_email");
 
+                    b.Property<DateTimeOffset?>("NotificationEmailChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notification_email_changed_at");
+
                     b.Property<Guid?>("PartnerBillingProfileId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_billing_profile_id");
