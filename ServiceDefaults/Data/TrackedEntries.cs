@@ -14,6 +14,14 @@ public static class TrackedEntries
     public static bool HasAdded<TEntity>(this ChangeTracker tracker) where TEntity : class =>
         WithoutDetecting(tracker, t => t.Entries<TEntity>().Any(e => e.State == EntityState.Added));
 
+    /// <summary>Runs <paramref name="work"/> with automatic change detection off, and restores the setting after it.</summary>
+    public static void WithoutDetecting(this ChangeTracker tracker, Action work) =>
+        WithoutDetecting(tracker, _ =>
+        {
+            work();
+            return true;
+        });
+
     private static T WithoutDetecting<T>(this ChangeTracker tracker, Func<ChangeTracker, T> read)
     {
         var detecting = tracker.AutoDetectChangesEnabled;

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
+using Reseller.ServiceDefaults.Data;
+
 namespace Reseller.ServiceDefaults.DomainEvents;
 
 /// <summary>
@@ -25,9 +27,7 @@ public sealed class DomainEventDispatcher(IEnumerable<IDomainEventRecorder> reco
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
         var now = clock.GetUtcNow();
-        var detecting = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        tracker.WithoutDetecting(() =>
         {
             for (var round = 0; Raised(db) is { Count: > 0 } events; round++)
             {
@@ -43,11 +43,7 @@ public sealed class DomainEventDispatcher(IEnumerable<IDomainEventRecorder> reco
                 .Select(e => new AggregateModified(e.Entity, e))
                 .ToList();
             Handle(db, modified, now);
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detecting;
-        }
+        });
     }
 
     private void Handle(DbContext db, IEnumerable<IDomainEvent> events, DateTimeOffset now)
