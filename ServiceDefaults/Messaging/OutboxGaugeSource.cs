@@ -17,7 +17,7 @@ public sealed class OutboxGaugeSource<TDb>(TimeProvider clock) : IGaugeSource wh
         var waiting = await db.Set<OutboxMessage>().Where(m => m.PublishedAt == null)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => m.CreatedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken); // One group or none; First without an order made EF warn at every start.
         PlatformMetrics.OutboxPendingReadings.Set(waiting?.Count ?? 0);
         PlatformMetrics.OutboxOldestAgeReadings.Set(waiting is null ? 0 : Math.Max(0, (clock.GetUtcNow() - waiting.Oldest).TotalSeconds));
     }
