@@ -10,7 +10,7 @@ namespace Reseller.Billing.FollowedAccounts;
 /// The account's next charges (renewals, dunning retries) go to the newly chosen card: the customer's own card on a
 /// customer-paid account (the remembered partner card stays), the partner's on a partner-paid one. A card that does not
 /// belong to the payer is refused and never charged; one of the other payer's cards waits (retried) for the PayerChanged
-/// it overtook, and a card change older than the latest payer change is stale.
+/// it overtook, and a card change older than the latest payer change or the latest card chosen is stale.
 /// </summary>
 public sealed class AccountBillingProfileChangedConsumer(BillingDb db, ILogger<AccountBillingProfileChangedConsumer> logger) : IConsumer<AccountBillingProfileChanged>
 {
@@ -26,6 +26,12 @@ public sealed class AccountBillingProfileChangedConsumer(BillingDb db, ILogger<A
                 logger.LogWarning("Account {AccountId}: card change of {ChangedAt} predates its latest payer change; ignored", account.AccountId, change.ChangedAt);
                 return;
             }
+            if (account.IsBeforeCardChoice(change.ChangedAt))
+            {
+                logger.LogWarning("Account {AccountId}: card change of {ChangedAt} predates the card chosen at {ChosenAt}; ignored",
+                    account.AccountId, change.ChangedAt, account.CardChosenAt);
+                return;
+            }
             if (!await PayerCards.BelongToPayerAsync(db, account, account.Payer, change.BillingProfileId, ct))
             {
                 if (await PayerCards.BelongToPayerAsync(db, account, PayerCards.OtherPayer(account), change.BillingProfileId, ct))
@@ -37,6 +43,6 @@ public sealed class AccountBillingProfileChangedConsumer(BillingDb db, ILogger<A
                     account.AccountId, change.BillingProfileId, account.Payer);
                 return;
             }
-            account.ChargeTo(change.BillingProfileId);
+            account.ChooseCard(change.BillingProfileId, change.ChangedAt);
         });
 }

@@ -12,7 +12,8 @@ namespace Reseller.Billing.FollowedAccounts;
 
 /// <summary>
 /// "Renew" on an unpaid account: its open period invoice is charged at once, to the new profile when one is given. A named
-/// card that is not the payer's is refused: nothing is charged, the account keeps its card.
+/// card that is not the payer's is refused: nothing is charged, the account keeps its card. A named card older than the
+/// latest card chosen (a card change consumed first) does not replace it: the invoice is charged to the latest choice.
 /// </summary>
 public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcessor charges, TimeProvider clock, ILogger<AccountRenewalRequestedConsumer> logger) : IConsumer<AccountRenewalRequested>
 {
@@ -32,7 +33,11 @@ public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcesso
                         account.AccountId, profileId, account.Payer);
                     return;
                 }
-                account.ChargeTo(profileId);
+                if (!account.ChooseCard(profileId, context.Message.RequestedAt))
+                {
+                    logger.LogWarning("Account {AccountId}: renewal request of {RequestedAt} names a card older than the one chosen at {ChosenAt}; charging that one",
+                        account.AccountId, context.Message.RequestedAt, account.CardChosenAt);
+                }
             }
             if (account.IsClosed || account.BillingProfileId is not { } chargeTo
                 || await OpenInvoices.ForPeriodAsync(db, account.AccountId, ct) is not { } invoice)

@@ -14,6 +14,13 @@ public sealed class BilledAccount
     public string Payer { get; private set; } = Payers.Partner;
     public Guid? BillingProfileId { get; private set; }
 
+    /// <summary>
+    /// When the account's card was last chosen (a card change, or a renewal request naming one). Two choices made close
+    /// together may be consumed in either order: the older one, delivered late, would put the renewals on the card the
+    /// partner had just replaced.
+    /// </summary>
+    public DateTimeOffset? CardChosenAt { get; private set; }
+
     /// <summary>The partner's card while the customer pays, so switching back to partner payment restores it.</summary>
     public Guid? PartnerBillingProfileId { get; private set; }
     public string NotificationEmail { get; private set; } = "";
@@ -84,6 +91,21 @@ public sealed class BilledAccount
     public void RenewalInvoiced(DateOnly periodStart) => RenewalInvoicedFor = periodStart;
 
     public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
+
+    /// <summary>Whether a card chosen at this time predates the latest choice applied (so it is stale).</summary>
+    public bool IsBeforeCardChoice(DateTimeOffset chosenAt) => CardChosenAt is { } last && AsStored(chosenAt) < last;
+
+    /// <summary>Charges go to this card from now on; false (nothing changes) when a later choice of card was applied already.</summary>
+    public bool ChooseCard(Guid billingProfileId, DateTimeOffset chosenAt)
+    {
+        if (IsBeforeCardChoice(chosenAt))
+        {
+            return false;
+        }
+        CardChosenAt = AsStored(chosenAt);
+        BillingProfileId = billingProfileId;
+        return true;
+    }
 
     /// <summary>A customer-paid account charged on its own card, the partner's card it was created with kept for a switch back.</summary>
     public void ChargeOwnCard(Guid ownCardId, Guid partnerCardId)

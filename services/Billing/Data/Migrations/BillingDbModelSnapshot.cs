@@ -193,6 +193,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("cadence");
 
+                    b.Property<DateTimeOffset?>("CardChosenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("card_chosen_at");
+
                     b.Property<DateOnly?>("CurrentPeriodEnd")
                         .HasColumnType("date")
                         .HasColumnName("current_period_end");

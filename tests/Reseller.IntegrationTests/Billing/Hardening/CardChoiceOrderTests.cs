@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.FollowedAccounts;
+using Reseller.Contracts.Accounts;
+
+namespace Reseller.IntegrationTests.Billing.Hardening;
+
+/// <summary>Two card changes delivered through RabbitMQ in the reverse of the order the partner made them: the later card stays.</summary>
+[Collection(ServiceHostsLane.Name)]
+public sealed class CardChoiceOrderTests(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
+    private readonly Guid partnerId = Guid.NewGuid();
+    private BillingHost billing = null!;
+
+    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure);
+
+    public async Task DisposeAsync() => await billing.DisposeAsync();
+
+    [Fact]
+    public async Task The_card_replaced_a_moment_later_never_comes_back_when_its_change_arrives_last()
+    {
+        var accountId = Guid.NewGuid();
+        var openingCard = await billing.AddCardAsync(partnerId);
+        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, Payers.Partner, openingCard,
+            "pending", DateTimeOffset.UtcNow.AddDays(-10), "billing@agency.test"));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
+        var mistaken = await billing.AddCardAsync(partnerId);
+        var corrected = await billing.AddCardAsync(partnerId);
+        var mistakenAt = DateTimeOffset.UtcNow;
+
+        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, corrected, mistakenAt.AddSeconds(20)));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == corrected));
+        var late = await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, mistaken, mistakenAt));
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(late) == 1, Eventually.Propagation));
+
+        var account = await billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
+        Assert.Equal(corrected, account.BillingProfileId);
+    }
+}
