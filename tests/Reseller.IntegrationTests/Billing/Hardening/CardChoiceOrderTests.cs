@@ -20,11 +20,7 @@ public sealed class CardChoiceOrderTests(TestInfrastructure infrastructure) : IA
     [Fact]
     public async Task The_card_replaced_a_moment_later_never_comes_back_when_its_change_arrives_last()
     {
-        var accountId = Guid.NewGuid();
-        var openingCard = await billing.AddCardAsync(partnerId);
-        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, Payers.Partner, openingCard,
-            "pending", DateTimeOffset.UtcNow.AddDays(-10), "billing@agency.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
+        var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Plus);
         var mistaken = await billing.AddCardAsync(partnerId);
         var corrected = await billing.AddCardAsync(partnerId);
         var mistakenAt = DateTimeOffset.UtcNow;
@@ -34,7 +30,6 @@ public sealed class CardChoiceOrderTests(TestInfrastructure infrastructure) : IA
         var late = await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, mistaken, mistakenAt));
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(late) == 1, Eventually.Propagation));
 
-        var account = await billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
-        Assert.Equal(corrected, account.BillingProfileId);
+        Assert.Equal(corrected, (await billing.AccountAsync(accountId)).BillingProfileId);
     }
 }

@@ -21,19 +21,13 @@ public sealed class PayerOrderTests(TestInfrastructure infrastructure) : IAsyncL
 
     private static long HalfEven(decimal value) => (long)Math.Round(value, MidpointRounding.ToEven);
 
-    private Task<BilledAccount> AccountAsync(Guid accountId) => billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
-
-    private Task<List<Invoice>> ProrationsAsync(Guid accountId) =>
-        billing.QueryAsync(db => db.Invoices.AsNoTracking().Where(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration).ToListAsync());
+    private Task<List<Invoice>> ProrationsAsync(Guid accountId) => billing.InvoicesAsync(accountId, InvoicePurposes.Proration);
 
     [Fact]
     public async Task A_seat_added_after_the_switch_to_the_customer_but_arriving_before_it_is_charged_to_the_customer_never_to_the_partner()
     {
-        var accountId = Guid.NewGuid();
         var partnerCard = await billing.AddCardAsync(partnerId);
-        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, Payers.Partner, partnerCard,
-            "pending", DateTimeOffset.UtcNow.AddDays(-10), "billing@agency.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
+        var accountId = await billing.ActiveAccountAsync(partnerId, partnerCard, Plus);
         var customerCard = await billing.AddCardAsync(partnerId, accountId: accountId);
         var switchedAt = DateTimeOffset.UtcNow;
         var seatAddedAt = switchedAt.AddSeconds(2);
@@ -44,14 +38,14 @@ public sealed class PayerOrderTests(TestInfrastructure infrastructure) : IAsyncL
         await Task.Delay(TimeSpan.FromSeconds(1)); // Not a condition wait: proves the overtaking seat is not charged meanwhile.
         Assert.Empty(await ProrationsAsync(accountId));
         Assert.Equal(0, await billing.InboxCountAsync(planChange));
-        Assert.Equal(Payers.Partner, (await AccountAsync(accountId)).Payer);
+        Assert.Equal(Payers.Partner, (await billing.AccountAsync(accountId)).Payer);
 
         await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Partner, Payers.Customer, customerCard, "billing@agency.test", switchedAt));
 
         Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid)),
             "The seat's proration was never paid.");
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(planChange) == 1, Eventually.Propagation));
-        var account = await AccountAsync(accountId);
+        var account = await billing.AccountAsync(accountId);
         Assert.Equal(Payers.Customer, account.Payer);
         Assert.Equal(4, account.Plan.Seats);
         var proration = Assert.Single(await ProrationsAsync(accountId));

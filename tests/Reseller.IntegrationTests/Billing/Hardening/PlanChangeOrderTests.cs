@@ -22,19 +22,13 @@ public sealed class PlanChangeOrderTests(TestInfrastructure infrastructure) : IA
 
     public async Task DisposeAsync() => await billing.DisposeAsync();
 
-    private Task<BilledAccount> AccountAsync(Guid accountId) => billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
-
-    private Task<List<Invoice>> ProrationsAsync(Guid accountId) =>
-        billing.QueryAsync(db => db.Invoices.AsNoTracking().Where(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration).ToListAsync());
+    private Task<List<Invoice>> ProrationsAsync(Guid accountId) => billing.InvoicesAsync(accountId, InvoicePurposes.Proration);
 
     [Fact]
     public async Task The_second_seat_change_arriving_first_waits_for_the_first_and_the_account_ends_on_the_later_plan()
     {
-        var accountId = Guid.NewGuid();
         var card = await billing.AddCardAsync(partnerId);
-        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, Payers.Partner, card,
-            "pending", DateTimeOffset.UtcNow.AddDays(-10), "billing@agency.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
+        var accountId = await billing.ActiveAccountAsync(partnerId, card, Plus);
         var firstAt = DateTimeOffset.UtcNow;
         var four = Plus with { Seats = 4 };
         var five = Plus with { Seats = 5 };
@@ -43,14 +37,14 @@ public sealed class PlanChangeOrderTests(TestInfrastructure infrastructure) : IA
         await Task.Delay(TimeSpan.FromSeconds(1)); // Not a condition wait: proves the overtaking change is not applied meanwhile.
         Assert.Empty(await ProrationsAsync(accountId));
         Assert.Equal(0, await billing.InboxCountAsync(second));
-        Assert.Equal(3, (await AccountAsync(accountId)).Plan.Seats);
+        Assert.Equal(3, (await billing.AccountAsync(accountId)).Plan.Seats);
 
         var first = await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Plus, four, null, firstAt, card, Payers.Partner, Revision: 1));
 
         Assert.True(await billing.EventuallyAsync(async db => await db.Invoices.CountAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid) == 2),
             "Both seats' prorations were never paid.");
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(second) == 1 && await billing.InboxCountAsync(first) == 1, Eventually.Propagation));
-        var account = await AccountAsync(accountId);
+        var account = await billing.AccountAsync(accountId);
         Assert.Equal(5, account.Plan.Seats);
         Assert.Equal(2, account.PlanRevision);
         var prorations = await ProrationsAsync(accountId);
@@ -61,6 +55,6 @@ public sealed class PlanChangeOrderTests(TestInfrastructure infrastructure) : IA
         var again = await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Plus, four, null, firstAt, card, Payers.Partner, Revision: 1));
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(again) == 1, Eventually.Propagation));
         Assert.Equal(2, (await ProrationsAsync(accountId)).Count);
-        Assert.Equal(5, (await AccountAsync(accountId)).Plan.Seats);
+        Assert.Equal(5, (await billing.AccountAsync(accountId)).Plan.Seats);
     }
 }

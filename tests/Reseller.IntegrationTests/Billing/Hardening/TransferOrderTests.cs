@@ -21,16 +21,11 @@ public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsy
 
     public async Task DisposeAsync() => await billing.DisposeAsync();
 
-    private Task<BilledAccount> AccountAsync(Guid accountId) => billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
-
     [Fact]
     public async Task A_move_out_and_its_transferred_status_arriving_after_the_later_move_in_neither_close_the_account_nor_void_its_invoices()
     {
-        var accountId = Guid.NewGuid();
         var formerCard = await billing.AddCardAsync(formerPartnerId);
-        await billing.PublishAsync(new AccountCreated(accountId, formerPartnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", formerCard,
-            "pending", DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1), "billing@agency.test"));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active));
+        var accountId = await billing.ActiveAccountAsync(formerPartnerId, formerCard, Plus, DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1));
         var movedOutAt = DateTimeOffset.UtcNow;
         var movedInAt = movedOutAt.AddMinutes(5);
 
@@ -40,7 +35,7 @@ public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsy
         var newCard = await billing.AddCardAsync(newPartnerId, "charge_failed");
         await billing.PublishAsync(new AccountBillingProfileChanged(accountId, newPartnerId, newCard, movedInAt));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == newCard));
-        var periodEnd = (await AccountAsync(accountId)).CurrentPeriodEnd!.Value;
+        var periodEnd = (await billing.AccountAsync(accountId)).CurrentPeriodEnd!.Value;
         await billing.RunAsync<RenewalJob>(new DateTimeOffset(periodEnd.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
         var renewal = await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Renewal));
         Assert.Equal(InvoiceStatus.Open, renewal.Status);
@@ -50,7 +45,7 @@ public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsy
         var lateStatus = await billing.PublishAsync(new AccountStatusChanged(accountId, formerPartnerId, "active", AccountStatuses.Transferred, "monthly", "partner", movedOutAt));
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(lateOut) == 1 && await billing.InboxCountAsync(lateStatus) == 1, Eventually.Propagation));
 
-        var account = await AccountAsync(accountId);
+        var account = await billing.AccountAsync(accountId);
         Assert.Equal(AccountStatus.PaymentFailed, account.Status);
         Assert.Equal(newPartnerId, account.PartnerId);
         Assert.Equal(movedInAt.UtcTicks / 10, account.LastTransferAt!.Value.UtcTicks / 10);

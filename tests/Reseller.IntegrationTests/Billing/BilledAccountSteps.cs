@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.FollowedAccounts;
+using Reseller.Billing.Invoices;
+using Reseller.Contracts.Accounts;
+
+namespace Reseller.IntegrationTests.Billing;
+
+/// <summary>Billing's copy of an account, set up through its events and read back, as the ordering tests need it.</summary>
+public static class BilledAccountSteps
+{
+    /// <summary>
+    /// Publishes a partner-paid account's creation on <paramref name="card"/> (ten days ago unless <paramref name="createdAt"/>
+    /// says otherwise) and waits until its opening period is paid; returns the account's id.
+    /// </summary>
+    public static async Task<Guid> ActiveAccountAsync(this BillingHost billing, Guid partnerId, Guid card, AccountPlan plan, DateTimeOffset? createdAt = null)
+    {
+        var accountId = Guid.NewGuid();
+        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], plan, Payers.Partner, card,
+            "pending", createdAt ?? DateTimeOffset.UtcNow.AddDays(-10), "billing@agency.test"));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active),
+            $"Account {accountId} never became active in Billing.");
+        return accountId;
+    }
+
+    public static Task<BilledAccount> AccountAsync(this BillingHost billing, Guid accountId) =>
+        billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
+
+    public static Task<List<Invoice>> InvoicesAsync(this BillingHost billing, Guid accountId, string purpose) =>
+        billing.QueryAsync(db => db.Invoices.AsNoTracking().Where(i => i.AccountId == accountId && i.Purpose == purpose).ToListAsync());
+}
