@@ -93,7 +93,7 @@ public sealed class BilledAccount
     public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
 
     /// <summary>Whether a card chosen at this time predates the latest choice applied (so it is stale).</summary>
-    public bool IsBeforeCardChoice(DateTimeOffset chosenAt) => CardChosenAt is { } last && AsStored(chosenAt) < last;
+    public bool IsBeforeCardChoice(DateTimeOffset chosenAt) => IsOlder(chosenAt, CardChosenAt);
 
     /// <summary>Charges go to this card from now on; false (nothing changes) when a later choice of card was applied already.</summary>
     public bool ChooseCard(Guid billingProfileId, DateTimeOffset chosenAt)
@@ -120,12 +120,11 @@ public sealed class BilledAccount
     /// <summary>Notices go to this address from now on, unless a later change of it was applied already.</summary>
     public void NotifyAt(string notificationEmail, DateTimeOffset changedAt)
     {
-        var at = AsStored(changedAt);
-        if (NotificationEmailChangedAt is { } applied && at < applied)
+        if (IsOlder(changedAt, NotificationEmailChangedAt))
         {
             return;
         }
-        NotificationEmailChangedAt = at;
+        NotificationEmailChangedAt = AsStored(changedAt);
         NotificationEmail = notificationEmail;
     }
 
@@ -153,7 +152,7 @@ public sealed class BilledAccount
     }
 
     /// <summary>Whether a change made at this time predates the latest payer change applied (so it is stale).</summary>
-    public bool IsBeforePayerChange(DateTimeOffset at) => PayerChangedAt is { } last && AsStored(at) < last;
+    public bool IsBeforePayerChange(DateTimeOffset at) => IsOlder(at, PayerChangedAt);
 
     /// <summary>
     /// Whether a change made at <paramref name="changedAt"/> while <paramref name="payer"/> paid overtook the payer change
@@ -228,12 +227,11 @@ public sealed class BilledAccount
     /// </summary>
     public void FollowStatus(string status, DateTimeOffset changedAt)
     {
-        var at = AsStored(changedAt);
-        if ((LastTransferAt is { } transferredAt && at < transferredAt) || (StatusFollowedAt is { } followed && at < followed))
+        if (IsOlder(changedAt, LastTransferAt) || IsOlder(changedAt, StatusFollowedAt))
         {
             return;
         }
-        StatusFollowedAt = at;
+        StatusFollowedAt = AsStored(changedAt);
         Status = (status, Status) switch
         {
             (_, AccountStatus.Transferred) => Status,
@@ -281,6 +279,9 @@ public sealed class BilledAccount
     }
 
     private bool IsNewerTransfer(DateTimeOffset transferredAt) => LastTransferAt is not { } last || AsStored(transferredAt) > last;
+
+    /// <summary>Whether a change made at <paramref name="at"/> predates the one of its kind applied at <paramref name="applied"/>, if any.</summary>
+    private static bool IsOlder(DateTimeOffset at, DateTimeOffset? applied) => applied is { } last && AsStored(at) < last;
 
     /// <summary>An event's time as PostgreSQL keeps it (whole microseconds, UTC), so a stored time compares with a redelivered one.</summary>
     private static DateTimeOffset AsStored(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
