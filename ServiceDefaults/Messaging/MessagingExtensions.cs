@@ -15,8 +15,8 @@ public static class MessagingExtensions
     public const string ConnectionName = "messaging";
 
     /// <summary>
-    /// MassTransit on RabbitMQ (publisher confirms, durable quorum queues, retry with back-off then the error queue),
-    /// with the service's transactional outbox dispatched from TDb.
+    /// MassTransit on RabbitMQ (publisher confirms, durable quorum queues, retry with back-off then the error queue, a message
+    /// waiting for an earlier event redelivered later), with the service's transactional outbox dispatched from TDb.
     /// </summary>
     public static TBuilder AddServiceMessaging<TBuilder, TDb>(this TBuilder builder, Action<IBusRegistrationConfigurator> consumers)
         where TBuilder : IHostApplicationBuilder
@@ -28,6 +28,8 @@ public static class MessagingExtensions
         builder.AddSessionList();
         builder.Services.AddDomainEvents<TDb>();
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
+        builder.Services.AddOptions<RedeliverySettings>().Bind(builder.Configuration.GetSection(RedeliverySettings.Section));
+        builder.Services.AddSingleton<IDeferredRedelivery, DeferredRedelivery<TDb>>();
         builder.Services.AddMessagingMetrics<TDb>();
 
         builder.Services.Configure<MassTransitHostOptions>(o =>
@@ -44,13 +46,14 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix<TDb>(), includeNamespace: false));
             consumers(bus);
             bus.AddSessionsEndedConsumer();
-            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
+            bus.AddConfigureEndpointsCallback((registration, name, endpoint) =>
             {
                 if (name.StartsWith(SessionEvents.QueuePrefix, StringComparison.Ordinal))
                 {
                     return;
                 }
-                endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                endpoint.UseMessageRetry(ConsumerRetry.Configure);
+                endpoint.UseConsumeFilter(typeof(EarlierEventPendingFilter<>), registration);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();

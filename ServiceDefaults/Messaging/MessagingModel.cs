@@ -12,7 +12,10 @@ public static class MessagingModel
             e.ToTable("outbox_messages");
             e.HasKey(m => m.Id);
             e.Property(m => m.Id).UseIdentityAlwaysColumn();
-            e.HasIndex(m => m.MessageId).IsUnique();
+            // A deferred message keeps its id (the inbox de-duplicates by it): one row per deferral of it.
+            e.HasIndex(m => new { m.MessageId, m.Deferrals }).IsUnique();
+            e.Property(m => m.Destination).HasMaxLength(300);
+            e.Property(m => m.Deferrals).HasDefaultValue(0); // Rows written without it (an older version's) are events.
             e.Property(m => m.MessageType).HasMaxLength(300);
             e.Property(m => m.Body).HasColumnType("jsonb");
             e.Property(m => m.TraceParent).HasMaxLength(128);

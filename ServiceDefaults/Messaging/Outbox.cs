@@ -12,11 +12,14 @@ public static class Outbox
     {
         db.Set<OutboxMessage>().Add(OutboxMessage.For(
             Guid.CreateVersion7(),
-            MessageTypeName<TEvent>.Value,
+            TypeName<TEvent>(),
             JsonSerializer.Serialize(message),
             Activity.Current?.Id,
             now));
     }
+
+    /// <summary>The name the dispatcher resolves a body's type by.</summary>
+    internal static string TypeName<TMessage>() => MessageTypeName<TMessage>.Value;
 
     /// <summary>The name the dispatcher resolves the body's type by, worked out once per type (not once per message).</summary>
     private static class MessageTypeName<TEvent>

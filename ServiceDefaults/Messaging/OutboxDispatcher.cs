@@ -17,6 +17,7 @@ namespace Reseller.ServiceDefaults.Messaging;
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ. Rows are claimed with FOR UPDATE SKIP LOCKED so replicas share the work;
 /// a row is marked published only after the broker confirmed it, so a broker outage delays messages but never loses them.
+/// A deferred message's row waits for its time, then goes to its one queue.
 /// </summary>
 public sealed partial class OutboxDispatcher<TDb>(
     IServiceScopeFactory scopes,
@@ -44,7 +45,11 @@ public sealed partial class OutboxDispatcher<TDb>(
         // Read untracked and settled with one statement per outcome, where tracking the batch made EF snapshot every row and
         // send one UPDATE per row.
         var batch = await db.Set<OutboxMessage>()
-            .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE published_at IS NULL AND (not_before IS NULL OR not_before <= {DateTimeOffset.UtcNow})
+                ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                """)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
@@ -106,7 +111,17 @@ public sealed partial class OutboxDispatcher<TDb>(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PublishTimeout);
-        await bus.Publish(body, type, context => context.MessageId = message.MessageId, timeout.Token);
+        if (message.Destination is null)
+        {
+            await bus.Publish(body, type, context => context.MessageId = message.MessageId, timeout.Token);
+            return;
+        }
+        var destination = await bus.GetSendEndpoint(new Uri(message.Destination));
+        await destination.Send(body, type, context =>
+        {
+            context.MessageId = message.MessageId;
+            context.Headers.Set(OutboxHeaders.Deferrals, message.Deferrals);
+        }, timeout.Token);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; will retry")]

@@ -14,7 +14,8 @@ public sealed class OutboxGaugeSource<TDb>(TimeProvider clock) : IGaugeSource wh
     public async Task RefreshAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<TDb>();
-        var waiting = await db.Set<OutboxMessage>().Where(m => m.PublishedAt == null)
+        // Deferred messages wait by design (for an earlier event) and are counted by reseller.messages.deferred instead.
+        var waiting = await db.Set<OutboxMessage>().Where(m => m.PublishedAt == null && m.NotBefore == null)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => m.CreatedAt) })
             .SingleOrDefaultAsync(cancellationToken); // One group or none; First without an order made EF warn at every start.

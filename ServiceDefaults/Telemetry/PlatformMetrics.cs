@@ -11,6 +11,9 @@ public static class PlatformMetrics
     public static readonly Counter<long> ConsumerFaults = PlatformTelemetry.Meter.CreateCounter<long>(
         "reseller.consumer.faults", description: "Messages a consumer failed on after its retries (moved to an _error queue)");
 
+    public static readonly Counter<long> MessagesDeferred = PlatformTelemetry.Meter.CreateCounter<long>(
+        "reseller.messages.deferred", description: "Messages waiting for an earlier event, sent back to their queue for a later try");
+
     public static readonly Counter<long> IdempotencyReplays = PlatformTelemetry.Meter.CreateCounter<long>(
         "reseller.idempotency.replays", description: "POST requests answered from the idempotency store (Idempotent-Replayed)");
 

@@ -20,7 +20,7 @@ public sealed class AccountBillingProfileChangedConsumer(BillingDb db, ILogger<A
             var change = context.Message;
             // Events of different types may overtake each other; a change for an account not known yet is retried.
             var account = await db.BilledAccounts.FindAsync([change.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {change.AccountId} is not known to Billing yet.");
+                ?? throw new AccountNotKnownYetException(change.AccountId);
             if (account.IsBeforePayerChange(change.ChangedAt))
             {
                 logger.LogWarning("Account {AccountId}: card change of {ChangedAt} predates its latest payer change; ignored", account.AccountId, change.ChangedAt);
@@ -37,7 +37,7 @@ public sealed class AccountBillingProfileChangedConsumer(BillingDb db, ILogger<A
                 if (await PayerCards.BelongToPayerAsync(db, account, PayerCards.OtherPayer(account), change.BillingProfileId, ct))
                 {
                     // The other payer's card, newer than the payer change applied: that PayerChanged is still on its way.
-                    throw new InvalidOperationException($"Account {account.AccountId}: the payer change before this card change has not arrived yet.");
+                    throw new EarlierEventPendingException($"Account {account.AccountId}: the payer change before this card change has not arrived yet.");
                 }
                 logger.LogWarning("Account {AccountId}: billing profile {BillingProfileId} does not belong to its {Payer} payer; refused",
                     account.AccountId, change.BillingProfileId, account.Payer);

@@ -13,7 +13,7 @@ public sealed class AccountNotificationEmailChangedConsumer(BillingDb db) : ICon
         await db.ConsumeOnceAsync(context, nameof(AccountNotificationEmailChangedConsumer), async ct =>
         {
             var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
+                ?? throw new AccountNotKnownYetException(context.Message.AccountId);
             account.NotifyAt(context.Message.NotificationEmail, context.Message.ChangedAt);
         });
 }

@@ -23,7 +23,7 @@ public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer 
         {
             var change = context.Message;
             var account = await db.BilledAccounts.FindAsync([change.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {change.AccountId} is not known to Billing yet.");
+                ?? throw new AccountNotKnownYetException(change.AccountId);
             if (account.HasAppliedPlanChange(change.Revision))
             {
                 logger.LogWarning("Account {AccountId}: plan change {Revision} was applied already (Billing is at {Applied}); ignored",
@@ -32,11 +32,11 @@ public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer 
             }
             if (account.AwaitsPlanChangeBefore(change.Revision))
             {
-                throw new InvalidOperationException($"Account {account.AccountId}: plan change {change.Revision} arrived before plan change {account.PlanRevision + 1}.");
+                throw new EarlierEventPendingException($"Account {account.AccountId}: plan change {change.Revision} arrived before plan change {account.PlanRevision + 1}.");
             }
             if (account.AwaitsPayerChangeBefore(change.Payer, change.ChangedAt))
             {
-                throw new InvalidOperationException($"Account {account.AccountId}: the payer change before this plan change has not arrived yet.");
+                throw new EarlierEventPendingException($"Account {account.AccountId}: the payer change before this plan change has not arrived yet.");
             }
             paymentId = await invoicer.ApplyAsync(account, change, ct);
             account.PlanChangeApplied(change.Revision);

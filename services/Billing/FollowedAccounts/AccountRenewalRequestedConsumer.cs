@@ -23,7 +23,7 @@ public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcesso
         await db.ConsumeOnceAsync(context, nameof(AccountRenewalRequestedConsumer), async ct =>
         {
             var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
+                ?? throw new AccountNotKnownYetException(context.Message.AccountId);
             if (context.Message.BillingProfileId is { } profileId)
             {
                 if (!await PayerCards.BelongToPayerAsync(db, account, account.Payer, profileId, ct))

@@ -17,7 +17,7 @@ public sealed class AccountStatusChangedConsumer(BillingDb db) : IConsumer<Accou
         await db.ConsumeOnceAsync(context, nameof(AccountStatusChangedConsumer), async ct =>
         {
             var account = await db.BilledAccounts.FindAsync([context.Message.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {context.Message.AccountId} is not known to Billing yet.");
+                ?? throw new AccountNotKnownYetException(context.Message.AccountId);
             account.FollowStatus(context.Message.Status, context.Message.ChangedAt);
             if (account.IsClosed)
             {

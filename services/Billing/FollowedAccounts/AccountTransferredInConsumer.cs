@@ -17,7 +17,7 @@ public sealed class AccountTransferredInConsumer(BillingDb db, ILogger<AccountTr
         {
             var moved = context.Message;
             var account = await db.BilledAccounts.FindAsync([moved.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {moved.AccountId} is not known to Billing yet.");
+                ?? throw new AccountNotKnownYetException(moved.AccountId);
             if (!Payers.All.Contains(moved.Payer))
             {
                 throw new InvalidOperationException($"Unknown payer {moved.Payer}.");

@@ -18,7 +18,7 @@ public sealed class AccountTransferredOutConsumer(BillingDb db, ILogger<AccountT
         {
             var moved = context.Message;
             var account = await db.BilledAccounts.FindAsync([moved.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {moved.AccountId} is not known to Billing yet.");
+                ?? throw new AccountNotKnownYetException(moved.AccountId);
             if (!account.TransferredOut(moved.TransferredAt))
             {
                 logger.LogWarning("Account {AccountId}: move-out of {TransferredAt} is older than its latest transfer; ignored", moved.AccountId, moved.TransferredAt);

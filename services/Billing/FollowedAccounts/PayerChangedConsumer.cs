@@ -20,7 +20,7 @@ public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger
         {
             var change = context.Message;
             var account = await db.BilledAccounts.FindAsync([change.AccountId], ct)
-                ?? throw new InvalidOperationException($"Account {change.AccountId} is not known to Billing yet.");
+                ?? throw new AccountNotKnownYetException(change.AccountId);
             if (!Payers.All.Contains(change.Payer))
             {
                 throw new InvalidOperationException($"Unknown payer {change.Payer}.");

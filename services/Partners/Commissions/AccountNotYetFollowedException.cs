@@ -1,4 +1,6 @@
+using Reseller.ServiceDefaults.Messaging;
+
 namespace Reseller.Partners.Commissions;
 
-/// <summary>A paid invoice arrived before its account's AccountCreated; the message is retried a little later.</summary>
-public sealed class AccountNotYetFollowedException(Guid accountId) : Exception($"Account {accountId} is not followed yet.");
+/// <summary>A paid invoice arrived before its account's AccountCreated; the message is redelivered until it has been.</summary>
+public sealed class AccountNotYetFollowedException(Guid accountId) : EarlierEventPendingException($"Account {accountId} is not followed yet.");

@@ -11,11 +11,12 @@ public static class BilledAccountSteps
 {
     /// <summary>
     /// Publishes a partner-paid account's creation on <paramref name="card"/> (ten days ago unless <paramref name="createdAt"/>
-    /// says otherwise) and waits until its opening period is paid; returns the account's id.
+    /// says otherwise) and waits until its opening period is paid; returns the account's id (a new one unless given).
     /// </summary>
-    public static async Task<Guid> ActiveAccountAsync(this BillingHost billing, Guid partnerId, Guid card, AccountPlan plan, DateTimeOffset? createdAt = null)
+    public static async Task<Guid> ActiveAccountAsync(
+        this BillingHost billing, Guid partnerId, Guid card, AccountPlan plan, DateTimeOffset? createdAt = null, Guid? id = null)
     {
-        var accountId = Guid.NewGuid();
+        var accountId = id ?? Guid.NewGuid();
         await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], plan, Payers.Partner, card,
             "pending", createdAt ?? DateTimeOffset.UtcNow.AddDays(-10), "billing@agency.test"));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == AccountStatus.Active),

@@ -20,7 +20,9 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<MessagingHost> StartAsync(TestInfrastructure infrastructure, string databaseConnectionString, string queueName)
+    /// <summary>Starts a host whose WidgetMade consumer reads <paramref name="queueName"/>, its WidgetPainted one "<paramref name="queueName"/>-paint".</summary>
+    public static async Task<MessagingHost> StartAsync(
+        TestInfrastructure infrastructure, string databaseConnectionString, string queueName, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -28,10 +30,14 @@ public sealed class MessagingHost : IAsyncDisposable
         {
             ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDbContext<TestDb>(o => DatabaseExtensions.Configure(o, databaseConnectionString));
         builder.AddServiceMessaging<HostApplicationBuilder, TestDb>(bus =>
-            bus.AddConsumer<WidgetMadeConsumer>().Endpoint(e => e.Name = queueName));
+        {
+            bus.AddConsumer<WidgetMadeConsumer>().Endpoint(e => e.Name = queueName);
+            bus.AddConsumer<WidgetPaintedConsumer>().Endpoint(e => e.Name = PaintQueue(queueName));
+        });
         var host = builder.Build();
 
         await using (var scope = host.Services.CreateAsyncScope())
@@ -41,6 +47,8 @@ public sealed class MessagingHost : IAsyncDisposable
         await host.StartAsync();
         return new MessagingHost(host);
     }
+
+    public static string PaintQueue(string queueName) => queueName + "-paint";
 
     public async Task InTransactionAsync(Func<TestDb, Task> work, bool commit)
     {

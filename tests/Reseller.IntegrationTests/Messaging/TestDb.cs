@@ -21,4 +21,5 @@ public sealed class Widget
     public Guid Id { get; set; }
     public string RunId { get; set; } = "";
     public string Label { get; set; } = "";
+    public string? Colour { get; set; }
 }

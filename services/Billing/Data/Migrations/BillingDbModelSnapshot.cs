@@ -801,6 +801,17 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("Deferrals")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("deferrals");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("destination");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
                         .HasColumnName("message_id");
@@ -810,6 +821,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset?>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -823,9 +838,9 @@ namespace Reseller.Billing.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
-                    b.HasIndex("MessageId")
+                    b.HasIndex("MessageId", "Deferrals")
                         .IsUnique()
-                        .HasDatabaseName("ix_outbox_messages_message_id");
+                        .HasDatabaseName("ix_outbox_messages_message_id_deferrals");
 
                     b.HasIndex(new[] { "Id" }, "ix_outbox_messages_unpublished")
                         .HasDatabaseName("ix_outbox_messages_id")
