@@ -1,4 +1,5 @@
 using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.DomainEvents;
 
@@ -97,6 +98,25 @@ public sealed partial class Account : AggregateRoot
         AwaitsOpeningCharge = false;
         CurrentPeriodEnd = periodEnd;
         return true;
+    }
+
+    /// <summary>
+    /// A charge for one of the account's periods failed (its first, a renewal, or one a plan change started). A failure of a
+    /// period the account already runs through changes nothing: that invoice was paid meanwhile (a dunning retry, a partner
+    /// paying at once) and its InvoicePaid was consumed first, as events published together may be.
+    /// </summary>
+    public bool ChargeFailed(string purpose, bool final, DateOnly? periodEnd)
+    {
+        if (periodEnd is { } end && CurrentPeriodEnd >= new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+        {
+            return false;
+        }
+        return purpose switch
+        {
+            InvoicePurposes.FirstPeriod => MarkFirstChargeFailed(),
+            InvoicePurposes.PlanChange => PlanChangeChargeFailed(final),
+            _ => RenewalFailed(final),
+        };
     }
 
     /// <summary>A renewal charge failed: payment_failed while retries remain, expired after the last one.</summary>

@@ -6,7 +6,10 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Accounts.ResoldAccounts;
 
-/// <summary>A charge was declined: the account shows payment_failed, and expires after the last dunning retry.</summary>
+/// <summary>
+/// A charge was declined: the account shows payment_failed, and expires after the last dunning retry; unless the period
+/// was paid meanwhile and that payment's event arrived first.
+/// </summary>
 public sealed class PaymentFailedConsumer(AccountsDb db, ILogger<PaymentFailedConsumer> logger) : IConsumer<PaymentFailed>
 {
     public async Task Consume(ConsumeContext<PaymentFailed> context)
@@ -19,12 +22,7 @@ public sealed class PaymentFailedConsumer(AccountsDb db, ILogger<PaymentFailedCo
         await db.ConsumeOnceAsync(context, nameof(PaymentFailedConsumer), async ct =>
         {
             var account = await db.Accounts.FindAsync([accountId], ct);
-            var changed = failed.Purpose switch
-            {
-                InvoicePurposes.FirstPeriod => account?.MarkFirstChargeFailed(),
-                InvoicePurposes.PlanChange => account?.PlanChangeChargeFailed(failed.Final),
-                _ => account?.RenewalFailed(failed.Final),
-            };
+            var changed = account?.ChargeFailed(failed.Purpose, failed.Final, failed.PeriodEnd);
             if (changed == true)
             {
                 logger.LogInformation("Account {AccountId} payment failed ({FailureCode})", accountId, failed.FailureCode);

@@ -15,5 +15,5 @@ public static class InvoiceEvents
 
     public static PaymentFailed Failed(Invoice i, string failureCode, DateTimeOffset now, bool final = false) => new(
         i.Id, i.Number, i.PartnerId, i.AccountId, i.Purpose, i.Total - i.PrepaidApplied - i.CardCharged, i.Currency, failureCode, now,
-        Math.Max(1, i.FailedAttempts), i.NextRetryAt, final);
+        Math.Max(1, i.FailedAttempts), i.NextRetryAt, final, i.PeriodEnd);
 }

@@ -34,6 +34,19 @@ public sealed class DunningScheduleTests
     }
 
     [Fact]
+    public void A_failure_names_the_period_it_failed_to_pay_so_a_consumer_that_saw_it_paid_ignores_it()
+    {
+        var invoice = RenewalInvoice();
+        invoice.RegisterFailedCharge(FirstFailure, retryable: true);
+
+        var failed = InvoiceEvents.Failed(invoice, "card_declined", FirstFailure);
+
+        Assert.Equal(new DateOnly(2027, 1, 23), failed.PeriodEnd);
+        Assert.Equal(invoice.NextRetryAt, failed.NextRetryAt);
+        Assert.False(failed.Final);
+    }
+
+    [Fact]
     public void A_retry_that_succeeds_pays_the_open_amount_and_stops_dunning()
     {
         var invoice = RenewalInvoice();
