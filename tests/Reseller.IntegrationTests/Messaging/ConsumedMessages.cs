@@ -11,6 +11,7 @@ namespace Reseller.IntegrationTests.Messaging;
 public sealed class ConsumedMessages : IConsumeObserver
 {
     private readonly ConcurrentQueue<Guid?> handled = new();
+    private readonly ConcurrentQueue<Guid?> faulted = new();
 
     public static ConsumedMessages ObserveOn(IBus bus)
     {
@@ -21,6 +22,9 @@ public sealed class ConsumedMessages : IConsumeObserver
 
     /// <summary>How many deliveries of this message id were handled.</summary>
     public int Of(Guid messageId) => handled.Count(id => id == messageId);
+
+    /// <summary>How many deliveries of this message id a consumer failed on after the endpoint's retries (what reseller.consumer.faults counts).</summary>
+    public int FaultsOf(Guid messageId) => faulted.Count(id => id == messageId);
 
     /// <summary>Whether each message id was handled (at least) as often as it is listed.</summary>
     public bool AllHandled(params Guid[] messageIds) => messageIds.GroupBy(id => id).All(g => Of(g.Key) >= g.Count());
@@ -33,5 +37,9 @@ public sealed class ConsumedMessages : IConsumeObserver
         return Task.CompletedTask;
     }
 
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
+    {
+        faulted.Enqueue(context.MessageId);
+        return Task.CompletedTask;
+    }
 }

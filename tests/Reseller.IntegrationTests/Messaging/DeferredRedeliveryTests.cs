@@ -36,6 +36,7 @@ public sealed class DeferredRedeliveryTests(TestInfrastructure infrastructure)
     {
         await using var host = await StartHostAsync(maxDeferrals: 20);
         var paintId = NewId.NextGuid();
+        var consumed = ConsumedMessages.ObserveOn(host.Bus);
 
         // Delivered twice (a broker redelivery): both copies wait, and the two deferrals of one message share one row.
         await host.Bus.Publish(new WidgetPainted(runId, "late", "red"), c => c.MessageId = paintId);
@@ -61,6 +62,7 @@ public sealed class DeferredRedeliveryTests(TestInfrastructure infrastructure)
         Assert.Single(rows, r => r.Deferrals == 1);
         Assert.Equal(rows.Count, rows.Select(r => r.Deferrals).Distinct().Count());
         Assert.Equal(0u, await ErrorDepthAsync());
+        Assert.Equal(0, consumed.FaultsOf(paintId)); // A deferral is not a consumer fault.
         // Deferred messages are not a stuck outbox: the pending gauge's query leaves them out.
         Assert.Equal(0, await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null && m.NotBefore == null)));
     }
@@ -70,6 +72,7 @@ public sealed class DeferredRedeliveryTests(TestInfrastructure infrastructure)
     {
         await using var host = await StartHostAsync(maxDeferrals: 1);
         var paintId = NewId.NextGuid();
+        var consumed = ConsumedMessages.ObserveOn(host.Bus);
 
         await host.Bus.Publish(new WidgetPainted(runId, "never-made", "blue"), c => c.MessageId = paintId);
 
@@ -80,5 +83,6 @@ public sealed class DeferredRedeliveryTests(TestInfrastructure infrastructure)
         Assert.NotNull(rows[0].PublishedAt);
         Assert.Contains(WidgetPaintedConsumer.Attempts, a => a.MessageId == paintId && a is { Deferrals: 1, RetryAttempt: ConsumerRetry.ImmediateRetries, Waited: true });
         Assert.Equal(0, await host.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == paintId)));
+        Assert.Equal(1, consumed.FaultsOf(paintId));
     }
 }
