@@ -166,6 +166,15 @@ public sealed class BilledAccount
         && !(PayerChangedAt is { } payerChanged && payerChanged >= AsStored(changedAt))
         && !(LastTransferAt is { } transferred && transferred >= AsStored(changedAt));
 
+    /// <summary>
+    /// Whether the move-in that gave the account to <paramref name="partnerId"/> has not arrived yet. A plan change names the
+    /// partner that held the account when it was made, and a stand-alone account cannot change plan; so a change naming
+    /// another partner, made after the last transfer applied here, was made after a move-in still on its way. Charged now,
+    /// it would be invoiced to the former partner. The caller retries it until the move-in is applied.
+    /// </summary>
+    public bool AwaitsMoveInBefore(Guid partnerId, DateTimeOffset changedAt) =>
+        partnerId != PartnerId && !(LastTransferAt is { } transferred && transferred >= AsStored(changedAt));
+
     /// <summary>Whether the plan change numbered <paramref name="revision"/> was applied already (never for an unnumbered one).</summary>
     public bool HasAppliedPlanChange(int? revision) => revision is { } number && number <= PlanRevision;
 

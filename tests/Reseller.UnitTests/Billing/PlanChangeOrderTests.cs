@@ -49,4 +49,34 @@ public sealed class PlanChangeOrderTests
         account.PlanChangeApplied(null);
         Assert.Equal(1, account.PlanRevision);
     }
+
+    [Fact]
+    public void A_change_by_the_partner_an_account_moved_to_waits_for_the_move_in_and_then_applies()
+    {
+        var account = Account();
+        var formerPartner = account.PartnerId;
+        var newPartner = Guid.NewGuid();
+        var movedOutAt = new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
+        var movedInAt = movedOutAt.AddHours(2);
+        var changedAt = movedInAt.AddSeconds(3);
+        Assert.True(account.TransferredOut(movedOutAt));
+
+        Assert.True(account.AwaitsMoveInBefore(newPartner, changedAt));
+        Assert.False(account.AwaitsMoveInBefore(formerPartner, movedOutAt.AddMinutes(-1)));
+        Assert.True(account.TransferredIn(newPartner, "acct", Plus, Payers.Partner, movedInAt));
+
+        Assert.False(account.AwaitsMoveInBefore(newPartner, changedAt));
+    }
+
+    [Fact]
+    public void A_change_older_than_the_last_transfer_never_waits_for_a_move_in()
+    {
+        var account = Account();
+        var formerPartner = account.PartnerId;
+        var movedInAt = new DateTimeOffset(2026, 4, 1, 11, 0, 0, TimeSpan.Zero);
+        Assert.True(account.TransferredIn(Guid.NewGuid(), "acct", Plus, Payers.Partner, movedInAt));
+
+        Assert.False(account.AwaitsMoveInBefore(formerPartner, movedInAt.AddMinutes(-5)));
+        Assert.False(account.AwaitsMoveInBefore(formerPartner, movedInAt));
+    }
 }
