@@ -124,6 +124,10 @@ public sealed class BillingHost : IAsyncDisposable
     public async Task<bool> EventuallyAsync(Func<BillingDb, Task<bool>> condition) =>
         await Eventually.HoldsAsync(() => QueryAsync(db => condition(db)), Eventually.Propagation);
 
+    /// <summary>Waits until a consumed message was written back to the outbox for a later redelivery (it waits for an earlier event).</summary>
+    public Task<bool> DeferredAsync(Guid messageId) =>
+        EventuallyAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Destination != null));
+
     /// <summary>The inbox rows of one message: one per consumer that took it, however often it was delivered.</summary>
     public Task<int> InboxCountAsync(Guid messageId) =>
         QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == messageId));

@@ -19,12 +19,7 @@ public sealed class DeferredRedeliveryTests(TestInfrastructure infrastructure)
     private string Queue => $"widgets-{runId}";
 
     private async Task<MessagingHost> StartHostAsync(int maxDeferrals) =>
-        await MessagingHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("deferral"), Queue, new Dictionary<string, string?>
-        {
-            [$"{RedeliverySettings.Section}:FirstDelay"] = "00:00:01",
-            [$"{RedeliverySettings.Section}:MaxDelay"] = "00:00:02",
-            [$"{RedeliverySettings.Section}:MaxDeferrals"] = maxDeferrals.ToString(),
-        });
+        await MessagingHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("deferral"), Queue, QuickRedelivery.Settings(maxDeferrals));
 
     private static Task<List<OutboxMessage>> DeferredAsync(MessagingHost host, Guid messageId) =>
         host.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.MessageId == messageId && m.Destination != null).OrderBy(m => m.Deferrals).ToListAsync());

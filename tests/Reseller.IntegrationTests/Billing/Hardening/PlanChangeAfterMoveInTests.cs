@@ -4,7 +4,7 @@ using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
-using Reseller.ServiceDefaults.Messaging;
+using Reseller.IntegrationTests.Messaging;
 
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
@@ -20,11 +20,7 @@ public sealed class PlanChangeAfterMoveInTests(TestInfrastructure infrastructure
     private readonly Guid newPartnerId = Guid.NewGuid();
     private BillingHost billing = null!;
 
-    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure, new Dictionary<string, string?>
-    {
-        [$"{RedeliverySettings.Section}:FirstDelay"] = "00:00:01",
-        [$"{RedeliverySettings.Section}:MaxDelay"] = "00:00:02",
-    });
+    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure, QuickRedelivery.Settings());
 
     public async Task DisposeAsync() => await billing.DisposeAsync();
 
@@ -41,7 +37,7 @@ public sealed class PlanChangeAfterMoveInTests(TestInfrastructure infrastructure
 
         var change = await billing.PublishAsync(new AccountPlanChanged(
             accountId, newPartnerId, Plus, Plus with { Seats = 4 }, null, movedInAt.AddSeconds(1), newCard, Payers.Partner, Revision: 1));
-        Assert.True(await billing.EventuallyAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.MessageId == change && m.Destination != null)),
+        Assert.True(await billing.DeferredAsync(change),
             "The change made after a move-in Billing had not seen never waited for it.");
         Assert.Empty(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.Invoices;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
-using Reseller.ServiceDefaults.Messaging;
+using Reseller.IntegrationTests.Messaging;
 
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
@@ -19,11 +19,7 @@ public sealed class PlanChangeBeforeCreationTests(TestInfrastructure infrastruct
     private readonly Guid partnerId = Guid.NewGuid();
     private BillingHost billing = null!;
 
-    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure, new Dictionary<string, string?>
-    {
-        [$"{RedeliverySettings.Section}:FirstDelay"] = "00:00:01",
-        [$"{RedeliverySettings.Section}:MaxDelay"] = "00:00:02",
-    });
+    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure, QuickRedelivery.Settings());
 
     public async Task DisposeAsync() => await billing.DisposeAsync();
 
@@ -35,7 +31,7 @@ public sealed class PlanChangeBeforeCreationTests(TestInfrastructure infrastruct
         var four = Plus with { Seats = 4 };
 
         var change = await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Plus, four, null, DateTimeOffset.UtcNow, card, Payers.Partner, Revision: 1));
-        Assert.True(await billing.EventuallyAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.MessageId == change && m.Destination != null)),
+        Assert.True(await billing.DeferredAsync(change),
             "The change for an unknown account was never deferred.");
 
         await billing.ActiveAccountAsync(partnerId, card, Plus, id: accountId);
