@@ -45,6 +45,20 @@ namespace Reseller.Credits.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("sms_allowed");
 
+                    b.Property<bool>("SmsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms_enabled");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
                     b.Property<string>("Tier")
                         .IsRequired()
                         .HasMaxLength(50)
