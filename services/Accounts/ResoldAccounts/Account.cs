@@ -107,7 +107,7 @@ public sealed partial class Account : AggregateRoot
     /// </summary>
     public bool ChargeFailed(string purpose, bool final, DateOnly? periodEnd)
     {
-        if (periodEnd is { } end && CurrentPeriodEnd >= new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+        if (periodEnd is { } end && CurrentPeriodEnd >= PeriodEndOf(end))
         {
             return false;
         }
@@ -118,6 +118,9 @@ public sealed partial class Account : AggregateRoot
             _ => RenewalFailed(final),
         };
     }
+
+    /// <summary>When a period Billing invoiced through <paramref name="invoicedPeriodEnd"/> ends here: at that day's start, UTC.</summary>
+    public static DateTimeOffset PeriodEndOf(DateOnly invoicedPeriodEnd) => new(invoicedPeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>A renewal charge failed: payment_failed while retries remain, expired after the last one.</summary>
     public bool RenewalFailed(bool final)

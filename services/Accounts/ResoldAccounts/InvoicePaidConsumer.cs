@@ -19,7 +19,7 @@ public sealed class InvoicePaidConsumer(AccountsDb db, ILogger<InvoicePaidConsum
         await db.ConsumeOnceAsync(context, nameof(InvoicePaidConsumer), async ct =>
         {
             var account = await db.Accounts.FindAsync([accountId], ct);
-            var periodEnd = new DateTimeOffset(paid.PeriodEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var periodEnd = Account.PeriodEndOf(paid.PeriodEnd);
             var changed = paid.Purpose switch
             {
                 InvoicePurposes.FirstPeriod => account?.ActivateAfterFirstCharge(periodEnd),

@@ -163,8 +163,8 @@ public sealed class BilledAccount
     /// </summary>
     public bool AwaitsPayerChangeBefore(string? payer, DateTimeOffset changedAt) =>
         payer is not null && payer != Payer
-        && !(PayerChangedAt is { } payerChanged && payerChanged >= AsStored(changedAt))
-        && !(LastTransferAt is { } transferred && transferred >= AsStored(changedAt));
+        && !IsAppliedSince(PayerChangedAt, changedAt)
+        && !IsAppliedSince(LastTransferAt, changedAt);
 
     /// <summary>
     /// Whether the move-in that gave the account to <paramref name="partnerId"/> has not arrived yet. A plan change names the
@@ -173,7 +173,7 @@ public sealed class BilledAccount
     /// it would be invoiced to the former partner. The caller retries it until the move-in is applied.
     /// </summary>
     public bool AwaitsMoveInBefore(Guid partnerId, DateTimeOffset changedAt) =>
-        partnerId != PartnerId && !(LastTransferAt is { } transferred && transferred >= AsStored(changedAt));
+        partnerId != PartnerId && !IsAppliedSince(LastTransferAt, changedAt);
 
     /// <summary>Whether the plan change numbered <paramref name="revision"/> was applied already (never for an unnumbered one).</summary>
     public bool HasAppliedPlanChange(int? revision) => revision is { } number && number <= PlanRevision;
@@ -291,6 +291,9 @@ public sealed class BilledAccount
 
     /// <summary>Whether a change made at <paramref name="at"/> predates the one of its kind applied at <paramref name="applied"/>, if any.</summary>
     private static bool IsOlder(DateTimeOffset at, DateTimeOffset? applied) => applied is { } last && AsStored(at) < last;
+
+    /// <summary>Whether a change of the kind applied at <paramref name="applied"/>, if any, was made at or after <paramref name="at"/>.</summary>
+    private static bool IsAppliedSince(DateTimeOffset? applied, DateTimeOffset at) => applied is { } last && last >= AsStored(at);
 
     /// <summary>An event's time as PostgreSQL keeps it (whole microseconds, UTC), so a stored time compares with a redelivered one.</summary>
     private static DateTimeOffset AsStored(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
