@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-
 using Microsoft.Playwright;
 
 namespace Reseller.WebTests.Infrastructure;
@@ -15,8 +12,6 @@ public sealed class BrowserSession : IAsyncDisposable
 {
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
-    private static readonly string[] RefusedImpacts = ["serious", "critical"];
 
     private readonly ConcurrentQueue<string> problems = new();
 
@@ -91,9 +86,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private async Task AssertAccessibleAsync(string name, string width)
     {
-        var result = await Page.RunAxe();
-        var refused = result.Violations.Where(v => RefusedImpacts.Contains(v.Impact)).ToList();
-        Assert.True(refused.Count == 0, $"{name} ({width}) has accessibility violations:\n" + string.Join('\n', refused.Select(v =>
-            $"{v.Impact} {v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+        var refused = await AxeCheck.RefusedViolationsAsync(Page);
+        Assert.True(refused.Count == 0, $"{name} ({width}) has accessibility violations:\n" + string.Join('\n', refused));
     }
 }
