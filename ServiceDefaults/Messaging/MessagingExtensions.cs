@@ -25,6 +25,7 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
 
+        var retry = builder.Configuration.GetSection(ConsumerRetry.Section).Get<ConsumerRetry>() ?? new ConsumerRetry();
         builder.AddSessionList();
         builder.Services.AddDomainEvents<TDb>();
         builder.Services.AddHostedService<OutboxDispatcher<TDb>>();
@@ -52,7 +53,7 @@ public static class MessagingExtensions
                 {
                     return;
                 }
-                endpoint.UseMessageRetry(ConsumerRetry.Configure);
+                endpoint.UseMessageRetry(retry.Configure);
                 endpoint.UseConsumeFilter(typeof(EarlierEventPendingFilter<>), registration);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
