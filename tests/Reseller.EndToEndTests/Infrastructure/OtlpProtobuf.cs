@@ -2,7 +2,8 @@ namespace Reseller.EndToEndTests.Infrastructure;
 
 /// <summary>
 /// Reads just enough of an OTLP ExportTraceServiceRequest (protobuf wire format) to know which service sent which span of
-/// which trace: resource_spans(1) → resource(1).attributes(1){key(1), value(2).string_value(1)}; scope_spans(2) → spans(2){trace_id(1), name(5)}.
+/// which trace: resource_spans(1) → resource(1).attributes(1){key(1), value(2).string_value(1)}; scope_spans(2) →
+/// spans(2){trace_id(1), parent_span_id(4), name(5), kind(6)}.
 /// </summary>
 public static class OtlpProtobuf
 {
@@ -17,10 +18,13 @@ public static class OtlpProtobuf
             {
                 var traceId = Convert.ToHexStringLower(Fields(span, 1).FirstOrDefault() ?? []);
                 var name = System.Text.Encoding.UTF8.GetString(Fields(span, 5).FirstOrDefault() ?? []);
-                yield return new ReceivedSpan(service, traceId, name);
+                var isRoot = Fields(span, 4).All(parent => parent.Length == 0);
+                yield return new ReceivedSpan(service, traceId, name, IsUnprompted: isRoot && Varint(span, 6) == ClientKind);
             }
         }
     }
+
+    private const ulong ClientKind = 3;
 
     private static (string Key, string? Value) Attribute(byte[] keyValue)
     {
@@ -30,9 +34,16 @@ public static class OtlpProtobuf
     }
 
     /// <summary>The length-delimited fields with the given number.</summary>
-    private static List<byte[]> Fields(byte[] message, int number)
+    private static List<byte[]> Fields(byte[] message, int number) =>
+        Entries(message).Where(e => e.Number == number && e.Bytes is not null).Select(e => e.Bytes!).ToList();
+
+    /// <summary>The first varint field with the given number, or 0 (protobuf's default) when absent.</summary>
+    private static ulong Varint(byte[] message, int number) =>
+        Entries(message).FirstOrDefault(e => e.Number == number && e.Bytes is null).Varint;
+
+    /// <summary>Each top-level field: its number and either its bytes (length-delimited) or its varint; fixed-width ones are skipped.</summary>
+    private static IEnumerable<(int Number, byte[]? Bytes, ulong Varint)> Entries(byte[] message)
     {
-        var found = new List<byte[]>();
         var position = 0;
         while (position < message.Length)
         {
@@ -41,17 +52,14 @@ public static class OtlpProtobuf
             switch ((int)(tag & 7))
             {
                 case 0:
-                    ReadVarint(message, ref position);
+                    yield return (field, null, ReadVarint(message, ref position));
                     break;
                 case 1:
                     position += 8;
                     break;
                 case 2:
                     var length = (int)ReadVarint(message, ref position);
-                    if (field == number)
-                    {
-                        found.Add(message[position..(position + length)]);
-                    }
+                    yield return (field, message[position..(position + length)], 0);
                     position += length;
                     break;
                 case 5:
@@ -61,7 +69,6 @@ public static class OtlpProtobuf
                     throw new InvalidDataException($"Unsupported wire type in field {field}.");
             }
         }
-        return found;
     }
 
     private static ulong ReadVarint(byte[] buffer, ref int position)

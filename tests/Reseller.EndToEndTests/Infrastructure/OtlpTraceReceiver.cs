@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +12,7 @@ namespace Reseller.EndToEndTests.Infrastructure;
 public sealed class OtlpTraceReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private long lastPromptedExport = Stopwatch.GetTimestamp();
 
     private OtlpTraceReceiver(WebApplication app) => this.app = app;
 
@@ -26,6 +28,12 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     }
 
     public string Endpoint => app.Urls.First();
+
+    /// <summary>
+    /// How long since the last export of logs or of a span that something prompted (a request, a message, a job), whatever
+    /// the pollers' own database calls keep exporting.
+    /// </summary>
+    public TimeSpan SinceLastPromptedExport => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastPromptedExport));
 
     /// <summary>While set, the raw body of every export (traces, logs, metrics) is kept here, for tests that search what left a process.</summary>
     public ConcurrentQueue<byte[]>? Recording { get; set; }
@@ -46,6 +54,10 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
             foreach (var span in OtlpProtobuf.ReadSpans(body.ToArray()))
             {
                 receiver.Spans.Add(span);
+                if (!span.IsUnprompted)
+                {
+                    Interlocked.Exchange(ref receiver.lastPromptedExport, Stopwatch.GetTimestamp());
+                }
             }
             return Results.Ok();
         });
@@ -55,6 +67,7 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
             await request.Body.CopyToAsync(body);
             receiver.Payloads.Enqueue(body.ToArray());
             receiver.Recording?.Enqueue(body.ToArray());
+            Interlocked.Exchange(ref receiver.lastPromptedExport, Stopwatch.GetTimestamp());
             return Results.Ok();
         });
         app.MapPost("/v1/{signal}", async (HttpRequest request) =>
