@@ -7,6 +7,7 @@ using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.Credits;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.EndToEndTests.Flows.Resilience;
 
@@ -15,6 +16,9 @@ namespace Reseller.EndToEndTests.Flows.Resilience;
 /// follow and need them, through the gateway and between services, all succeed on the live replicas. Then Billing dies
 /// entirely: accounts are still created on a card Accounts knows, and what truly needs Billing is 503 with Retry-After.
 /// </summary>
+// Alone: its 1,000 calls test failover, not a machine shared with the other tests' system (beside them, some calls from
+// Credits to Billing outlived their 10 s timeout).
+[RunsAlone]
 public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFixture<ReplicatedSystem>, IDisposable
 {
     private const int Calls = 200;

@@ -8,6 +8,7 @@ using Reseller.EndToEndTests.Flows.AccountUsers;
 using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing;
+using Reseller.Testing.AssemblyFixtures;
 
 using Xunit.Abstractions;
 
@@ -19,6 +20,8 @@ namespace Reseller.EndToEndTests.Flows.Secrets;
 /// passwords: every row of every database, every message published to RabbitMQ, every log line and every span or log
 /// exported over OTLP. A secret lives in the mail that carries it and in the caller's hands, nowhere else.
 /// </summary>
+// Alone: it waits for the system's telemetry and broker to fall quiet, which tests running beside it never let happen.
+[RunsAlone]
 [Trait("Issue", "11-must-hold")]
 public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper output) : IDisposable
 {
