@@ -41,8 +41,23 @@ public sealed class AccountsLookup(InternalServiceClient accounts, CreditsDb db,
             return known;
         }
         logger.LogInformation("Account {AccountId} was not fully known to Credits; followed from Accounts", accountId);
+        if (!await TryFollowAsync(partnerId, accountId, described, cancellationToken))
+        {
+            // An event created the row while Accounts was asked. It may be a status change that knows no plan, so Accounts'
+            // answer still fills what that row lacks.
+            db.ChangeTracker.Clear();
+            await TryFollowAsync(partnerId, accountId, described, cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        return await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == accountId && a.PartnerId == partnerId, cancellationToken);
+    }
+
+    /// <summary>Adds the account from Accounts' answer, or fills the gaps of the row there is; false if a row appeared meanwhile.</summary>
+    private async Task<bool> TryFollowAsync(Guid partnerId, Guid accountId, AccountDescription described, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        if (known is null)
+        var tracked = await db.Accounts.FirstOrDefaultAsync(a => a.AccountId == accountId, cancellationToken);
+        if (tracked is null)
         {
             var followed = CreditAccount.Follow(accountId, partnerId, described.Current, catalog, now, described.Status);
             followed.Plan(described.Current, described.Scheduled, catalog, now);
@@ -52,7 +67,6 @@ public sealed class AccountsLookup(InternalServiceClient accounts, CreditsDb db,
         {
             // Known from a status change only, or from before Credits followed add-ons and statuses: Accounts' answer fills
             // the gaps, and any event newer than what the row holds still wins.
-            var tracked = await db.Accounts.FirstAsync(a => a.AccountId == accountId, cancellationToken);
             if (!tracked.PlanKnown || !tracked.StatusKnown)
             {
                 tracked.Plan(described.Current, described.Scheduled, catalog, tracked.PlanKnown ? tracked.UpdatedAt : DateTimeOffset.MinValue);
@@ -65,13 +79,12 @@ public sealed class AccountsLookup(InternalServiceClient accounts, CreditsDb db,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (tracked is null)
         {
-            // Its AccountCreated arrived meanwhile: what the event wrote stands.
+            return false;
         }
-        db.ChangeTracker.Clear();
-        return await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == accountId && a.PartnerId == partnerId, cancellationToken);
     }
 
     private async Task<AccountDescription?> AskAccountsAsync(Guid accountId, CancellationToken cancellationToken)

@@ -138,6 +138,34 @@ public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
         Assert.Null(again.AskedPath);
     }
 
+    [Fact]
+    public async Task An_account_whose_status_change_lands_while_accounts_is_asked_still_gets_its_plan_from_the_answer()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        var activatedAt = DateTimeOffset.UtcNow;
+        var accounts = new StubAccounts(HttpStatusCode.OK, """
+            {"status":"pending","plan":{"product":"marketing","tier":"plus","add_ons":[{"code":"sms","quantity":1}],"cadence":"monthly"}}
+            """)
+        {
+            // The account's AccountStatusChanged is consumed while Accounts answers: it leaves a row with no plan.
+            WhileAsked = () => credits.InScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<CreditsDb>();
+                db.Accounts.Add(CreditAccount.FromStatus(accountId, partnerId, "active", activatedAt));
+                return await db.SaveChangesAsync();
+            }),
+        };
+
+        var found = await credits.InScopeAsync(sp => Lookup(sp, accounts).FindOwnedAsync(partnerId, PublicId.Format("acc", accountId), CancellationToken.None));
+
+        Assert.True(found.SmsAllowed);
+        Assert.Equal("plus", found.Tier);
+        Assert.Equal("active", found.Status); // The event is newer than nothing: it stands.
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a", ("a", accountId)));
+    }
+
     private static AccountsLookup Lookup(IServiceProvider services, StubAccounts accounts)
     {
         var context = new DefaultHttpContext();
@@ -155,16 +183,23 @@ public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
         public string? AskedPath { get; private set; }
         public string? AskedAuthorization { get; private set; }
 
+        /// <summary>Runs while the request is in flight, before the answer: what lands meanwhile.</summary>
+        public Func<Task>? WhileAsked { get; init; }
+
         /// <summary>No replica of Accounts takes the connection.</summary>
         public static StubAccounts Unreachable() => new(HttpStatusCode.OK, "", refuseConnection: true);
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             AskedPath = request.RequestUri!.AbsolutePath;
             AskedAuthorization = request.Headers.Authorization?.ToString();
+            if (WhileAsked is not null)
+            {
+                await WhileAsked();
+            }
             return refuseConnection
-                ? Task.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (accounts:80)"))
-                : Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (accounts:80)")
+                : new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
     }
 }
