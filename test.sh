@@ -21,8 +21,9 @@ if ! dotnet format whitespace Reseller.sln --verify-no-changes -v quiet; then
   exit 1
 fi
 
-# One project after another, each test class after another inside it (xunit.runner.json): on two cores, systems started
-# side by side starve each other and miss their deadlines (measured: load 30-60, slower in total, not faster).
+# One project after another: on two cores, two projects at once starve each other and miss their deadlines (measured:
+# load 30-60, slower in total, not faster). Inside the end-to-end project, test classes run side by side on its shared
+# system (xunit.runner.json), except those marked [RunsAlone]; the other projects run one class at a time.
 status=0
 for project in Reseller.UnitTests Reseller.IntegrationTests Reseller.EndToEndTests Reseller.WebTests; do
   dotnet test "tests/$project" -c "$configuration" --no-build --nologo --results-directory "$results" \
