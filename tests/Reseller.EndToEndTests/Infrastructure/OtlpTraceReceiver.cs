@@ -30,8 +30,8 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     public string Endpoint => app.Urls.First();
 
     /// <summary>
-    /// How long since the last export of logs or of a span that something prompted (a request, a message, a job), whatever
-    /// the pollers' own database calls keep exporting.
+    /// How long since the last export of logs or of a span that something prompted (a request, a message, a job): an
+    /// unprompted client call does not count.
     /// </summary>
     public TimeSpan SinceLastPromptedExport => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastPromptedExport));
 

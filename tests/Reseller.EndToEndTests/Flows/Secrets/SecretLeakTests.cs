@@ -145,7 +145,7 @@ public sealed class SecretLeakTests(ResellerSystem system, ITestOutputHelper out
 
     /// <summary>
     /// Waits until the processes have exported what the flow produced: no log and no prompted span for two seconds, ten
-    /// times the span exporters' schedule. The pollers' own database calls never stop, so they cannot count.
+    /// times the span exporters' schedule. Unprompted calls (a poller's, if one were traced) do not count.
     /// </summary>
     private Task<bool> WaitForQuietAsync() =>
         Eventually.HoldsAsync(() => system.Telemetry.SinceLastPromptedExport >= TimeSpan.FromSeconds(2), Eventually.Propagation);
