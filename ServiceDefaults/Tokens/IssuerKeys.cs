@@ -9,7 +9,9 @@ namespace Reseller.ServiceDefaults.Tokens;
 /// <summary>
 /// The public keys of every trusted issuer, fetched from its JWKS (GET http://{issuer}/.well-known/jwks.json, internal) and
 /// kept for <see cref="KeepFor"/>; a kid not yet known is fetched for at once (each kid at most every few seconds), so a
-/// rolled key is found at once. The issuer's own keys come from its ring. Fetched before validation, read synchronously by the key resolver.
+/// rolled key is found at once. Requests that arrive while an issuer's keys are being fetched wait for that one fetch: the
+/// first tokens signed with a rolled key come many at once, and none may be refused for a key that is on its way.
+/// The issuer's own keys come from its ring. Fetched before validation, read synchronously by the key resolver.
 /// The issuer's list of ended sessions is loaded along with its keys.
 /// </summary>
 public sealed class IssuerKeys(IHttpClientFactory http, ServiceIdentity self, IServiceProvider services, EndedSessions sessions, ILogger<IssuerKeys> logger)
@@ -24,6 +26,7 @@ public sealed class IssuerKeys(IHttpClientFactory http, ServiceIdentity self, IS
 
     private readonly ConcurrentDictionary<string, (IReadOnlyList<SecurityKey> Keys, long FetchedAt)> known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Issuer, string KeyId), long> missedAt = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task>> fetching = new(StringComparer.Ordinal);
 
     public async Task EnsureAsync(string issuer, string? keyId, CancellationToken cancellationToken)
     {
@@ -31,19 +34,46 @@ public sealed class IssuerKeys(IHttpClientFactory http, ServiceIdentity self, IS
         {
             return;
         }
+        if (fetching.TryGetValue(issuer, out var inFlight) && !Knows(issuer, keyId))
+        {
+            await inFlight.Value.WaitAsync(cancellationToken);
+        }
         var now = Environment.TickCount64;
         var age = known.TryGetValue(issuer, out var entry) ? now - entry.FetchedAt : long.MaxValue;
-        var missing = entry.Keys is null || !entry.Keys.Any(k => k.KeyId == keyId);
-        if (age >= KeepFor.TotalMilliseconds || (missing && FirstMissInAWhile(issuer, keyId, now)))
+        var stale = age >= KeepFor.TotalMilliseconds;
+        if (stale || (!Knows(issuer, keyId) && FirstMissInAWhile(issuer, keyId, now)))
         {
-            if (age >= KeepFor.TotalMilliseconds)
-            {
-                await sessions.LoadAsync(issuer, cancellationToken);
-            }
-            if (await FetchAsync(issuer, reload: missing, cancellationToken) is { } keys)
-            {
-                known[issuer] = (keys, Environment.TickCount64);
-            }
+            await RefreshAsync(issuer, loadSessions: stale, reload: !Knows(issuer, keyId), cancellationToken);
+        }
+    }
+
+    private bool Knows(string issuer, string? keyId) =>
+        known.TryGetValue(issuer, out var entry) && entry.Keys.Any(k => k.KeyId == keyId);
+
+    // One fetch per issuer at a time, shared by every request that needs it; it runs to its end even if the request that
+    // started it is aborted, so the others still get its keys.
+    private async Task RefreshAsync(string issuer, bool loadSessions, bool reload, CancellationToken cancellationToken)
+    {
+        var refresh = fetching.GetOrAdd(issuer, _ => new Lazy<Task>(() => FetchAndKeepAsync(issuer, loadSessions, reload)));
+        try
+        {
+            await refresh.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            fetching.TryRemove(KeyValuePair.Create(issuer, refresh));
+        }
+    }
+
+    private async Task FetchAndKeepAsync(string issuer, bool loadSessions, bool reload)
+    {
+        if (loadSessions)
+        {
+            await sessions.LoadAsync(issuer, CancellationToken.None);
+        }
+        if (await FetchAsync(issuer, reload, CancellationToken.None) is { } keys)
+        {
+            known[issuer] = (keys, Environment.TickCount64);
         }
     }
 

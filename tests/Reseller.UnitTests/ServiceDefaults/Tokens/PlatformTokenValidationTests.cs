@@ -104,6 +104,22 @@ public sealed class PlatformTokenValidationTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Requests_that_bring_a_just_rolled_key_at_once_all_wait_for_its_one_fetch()
+    {
+        // The issuer's keys answer slowly, as under load: every request that meets the new key while it is being fetched
+        // waits for that fetch instead of being refused for a key the validator does not know yet.
+        await using var slowBilling = await ValidatingService.StartAsync([partners, credits], issuerLatency: TimeSpan.FromMilliseconds(500));
+        await partners.Store.AddAsync(SigningKey.Create(clock.GetUtcNow() - KeyRotation.RotateEvery + TimeSpan.FromMinutes(10)), CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, (await slowBilling.GetAsync("/partner", await partners.PartnerUserAsync(Guid.NewGuid()))).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(15));
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => partners.PartnerUserAsync(Guid.NewGuid())));
+
+        var answers = await Task.WhenAll(tokens.Select(token => slowBilling.GetAsync("/partner", token)));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+    }
+
+    [Fact]
     public void A_replaced_key_stays_published_longer_than_a_token_lives_then_leaves()
     {
         var now = DateTimeOffset.UtcNow;

@@ -28,14 +28,14 @@ public sealed class ValidatingService : IAsyncDisposable
 
     public EndedSessions EndedSessions => app.Services.GetRequiredService<EndedSessions>();
 
-    public static async Task<ValidatingService> StartAsync(IReadOnlyList<TestIssuer> issuers, string name = "Reseller.Billing")
+    public static async Task<ValidatingService> StartAsync(IReadOnlyList<TestIssuer> issuers, string name = "Reseller.Billing", TimeSpan issuerLatency = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = name });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["Reseller:AdminKey"] = AdminKey;
         builder.Services.AddSingleton<TimeProvider>(issuers[0].Clock);
         builder.AddPlatformAuthentication();
-        builder.Services.AddHttpClient(IssuerKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new IssuersHandler(issuers));
+        builder.Services.AddHttpClient(IssuerKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new IssuersHandler(issuers, issuerLatency));
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
