@@ -44,14 +44,16 @@ public static class ClockExtensions
         return app;
     }
 
-    private static async Task<Ok<ClockReading>> AdvanceAsync(ClockChange change, PlatformClock clock, DueJobRunner jobs, CancellationToken cancellationToken)
+    /// <summary>Moves the instance's clock, then runs what became due unless <paramref name="jobs"/> is false (the gateway moves every clock before any job runs).</summary>
+    private static async Task<Ok<ClockReading>> AdvanceAsync(
+        ClockChange change, PlatformClock clock, DueJobRunner dueJobs, CancellationToken cancellationToken, bool jobs = true)
     {
         if (change.Now is not { } target)
         {
             throw ValidationErrors.Reject("now", "now is required.");
         }
         var now = clock.AdvanceTo(target);
-        var ran = await jobs.RunAllAsync(cancellationToken);
+        var ran = jobs ? await dueJobs.RunAllAsync(cancellationToken) : null;
         return TypedResults.Ok(new ClockReading(now, ran));
     }
 }

@@ -17,22 +17,28 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
     public async Task<PlatformClockResponse> AdvanceAsync(DateTimeOffset target, string adminKey, CancellationToken cancellationToken)
     {
         (gatewayClock as PlatformClock)?.AdvanceTo(target);
+        // Every clock moves before any instance runs its jobs. Moved one after another's jobs, an instance would be behind
+        // those moved before it by as long as their jobs took (a year's renewals: tens of seconds), and a token an instance
+        // ahead issues would not yet be valid at one behind.
+        var instances = services.Instances
+            .SelectMany(service => service.Value.Select((uri, i) => (Name: $"{service.Key}-{i}", Uri: uri)))
+            .ToList();
+        foreach (var instance in instances)
+        {
+            await AdvanceInstanceAsync(instance.Uri, target, adminKey, runJobs: false, cancellationToken);
+        }
         var results = new Dictionary<string, ClockReading>(StringComparer.Ordinal);
         var failures = new List<string>();
-        foreach (var (service, instances) in services.Instances)
+        foreach (var instance in instances)
         {
-            for (var i = 0; i < instances.Count; i++)
+            // Every instance is asked even when one fails, so none is left behind.
+            if (await AdvanceInstanceAsync(instance.Uri, target, adminKey, runJobs: true, cancellationToken) is { } reading)
             {
-                // Every instance is moved even when one fails, so their clocks never drift apart.
-                var reading = await AdvanceInstanceAsync(instances[i], target, adminKey, cancellationToken);
-                if (reading is null)
-                {
-                    failures.Add($"{service}-{i}");
-                }
-                else
-                {
-                    results[$"{service}-{i}"] = reading;
-                }
+                results[instance.Name] = reading;
+            }
+            else
+            {
+                failures.Add(instance.Name);
             }
         }
         if (failures.Count > 0)
@@ -44,9 +50,10 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
         return new PlatformClockResponse(now, results.ToDictionary(r => r.Key, r => r.Value.Jobs ?? new Dictionary<string, int>()));
     }
 
-    private async Task<ClockReading?> AdvanceInstanceAsync(Uri instance, DateTimeOffset target, string adminKey, CancellationToken cancellationToken)
+    private async Task<ClockReading?> AdvanceInstanceAsync(Uri instance, DateTimeOffset target, string adminKey, bool runJobs, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance, ClockExtensions.InternalClockPath))
+        var path = runJobs ? ClockExtensions.InternalClockPath : $"{ClockExtensions.InternalClockPath}?jobs=false";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance, path))
         {
             Content = JsonContent.Create(new { now = target }),
         };
