@@ -24,7 +24,9 @@ public sealed partial class CreditNoteTests(ResellerSystem system) : IDisposable
         Assert.EndsWith("/credit-exceeds-invoice", tooMuch["type"]!.GetValue<string>(), StringComparison.Ordinal);
         var numbers = new[] { first, second }.Select(n => CreditNoteNumber().Match(n["number"]!.GetValue<string>())).ToList();
         Assert.All(numbers, m => Assert.True(m.Success));
-        Assert.Equal(long.Parse(numbers[0].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1, long.Parse(numbers[1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        // Later in the series, not necessarily next: classes running beside this one issue credit notes of their own in between.
+        // That the series has no gap is InvoiceNumbering's rule (one counter row per series and year, taken in the note's transaction).
+        Assert.True(SequenceOf(numbers[1]) > SequenceOf(numbers[0]), $"{second["number"]} does not follow {first["number"]}");
         Assert.Equal(1000, first["amount"]!["amount"]!.GetValue<long>());
         Assert.Equal(invoiceId, first["invoice_id"]!.GetValue<string>());
 
@@ -81,6 +83,8 @@ public sealed partial class CreditNoteTests(ResellerSystem system) : IDisposable
         var problem = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, Path(invoice["id"]!.GetValue<string>()), new { amount = 10, reason = "x" }, asOperator: true), HttpStatusCode.Conflict);
         Assert.EndsWith("/credit-note-requires-paid-invoice", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    private static long SequenceOf(Match number) => long.Parse(number.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^RSL-CN-\d{4}-(\d{6})$")]
     private static partial Regex CreditNoteNumber();
