@@ -26,7 +26,10 @@ public sealed class IssuerKeys(IHttpClientFactory http, ServiceIdentity self, IS
 
     private readonly ConcurrentDictionary<string, (IReadOnlyList<SecurityKey> Keys, long FetchedAt)> known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Issuer, string KeyId), long> missedAt = new();
-    private readonly ConcurrentDictionary<string, Lazy<Task>> fetching = new(StringComparer.Ordinal);
+    // The fetch under way per issuer. Whether to join it or start one is decided under a lock (only on a miss or a stale
+    // set, never on the hot path), so no request sees "no fetch under way" after another has already claimed the miss.
+    private readonly Dictionary<string, Task> fetching = new(StringComparer.Ordinal);
+    private readonly Lock fetchingGate = new();
 
     public async Task EnsureAsync(string issuer, string? keyId, CancellationToken cancellationToken)
     {
@@ -34,46 +37,69 @@ public sealed class IssuerKeys(IHttpClientFactory http, ServiceIdentity self, IS
         {
             return;
         }
-        if (fetching.TryGetValue(issuer, out var inFlight) && !Knows(issuer, keyId))
+        if (!Stale(issuer) && Knows(issuer, keyId))
         {
-            await inFlight.Value.WaitAsync(cancellationToken);
+            return;
         }
-        var now = Environment.TickCount64;
-        var age = known.TryGetValue(issuer, out var entry) ? now - entry.FetchedAt : long.MaxValue;
-        var stale = age >= KeepFor.TotalMilliseconds;
-        if (stale || (!Knows(issuer, keyId) && FirstMissInAWhile(issuer, keyId, now)))
+        // The fetch runs to its end even if this request is aborted, so the others waiting on it still get its keys.
+        if (StartOrJoinFetch(issuer, keyId, refreshIfStale: true) is { } fetch)
         {
-            await RefreshAsync(issuer, loadSessions: stale, reload: !Knows(issuer, keyId), cancellationToken);
+            await fetch.WaitAsync(cancellationToken);
+        }
+        // One that joined a routine refresh begun before its key existed asks once more, for its own key.
+        if (!Knows(issuer, keyId) && StartOrJoinFetch(issuer, keyId, refreshIfStale: false) is { } again)
+        {
+            await again.WaitAsync(cancellationToken);
         }
     }
+
+    private Task? StartOrJoinFetch(string issuer, string? keyId, bool refreshIfStale)
+    {
+        lock (fetchingGate)
+        {
+            if (fetching.TryGetValue(issuer, out var fetch))
+            {
+                return fetch;
+            }
+            var stale = refreshIfStale && Stale(issuer);
+            var missing = !Knows(issuer, keyId);
+            if (!stale && !(missing && FirstMissInAWhile(issuer, keyId, Environment.TickCount64)))
+            {
+                return null;
+            }
+            fetch = FetchAndKeepAsync(issuer, loadSessions: stale, reload: missing);
+            fetching[issuer] = fetch;
+            return fetch;
+        }
+    }
+
+    private bool Stale(string issuer) =>
+        !known.TryGetValue(issuer, out var entry) || Environment.TickCount64 - entry.FetchedAt >= KeepFor.TotalMilliseconds;
 
     private bool Knows(string issuer, string? keyId) =>
         known.TryGetValue(issuer, out var entry) && entry.Keys.Any(k => k.KeyId == keyId);
 
-    // One fetch per issuer at a time, shared by every request that needs it; it runs to its end even if the request that
-    // started it is aborted, so the others still get its keys.
-    private async Task RefreshAsync(string issuer, bool loadSessions, bool reload, CancellationToken cancellationToken)
+    private async Task FetchAndKeepAsync(string issuer, bool loadSessions, bool reload)
     {
-        var refresh = fetching.GetOrAdd(issuer, _ => new Lazy<Task>(() => FetchAndKeepAsync(issuer, loadSessions, reload)));
+        // Off the caller's thread at once, so the fetch is registered before it can end and remove itself.
+        await Task.Yield();
         try
         {
-            await refresh.Value.WaitAsync(cancellationToken);
+            if (loadSessions)
+            {
+                await sessions.LoadAsync(issuer, CancellationToken.None);
+            }
+            if (await FetchAsync(issuer, reload, CancellationToken.None) is { } keys)
+            {
+                known[issuer] = (keys, Environment.TickCount64);
+            }
         }
         finally
         {
-            fetching.TryRemove(KeyValuePair.Create(issuer, refresh));
-        }
-    }
-
-    private async Task FetchAndKeepAsync(string issuer, bool loadSessions, bool reload)
-    {
-        if (loadSessions)
-        {
-            await sessions.LoadAsync(issuer, CancellationToken.None);
-        }
-        if (await FetchAsync(issuer, reload, CancellationToken.None) is { } keys)
-        {
-            known[issuer] = (keys, Environment.TickCount64);
+            lock (fetchingGate)
+            {
+                fetching.Remove(issuer);
+            }
         }
     }
 
