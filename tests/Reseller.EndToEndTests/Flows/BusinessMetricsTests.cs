@@ -44,20 +44,6 @@ public sealed class BusinessMetricsTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
-    public async Task Every_outbox_drains_to_zero_pending_and_zero_age()
-    {
-        var partner = await client.CreatePartnerAsync();
-        var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
-        await client.CreateSettledAccountAsync(partner, card);
-
-        foreach (var service in new[] { ResellerResources.Accounts.Name, ResellerResources.Billing.Name, ResellerResources.Partners.Name, ResellerResources.Credits.Name })
-        {
-            await WaitForAsync(service, m => m.Has("reseller_outbox_pending") && m.Sum("reseller_outbox_pending") == 0
-                && m.Sum("reseller_outbox_oldest_age_seconds") == 0);
-        }
-    }
-
-    [Fact]
     public async Task Consumed_credits_replays_and_lockouts_are_counted()
     {
         var creditsBefore = await ScrapeAsync(ResellerResources.Credits.Name);

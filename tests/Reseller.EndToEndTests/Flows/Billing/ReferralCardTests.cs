@@ -22,7 +22,7 @@ public sealed class ReferralCardTests(ResellerSystem system) : IDisposable
             language = "en",
             time_zone = "Europe/Paris",
             plan = new { product = "marketing", tier = "plus", contacts = 1000, cadence = "monthly" },
-            card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = DateTime.UtcNow.Year + 3, cvc = "123" },
+            card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" },
         }), HttpStatusCode.Created);
         var accountId = signedUp["account_id"]!.GetValue<string>();
         await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "active", TimeSpan.FromSeconds(45));

@@ -19,7 +19,7 @@ public sealed class ReferralPaymentMethodTests(ResellerSystem system) : IDisposa
     {
         var partner = await client.CreatePartnerAsync();
         var code = (await client.GetAsync("/api/v1/partners/me/referral-link", partner.Token))["code"]!.GetValue<string>();
-        var card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = DateTime.UtcNow.Year + 3, cvc = "123" };
+        var card = new { number = GatewayClient.GoodCard, exp_month = 12, exp_year = GatewayClient.CardExpiryYear, cvc = "123" };
 
         // The sandbox's own answer to a payment method: proof that Partners handed it to Billing.
         var sandbox = await ProblemAssert.IsAsync(await SignUpAsync(code, card: null, paymentMethod: "pm_card_visa"), HttpStatusCode.UnprocessableEntity);

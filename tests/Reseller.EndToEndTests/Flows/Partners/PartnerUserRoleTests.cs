@@ -1,6 +1,7 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Testing;
 
 namespace Reseller.EndToEndTests.Flows.Partners;
 
@@ -33,11 +34,9 @@ public sealed class PartnerUserRoleTests(ResellerSystem system) : IDisposable
         var promoted = await GatewayClient.JsonAsync(await ChangeRoleAsync(memberId, new { role = "owner" }, partner.Token), HttpStatusCode.OK);
         Assert.Equal("owner", promoted["role"]!.GetValue<string>());
         // The member's token still says member: its session ended, and its next sign-in carries the new role.
-        var oldSession = HttpStatusCode.OK;
-        for (var deadline = DateTime.UtcNow.AddSeconds(5); oldSession != HttpStatusCode.Unauthorized && DateTime.UtcNow < deadline;)
-        {
-            oldSession = (await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me/users", token: member)).StatusCode;
-        }
+        var oldSession = await Eventually.ReadAsync(
+            async () => (await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me/users", token: member)).StatusCode,
+            status => status == HttpStatusCode.Unauthorized, Eventually.Propagation, "the promoted member's old token to be refused");
         Assert.Equal(HttpStatusCode.Unauthorized, oldSession);
         var newOwner = await client.TokenAsync(memberEmail, PartnerScenarios.NewPassword);
 

@@ -21,6 +21,13 @@ public static class MalformedBodies
         }
     }
 
+    /// <summary>
+    /// Whether the variant may be a valid request after all: with no required field, an empty body is one (POST
+    /// /admin/payouts without statement_ids pays every pending statement), so a caller that must not write sends it no such variant.
+    /// </summary>
+    public static bool MayBeValid(string variant, JsonNode schema) =>
+        variant is "no body" or "JSON null" or "missing fields" && schema["required"] is not JsonArray { Count: > 0 };
+
     private static JsonObject Transform(JsonObject body, Func<JsonNode?, JsonNode?> change)
     {
         var changed = new JsonObject();
