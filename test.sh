@@ -43,6 +43,12 @@ for trx in "$results"/*.trx; do
 done
 # Name every failed test again at the end, with why, where a CI log cut to its last lines still shows it.
 awk -f scripts/trx-failures.awk "$results"/*.trx 2>/dev/null
+# After a failure, the warnings and errors the systems under test logged (a CI log keeps only the console); their whole
+# logs stay in $results/logs.
+if [ "$failed" -gt 0 ] && ls "$results"/logs/*.log > /dev/null 2>&1; then
+  echo "Last warnings and errors logged by the systems under test (all of it in $results/logs):"
+  grep -h -A1 -E '^\[[a-z0-9-]+\] (warn|fail|crit):' "$results"/logs/*.log | grep -v '^--$' | tail -80
+fi
 # Each project's own wall time, and the scale and fault tests as a group of their own.
 scale_and_fault='RenewalAtScaleTests|RenewalBrokerRestartTests|WebhookProcessCrashTests|OutboxBrokerOutageTests|ReplicaFailoverTests'
 echo "Test groups:"

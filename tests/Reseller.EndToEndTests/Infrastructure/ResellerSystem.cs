@@ -137,6 +137,18 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
         }
         await Telemetry.DisposeAsync();
         await logFile.DisposeAsync();
+        KeepLog();
+    }
+
+    // The data directory goes with the run; its processes' log is kept beside the test results, for a failure to be read after.
+    private void KeepLog()
+    {
+        var log = app is null ? null : Path.Combine(app.DataDirectory, "system.log");
+        if (log is not null && File.Exists(log))
+        {
+            var kept = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "TestResults", "logs"));
+            File.Copy(log, Path.Combine(kept.FullName, $"{dataDirectoryName}-{Environment.ProcessId}.log"), overwrite: true);
+        }
     }
 
     public void Dispose() => logFile.Dispose();
