@@ -17,7 +17,8 @@ internal sealed class AssemblyFixtureAssemblyRunner(
     private readonly SharedFixtures fixtures = new(
         ((IReflectionAssemblyInfo)testAssembly.Assembly).Assembly.GetCustomAttributes<AssemblyFixtureAttribute>().Select(a => a.FixtureType));
 
-    private readonly CollectionGate gate = new();
+    private readonly CollectionGate gate = new(
+        ((IReflectionAssemblyInfo)testAssembly.Assembly).Assembly.GetCustomAttribute<SideBySideLimitAttribute>()?.Collections ?? CollectionGate.Unlimited);
 
     protected override async Task<RunSummary> RunTestCollectionAsync(
         IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource)
@@ -36,7 +37,6 @@ internal sealed class AssemblyFixtureAssemblyRunner(
     protected override async Task BeforeTestAssemblyFinishedAsync()
     {
         await Aggregator.RunAsync(async () => await fixtures.DisposeAsync());
-        gate.Dispose();
         await base.BeforeTestAssemblyFinishedAsync();
     }
 }

@@ -1,38 +1,53 @@
 namespace Reseller.Testing.AssemblyFixtures;
 
 /// <summary>
-/// Lets collections run side by side, except one that must run alone: it waits for those running to finish, and those
-/// that ask after it wait for it (first come, first served, so it is never starved).
+/// Lets up to <c>seatCount</c> collections run side by side, and one that must run alone only with nothing beside it.
+/// Those that may run side by side go first, in the order they ask; the lone ones then run one after another. Every
+/// collection asks as the run starts, so the lone ones wait only for a finite set, and the seats stay full until then
+/// (a lone one let in between would make the running ones drain first, once per lone collection).
 /// </summary>
-internal sealed class CollectionGate : IDisposable
+internal sealed class CollectionGate(int seatCount)
 {
-    private const int Seats = 1024;
-    private readonly SemaphoreSlim seats = new(Seats, Seats);
-    private readonly SemaphoreSlim aloneTurn = new(1, 1);
+    public const int Unlimited = 1024;
 
-    public async Task<IAsyncDisposable> EnterAsync(bool alone)
+    private readonly Lock gate = new();
+    private readonly Queue<TaskCompletionSource> sideBySide = new();
+    private readonly Queue<TaskCompletionSource> alone = new();
+    private readonly int all = seatCount;
+    private int free = seatCount;
+
+    public async Task<IAsyncDisposable> EnterAsync(bool runsAlone)
     {
-        if (!alone)
+        var seats = runsAlone ? all : 1;
+        var admitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
         {
-            await seats.WaitAsync();
-            return new Leave(() => seats.Release());
+            (runsAlone ? alone : sideBySide).Enqueue(admitted);
+            AdmitInTurn();
         }
-        await aloneTurn.WaitAsync();
-        for (var taken = 0; taken < Seats; taken++)
-        {
-            await seats.WaitAsync();
-        }
+        await admitted.Task;
         return new Leave(() =>
         {
-            seats.Release(Seats);
-            aloneTurn.Release();
+            lock (gate)
+            {
+                free += seats;
+                AdmitInTurn();
+            }
         });
     }
 
-    public void Dispose()
+    private void AdmitInTurn()
     {
-        seats.Dispose();
-        aloneTurn.Dispose();
+        while (free > 0 && sideBySide.TryDequeue(out var next))
+        {
+            free--;
+            next.SetResult();
+        }
+        if (sideBySide.Count == 0 && free == all && alone.TryDequeue(out var lone))
+        {
+            free = 0;
+            lone.SetResult();
+        }
     }
 
     private sealed class Leave(Action leave) : IAsyncDisposable
