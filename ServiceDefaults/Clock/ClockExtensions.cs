@@ -13,6 +13,9 @@ public static class ClockExtensions
 {
     public const string InternalClockPath = "/internal/clock";
 
+    /// <summary>Moves the instance's clock without running its due jobs (the <c>jobs</c> parameter of the POST below).</summary>
+    public const string InternalClockMoveOnlyPath = InternalClockPath + "?jobs=false";
+
     public static TBuilder AddPlatformClock<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         if (!SandboxClockSetting.IsOn(builder.Configuration, builder.Environment))

@@ -37,7 +37,7 @@ public sealed class IssuerKeys(IHttpClientFactory http, ServiceIdentity self, IS
         {
             return;
         }
-        if (!Stale(issuer) && Knows(issuer, keyId))
+        if (known.TryGetValue(issuer, out var entry) && !IsStale(entry.FetchedAt) && Holds(entry.Keys, keyId))
         {
             return;
         }
@@ -73,11 +73,13 @@ public sealed class IssuerKeys(IHttpClientFactory http, ServiceIdentity self, IS
         }
     }
 
-    private bool Stale(string issuer) =>
-        !known.TryGetValue(issuer, out var entry) || Environment.TickCount64 - entry.FetchedAt >= KeepFor.TotalMilliseconds;
+    private bool Stale(string issuer) => !known.TryGetValue(issuer, out var entry) || IsStale(entry.FetchedAt);
 
-    private bool Knows(string issuer, string? keyId) =>
-        known.TryGetValue(issuer, out var entry) && entry.Keys.Any(k => k.KeyId == keyId);
+    private bool Knows(string issuer, string? keyId) => known.TryGetValue(issuer, out var entry) && Holds(entry.Keys, keyId);
+
+    private static bool IsStale(long fetchedAt) => Environment.TickCount64 - fetchedAt >= KeepFor.TotalMilliseconds;
+
+    private static bool Holds(IReadOnlyList<SecurityKey> keys, string? keyId) => keys.Any(k => k.KeyId == keyId);
 
     private async Task FetchAndKeepAsync(string issuer, bool loadSessions, bool reload)
     {

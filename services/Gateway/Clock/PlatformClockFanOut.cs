@@ -52,7 +52,7 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
 
     private async Task<ClockReading?> AdvanceInstanceAsync(Uri instance, DateTimeOffset target, string adminKey, bool runJobs, CancellationToken cancellationToken)
     {
-        var path = runJobs ? ClockExtensions.InternalClockPath : $"{ClockExtensions.InternalClockPath}?jobs=false";
+        var path = runJobs ? ClockExtensions.InternalClockPath : ClockExtensions.InternalClockMoveOnlyPath;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance, path))
         {
             Content = JsonContent.Create(new { now = target }),

@@ -84,7 +84,7 @@ public sealed class BusinessMetricsTests(ResellerSystem system) : IDisposable
         after.Sum(name, labels) - before.Sum(name, labels);
 
     private Task<MetricsScrape> ScrapeAsync(string service) =>
-        MetricsScrape.OfAsync(system, service, service == ResellerResources.Billing.Name ? ResellerSystem.BillingReplicas : 1);
+        MetricsScrape.OfAsync(system, service);
 
     private async Task WaitForAsync(string service, Func<MetricsScrape, bool> condition) =>
         await Eventually.ReadAsync(() => ScrapeAsync(service), condition, GaugeTimeout, $"{service}'s metrics to reach the expected values", scrape => scrape.Names);

@@ -25,7 +25,7 @@ public sealed class OutboxGaugeTests(ResellerSystem system) : IDisposable
         foreach (var service in new[] { ResellerResources.Accounts.Name, ResellerResources.Billing.Name, ResellerResources.Partners.Name, ResellerResources.Credits.Name })
         {
             await Eventually.ReadAsync(
-                () => MetricsScrape.OfAsync(system, service, service == ResellerResources.Billing.Name ? ResellerSystem.BillingReplicas : 1),
+                () => MetricsScrape.OfAsync(system, service),
                 m => m.Has("reseller_outbox_pending") && m.Sum("reseller_outbox_pending") == 0 && m.Sum("reseller_outbox_oldest_age_seconds") == 0,
                 GaugeTimeout, $"{service}'s outbox gauges to reach zero", scrape => scrape.Names);
         }

@@ -14,6 +14,9 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 {
     public const int BillingReplicas = 2;
 
+    /// <summary>How many instances of <paramref name="service"/> the shared system runs.</summary>
+    public static int ReplicasOf(string service) => service == ResellerResources.Billing.Name ? BillingReplicas : 1;
+
     private readonly string dataDirectoryName;
     private readonly string[] args;
     private readonly Action<IDictionary<string, string>, ApplicationModel, DistributedApplication>? setup;

@@ -40,7 +40,7 @@ public sealed class PlatformClockFanOutTests
             var clock = clocks[request.RequestUri!.Host];
             var change = await request.Content!.ReadFromJsonAsync<ClockChange>(InternalJson.Options, cancellationToken);
             var now = clock.AdvanceTo(change!.Now!.Value);
-            var runJobs = !request.RequestUri.Query.Contains("jobs=false", StringComparison.Ordinal);
+            var runJobs = request.RequestUri.PathAndQuery != ClockExtensions.InternalClockMoveOnlyPath;
             if (runJobs)
             {
                 realTime.Advance(JobsTake);
