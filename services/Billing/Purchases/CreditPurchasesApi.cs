@@ -67,13 +67,15 @@ public static class CreditPurchasesApi
         // The invoice is the partner's, not an account's (an earmark is Credits' business), so account flows never see it.
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var heading = await headings.ForAsync(partnerId, null, Payers.Partner, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The number last: its row lock queues every invoice being issued, and is held until commit.
         var invoice = Invoice.Issue(
             new IssueInvoice(partnerId, null, Payers.Partner, InvoicePurposes.CreditPurchase, today, today, request.PurchaseId),
             await numbering.NextAsync(now, cancellationToken),
             price!,
             now,
-            await headings.ForAsync(partnerId, null, Payers.Partner, cancellationToken));
+            heading);
         db.Invoices.Add(invoice);
         db.Publish(InvoiceEvents.Issued(invoice), now);
         var payment = Payment.Start(invoice.Id, partnerId, profileId, invoice.AmountDue, invoice.Currency, now);

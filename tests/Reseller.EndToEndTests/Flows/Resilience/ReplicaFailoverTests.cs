@@ -43,6 +43,10 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFi
         var accounts = await AllSucceedAsync(Calls, HttpStatusCode.Created, i =>
             client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
                 GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), card), keys[i]["key"]!.GetValue<string>()));
+        // Each new account's first invoice is issued and charged by Billing's consumer after the 201: done before the next
+        // step, whose calls would otherwise queue behind 200 invoices on the one live Billing (7 s of a 10 s timeout, measured).
+        var accountIds = accounts.Select(a => a["id"]!.GetValue<string>()).ToList();
+        Assert.True(await AllActiveAsync(accountIds), "Billing never got every new account paid");
         // Billing from Credits (BillingInvoices): each purchase is invoiced and charged synchronously.
         await AllSucceedAsync(Calls, HttpStatusCode.Created, _ =>
             client.SendAsync(HttpMethod.Post, "/api/v1/credits/compatibility/purchases", new { pack = 100 }, partner.Token));
@@ -50,7 +54,6 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFi
         await AllSucceedAsync(Calls, HttpStatusCode.OK, _ =>
             client.SendAsync(HttpMethod.Get, $"/api/v1/billing-profiles/{card}", token: partner.Token));
         // Accounts from Credits (AccountsLookup): Credits forgets the accounts, so each assignment asks Accounts for its own.
-        var accountIds = accounts.Select(a => a["id"]!.GetValue<string>()).ToList();
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "compatibility") == Calls * 100L);
         Assert.True(await ForgetAccountsAsync(accountIds), "Credits never learnt of every account from its event");
         await AllSucceedAsync(Calls, HttpStatusCode.Created, i => client.AssignAsync(partner, "compatibility", accountIds[i], 1));
@@ -109,6 +112,12 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFi
     {
         var id = Guid.ParseExact(card["bp_".Length..], "N");
         return await PollDatabaseAsync("accountsdb", "SELECT count(*) FROM known_billing_profiles WHERE id = ANY(@ids) AND partner_id IS NOT NULL", [id], 1);
+    }
+
+    private async Task<bool> AllActiveAsync(IReadOnlyList<string> accountIds)
+    {
+        var ids = accountIds.Select(a => Guid.ParseExact(a["acc_".Length..], "N")).ToArray();
+        return await PollDatabaseAsync("accountsdb", "SELECT count(*) FROM accounts WHERE id = ANY(@ids) AND status = 'Active'", ids, ids.Length);
     }
 
     /// <summary>Deletes Credits' rows for the accounts, as if they predated Credits' table; false if the rows never all appeared.</summary>
