@@ -12,7 +12,8 @@ namespace Reseller.Billing.FollowedAccounts;
 /// A plan change is billed (prorated upgrade, first paid period, new cadence) and charged after commit, to the payer in
 /// force at the change: one that overtook its PayerChanged is retried until that arrives. Changes apply in the order Accounts
 /// numbered them: one that overtook an earlier change is retried until that is applied, and one applied already is ignored.
-/// One made by the partner an account moved in to waits for that move-in, so it is never invoiced to the former partner.
+/// One made by the partner an account moved in to waits for that move-in, so it is never invoiced to the former partner;
+/// one made before a move applied since is billed to whoever made it (<see cref="PlanChangeInvoicer.BillFormerHolderAsync"/>).
 /// </summary>
 public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer invoicer, ChargeProcessor charges, ILogger<AccountPlanChangedConsumer> logger)
     : IConsumer<AccountPlanChanged>
@@ -34,6 +35,14 @@ public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer 
             if (account.AwaitsPlanChangeBefore(change.Revision))
             {
                 throw new EarlierEventPendingException($"Account {account.AccountId}: plan change {change.Revision} arrived before plan change {account.PlanRevision + 1}.");
+            }
+            if (account.MovedSince(change.ChangedAt))
+            {
+                paymentId = await invoicer.BillFormerHolderAsync(account, change, ct);
+                account.PlanChangeApplied(change.Revision);
+                logger.LogInformation("Account {AccountId}: plan change {Revision}, made before its move, billed to partner {PartnerId} who made it: {Billed}",
+                    account.AccountId, change.Revision, change.PartnerId, paymentId is null ? "nothing to charge" : "charged");
+                return;
             }
             if (account.AwaitsMoveInBefore(change.PartnerId, change.ChangedAt))
             {

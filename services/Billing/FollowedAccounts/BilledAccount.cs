@@ -175,6 +175,12 @@ public sealed class BilledAccount
     public bool AwaitsMoveInBefore(Guid partnerId, DateTimeOffset changedAt) =>
         partnerId != PartnerId && !IsAppliedSince(LastTransferAt, changedAt);
 
+    /// <summary>
+    /// Whether the account moved (out or in) after a change made at <paramref name="changedAt"/>: that change was made by
+    /// the partner and payer who held the account before the move, and concerns the account as they held it.
+    /// </summary>
+    public bool MovedSince(DateTimeOffset changedAt) => LastTransferAt is { } last && last > AsStored(changedAt);
+
     /// <summary>Whether the plan change numbered <paramref name="revision"/> was applied already (never for an unnumbered one).</summary>
     public bool HasAppliedPlanChange(int? revision) => revision is { } number && number <= PlanRevision;
 

@@ -65,7 +65,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         var payments = new List<Guid>(issues.Count);
         for (var i = 0; i < issues.Count; i++)
         {
-            if (Issue(issues[i].Account, issues[i].Details, issues[i].Price, issues[i].Heading, numbers[i], now) is { } paymentId)
+            if (Issue(issues[i].Account, issues[i].Details, issues[i].Price, issues[i].Heading, numbers[i], now, issues[i].Account.BillingProfileId) is { } paymentId)
             {
                 payments.Add(paymentId);
             }
@@ -74,20 +74,28 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
     }
 
     /// <summary>The reseller discount for a charge to this account now: partner payer only, the account itself counted.</summary>
-    public async Task<int> DiscountPercentAsync(BilledAccount account, CancellationToken cancellationToken) =>
-        account.Payer == Payers.Partner
-            ? ResellerDiscount.PercentFor(await counter.CountAsync(account.PartnerId, account.AccountId, cancellationToken) + 1)
+    public Task<int> DiscountPercentAsync(BilledAccount account, CancellationToken cancellationToken) =>
+        DiscountPercentAsync(account.PartnerId, account.Payer, account.AccountId, cancellationToken);
+
+    /// <summary>The reseller discount for a charge to this payer of the partner for the account, the account itself counted.</summary>
+    public async Task<int> DiscountPercentAsync(Guid partnerId, string payer, Guid accountId, CancellationToken cancellationToken) =>
+        payer == Payers.Partner
+            ? ResellerDiscount.PercentFor(await counter.CountAsync(partnerId, accountId, cancellationToken) + 1)
             : 0;
 
-    /// <summary>Issues an invoice for the account and records the charge of what is due; a zero total is paid at once.</summary>
-    public async Task<Guid?> InvoiceAsync(BilledAccount account, IssueInvoice details, PriceBreakdown price, CancellationToken cancellationToken)
+    /// <summary>Issues an invoice for the account and records the charge of what is due on its card; a zero total is paid at once.</summary>
+    public Task<Guid?> InvoiceAsync(BilledAccount account, IssueInvoice details, PriceBreakdown price, CancellationToken cancellationToken) =>
+        InvoiceAsync(account, details, price, account.BillingProfileId, cancellationToken);
+
+    /// <summary>As <see cref="InvoiceAsync(BilledAccount, IssueInvoice, PriceBreakdown, CancellationToken)"/>, charged to <paramref name="card"/>.</summary>
+    public async Task<Guid?> InvoiceAsync(BilledAccount account, IssueInvoice details, PriceBreakdown price, Guid? card, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var heading = await headings.ForAsync(details.PartnerId, details.AccountId, details.Payer, cancellationToken);
-        return Issue(account, details, price, heading, await numbering.NextAsync(now, cancellationToken), now);
+        return Issue(account, details, price, heading, await numbering.NextAsync(now, cancellationToken), now, card);
     }
 
-    private Guid? Issue(BilledAccount account, IssueInvoice details, PriceBreakdown price, Issuing.InvoiceHeading heading, string number, DateTimeOffset now)
+    private Guid? Issue(BilledAccount account, IssueInvoice details, PriceBreakdown price, Issuing.InvoiceHeading heading, string number, DateTimeOffset now, Guid? card)
     {
         var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
         var invoice = Invoice.Issue(details, number, price, now, heading);
@@ -104,7 +112,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
             db.Publish(InvoiceEvents.Paid(invoice), now);
             return null;
         }
-        if (account.BillingProfileId is not { } profileId)
+        if (card is not { } profileId)
         {
             invoice.RegisterFailedCharge(now, retryable: false);
             if (InvoicePeriods.CoversPeriod(purpose))
@@ -114,7 +122,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
             db.Publish(InvoiceEvents.Failed(invoice, "no_billing_profile", now), now);
             return null;
         }
-        var payment = Payment.Start(invoice.Id, account.PartnerId, profileId, invoice.AmountDue, invoice.Currency, now);
+        var payment = Payment.Start(invoice.Id, details.PartnerId, profileId, invoice.AmountDue, invoice.Currency, now);
         db.Payments.Add(payment);
         return payment.Id;
     }

@@ -46,6 +46,34 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         return payment;
     }
 
+    /// <summary>
+    /// A change made before a move Billing has applied since: it was made by the partner and payer who held the account then,
+    /// so it is theirs to pay, on the card it names, whatever order the events arrived in. Its plan is no longer the account's
+    /// (a move-in carries the plan as it then was; a moved-out account is not billed), so only what it added over the rest
+    /// of the period paid at the change is billed, prorated; a change that would start a new period (a trial turned paid, a
+    /// new cadence) starts nothing on an account that has moved since. Changes nothing on the account; returns the payment
+    /// to charge after commit, if any.
+    /// </summary>
+    public async Task<Guid?> BillFormerHolderAsync(BilledAccount account, AccountPlanChanged change, CancellationToken cancellationToken)
+    {
+        var changedOn = DateOnly.FromDateTime(change.ChangedAt.UtcDateTime);
+        if (change.Current.Cadence != change.Previous.Cadence
+            || account.CurrentPeriodStart is not { } start || account.CurrentPeriodEnd is not { } end
+            || changedOn < start || changedOn >= end)
+        {
+            return null;
+        }
+        var payer = change.Payer ?? Payers.Partner;
+        var percent = await invoicer.DiscountPercentAsync(change.PartnerId, payer, account.AccountId, cancellationToken);
+        if (Prorate(change.Previous, change.Current, changedOn, start, end, percent) is not { } charge)
+        {
+            return null;
+        }
+        return await invoicer.InvoiceAsync(account,
+            new IssueInvoice(change.PartnerId, account.AccountId, payer, charge.Purpose, charge.PeriodStart, charge.PeriodEnd), charge.Price,
+            change.BillingProfileId, cancellationToken);
+    }
+
     /// <summary>What changing the account from <paramref name="previous"/> to <paramref name="current"/> on that day charges now (null: nothing); changes nothing.</summary>
     public async Task<PlanChangeCharge?> PriceAsync(BilledAccount account, AccountPlan previous, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken)
     {
@@ -68,13 +96,16 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             : await ProrateAsync(account, previous, current, changedOn, cancellationToken);
     }
 
-    private async Task<PlanChangeCharge?> ProrateAsync(BilledAccount account, AccountPlan previous, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken)
+    private async Task<PlanChangeCharge?> ProrateAsync(BilledAccount account, AccountPlan previous, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken) =>
+        Prorate(previous, current, changedOn, account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value,
+            await invoicer.DiscountPercentAsync(account, cancellationToken));
+
+    /// <summary>What <paramref name="current"/> adds over <paramref name="previous"/> from the change to the period's end, discounted; null when nothing.</summary>
+    private PlanChangeCharge? Prorate(AccountPlan previous, AccountPlan current, DateOnly changedOn, DateOnly start, DateOnly end, int discountPercent)
     {
-        var (start, end) = (account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value);
         var listNow = pricer.Price(current, 0);
         var lines = Proration.Difference(pricer.Price(previous, 0).Lines, listNow.Lines, changedOn, start, end);
-        var percent = await invoicer.DiscountPercentAsync(account, cancellationToken);
-        var price = new PriceBreakdown(lines.Select(l => l.WithDiscountPercent(percent)).ToList(), listNow.Currency, percent);
+        var price = new PriceBreakdown(lines.Select(l => l.WithDiscountPercent(discountPercent)).ToList(), listNow.Currency, discountPercent);
         return price.Total <= 0 ? null : new PlanChangeCharge(InvoicePurposes.Proration, changedOn, end, price, StartsNewPeriod: false);
     }
 

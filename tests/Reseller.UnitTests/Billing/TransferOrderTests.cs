@@ -67,4 +67,16 @@ public sealed class TransferOrderTests
 
         Assert.Equal(AccountStatus.Cancelled, account.Status);
     }
+
+    [Fact]
+    public void A_change_made_before_the_latest_move_is_from_the_former_holding_and_one_made_at_or_after_it_is_not()
+    {
+        var account = ActiveAccount();
+        Assert.False(account.MovedSince(T0.AddDays(1)));
+        Assert.True(account.TransferredOut(T0.AddDays(2)));
+
+        Assert.True(account.MovedSince(T0.AddDays(2).AddTicks(-10)));
+        Assert.False(account.MovedSince(T0.AddDays(2)));
+        Assert.False(account.MovedSince(T0.AddDays(3)));
+    }
 }
