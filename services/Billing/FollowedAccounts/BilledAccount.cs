@@ -92,8 +92,11 @@ public sealed class BilledAccount
 
     public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
 
-    /// <summary>Whether a card chosen at this time predates the latest choice applied (so it is stale).</summary>
-    public bool IsBeforeCardChoice(DateTimeOffset chosenAt) => IsOlder(chosenAt, CardChosenAt);
+    /// <summary>
+    /// Whether a card chosen at this time predates the latest choice applied or the latest move (which drops the card), so it
+    /// is stale: chosen for the holder the account has left, it must not become the new holder's.
+    /// </summary>
+    public bool IsBeforeCardChoice(DateTimeOffset chosenAt) => IsOlder(chosenAt, CardChosenAt) || IsOlder(chosenAt, LastTransferAt);
 
     /// <summary>Charges go to this card from now on; false (nothing changes) when a later choice of card was applied already.</summary>
     public bool ChooseCard(Guid billingProfileId, DateTimeOffset chosenAt)
@@ -151,8 +154,11 @@ public sealed class BilledAccount
         return true;
     }
 
-    /// <summary>Whether a change made at this time predates the latest payer change applied (so it is stale).</summary>
-    public bool IsBeforePayerChange(DateTimeOffset at) => IsOlder(at, PayerChangedAt);
+    /// <summary>
+    /// Whether a change made at this time predates the latest payer change applied or the latest move (which sets the payer),
+    /// so it is stale: a payer chosen under the former partner must not decide who pays the new one's invoices.
+    /// </summary>
+    public bool IsBeforePayerChange(DateTimeOffset at) => IsOlder(at, PayerChangedAt) || IsOlder(at, LastTransferAt);
 
     /// <summary>
     /// Whether a change made at <paramref name="changedAt"/> while <paramref name="payer"/> paid overtook the payer change

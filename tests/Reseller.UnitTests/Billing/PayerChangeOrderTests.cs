@@ -26,6 +26,24 @@ public sealed class PayerChangeOrderTests
     }
 
     [Fact]
+    public void A_payer_or_card_chosen_under_the_former_partner_and_consumed_after_the_move_in_changes_nothing_for_the_new_one()
+    {
+        var formerCard = Guid.NewGuid();
+        var account = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus, Payers.Partner, formerCard, "pending", T0, "a@b.test"));
+        var newPartner = Guid.NewGuid();
+        Assert.True(account.TransferredOut(T0.AddMinutes(2)));
+        Assert.True(account.TransferredIn(newPartner, "acct", Plus, Payers.Partner, T0.AddMinutes(3)));
+
+        Assert.False(account.PaidBy(Payers.Customer, Guid.NewGuid(), T0.AddMinutes(1)));
+        Assert.False(account.ChooseCard(formerCard, T0.AddMinutes(1)));
+
+        Assert.Equal(Payers.Partner, account.Payer);
+        Assert.Null(account.BillingProfileId);
+        Assert.True(account.ChooseCard(Guid.NewGuid(), T0.AddMinutes(4)));
+        Assert.True(account.PaidBy(Payers.Customer, Guid.NewGuid(), T0.AddMinutes(5)));
+    }
+
+    [Fact]
     public void A_switch_to_the_partner_without_a_remembered_partner_card_never_keeps_the_customers_own_card()
     {
         var customerCard = Guid.NewGuid();
