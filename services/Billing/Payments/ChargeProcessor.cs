@@ -124,6 +124,13 @@ public sealed class ChargeProcessor(
         {
             paid = await SettleChargeAsync(payment, invoice, account, fromPrepaid, payment.Amount - fromPrepaid, now, cancellationToken);
         }
+        else if (ClosedWhileCharging(invoice, account))
+        {
+            invoice.Void();
+            db.CountOnCommit(() => BillingMetrics.CountPayment(PaymentOutcomes.Failed));
+            logger.LogInformation("Payment {PaymentId} failed ({FailureCode}) on invoice {InvoiceId} of account {AccountId}, which closed meanwhile; the invoice is voided",
+                payment.Id, result.FailureCode, invoice.Id, invoice.AccountId);
+        }
         else if (invoice.Status != InvoiceStatus.Open)
         {
             // The invoice was settled otherwise while this attempt was in flight: its failure changes nothing more.
@@ -146,12 +153,25 @@ public sealed class ChargeProcessor(
     }
 
     /// <summary>
+    /// Whether the account of this open period invoice closed (moved out of its agency, expired) while its charge was in
+    /// flight: the move-out or expiry voided the account's other open invoices and left this one to its charge, which now
+    /// voids it too; a charge taken is refunded.
+    /// </summary>
+    private static bool ClosedWhileCharging(Invoice invoice, BilledAccount? account) =>
+        invoice.Status == InvoiceStatus.Open && InvoicePeriods.CoversPeriod(invoice.Purpose) && account is { IsClosed: true };
+
+    /// <summary>
     /// The one place that decides what a charge the provider took does: it pays its invoice if that is still open for exactly
     /// <paramref name="fromPrepaid"/> plus <paramref name="byCard"/>; otherwise (paid another way, voided, another amount) the
     /// attempt becomes <see cref="PaymentStatus.Unmatched"/>, to be refunded once committed. True when the invoice got paid.
     /// </summary>
     private async Task<bool> SettleChargeAsync(Payment payment, Invoice invoice, BilledAccount? account, long fromPrepaid, long byCard, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (ClosedWhileCharging(invoice, account))
+        {
+            // Paid, the period would reopen an account that is no longer sold (and renew it every period after).
+            invoice.Void();
+        }
         if (invoice.Status != InvoiceStatus.Open || invoice.AmountDue != fromPrepaid + byCard)
         {
             payment.Unmatched(byCard);

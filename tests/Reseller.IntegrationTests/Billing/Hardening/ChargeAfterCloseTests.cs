@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
+using Reseller.Billing.Renewals;
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
+
+namespace Reseller.IntegrationTests.Billing.Hardening;
+
+/// <summary>
+/// A renewal is invoiced and its charge is under way when the account moves out of its agency; the move-out voids the
+/// account's other open invoices and leaves this one to its charge. Whatever the charge answers, the account stays closed:
+/// a charge taken is refunded and the invoice voided, and no later renewal ever bills the account again.
+/// </summary>
+[Collection(ServiceHostsLane.Name)]
+public sealed class ChargeAfterCloseTests(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
+    private readonly Guid partnerId = Guid.NewGuid();
+    private BillingHost billing = null!;
+
+    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure);
+
+    public async Task DisposeAsync() => await billing.DisposeAsync();
+
+    [Fact]
+    public async Task A_renewal_charge_taken_after_the_move_out_is_refunded_and_the_account_is_never_renewed_again()
+    {
+        var (accountId, paymentId) = await RenewalUnderWayThenMovedOutAsync();
+
+        await RecordAsync(paymentId, ChargeResult.Success("ch_after_move_out"));
+
+        var payment = await PaymentAsync(paymentId);
+        Assert.Equal(PaymentStatus.Unmatched, payment.Status);
+        Assert.Equal(payment.Amount, payment.RefundAmount);
+        Assert.NotNull(payment.RefundSettledAt);
+        await AssertClosedAndNeverRenewedAsync(accountId, payment.InvoiceId);
+    }
+
+    [Fact]
+    public async Task A_renewal_charge_declined_after_the_move_out_voids_its_invoice_and_nothing_is_retried()
+    {
+        var (accountId, paymentId) = await RenewalUnderWayThenMovedOutAsync();
+
+        await RecordAsync(paymentId, ChargeResult.Failure("card_declined"));
+
+        var payment = await PaymentAsync(paymentId);
+        Assert.Equal(PaymentStatus.Failed, payment.Status);
+        var invoice = await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == payment.InvoiceId));
+        Assert.Null(invoice.NextRetryAt);
+        await AssertClosedAndNeverRenewedAsync(accountId, payment.InvoiceId);
+    }
+
+    /// <summary>An active account's renewal invoiced with its charge recorded as under way, then the account's move-out consumed.</summary>
+    private async Task<(Guid AccountId, Guid PaymentId)> RenewalUnderWayThenMovedOutAsync()
+    {
+        var card = await billing.AddCardAsync(partnerId);
+        var accountId = await billing.ActiveAccountAsync(partnerId, card, Plus, DateTimeOffset.UtcNow.AddMonths(-1).AddDays(-1));
+        var paymentId = await billing.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<BillingDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == accountId);
+            var payment = await services.GetRequiredService<PeriodInvoicer>().InvoiceNextPeriodAsync(account, InvoicePurposes.Renewal, CancellationToken.None);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return payment!.Value;
+        });
+        await billing.PublishAsync(new AccountTransferredOut(accountId, partnerId, "owner@client.test", DateTimeOffset.UtcNow));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Transferred));
+        Assert.Equal(InvoiceStatus.Open, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);
+        return (accountId, paymentId);
+    }
+
+    /// <summary>The provider's answer recorded as the charge under way would record it, after the move-out.</summary>
+    private async Task RecordAsync(Guid paymentId, ChargeResult result) =>
+        Assert.True(await billing.WithServicesAsync(services => services.GetRequiredService<ChargeProcessor>().RecordAsync(paymentId, result, 0, CancellationToken.None)),
+            "The charge was no longer under way when its answer came.");
+
+    private Task<Payment> PaymentAsync(Guid paymentId) =>
+        billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId));
+
+    private async Task AssertClosedAndNeverRenewedAsync(Guid accountId, Guid invoiceId)
+    {
+        var invoice = await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoiceId));
+        Assert.Equal(InvoiceStatus.Void, invoice.Status);
+        Assert.Equal(AccountStatus.Transferred, (await billing.AccountAsync(accountId)).Status);
+
+        var later = DateTimeOffset.UtcNow.AddMonths(3);
+        await billing.RunAsync<RenewalJob>(later);
+        await billing.RunAsync<DunningJob>(later);
+        Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal));
+        Assert.Equal(2, await billing.QueryAsync(db => db.Payments.CountAsync(p => db.Invoices.Any(i => i.Id == p.InvoiceId && i.AccountId == accountId))));
+    }
+}
