@@ -110,6 +110,13 @@ public sealed class BilledAccount
         return true;
     }
 
+    /// <summary>
+    /// The card an invoice of this payer is charged on: the account's card, except that an invoice the partner owes (a
+    /// renewal in dunning) stays on the partner's remembered card after its client took over paying.
+    /// </summary>
+    public Guid? CardFor(string invoicePayer) =>
+        invoicePayer == Payers.Partner && Payer != Payers.Partner && PartnerBillingProfileId is { } partnerCard ? partnerCard : BillingProfileId;
+
     /// <summary>A customer-paid account charged on its own card, the partner's card it was created with kept for a switch back.</summary>
     public void ChargeOwnCard(Guid ownCardId, Guid partnerCardId)
     {

@@ -41,7 +41,7 @@ public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeP
             var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == invoice.AccountId, cancellationToken);
             invoice.StartRetry();
             // Only an account still in dunning is retried: a cancelled, expired or transferred one is not charged.
-            if (account.Status == AccountStatus.PaymentFailed && account.BillingProfileId is { } profileId)
+            if (account.Status == AccountStatus.PaymentFailed && account.CardFor(invoice.Payer) is { } profileId)
             {
                 var payment = Payment.Start(invoice.Id, invoice.PartnerId, profileId, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());
                 db.Payments.Add(payment);

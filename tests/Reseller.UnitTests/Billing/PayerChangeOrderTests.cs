@@ -44,6 +44,20 @@ public sealed class PayerChangeOrderTests
     }
 
     [Fact]
+    public void An_invoice_the_partner_owes_stays_on_its_remembered_card_after_the_client_took_over_paying()
+    {
+        var partnerCard = Guid.NewGuid();
+        var customerCard = Guid.NewGuid();
+        var account = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus, Payers.Partner, partnerCard, "pending", T0, "a@b.test"));
+        Assert.Equal(partnerCard, account.CardFor(Payers.Partner));
+
+        Assert.True(account.PaidBy(Payers.Customer, customerCard, T0.AddMinutes(1)));
+
+        Assert.Equal(partnerCard, account.CardFor(Payers.Partner));
+        Assert.Equal(customerCard, account.CardFor(Payers.Customer));
+    }
+
+    [Fact]
     public void A_switch_to_the_partner_without_a_remembered_partner_card_never_keeps_the_customers_own_card()
     {
         var customerCard = Guid.NewGuid();
