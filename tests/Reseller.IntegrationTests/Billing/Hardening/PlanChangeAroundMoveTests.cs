@@ -10,12 +10,13 @@ using Reseller.IntegrationTests.Messaging;
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
 /// <summary>
-/// A partner changes an account's plan seconds before the operator moves the account out (and into another agency), and
-/// Billing consumes the change after the move: the change is the former partner's, billed to it on the card it named, as
-/// it would have been had it arrived first; the account, now another's, keeps what its move carried.
+/// A plan change made seconds before or after a move (out of one agency, into another), consumed by Billing on the wrong
+/// side of it. One the new partner made that overtook the move-in waits for it and is the new partner's; one the former
+/// partner made before the move is the former partner's, billed on the card it named, as it would have been had it arrived
+/// first, and the account, now another's, keeps what its move carried.
 /// </summary>
 [Collection(ServiceHostsLane.Name)]
-public sealed class PlanChangeBeforeMoveOutTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class PlanChangeAroundMoveTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
     private readonly Guid formerPartnerId = Guid.NewGuid();
@@ -25,6 +26,34 @@ public sealed class PlanChangeBeforeMoveOutTests(TestInfrastructure infrastructu
     public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure, QuickRedelivery.Settings());
 
     public async Task DisposeAsync() => await billing.DisposeAsync();
+
+    [Fact]
+    public async Task A_seat_change_by_the_new_partner_consumed_before_the_move_in_is_invoiced_to_the_new_partner()
+    {
+        var formerCard = await billing.AddCardAsync(formerPartnerId);
+        var accountId = await billing.ActiveAccountAsync(formerPartnerId, formerCard, Plus);
+        var movedOutAt = DateTimeOffset.UtcNow;
+        await MoveOutAsync(accountId, movedOutAt);
+        var movedInAt = movedOutAt.AddSeconds(1);
+        var newCard = await billing.AddCardAsync(newPartnerId);
+
+        var change = await billing.PublishAsync(new AccountPlanChanged(
+            accountId, newPartnerId, Plus, Plus with { Seats = 4 }, null, movedInAt.AddSeconds(1), newCard, Payers.Partner, Revision: 1));
+        Assert.True(await billing.DeferredAsync(change),
+            "The change made after a move-in Billing had not seen never waited for it.");
+        Assert.Empty(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
+
+        await billing.PublishAsync(new AccountTransferredIn(accountId, newPartnerId, "acct-moved", Plus, Payers.Partner, movedInAt));
+
+        Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(change) == 1, Eventually.Propagation),
+            "The deferred change was never applied after the move-in.");
+        var proration = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
+        Assert.Equal(newPartnerId, proration.PartnerId);
+        var account = await billing.AccountAsync(accountId);
+        Assert.Equal(newPartnerId, account.PartnerId);
+        Assert.Equal(4, account.Plan.Seats);
+        Assert.Equal(1, account.PlanRevision);
+    }
 
     [Fact]
     public async Task A_seat_added_by_the_former_partner_consumed_after_the_move_out_and_in_is_charged_to_the_former_partners_card()
