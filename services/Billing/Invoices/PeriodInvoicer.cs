@@ -17,6 +17,9 @@ namespace Reseller.Billing.Invoices;
 /// </summary>
 public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountCounter counter, InvoiceNumbering numbering, Issuing.InvoiceHeadings headings, TimeProvider clock)
 {
+    /// <summary>The failure code of a charge that could not be attempted: the account has no card.</summary>
+    public const string NoCard = "no_billing_profile";
+
     public async Task<Guid?> InvoiceNextPeriodAsync(BilledAccount account, string purpose, CancellationToken cancellationToken)
     {
         if (purpose == InvoicePurposes.Renewal)
@@ -114,12 +117,13 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         }
         if (card is not { } profileId)
         {
-            invoice.RegisterFailedCharge(now, retryable: false);
+            // A renewal without a card is in dunning like a declined one: a card chosen before a retry pays it.
+            invoice.RegisterFailedCharge(now, retryable: purpose == InvoicePurposes.Renewal);
             if (InvoicePeriods.CoversPeriod(purpose))
             {
                 account.ChargeFailed(final: false);
             }
-            db.Publish(InvoiceEvents.Failed(invoice, "no_billing_profile", now), now);
+            db.Publish(InvoiceEvents.Failed(invoice, NoCard, now), now);
             return null;
         }
         var payment = Payment.Start(invoice.Id, details.PartnerId, profileId, invoice.AmountDue, invoice.Currency, now);

@@ -6,10 +6,14 @@ using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Clock;
+using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Renewals;
 
-/// <summary>Retries failed renewals when their next attempt is due (1, 3 and 5 days after the first failure).</summary>
+/// <summary>
+/// Retries failed renewals when their next attempt is due (1, 3 and 5 days after the first failure), on the invoice payer's
+/// card; one still without a card fails again, so the account expires after the last retry like any unpaid renewal.
+/// </summary>
 public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeProvider clock) : IDueJob
 {
     private const int BatchSize = 50;
@@ -41,11 +45,24 @@ public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeP
             var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == invoice.AccountId, cancellationToken);
             invoice.StartRetry();
             // Only an account still in dunning is retried: a cancelled, expired or transferred one is not charged.
-            if (account.Status == AccountStatus.PaymentFailed && account.CardFor(invoice.Payer) is { } profileId)
+            if (account.Status != AccountStatus.PaymentFailed)
+            {
+                continue;
+            }
+            if (account.CardFor(invoice.Payer) is { } profileId)
             {
                 var payment = Payment.Start(invoice.Id, invoice.PartnerId, profileId, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());
                 db.Payments.Add(payment);
                 payments.Add(payment.Id);
+            }
+            else
+            {
+                // Still no card (none chosen since a move-in, say): the retry fails as the renewal did, and the last one
+                // expires the account as any dunning does, rather than leaving it unpaid and in service for good.
+                var failedAt = clock.GetUtcNow();
+                var final = invoice.RegisterFailedCharge(failedAt, retryable: true);
+                account.ChargeFailed(final);
+                db.Publish(InvoiceEvents.Failed(invoice, PeriodInvoicer.NoCard, failedAt, final), failedAt);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
