@@ -24,6 +24,22 @@ public static class BilledAccountSteps
         return accountId;
     }
 
+    /// <summary>Publishes the account's move out of its agency and waits until Billing has closed it.</summary>
+    public static async Task MoveOutAsync(this BillingHost billing, Guid accountId, Guid formerPartnerId, DateTimeOffset at)
+    {
+        await billing.PublishAsync(new AccountTransferredOut(accountId, formerPartnerId, "owner@client.test", at));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Transferred),
+            $"Account {accountId} never moved out in Billing.");
+    }
+
+    /// <summary>Publishes the account's move into the partner's agency (partner-paid, no card yet) and waits until Billing has applied it.</summary>
+    public static async Task MoveInAsync(this BillingHost billing, Guid accountId, Guid partnerId, AccountPlan plan, DateTimeOffset at)
+    {
+        await billing.PublishAsync(new AccountTransferredIn(accountId, partnerId, "acct-moved", plan, Payers.Partner, at));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).PartnerId == partnerId),
+            $"Account {accountId} never moved in to partner {partnerId} in Billing.");
+    }
+
     public static Task<BilledAccount> AccountAsync(this BillingHost billing, Guid accountId) =>
         billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
 

@@ -70,8 +70,7 @@ public sealed class ChargeAfterCloseTests(TestInfrastructure infrastructure) : I
             await transaction.CommitAsync();
             return payment!.Value;
         });
-        await billing.PublishAsync(new AccountTransferredOut(accountId, partnerId, "owner@client.test", DateTimeOffset.UtcNow));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Transferred));
+        await billing.MoveOutAsync(accountId, partnerId, DateTimeOffset.UtcNow);
         Assert.Equal(InvoiceStatus.Open, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);
         return (accountId, paymentId);
     }

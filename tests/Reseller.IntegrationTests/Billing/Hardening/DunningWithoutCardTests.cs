@@ -65,10 +65,8 @@ public sealed class DunningWithoutCardTests(TestInfrastructure infrastructure) :
     {
         var accountId = await billing.ActiveAccountAsync(formerPartnerId, await billing.AddCardAsync(formerPartnerId), Plus, DateTimeOffset.UtcNow.AddMonths(-1).AddDays(-1));
         var movedAt = DateTimeOffset.UtcNow.AddMinutes(-5);
-        await billing.PublishAsync(new AccountTransferredOut(accountId, formerPartnerId, "owner@client.test", movedAt));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Transferred));
-        await billing.PublishAsync(new AccountTransferredIn(accountId, newPartnerId, "acct-moved", Plus, Payers.Partner, movedAt.AddSeconds(1)));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).PartnerId == newPartnerId));
+        await billing.MoveOutAsync(accountId, formerPartnerId, movedAt);
+        await billing.MoveInAsync(accountId, newPartnerId, Plus, movedAt.AddSeconds(1));
 
         await billing.RunAsync<RenewalJob>(DateTimeOffset.UtcNow);
 

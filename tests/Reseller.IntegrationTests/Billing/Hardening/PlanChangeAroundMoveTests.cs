@@ -33,7 +33,7 @@ public sealed class PlanChangeAroundMoveTests(TestInfrastructure infrastructure)
         var formerCard = await billing.AddCardAsync(formerPartnerId);
         var accountId = await billing.ActiveAccountAsync(formerPartnerId, formerCard, Plus);
         var movedOutAt = DateTimeOffset.UtcNow;
-        await MoveOutAsync(accountId, movedOutAt);
+        await billing.MoveOutAsync(accountId, formerPartnerId, movedOutAt);
         var movedInAt = movedOutAt.AddSeconds(1);
         var newCard = await billing.AddCardAsync(newPartnerId);
 
@@ -43,7 +43,7 @@ public sealed class PlanChangeAroundMoveTests(TestInfrastructure infrastructure)
             "The change made after a move-in Billing had not seen never waited for it.");
         Assert.Empty(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
 
-        await billing.PublishAsync(new AccountTransferredIn(accountId, newPartnerId, "acct-moved", Plus, Payers.Partner, movedInAt));
+        await billing.MoveInAsync(accountId, newPartnerId, Plus, movedInAt);
 
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(change) == 1, Eventually.Propagation),
             "The deferred change was never applied after the move-in.");
@@ -61,8 +61,8 @@ public sealed class PlanChangeAroundMoveTests(TestInfrastructure infrastructure)
         var formerCard = await billing.AddCardAsync(formerPartnerId);
         var accountId = await billing.ActiveAccountAsync(formerPartnerId, formerCard, Plus);
         var changedAt = DateTimeOffset.UtcNow;
-        await MoveOutAsync(accountId, changedAt.AddSeconds(1));
-        await MoveInAsync(accountId, Plus with { Seats = 4 }, changedAt.AddSeconds(2));
+        await billing.MoveOutAsync(accountId, formerPartnerId, changedAt.AddSeconds(1));
+        await billing.MoveInAsync(accountId, newPartnerId, Plus with { Seats = 4 }, changedAt.AddSeconds(2));
 
         await ConsumeAsync(new AccountPlanChanged(accountId, formerPartnerId, Plus, Plus with { Seats = 4 }, null, changedAt, formerCard, Payers.Partner, Revision: 1));
 
@@ -81,7 +81,7 @@ public sealed class PlanChangeAroundMoveTests(TestInfrastructure infrastructure)
         var formerCard = await billing.AddCardAsync(formerPartnerId);
         var accountId = await billing.ActiveAccountAsync(formerPartnerId, formerCard, Plus);
         var changedAt = DateTimeOffset.UtcNow;
-        await MoveOutAsync(accountId, changedAt.AddSeconds(1));
+        await billing.MoveOutAsync(accountId, formerPartnerId, changedAt.AddSeconds(1));
 
         await ConsumeAsync(new AccountPlanChanged(accountId, formerPartnerId, Plus, Plus with { Seats = 4 }, null, changedAt, formerCard, Payers.Partner, Revision: 1));
 
@@ -99,8 +99,8 @@ public sealed class PlanChangeAroundMoveTests(TestInfrastructure infrastructure)
         var before = await billing.AccountAsync(accountId);
         var changedAt = DateTimeOffset.UtcNow;
         var yearly = Plus with { Cadence = "yearly" };
-        await MoveOutAsync(accountId, changedAt.AddSeconds(1));
-        await MoveInAsync(accountId, yearly, changedAt.AddSeconds(2));
+        await billing.MoveOutAsync(accountId, formerPartnerId, changedAt.AddSeconds(1));
+        await billing.MoveInAsync(accountId, newPartnerId, yearly, changedAt.AddSeconds(2));
 
         await ConsumeAsync(new AccountPlanChanged(accountId, formerPartnerId, Plus, yearly, null, changedAt, formerCard, Payers.Partner, Revision: 1));
 
@@ -111,18 +111,6 @@ public sealed class PlanChangeAroundMoveTests(TestInfrastructure infrastructure)
         Assert.Equal(before.CurrentPeriodEnd, account.CurrentPeriodEnd);
         Assert.Equal(AccountStatus.Active, account.Status);
         Assert.Equal(1, account.PlanRevision);
-    }
-
-    private async Task MoveOutAsync(Guid accountId, DateTimeOffset at)
-    {
-        await billing.PublishAsync(new AccountTransferredOut(accountId, formerPartnerId, "owner@client.test", at));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Transferred));
-    }
-
-    private async Task MoveInAsync(Guid accountId, AccountPlan plan, DateTimeOffset at)
-    {
-        await billing.PublishAsync(new AccountTransferredIn(accountId, newPartnerId, "acct-moved", plan, Payers.Partner, at));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).PartnerId == newPartnerId));
     }
 
     private async Task ConsumeAsync(AccountPlanChanged change)
