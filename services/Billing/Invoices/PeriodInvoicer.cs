@@ -118,12 +118,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         if (card is not { } profileId)
         {
             // A renewal without a card is in dunning like a declined one: a card chosen before a retry pays it.
-            invoice.RegisterFailedCharge(now, retryable: purpose == InvoicePurposes.Renewal);
-            if (InvoicePeriods.CoversPeriod(purpose))
-            {
-                account.ChargeFailed(final: false);
-            }
-            db.Publish(InvoiceEvents.Failed(invoice, NoCard, now), now);
+            FailedCharges.Register(db, invoice, account, NoCard, now);
             return null;
         }
         var payment = Payment.Start(invoice.Id, details.PartnerId, profileId, invoice.AmountDue, invoice.Currency, now);

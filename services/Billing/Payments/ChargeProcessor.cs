@@ -139,12 +139,7 @@ public sealed class ChargeProcessor(
         }
         else
         {
-            var final = invoice.RegisterFailedCharge(now, retryable: invoice.Purpose == InvoicePurposes.Renewal);
-            if (InvoicePeriods.CoversPeriod(invoice.Purpose))
-            {
-                account?.ChargeFailed(final);
-            }
-            db.Publish(InvoiceEvents.Failed(invoice, result.FailureCode ?? "charge_failed", now, final), now);
+            FailedCharges.Register(db, invoice, account, result.FailureCode ?? "charge_failed", now);
             db.CountOnCommit(() => BillingMetrics.CountPayment(PaymentOutcomes.Failed));
             logger.LogInformation("Invoice {InvoiceId} card payment failed: {FailureCode}", invoice.Id, result.FailureCode);
         }

@@ -6,7 +6,6 @@ using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Clock;
-using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Renewals;
 
@@ -59,10 +58,7 @@ public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeP
             {
                 // Still no card (none chosen since a move-in, say): the retry fails as the renewal did, and the last one
                 // expires the account as any dunning does, rather than leaving it unpaid and in service for good.
-                var failedAt = clock.GetUtcNow();
-                var final = invoice.RegisterFailedCharge(failedAt, retryable: true);
-                account.ChargeFailed(final);
-                db.Publish(InvoiceEvents.Failed(invoice, PeriodInvoicer.NoCard, failedAt, final), failedAt);
+                FailedCharges.Register(db, invoice, account, PeriodInvoicer.NoCard, clock.GetUtcNow());
             }
         }
         await db.SaveChangesAsync(cancellationToken);
