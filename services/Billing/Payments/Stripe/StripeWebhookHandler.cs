@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
+using Reseller.ServiceDefaults.Data;
 
 using Stripe;
 
@@ -27,8 +28,13 @@ public sealed class StripeWebhookHandler(BillingDb db, ChargeProcessor charges, 
             return false;
         }
         // Applying is itself idempotent (settling an attempt twice changes nothing), so a crash before the inbox row is
-        // written only means the redelivered event is applied again harmlessly.
-        await ApplyAsync(stripeEvent, cancellationToken);
+        // written only means the redelivered event is applied again harmlessly; for the same reason it is applied again at
+        // once when a consumer changed the invoice or account under it, rather than answering Stripe 409 and waiting for its retry.
+        await ConcurrentChange.RetryAsync(db, async () =>
+        {
+            await ApplyAsync(stripeEvent, cancellationToken);
+            return true;
+        });
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {Consumer}, {DateTimeOffset.UtcNow}) ON CONFLICT DO NOTHING",
             cancellationToken);

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using Npgsql;
+
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
@@ -151,6 +153,54 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         var givenBack = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == attempts[0].Id));
         Assert.Equal((PaymentStatus.Unmatched, paid.Total, false), (givenBack.Status, givenBack.RefundAmount, givenBack.AwaitsRefund));
         Assert.Equal(paid.CardCharged, (await RenewalOfAsync(accountId)).CardCharged);
+    }
+
+    [Fact]
+    public async Task An_authentication_webhook_that_meets_a_consumer_changing_the_account_still_pays_the_invoice_at_once()
+    {
+        var visa = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        var accountId = await CreateAccountAsync(StripeBilling.IdOf(visa), AccountStatus.Active, createdAt: DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1));
+        var secure = StripeBilling.IdOf(await stripe.AddCardAsync(partnerId, FakeStripe.ThreeDSecureCard));
+        await Billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, secure, DateTimeOffset.UtcNow));
+        Assert.True(await Billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == secure));
+        var periodEnd = new DateTimeOffset((await AccountAsync(accountId)).CurrentPeriodEnd!.Value.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
+        await Billing.RunAsync<RenewalJob>(periodEnd);
+        var renewal = await RenewalOfAsync(accountId);
+        var held = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+
+        // Another writer (in production: the consumer following the account's status) holds the account's row while the
+        // webhook reads it, and saves it before the webhook does: the webhook's save finds the row changed under it.
+        var database = await Billing.QueryAsync(db => Task.FromResult(db.Database.GetDbConnection().Database));
+        await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(infrastructure.PostgresConnectionString) { Database = database }.ConnectionString);
+        await other.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await ExecuteAsync(other, "SELECT 1 FROM billed_accounts WHERE account_id = @id FOR UPDATE", accountId);
+        var delivery = stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", Fake.Authenticate(held.ProviderChargeId!)));
+        Assert.True(await Eventually.HoldsAsync(async () => await WaitingOnLocksAsync(other) > 0 || delivery.IsCompleted, Eventually.Propagation),
+            "The webhook never came to save the account");
+        Assert.False(delivery.IsCompleted, "The webhook saved without waiting for the account's row");
+        await ExecuteAsync(other, "UPDATE billed_accounts SET notification_email = notification_email WHERE account_id = @id", accountId);
+        await transaction.CommitAsync();
+
+        Assert.True(await delivery, "Stripe was answered with an error and would have to send the event again");
+        var paid = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Paid, paid.Total, 0L), (paid.Status, paid.CardCharged, paid.AmountDue));
+        Assert.Equal(AccountStatus.Active, (await AccountAsync(accountId)).Status);
+        Assert.DoesNotContain(Fake.Requests, r => r.Path == "/v1/refunds");
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, Guid accountId)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", accountId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> WaitingOnLocksAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
