@@ -9,7 +9,7 @@ namespace Reseller.ServiceDefaults.Data;
 /// </summary>
 public static class ConcurrentChange
 {
-    public const int Attempts = 3;
+    private const int Attempts = 3;
 
     public static async Task<T> RetryAsync<T>(DbContext db, Func<Task<T>> work)
     {

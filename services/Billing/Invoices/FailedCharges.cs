@@ -7,6 +7,9 @@ namespace Reseller.Billing.Invoices;
 
 public static class FailedCharges
 {
+    /// <summary>The failure code of a charge that could not be attempted: the account has no card.</summary>
+    public const string NoCard = "no_billing_profile";
+
     /// <summary>
     /// A charge of an open invoice failed, or could not be tried (no card): the invoice counts the attempt (a renewal goes on
     /// in dunning, its last attempt makes it uncollectible), the account's period follows, and Accounts and the notices hear

@@ -17,9 +17,6 @@ namespace Reseller.Billing.Invoices;
 /// </summary>
 public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountCounter counter, InvoiceNumbering numbering, Issuing.InvoiceHeadings headings, TimeProvider clock)
 {
-    /// <summary>The failure code of a charge that could not be attempted: the account has no card.</summary>
-    public const string NoCard = "no_billing_profile";
-
     public async Task<Guid?> InvoiceNextPeriodAsync(BilledAccount account, string purpose, CancellationToken cancellationToken)
     {
         if (purpose == InvoicePurposes.Renewal)
@@ -118,7 +115,7 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         if (card is not { } profileId)
         {
             // A renewal without a card is in dunning like a declined one: a card chosen before a retry pays it.
-            FailedCharges.Register(db, invoice, account, NoCard, now);
+            FailedCharges.Register(db, invoice, account, FailedCharges.NoCard, now);
             return null;
         }
         var payment = Payment.Start(invoice.Id, details.PartnerId, profileId, invoice.AmountDue, invoice.Currency, now);

@@ -58,7 +58,7 @@ public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeP
             {
                 // Still no card (none chosen since a move-in, say): the retry fails as the renewal did, and the last one
                 // expires the account as any dunning does, rather than leaving it unpaid and in service for good.
-                FailedCharges.Register(db, invoice, account, PeriodInvoicer.NoCard, clock.GetUtcNow());
+                FailedCharges.Register(db, invoice, account, FailedCharges.NoCard, clock.GetUtcNow());
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -24,6 +24,14 @@ public static class BilledAccountSteps
         return accountId;
     }
 
+    /// <summary>Publishes the partner's choice of <paramref name="card"/> for the account and waits until Billing has applied it.</summary>
+    public static async Task ChooseCardAsync(this BillingHost billing, Guid accountId, Guid partnerId, Guid card, DateTimeOffset at)
+    {
+        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, card, at));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == card),
+            $"Account {accountId} never moved to card {card} in Billing.");
+    }
+
     /// <summary>Publishes the account's move out of its agency and waits until Billing has closed it.</summary>
     public static async Task MoveOutAsync(this BillingHost billing, Guid accountId, Guid formerPartnerId, DateTimeOffset at)
     {

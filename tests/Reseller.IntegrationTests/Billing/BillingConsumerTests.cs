@@ -105,8 +105,7 @@ public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IA
         var (accountId, _) = await ActiveAccountAsync(Trial, Now.AddDays(-20));
         Assert.Empty(await InvoicesAsync(accountId));
         var cardId = await billing.AddCardAsync(partnerId);
-        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, cardId, Now));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == cardId));
+        await billing.ChooseCardAsync(accountId, partnerId, cardId, Now);
 
         await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Trial, Plus, null, Now));
 

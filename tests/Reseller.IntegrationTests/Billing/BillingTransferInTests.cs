@@ -59,8 +59,7 @@ public sealed class BillingTransferInTests(TestInfrastructure infrastructure) : 
 
         // The new partner chooses its card (PATCH billing_profile_id) and renews: the open invoice is paid with it.
         var newCard = await billing.AddCardAsync(newPartnerId);
-        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, newPartnerId, newCard, Now));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == newCard));
+        await billing.ChooseCardAsync(accountId, newPartnerId, newCard, Now);
         await billing.PublishAsync(new AccountRenewalRequested(accountId, newPartnerId, null, Now));
         Assert.True(await billing.EventuallyAsync(async db => (await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == renewal.Id)).Status == InvoiceStatus.Paid));
         Assert.True(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.InvoiceId == renewal.Id && p.BillingProfileId == newCard)));

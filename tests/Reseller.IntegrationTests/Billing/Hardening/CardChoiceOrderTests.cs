@@ -25,8 +25,7 @@ public sealed class CardChoiceOrderTests(TestInfrastructure infrastructure) : IA
         var corrected = await billing.AddCardAsync(partnerId);
         var mistakenAt = DateTimeOffset.UtcNow;
 
-        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, corrected, mistakenAt.AddSeconds(20)));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == corrected));
+        await billing.ChooseCardAsync(accountId, partnerId, corrected, mistakenAt.AddSeconds(20));
         var late = await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, mistaken, mistakenAt));
         Assert.True(await Eventually.HoldsAsync(async () => await billing.InboxCountAsync(late) == 1, Eventually.Propagation));
 

@@ -29,12 +29,12 @@ public sealed class DunningAfterPayerSwitchTests(TestInfrastructure infrastructu
     {
         var start = DateTimeOffset.UtcNow.AddMonths(-1).AddDays(-1);
         var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Plus, start);
-        await ChangeCardAsync(accountId, await billing.AddCardAsync(partnerId, "card_declined"), start.AddDays(1));
+        await billing.ChooseCardAsync(accountId, partnerId, await billing.AddCardAsync(partnerId, "card_declined"), start.AddDays(1));
         await billing.RunAsync<RenewalJob>(DateTimeOffset.UtcNow);
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.PaymentFailed));
 
         var goodPartnerCard = await billing.AddCardAsync(partnerId);
-        await ChangeCardAsync(accountId, goodPartnerCard, DateTimeOffset.UtcNow.AddSeconds(-2));
+        await billing.ChooseCardAsync(accountId, partnerId, goodPartnerCard, DateTimeOffset.UtcNow.AddSeconds(-2));
         var customerCard = await billing.AddCardAsync(partnerId, accountId: accountId);
         await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Partner, Payers.Customer, customerCard, "client@client.test", DateTimeOffset.UtcNow.AddSeconds(-1)));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Payer == Payers.Customer));
@@ -47,11 +47,5 @@ public sealed class DunningAfterPayerSwitchTests(TestInfrastructure infrastructu
         Assert.Equal(goodPartnerCard, retry.BillingProfileId);
         Assert.Equal(PaymentStatus.Succeeded, retry.Status);
         Assert.Equal(AccountStatus.Active, (await billing.AccountAsync(accountId)).Status);
-    }
-
-    private async Task ChangeCardAsync(Guid accountId, Guid card, DateTimeOffset at)
-    {
-        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, card, at));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == card));
     }
 }

@@ -31,8 +31,7 @@ public sealed class DunningWithoutCardTests(TestInfrastructure infrastructure) :
         var accountId = await MovedInWithoutCardThenRenewedAsync();
 
         var card = await billing.AddCardAsync(newPartnerId);
-        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, newPartnerId, card, DateTimeOffset.UtcNow));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == card));
+        await billing.ChooseCardAsync(accountId, newPartnerId, card, DateTimeOffset.UtcNow);
         await billing.RunAsync<DunningJob>(DateTimeOffset.UtcNow.AddDays(1).AddMinutes(1));
 
         Assert.Equal(InvoiceStatus.Paid, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);

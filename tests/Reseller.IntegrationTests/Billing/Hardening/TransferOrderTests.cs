@@ -33,8 +33,7 @@ public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsy
         await billing.PublishAsync(new AccountTransferredIn(accountId, newPartnerId, "acct-moved", Plus, "partner", movedInAt));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).PartnerId == newPartnerId));
         var newCard = await billing.AddCardAsync(newPartnerId, "charge_failed");
-        await billing.PublishAsync(new AccountBillingProfileChanged(accountId, newPartnerId, newCard, movedInAt));
-        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == newCard));
+        await billing.ChooseCardAsync(accountId, newPartnerId, newCard, movedInAt);
         var periodEnd = (await billing.AccountAsync(accountId)).CurrentPeriodEnd!.Value;
         await billing.RunAsync<RenewalJob>(new DateTimeOffset(periodEnd.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
         var renewal = await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Renewal));

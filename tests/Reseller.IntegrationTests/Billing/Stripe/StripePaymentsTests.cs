@@ -255,8 +255,7 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         var visa = await stripe.AddCardAsync(partnerId, "pm_card_visa");
         var accountId = await CreateAccountAsync(StripeBilling.IdOf(visa), AccountStatus.Active, createdAt: DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1));
         var secure = StripeBilling.IdOf(await stripe.AddCardAsync(partnerId, FakeStripe.ThreeDSecureCard));
-        await Billing.PublishAsync(new AccountBillingProfileChanged(accountId, partnerId, secure, DateTimeOffset.UtcNow));
-        Assert.True(await Billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).BillingProfileId == secure));
+        await Billing.ChooseCardAsync(accountId, partnerId, secure, DateTimeOffset.UtcNow);
         var periodEnd = new DateTimeOffset((await AccountAsync(accountId)).CurrentPeriodEnd!.Value.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
         await Billing.RunAsync<RenewalJob>(periodEnd);
         return (accountId, await RenewalOfAsync(accountId));
