@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using Npgsql;
-
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
@@ -14,6 +12,7 @@ using Reseller.Billing.Profiles;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
+using Reseller.IntegrationTests.Messaging;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
@@ -154,37 +153,19 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
 
         // Another writer (in production: the consumer following the account's status) holds the account's row while the
         // webhook reads it, and saves it before the webhook does: the webhook's save finds the row changed under it.
-        var database = await Billing.QueryAsync(db => Task.FromResult(db.Database.GetDbConnection().Database));
-        await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(infrastructure.PostgresConnectionString) { Database = database }.ConnectionString);
-        await other.OpenAsync();
-        await using var transaction = await other.BeginTransactionAsync();
-        await ExecuteAsync(other, "SELECT 1 FROM billed_accounts WHERE account_id = @id FOR UPDATE", accountId);
+        var name = await Billing.QueryAsync(db => Task.FromResult(db.Database.GetDbConnection().Database));
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(infrastructure.PostgresConnectionString) { Database = name }.ConnectionString;
+        await using var row = await HeldRow.LockAsync(database, "billed_accounts", "account_id", accountId);
         var delivery = stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", Fake.Authenticate(held.ProviderChargeId!)));
-        Assert.True(await Eventually.HoldsAsync(async () => await WaitingOnLocksAsync(other) > 0 || delivery.IsCompleted, Eventually.Propagation),
-            "The webhook never came to save the account");
+        await row.WaitForWaitersAsync(1);
         Assert.False(delivery.IsCompleted, "The webhook saved without waiting for the account's row");
-        await ExecuteAsync(other, "UPDATE billed_accounts SET notification_email = notification_email WHERE account_id = @id", accountId);
-        await transaction.CommitAsync();
+        await row.SaveChangeAsync("notification_email = notification_email");
 
         Assert.True(await delivery, "Stripe was answered with an error and would have to send the event again");
         var paid = await RenewalOfAsync(accountId);
         Assert.Equal((InvoiceStatus.Paid, paid.Total, 0L), (paid.Status, paid.CardCharged, paid.AmountDue));
         Assert.Equal(AccountStatus.Active, (await AccountAsync(accountId)).Status);
         Assert.DoesNotContain(Fake.Requests, r => r.Path == "/v1/refunds");
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, Guid accountId)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", accountId);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> WaitingOnLocksAsync(NpgsqlConnection connection)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
