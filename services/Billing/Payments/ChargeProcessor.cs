@@ -55,12 +55,20 @@ public sealed class ChargeProcessor(
     }
 
     /// <summary>
-    /// A charge held for 3-D Secure that the payer then authenticated (Stripe's webhook): the attempt succeeds and pays its
-    /// invoice when that is still open for exactly that amount, and is otherwise refunded (<see cref="SettleChargeAsync"/>).
+    /// A charge held for 3-D Secure that the payer then authenticated (Stripe's webhook): the attempt succeeds and, with its
+    /// prepaid part reserved again, pays its invoice when that is still open for exactly that sum; otherwise the card part is
+    /// refunded and the prepaid part given back (<see cref="SettleChargeAsync"/>).
     /// False when nothing was recorded (the attempt does not await authentication: already settled).
     /// </summary>
     public async Task<bool> RecordAuthenticatedAsync(Guid paymentId, string providerChargeId, long amount, CancellationToken cancellationToken)
     {
+        var held = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
+        if (held is not { AwaitsAuthentication: true })
+        {
+            return false;
+        }
+        // The card part was authenticated; the prepaid part beside it was given back when the bank held the charge.
+        var fromPrepaid = await prepaid.ReserveForAuthenticatedAsync(held, cancellationToken);
         db.ChangeTracker.Clear();
         bool unmatched;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -68,13 +76,16 @@ public sealed class ChargeProcessor(
             var payment = await db.Payments.FromSql($"SELECT * FROM payments WHERE id = {paymentId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
             if (payment is null || !payment.AwaitsAuthentication)
             {
+                // Another delivery of the event recorded it first, and settled the same reservation with it.
                 return false;
             }
             var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
             var account = invoice.AccountId is { } accountId ? await db.BilledAccounts.FindAsync([accountId], cancellationToken) : null;
             var now = clock.GetUtcNow();
             payment.Authenticated(providerChargeId, now);
-            unmatched = !await SettleChargeAsync(payment, invoice, account, 0, amount, now, cancellationToken);
+            var paid = await SettleChargeAsync(payment, invoice, account, fromPrepaid, amount, now, cancellationToken);
+            prepaid.Settle(payment.AuthenticatedReservationId, invoice, fromPrepaid, paid, now);
+            unmatched = !paid;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -117,7 +128,7 @@ public sealed class ChargeProcessor(
     /// </summary>
     public async Task ApplyOutcomeAsync(Payment payment, Invoice invoice, BilledAccount? account, ChargeResult result, long fromPrepaid, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        payment.Complete(result, now);
+        payment.Complete(result, fromPrepaid, now);
 
         var paid = false;
         if (result.Succeeded)
@@ -144,7 +155,7 @@ public sealed class ChargeProcessor(
             logger.LogInformation("Invoice {InvoiceId} card payment failed: {FailureCode}", invoice.Id, result.FailureCode);
         }
 
-        prepaid.Settle(payment, invoice, fromPrepaid, paid, now);
+        prepaid.Settle(payment.Id, invoice, fromPrepaid, paid, now);
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Reseller.Billing.Payments;
 
 /// <summary>
@@ -14,6 +17,12 @@ public sealed class Payment
     public string Currency { get; private set; } = "";
     public PaymentStatus Status { get; private set; }
     public string? ProviderChargeId { get; private set; }
+
+    /// <summary>
+    /// The prepaid credit reserved beside this attempt's card charge (<see cref="Amount"/> less this went to the card); spent
+    /// if the attempt paid its invoice, given back otherwise.
+    /// </summary>
+    public long PrepaidAmount { get; private set; }
     public string? FailureCode { get; private set; }
 
     /// <summary>Where the payer authenticates a charge its bank held for 3-D Secure (failure code authentication_required).</summary>
@@ -50,7 +59,7 @@ public sealed class Payment
         CreatedAt = now,
     };
 
-    public void Complete(ChargeResult result, DateTimeOffset now)
+    public void Complete(ChargeResult result, long fromPrepaid, DateTimeOffset now)
     {
         if (Status != PaymentStatus.Pending)
         {
@@ -58,6 +67,7 @@ public sealed class Payment
         }
         Status = result.Succeeded ? PaymentStatus.Succeeded : PaymentStatus.Failed;
         ProviderChargeId = result.ProviderChargeId;
+        PrepaidAmount = fromPrepaid;
         FailureCode = result.FailureCode;
         ActionUrl = result.ActionUrl;
         CompletedAt = now;
@@ -65,6 +75,12 @@ public sealed class Payment
 
     /// <summary>Whether the payer may still complete this failed attempt by authenticating it at the provider.</summary>
     public bool AwaitsAuthentication => Status == PaymentStatus.Failed && FailureCode == ChargeResult.AuthenticationRequired;
+
+    /// <summary>
+    /// When the payer authenticates a charge held for 3-D Secure, its prepaid part (given back when the bank held the card
+    /// part) is reserved again under this id: always the same for the attempt, so a repeated webhook finds the same reservation.
+    /// </summary>
+    public Guid AuthenticatedReservationId => new(SHA256.HashData(Encoding.UTF8.GetBytes($"authenticated:{Id:N}"))[..16]);
 
     /// <summary>The payer authenticated a charge held for 3-D Secure and the provider took the money: the attempt succeeded after all.</summary>
     public void Authenticated(string providerChargeId, DateTimeOffset now)

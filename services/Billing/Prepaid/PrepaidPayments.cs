@@ -9,6 +9,7 @@ using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.Contracts.Credits;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Billing.Prepaid;
 
@@ -51,8 +52,35 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         return reserved;
     }
 
-    /// <summary>Within the transaction that records the outcome: spends the reservation if the invoice got paid, else gives it back.</summary>
-    public void Settle(Payment payment, Invoice invoice, long fromPrepaid, bool paid, DateTimeOffset now)
+    /// <summary>
+    /// The payer authenticated a charge its bank held for 3-D Secure, and the card part alone does not pay the invoice: the
+    /// attempt's prepaid part, given back when the charge was held, is reserved again (<see cref="Payment.AuthenticatedReservationId"/>).
+    /// Less than asked when the partner spent that credit meanwhile. Credits not answering is a 503, so Stripe sends the event again.
+    /// </summary>
+    public async Task<long> ReserveForAuthenticatedAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        if (payment.PrepaidAmount <= 0)
+        {
+            return 0;
+        }
+        var invoice = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId).Select(i => new { i.PartnerId, i.AccountId }).SingleAsync(cancellationToken);
+        try
+        {
+            return await credits.ReserveAsync(
+                new ReservePrepaidCredit(payment.AuthenticatedReservationId, invoice.PartnerId, invoice.AccountId, payment.InvoiceId, payment.PrepaidAmount, payment.Currency),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is MassTransit.RequestTimeoutException or MassTransit.RequestFaultException)
+        {
+            logger.LogWarning(ex, "Prepaid reservation for authenticated payment {PaymentId} got no answer", payment.Id);
+            throw DependencyFailures.Unavailable();
+        }
+    }
+
+    /// <summary>
+    /// Within the transaction that records the outcome: spends the reservation if the invoice got paid, else gives it back.
+    /// </summary>
+    public void Settle(Guid reservationId, Invoice invoice, long fromPrepaid, bool paid, DateTimeOffset now)
     {
         if (fromPrepaid <= 0)
         {
@@ -60,11 +88,11 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         }
         if (paid)
         {
-            db.Publish(new PrepaidReservationCommitted(payment.Id, invoice.PartnerId, invoice.Id, fromPrepaid, now), now);
+            db.Publish(new PrepaidReservationCommitted(reservationId, invoice.PartnerId, invoice.Id, fromPrepaid, now), now);
         }
         else
         {
-            db.Publish(new PrepaidReservationReleased(payment.Id, invoice.PartnerId, now), now);
+            db.Publish(new PrepaidReservationReleased(reservationId, invoice.PartnerId, now), now);
         }
     }
 

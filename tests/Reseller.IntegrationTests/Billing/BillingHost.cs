@@ -36,8 +36,11 @@ public sealed class BillingHost : IAsyncDisposable
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
-    /// <summary>Starts an instance; <paramref name="settings"/> adds configuration (issuer, tax rates, the Stripe provider's...).</summary>
-    public static async Task<BillingHost> StartAsync(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts an instance; <paramref name="settings"/> adds configuration (issuer, tax rates, the Stripe provider's...) and
+    /// <paramref name="replace"/> registers stand-ins before the service's own (Credits' prepaid reservations...).
+    /// </summary>
+    public static async Task<BillingHost> StartAsync(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var mailDirectory = Path.Combine(Path.GetTempPath(), "reseller-billing-mail-" + prefix);
@@ -56,6 +59,7 @@ public sealed class BillingHost : IAsyncDisposable
             builder.Services.AddStripePayments(builder.Configuration);
         }
         builder.Services.AddSingleton(TimeProvider.System);
+        replace?.Invoke(builder.Services);
         builder.AddPlatformMail();
         builder.AddBillingDatabase();
         builder.AddServiceMessaging<HostApplicationBuilder, BillingDb>(bus =>

@@ -13,9 +13,16 @@ public sealed class FixedPrepaidCredit : IPrepaidCredit
     public long Available { get; set; }
     public ConcurrentQueue<ReservePrepaidCredit> Requests { get; } = new();
 
+    /// <summary>Credits does not answer: each request times out, as MassTransit's request client reports it.</summary>
+    public bool Unanswered { get; set; }
+
     public Task<long> ReserveAsync(ReservePrepaidCredit request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);
+        if (Unanswered)
+        {
+            throw new MassTransit.RequestTimeoutException(request.ReservationId.ToString());
+        }
         return Task.FromResult(held.GetOrAdd(request.ReservationId, _ => Math.Min(Available, request.Amount)));
     }
 }

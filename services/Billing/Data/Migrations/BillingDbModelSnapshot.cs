@@ -570,6 +570,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
 
+                    b.Property<long>("PrepaidAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prepaid_amount");
+
                     b.Property<string>("ProviderChargeId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

@@ -14,7 +14,7 @@ public static class StripeWebhooksApi
     public static IEndpointRouteBuilder MapStripeWebhooksApi(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, ReceiveAsync).AllowAnonymous().WithTags("Billing").WithName("ReceiveStripeWebhook")
-            .WithSummary("Receive a Stripe event (signed with the webhook secret)").ProducesProblem(400).ProducesProblem(404);
+            .WithSummary("Receive a Stripe event (signed with the webhook secret)").ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
         return app;
     }
 

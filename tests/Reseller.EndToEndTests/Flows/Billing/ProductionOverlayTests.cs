@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 
 using Reseller.AppHost;
+using Reseller.EndToEndTests.Flows.Credits;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing;
 using Reseller.Testing.Stripe;
@@ -13,7 +14,8 @@ namespace Reseller.EndToEndTests.Flows.Billing;
 /// <summary>
 /// The whole system run from the production overlay's settings (issue 18): Production, Stripe (the fake, over HTTP from
 /// the Billing process), no sandbox. Issue 16 end to end on the same start: the first flow, and a renewal the card's bank
-/// holds for 3-D Secure, settled by Stripe's signed webhook through the gateway. Each test follows only its own payments.
+/// holds for 3-D Secure, settled by Stripe's signed webhook through the gateway, also when prepaid credit paid part of it.
+/// Each test follows only its own payments.
 /// </summary>
 public sealed class ProductionOverlayTests(ProductionSystem production) : IClassFixture<ProductionSystem>, IDisposable
 {
@@ -87,6 +89,45 @@ public sealed class ProductionOverlayTests(ProductionSystem production) : IClass
         Assert.Equal(("paid", 4410L, 0L), (paid["status"]!.GetValue<string>(), paid["card_charged"]!["amount"]!.GetValue<long>(), paid["amount_due"]!["amount"]!.GetValue<long>()));
         Assert.Equal(2, (await client.InvoicesOfAsync(partner, accountId)).Count);
         Assert.Single(await PaymentsOfAsync(paid));
+        Assert.DoesNotContain(Stripe.Requests, r => r.Path == "/v1/refunds" && r.Form.GetValueOrDefault("payment_intent") == held.ProviderChargeId);
+    }
+
+    [Fact]
+    public async Task A_renewal_partly_paid_from_prepaid_and_held_for_3_D_Secure_is_paid_whole_once_the_payer_authenticates_the_card_part()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var visa = await AddCardAsync(partner, "pm_card_visa");
+        var created = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts", CreditsScenarios.ProfessionalPlanAccount(visa), partner.Token), HttpStatusCode.Created);
+        var accountId = created["id"]!.GetValue<string>();
+        var active = await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() != "pending", Settle);
+        Assert.Equal("active", active["status"]!.GetValue<string>());
+        await client.PurchaseAsync(partner, "prepaid", 5000);
+        await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "prepaid") == 5000);
+
+        var secure = await AddCardAsync(partner, FakeStripe.ThreeDSecureCard);
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{accountId}", new { billing_profile_id = secure }, partner.Token), HttpStatusCode.OK);
+        Assert.True(await OldCardIsReleasedAsync(partner, visa), "Billing never moved the account to the new card.");
+        await AnniversaryComesAsync(accountId, DateOnly.FromDateTime(active["created_at"]!.GetValue<DateTimeOffset>().UtcDateTime).AddDays(-1));
+        await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "payment_failed", Settle);
+
+        // The prepaid credit paid first and the card was asked for the rest, which its bank held: the credit went back meanwhile.
+        var renewal = await RenewalInvoiceAsync(partner, accountId);
+        var total = renewal["total"]!["amount"]!.GetValue<long>();
+        Assert.True(total > 5000, $"the professional renewal ({total}) should exceed the prepaid credit");
+        Assert.Equal(("open", total), (renewal["status"]!.GetValue<string>(), renewal["amount_due"]!["amount"]!.GetValue<long>()));
+        var held = Assert.Single(await PaymentsOfAsync(renewal));
+        Assert.Equal(("requires_action", total - 5000), ((string?)IntentOf(held)["status"], IntentOf(held)["amount"]!.GetValue<long>()));
+        await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "prepaid") == 5000);
+
+        var webhooks = new Uri(production.System.GatewayUrl, "/api/v1/providers/stripe/webhooks");
+        Assert.Equal(HttpStatusCode.OK, await Stripe.SendEventAsync(webhooks, "payment_intent.succeeded", Stripe.Authenticate(held.ProviderChargeId)));
+
+        await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "active", Settle);
+        var paid = await RenewalInvoiceAsync(partner, accountId);
+        Assert.Equal(("paid", 5000L, total - 5000, 0L), (paid["status"]!.GetValue<string>(), paid["prepaid_applied"]!["amount"]!.GetValue<long>(),
+            paid["card_charged"]!["amount"]!.GetValue<long>(), paid["amount_due"]!["amount"]!.GetValue<long>()));
+        await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "prepaid") == 0);
+        await client.AssertLedgerMatchesBalancesAsync(partner, "prepaid");
         Assert.DoesNotContain(Stripe.Requests, r => r.Path == "/v1/refunds" && r.Form.GetValueOrDefault("payment_intent") == held.ProviderChargeId);
     }
 

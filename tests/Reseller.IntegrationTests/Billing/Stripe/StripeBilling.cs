@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Reseller.Billing.Data;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Payments.Stripe;
+using Reseller.Billing.Prepaid;
 using Reseller.Billing.Profiles;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.IntegrationTests.Credits;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.Testing.Stripe;
 
@@ -21,6 +23,9 @@ public sealed class StripeBilling(TestInfrastructure infrastructure) : IAsyncLif
     public FakeStripe Stripe { get; private set; } = null!;
     public BillingHost Billing { get; private set; } = null!;
 
+    /// <summary>Credits' prepaid reservations: none held until a test makes the partner a prepaid buyer and sets what is available.</summary>
+    public FixedPrepaidCredit Prepaid { get; } = new();
+
     public async Task InitializeAsync()
     {
         Stripe = await FakeStripe.StartAsync();
@@ -30,7 +35,7 @@ public sealed class StripeBilling(TestInfrastructure infrastructure) : IAsyncLif
             ["Billing:Payments:Stripe:SecretKey"] = FakeStripe.SecretKey,
             ["Billing:Payments:Stripe:WebhookSecret"] = FakeStripe.WebhookSecret,
             ["Billing:Payments:Stripe:ApiBase"] = Stripe.BaseAddress.ToString(),
-        });
+        }, services => services.AddSingleton<IPrepaidCredit>(Prepaid));
     }
 
     public async Task DisposeAsync()

@@ -12,6 +12,7 @@ using Reseller.Billing.Profiles;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
+using Reseller.Contracts.Credits;
 using Reseller.IntegrationTests.Messaging;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
@@ -169,6 +170,64 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
     }
 
     [Fact]
+    public async Task A_renewal_partly_paid_from_prepaid_and_held_for_3_D_Secure_is_paid_whole_when_the_payer_authenticates_the_card_part()
+    {
+        var (accountId, renewal) = await RenewOnThreeDSecureCardAsync(prepaid: 1000);
+        var held = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+        Assert.Equal((InvoiceStatus.Open, renewal.Total, 1000L), (renewal.Status, renewal.AmountDue, held.PrepaidAmount));
+        Assert.Equal(renewal.Total - 1000, Assert.Single(Fake.PaymentIntents, i => (string?)i["id"] == held.ProviderChargeId)["amount"]!.GetValue<long>());
+        Assert.Equal(1, await OutboxCountAsync<PrepaidReservationReleased>(held.Id));
+
+        // Held, the prepaid part went back to the partner; authenticated, the card part alone would not pay the invoice.
+        Assert.True(await stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", Fake.Authenticate(held.ProviderChargeId!))));
+        var paid = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Paid, 1000L, renewal.Total - 1000, 0L), (paid.Status, paid.PrepaidApplied, paid.CardCharged, paid.AmountDue));
+        Assert.Equal(AccountStatus.Active, (await AccountAsync(accountId)).Status);
+        var again = Assert.Single(stripe.Prepaid.Requests, r => r.ReservationId == held.AuthenticatedReservationId);
+        Assert.Equal((renewal.Id, 1000L), (again.InvoiceId, again.Amount));
+        Assert.Equal(1, await OutboxCountAsync<PrepaidReservationCommitted>(held.AuthenticatedReservationId));
+        Assert.Equal(0, await OutboxCountAsync<PrepaidReservationReleased>(held.AuthenticatedReservationId));
+        Assert.DoesNotContain(Fake.Requests, r => r.Path == "/v1/refunds");
+    }
+
+    [Fact]
+    public async Task A_3_D_Secure_charge_authenticated_after_its_prepaid_part_was_spent_elsewhere_is_refunded_and_the_invoice_stays_due()
+    {
+        var (accountId, renewal) = await RenewOnThreeDSecureCardAsync(prepaid: 1000);
+        var held = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+
+        stripe.Prepaid.Available = 400;
+        Assert.True(await stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", Fake.Authenticate(held.ProviderChargeId!))));
+
+        var due = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Open, 0L, 0L, renewal.Total), (due.Status, due.PrepaidApplied, due.CardCharged, due.AmountDue));
+        var refund = Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
+        Assert.Equal((held.ProviderChargeId, (renewal.Total - 1000).ToString(System.Globalization.CultureInfo.InvariantCulture)), (refund.Form["payment_intent"], refund.Form["amount"]));
+        Assert.Equal(1, await OutboxCountAsync<PrepaidReservationReleased>(held.AuthenticatedReservationId));
+        Assert.Equal(0, await OutboxCountAsync<PrepaidReservationCommitted>(held.AuthenticatedReservationId));
+    }
+
+    [Fact]
+    public async Task An_authenticated_charge_whose_prepaid_part_Credits_cannot_reserve_now_is_answered_503_and_pays_when_Stripe_sends_it_again()
+    {
+        var (accountId, renewal) = await RenewOnThreeDSecureCardAsync(prepaid: 1000);
+        var held = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+        var authenticated = Fake.Authenticate(held.ProviderChargeId!);
+
+        stripe.Prepaid.Unanswered = true;
+        var unavailable = await Assert.ThrowsAsync<ProblemException>(() => stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", authenticated)));
+        Assert.Equal(503, unavailable.Status);
+        Assert.True((await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == held.Id))).AwaitsAuthentication);
+        Assert.Equal(InvoiceStatus.Open, (await RenewalOfAsync(accountId)).Status);
+
+        stripe.Prepaid.Unanswered = false;
+        Assert.True(await stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", authenticated)));
+        var paid = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Paid, 1000L, renewal.Total - 1000), (paid.Status, paid.PrepaidApplied, paid.CardCharged));
+        Assert.DoesNotContain(Fake.Requests, r => r.Path == "/v1/refunds");
+    }
+
+    [Fact]
     public async Task A_credit_note_on_a_card_paid_invoice_refunds_the_card_part_once_through_Stripe()
     {
         var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
@@ -230,17 +289,31 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         return accountId;
     }
 
-    /// <summary>A month-old active account moved to a card that asks for 3-D Secure, then renewed: its renewal is held for authentication.</summary>
-    private async Task<(Guid AccountId, Invoice Renewal)> RenewOnThreeDSecureCardAsync()
+    /// <summary>
+    /// A month-old active account moved to a card that asks for 3-D Secure, then renewed: its renewal is held for authentication.
+    /// With <paramref name="prepaid"/>, the partner has bought prepaid credit and that much of it pays the renewal first.
+    /// </summary>
+    private async Task<(Guid AccountId, Invoice Renewal)> RenewOnThreeDSecureCardAsync(long prepaid = 0)
     {
         var visa = await stripe.AddCardAsync(partnerId, "pm_card_visa");
         var accountId = await CreateAccountAsync(StripeBilling.IdOf(visa), AccountStatus.Active, createdAt: DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1));
         var secure = StripeBilling.IdOf(await stripe.AddCardAsync(partnerId, FakeStripe.ThreeDSecureCard));
         await Billing.ChooseCardAsync(accountId, partnerId, secure, DateTimeOffset.UtcNow);
+        if (prepaid > 0)
+        {
+            await Billing.InScopeAsync(db => db.Database.ExecuteSqlAsync($"INSERT INTO prepaid_buyers (partner_id, first_paid_at) VALUES ({partnerId}, {DateTimeOffset.UtcNow})"));
+            stripe.Prepaid.Available = prepaid;
+        }
         var periodEnd = new DateTimeOffset((await AccountAsync(accountId)).CurrentPeriodEnd!.Value.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
         await Billing.RunAsync<RenewalJob>(periodEnd);
         return (accountId, await RenewalOfAsync(accountId));
     }
+
+    /// <summary>How many messages of this type about this reservation Billing's outbox holds (published or not).</summary>
+    private Task<int> OutboxCountAsync<TMessage>(Guid reservationId) =>
+        Billing.QueryAsync(db => db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM outbox_messages WHERE message_type LIKE {typeof(TMessage).FullName + "%"} AND body::text LIKE {"%" + reservationId + "%"}
+            """).SingleAsync());
 
     private Task<BilledAccount> AccountAsync(Guid accountId) => Billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
 
