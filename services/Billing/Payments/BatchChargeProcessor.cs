@@ -50,32 +50,45 @@ public sealed class BatchChargeProcessor(
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                var payment = payments[index];
-                var invoice = invoices[payment.InvoiceId];
-                var card = cards[payment.BillingProfileId];
-                if (!card.MayPayFor(invoice.Payer, invoice.PartnerId, invoice.AccountId))
+                try
                 {
-                    logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} is not the {Payer} payer's; refused", payment.Id, card.Id, invoice.Payer);
-                    outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(ChargeProcessor.NotPayersCard));
-                    return;
+                    await ChargeOneAsync(index, token);
                 }
-                if (PrepaidPayments.MayUsePrepaid(invoice, buyers.Contains(invoice.PartnerId)))
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    if (await scope.ServiceProvider.GetRequiredService<ChargeProcessor>().ProcessAsync(payment.Id, token))
-                    {
-                        Interlocked.Increment(ref alone);
-                    }
-                    return;
+                    // A lost answer, a refusal: this attempt is left pending for the recovery job (same key); the batch goes on.
+                    logger.LogWarning(ex, "Payment {PaymentId}: charging failed; left pending for recovery", payments[index].Id);
                 }
-                var started = Stopwatch.GetTimestamp();
-                var result = await provider.ChargeAsync(card.ProviderToken, payment.Amount, payment.Currency, payment.Id.ToString("N"), token);
-                BillingMetrics.ChargeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-                outcomes[index] = new ChargeOutcome(payment.Id, result);
             });
 
         var charged = outcomes.OfType<ChargeOutcome>().ToList();
         return alone + await RecordAsync(charged, cancellationToken);
+
+        async Task ChargeOneAsync(int index, CancellationToken token)
+        {
+            var payment = payments[index];
+            var invoice = invoices[payment.InvoiceId];
+            var card = cards[payment.BillingProfileId];
+            if (!card.MayPayFor(invoice.Payer, invoice.PartnerId, invoice.AccountId))
+            {
+                logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} is not the {Payer} payer's; refused", payment.Id, card.Id, invoice.Payer);
+                outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(ChargeProcessor.NotPayersCard));
+                return;
+            }
+            if (PrepaidPayments.MayUsePrepaid(invoice, buyers.Contains(invoice.PartnerId)))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<ChargeProcessor>().ProcessAsync(payment.Id, token))
+                {
+                    Interlocked.Increment(ref alone);
+                }
+                return;
+            }
+            var started = Stopwatch.GetTimestamp();
+            var result = await provider.ChargeAsync(card.ProviderToken, payment.Amount, payment.Currency, payment.Id.ToString("N"), token);
+            BillingMetrics.ChargeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            outcomes[index] = new ChargeOutcome(payment.Id, result);
+        }
     }
 
     private async Task<int> RecordAsync(List<ChargeOutcome> charged, CancellationToken cancellationToken)

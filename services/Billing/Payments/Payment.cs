@@ -19,10 +19,12 @@ public sealed class Payment
     public string? ProviderChargeId { get; private set; }
 
     /// <summary>
-    /// The prepaid credit reserved beside this attempt's card charge (<see cref="Amount"/> less this went to the card); spent
-    /// if the attempt paid its invoice, given back otherwise.
+    /// The prepaid credit reserved beside this attempt's card charge (<see cref="Amount"/> less this goes to the card); spent
+    /// if the attempt paid its invoice, given back otherwise. Fixed before the card is charged, so a repeat of the attempt
+    /// asks the card for the same rest: Stripe answers a repeated idempotency key only for the same request. Null while not
+    /// fixed (an attempt that cannot use prepaid credit).
     /// </summary>
-    public long PrepaidAmount { get; private set; }
+    public long? PrepaidAmount { get; private set; }
     public string? FailureCode { get; private set; }
 
     /// <summary>Where the payer authenticates a charge its bank held for 3-D Secure (failure code authentication_required).</summary>

@@ -25,6 +25,12 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
 
     public async Task<long> ReserveAsync(Payment payment, string cardToken, CancellationToken cancellationToken)
     {
+        if (payment.PrepaidAmount is { } fixedBefore)
+        {
+            // A repeat (the recovery job, Stripe's webhook): the card is asked for the same rest as the first time, whatever
+            // Credits holds now; a reservation its sweeper released meanwhile is taken again when committed.
+            return fixedBefore;
+        }
         var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
         if (!await MayUsePrepaidAsync(invoice, cancellationToken))
         {
@@ -43,14 +49,21 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
             db.ChangeTracker.Clear();
             db.Publish(new PrepaidReservationReleased(payment.Id, invoice.PartnerId, clock.GetUtcNow()), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return 0;
+            reserved = 0;
         }
+        reserved = await FixAsync(payment.Id, reserved, cancellationToken);
         if (reserved > 0)
         {
             await CheckCardAsync(payment, cardToken, cancellationToken);
         }
         return reserved;
     }
+
+    /// <summary>Records the attempt's prepaid part before its card is charged; a concurrent repeat that fixed it first wins.</summary>
+    private async Task<long> FixAsync(Guid paymentId, long reserved, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<long>($"""
+            UPDATE payments SET prepaid_amount = COALESCE(prepaid_amount, {reserved}) WHERE id = {paymentId} RETURNING prepaid_amount AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
 
     /// <summary>
     /// The payer authenticated a charge its bank held for 3-D Secure, and the card part alone does not pay the invoice: the
@@ -59,7 +72,7 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
     /// </summary>
     public async Task<long> ReserveForAuthenticatedAsync(Payment payment, CancellationToken cancellationToken)
     {
-        if (payment.PrepaidAmount <= 0)
+        if (payment.PrepaidAmount is not > 0)
         {
             return 0;
         }
@@ -67,7 +80,7 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         try
         {
             return await credits.ReserveAsync(
-                new ReservePrepaidCredit(payment.AuthenticatedReservationId, invoice.PartnerId, invoice.AccountId, payment.InvoiceId, payment.PrepaidAmount, payment.Currency),
+                new ReservePrepaidCredit(payment.AuthenticatedReservationId, invoice.PartnerId, invoice.AccountId, payment.InvoiceId, payment.PrepaidAmount.Value, payment.Currency),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is MassTransit.RequestTimeoutException or MassTransit.RequestFaultException)

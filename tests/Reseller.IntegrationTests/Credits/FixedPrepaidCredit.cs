@@ -16,6 +16,9 @@ public sealed class FixedPrepaidCredit : IPrepaidCredit
     /// <summary>Credits does not answer: each request times out, as MassTransit's request client reports it.</summary>
     public bool Unanswered { get; set; }
 
+    /// <summary>Credits' sweeper released the reservation (held past 15 minutes): asked again, it answers 0, as Credits does.</summary>
+    public void Expire(Guid reservationId) => held[reservationId] = 0;
+
     public Task<long> ReserveAsync(ReservePrepaidCredit request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);

@@ -17,10 +17,10 @@ namespace Reseller.Testing.Stripe;
 
 /// <summary>
 /// An in-process fake of the parts of Stripe's HTTP API Billing uses (customers, payment method attach, PaymentIntents,
-/// cancel, refunds), on a loopback port. It records every request, replays a request whose Idempotency-Key it has seen (as
-/// Stripe does), and signs webhook events with Stripe's scheme (HMAC-SHA256 of "timestamp.payload"). Payment method ids
-/// choose the card's behaviour like Stripe's test ids: pm_card_visa pays, pm_card_threeDSecureRequired needs 3-D Secure,
-/// pm_card_chargeDeclined is declined.
+/// cancel, refunds), on a loopback port. It records every request, replays a request whose Idempotency-Key it has seen and
+/// refuses that key with other parameters (as Stripe does), and signs webhook events with Stripe's scheme (HMAC-SHA256 of
+/// "timestamp.payload"). Payment method ids choose the card's behaviour like Stripe's test ids: pm_card_visa pays,
+/// pm_card_threeDSecureRequired needs 3-D Secure, pm_card_chargeDeclined is declined.
 /// </summary>
 public sealed class FakeStripe : IAsyncDisposable
 {
@@ -31,7 +31,7 @@ public sealed class FakeStripe : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly List<FakeStripeRequest> requests = [];
-    private readonly ConcurrentDictionary<string, (int Status, string Body)> answered = new();
+    private readonly ConcurrentDictionary<string, (string Request, int Status, string Body)> answered = new();
     private readonly ConcurrentDictionary<string, JsonObject> intents = new();
     private int ids;
     private int loseNextChargeAnswer;
@@ -126,13 +126,23 @@ public sealed class FakeStripe : IAsyncDisposable
         }
         if (key is not null && answered.TryGetValue($"{request.Path}|{key}", out var replay))
         {
-            await WriteAsync(context, replay.Status, replay.Body);
+            // As Stripe: a key seen before replays its first answer, and only for the same parameters.
+            await (replay.Request == body
+                ? WriteAsync(context, replay.Status, replay.Body)
+                : WriteAsync(context, 400, new JsonObject
+                {
+                    ["error"] = new JsonObject
+                    {
+                        ["type"] = "idempotency_error",
+                        ["message"] = "Keys for idempotent requests can only be used with the same parameters they were first used with.",
+                    },
+                }.ToJsonString()));
             return;
         }
         var (status, answer) = Answer(request.Path.Value ?? "", form);
         if (key is not null)
         {
-            answered[$"{request.Path}|{key}"] = (status, answer);
+            answered[$"{request.Path}|{key}"] = (body, status, answer);
         }
         if (request.Path == "/v1/payment_intents" && form.GetValueOrDefault("capture_method") != "manual" && Interlocked.Exchange(ref loseNextChargeAnswer, 0) == 1)
         {

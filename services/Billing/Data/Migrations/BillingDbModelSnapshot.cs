@@ -570,7 +570,7 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
 
-                    b.Property<long>("PrepaidAmount")
+                    b.Property<long?>("PrepaidAmount")
                         .HasColumnType("bigint")
                         .HasColumnName("prepaid_amount");
 

@@ -228,6 +228,32 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
     }
 
     [Fact]
+    public async Task A_charge_partly_paid_from_prepaid_whose_answer_was_lost_is_finished_after_its_hold_expired_with_the_same_card_amount()
+    {
+        var accountId = await MonthOldAccountAsync();
+        await BuyPrepaidAsync(1000);
+        Fake.LoseNextChargeAnswer();
+        await Billing.RunAsync<RenewalJob>(await RenewalDueAsync(accountId));
+        var renewal = await RenewalOfAsync(accountId);
+        var lost = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+        Assert.Equal((PaymentStatus.Pending, (long?)1000, InvoiceStatus.Open), (lost.Status, lost.PrepaidAmount, renewal.Status));
+        var taken = Assert.Single(Fake.PaymentIntents, i => (string?)i["metadata"]!["reseller_payment_id"] == lost.Id.ToString("N"));
+        Assert.Equal(("succeeded", renewal.Total - 1000), ((string?)taken["status"], taken["amount"]!.GetValue<long>()));
+
+        // Past 15 minutes Credits' sweeper gave the hold back; the recovery asks the card for what Stripe already took, under the same key.
+        stripe.Prepaid.Expire(lost.Id);
+        Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(DateTimeOffset.UtcNow.AddMinutes(16)));
+
+        var paid = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Paid, 1000L, renewal.Total - 1000), (paid.Status, paid.PrepaidApplied, paid.CardCharged));
+        var charges = Fake.Requests.Where(r => r.Path == "/v1/payment_intents" && r.IdempotencyKey == lost.Id.ToString("N")).ToList();
+        Assert.Equal(2, charges.Count);
+        Assert.All(charges, c => Assert.Equal((renewal.Total - 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), c.Form["amount"]));
+        Assert.Equal((string?)taken["id"], (await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == lost.Id))).ProviderChargeId);
+        Assert.Equal(1, await OutboxCountAsync<PrepaidReservationCommitted>(lost.Id));
+    }
+
+    [Fact]
     public async Task A_credit_note_on_a_card_paid_invoice_refunds_the_card_part_once_through_Stripe()
     {
         var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
@@ -295,19 +321,34 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
     /// </summary>
     private async Task<(Guid AccountId, Invoice Renewal)> RenewOnThreeDSecureCardAsync(long prepaid = 0)
     {
-        var visa = await stripe.AddCardAsync(partnerId, "pm_card_visa");
-        var accountId = await CreateAccountAsync(StripeBilling.IdOf(visa), AccountStatus.Active, createdAt: DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1));
+        var accountId = await MonthOldAccountAsync();
         var secure = StripeBilling.IdOf(await stripe.AddCardAsync(partnerId, FakeStripe.ThreeDSecureCard));
         await Billing.ChooseCardAsync(accountId, partnerId, secure, DateTimeOffset.UtcNow);
         if (prepaid > 0)
         {
-            await Billing.InScopeAsync(db => db.Database.ExecuteSqlAsync($"INSERT INTO prepaid_buyers (partner_id, first_paid_at) VALUES ({partnerId}, {DateTimeOffset.UtcNow})"));
-            stripe.Prepaid.Available = prepaid;
+            await BuyPrepaidAsync(prepaid);
         }
-        var periodEnd = new DateTimeOffset((await AccountAsync(accountId)).CurrentPeriodEnd!.Value.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
-        await Billing.RunAsync<RenewalJob>(periodEnd);
+        await Billing.RunAsync<RenewalJob>(await RenewalDueAsync(accountId));
         return (accountId, await RenewalOfAsync(accountId));
     }
+
+    /// <summary>A partner-paid account on a card that pays, created a month ago less a day and active since.</summary>
+    private async Task<Guid> MonthOldAccountAsync()
+    {
+        var visa = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        return await CreateAccountAsync(StripeBilling.IdOf(visa), AccountStatus.Active, createdAt: DateTimeOffset.UtcNow.AddMonths(-1).AddDays(1));
+    }
+
+    /// <summary>The partner has bought prepaid credit, and Credits holds up to <paramref name="available"/> of it for each charge.</summary>
+    private async Task BuyPrepaidAsync(long available)
+    {
+        await Billing.InScopeAsync(db => db.Database.ExecuteSqlAsync($"INSERT INTO prepaid_buyers (partner_id, first_paid_at) VALUES ({partnerId}, {DateTimeOffset.UtcNow})"));
+        stripe.Prepaid.Available = available;
+    }
+
+    /// <summary>An hour into the day the account's paid period ends: its renewal is due.</summary>
+    private async Task<DateTimeOffset> RenewalDueAsync(Guid accountId) =>
+        new((await AccountAsync(accountId)).CurrentPeriodEnd!.Value.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
 
     /// <summary>How many messages of this type about this reservation Billing's outbox holds (published or not).</summary>
     private Task<int> OutboxCountAsync<TMessage>(Guid reservationId) =>

@@ -12,7 +12,7 @@ using Reseller.Billing.Data;
 namespace Reseller.Billing.Data.Migrations
 {
     [DbContext(typeof(BillingDb))]
-    [Migration("20261205000423_AttemptPrepaidAmount")]
+    [Migration("20261205001404_AttemptPrepaidAmount")]
     partial class AttemptPrepaidAmount
     {
         /// <inheritdoc />
@@ -573,7 +573,7 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
 
-                    b.Property<long>("PrepaidAmount")
+                    b.Property<long?>("PrepaidAmount")
                         .HasColumnType("bigint")
                         .HasColumnName("prepaid_amount");
 

@@ -14,8 +14,7 @@ namespace Reseller.Billing.Data.Migrations
                 name: "prepaid_amount",
                 table: "payments",
                 type: "bigint",
-                nullable: false,
-                defaultValue: 0L);
+                nullable: true);
         }
 
         /// <inheritdoc />
