@@ -80,6 +80,13 @@ public sealed class BilledAccount
     /// <summary>Charges stop for good: the account expired or left its agency.</summary>
     public bool IsClosed => Status is AccountStatus.Expired or AccountStatus.Transferred;
 
+    /// <summary>
+    /// Whether the account does not run through a period starting on <paramref name="periodStart"/>: it closed, or it was
+    /// cancelled and so ends with the paid period it is in (Accounts expires it then, whatever is paid after).
+    /// </summary>
+    public bool EndsBefore(DateOnly periodStart) =>
+        IsClosed || (Status == AccountStatus.Cancelled && CurrentPeriodEnd is { } end && periodStart >= end);
+
     /// <summary>The current period has been paid and is still running.</summary>
     public bool IsInPaidPeriod => CurrentPeriodStart is not null && CurrentPeriodEnd is not null
         && Status is AccountStatus.Active or AccountStatus.Cancelled or AccountStatus.PaymentFailed;

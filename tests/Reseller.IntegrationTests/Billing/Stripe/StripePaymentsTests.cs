@@ -254,6 +254,33 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
     }
 
     [Fact]
+    public async Task A_renewal_charge_recorded_after_the_account_was_cancelled_is_refunded_and_its_invoice_voided()
+    {
+        var accountId = await MonthOldAccountAsync();
+        var paidUntil = (await AccountAsync(accountId)).CurrentPeriodEnd;
+        Fake.LoseNextChargeAnswer();
+        await Billing.RunAsync<RenewalJob>(await RenewalDueAsync(accountId));
+        var renewal = await RenewalOfAsync(accountId);
+        var lost = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+        var taken = Assert.Single(Fake.PaymentIntents, i => (string?)i["metadata"]!["reseller_payment_id"] == lost.Id.ToString("N"));
+
+        // Stripe took the renewal, but before its answer was recorded the partner cancelled: the account ends with the period it is in.
+        await Billing.PublishAsync(new AccountStatusChanged(accountId, partnerId, AccountStatuses.Active, AccountStatuses.Cancelled, "monthly", Payers.Partner, DateTimeOffset.UtcNow));
+        Assert.True(await Billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Cancelled),
+            "Billing never followed the cancellation");
+        Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(DateTimeOffset.UtcNow.AddMinutes(1)));
+
+        var voided = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Void, 0L), (voided.Status, voided.CardCharged));
+        var account = await AccountAsync(accountId);
+        Assert.Equal((AccountStatus.Cancelled, paidUntil), (account.Status, account.CurrentPeriodEnd));
+        var refund = Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
+        Assert.Equal(((string?)taken["id"], renewal.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)), (refund.Form["payment_intent"], refund.Form["amount"]));
+        var settled = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == lost.Id));
+        Assert.Equal((PaymentStatus.Unmatched, renewal.Total, false), (settled.Status, settled.RefundAmount, settled.AwaitsRefund));
+    }
+
+    [Fact]
     public async Task A_credit_note_on_a_card_paid_invoice_refunds_the_card_part_once_through_Stripe()
     {
         var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
