@@ -44,6 +44,30 @@ public static class ConsumptionRun
         return new ConsumptionResult(scenario, accounts, requests, stopwatch.Elapsed.TotalSeconds, latencies[requests / 2], latencies[(int)(requests * 0.99)], refused, consistent);
     }
 
+    /// <summary>
+    /// Consumes at full concurrency for <paramref name="duration"/> on accounts of its own (half of the time all on one, then
+    /// spread), unmeasured: a freshly started Credits spends its first tens of seconds compiling its hot paths again at full
+    /// optimisation, which is not what a service that has run for a while costs. Returns how many it made.
+    /// </summary>
+    public static async Task<int> WarmUpAsync(CreditsSystem system, TimeSpan duration, int concurrency, CancellationToken cancellationToken)
+    {
+        var ids = await SeedAsync(system, 100, 1_000_000, cancellationToken);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = system.Endpoint };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", system.PartnerToken);
+        var made = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async client =>
+        {
+            while (stopwatch.Elapsed < duration)
+            {
+                var spread = stopwatch.Elapsed > duration / 2;
+                await ConsumeAsync(http, ids[spread ? (client + made) % ids.Count : 0], cancellationToken);
+                Interlocked.Increment(ref made);
+            }
+        }));
+        return made;
+    }
+
     private static async Task<HttpStatusCode> ConsumeAsync(HttpClient http, string accountId, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync($"/api/v1/accounts/{accountId}/credits/sms/consumptions", new { quantity = 1 }, cancellationToken);
