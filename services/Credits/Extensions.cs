@@ -38,6 +38,7 @@ public static class Extensions
         });
         builder.Services.AddSingleton(_ => CatalogFile.LoadFromBaseDirectory());
         builder.Services.AddScoped<CreditLedger>();
+        builder.Services.AddSingleton<Consumptions.ConsumptionBatches>();
         builder.Services.AddScoped<PrepaidReservations>();
         builder.Services.AddScoped<PurchaseInvoiceLinks>();
         builder.Services.AddScoped<IDueJob, ExpiredReservationsJob>();

@@ -24,9 +24,9 @@ public static class ConsumptionsApi
     }
 
     /// <summary>
-    /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. One
-    /// conditional statement takes the credit, appends the entry and returns the balance left, so concurrent consumptions
-    /// never overdraw.
+    /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. The
+    /// credit is taken, its entry appended and the balance left returned under the balance's row lock, in one transaction
+    /// with the consumptions of that balance that arrived together (<see cref="ConsumptionBatches"/>): never overdrawn.
     /// </summary>
     public static async Task<Created<ConsumptionResponse>> ConsumeAsync(
         string id,
@@ -35,6 +35,7 @@ public static class ConsumptionsApi
         ClaimsPrincipal user,
         CreditsDb db,
         CreditLedger ledger,
+        ConsumptionBatches consumptions,
         AccountsLookup accounts,
         CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ public static class ConsumptionsApi
         }
         var quantity = request.Quantity!.Value;
         var partnerId = account.PartnerId!.Value;
-        if (await ledger.DebitReturningBalanceAsync(partnerId, account.AccountId, creditKind, EntryTypes.Consumption, quantity, "product", cancellationToken) is not { } balance)
+        if (await consumptions.ConsumeAsync(ledger, partnerId, account.AccountId, creditKind, quantity, cancellationToken) is not { } balance)
         {
             throw InsufficientCredit.Problem(creditKind);
         }

@@ -49,6 +49,48 @@ public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
         return left.Count == 1 ? left[0] : null;
     }
 
+    /// <summary>
+    /// Several debits of one holder's balance in one transaction and one commit: each, in order, is taken if what the
+    /// earlier ones left covers it (a refused one changes nothing). Returns, for each, the balance left after it, or null
+    /// where it was refused. Each taken debit appends its own entry, as <see cref="DebitReturningBalanceAsync"/> would.
+    /// </summary>
+    public async Task<long?[]> DebitEachReturningBalancesAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, IReadOnlyList<long> quantities, string reference, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var balance = await BalanceForUpdateAsync(partnerId, accountId, kind, cancellationToken);
+        var left = new long?[quantities.Count];
+        var entries = new List<long>(quantities.Count);
+        for (var i = 0; i < quantities.Count; i++)
+        {
+            if (quantities[i] > 0 && balance >= quantities[i])
+            {
+                balance -= quantities[i];
+                left[i] = balance;
+                entries.Add(-quantities[i]);
+            }
+        }
+        if (entries.Count > 0)
+        {
+            var holder = CreditBalance.HolderOf(accountId);
+            var kindName = kind.ToString();
+            var now = clock.GetUtcNow();
+            var taken = -entries.Sum();
+            var entryArray = entries.ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                WITH b AS (
+                    UPDATE credit_balances SET balance = balance - {taken}::bigint
+                    WHERE partner_id = {partnerId}::uuid AND holder_id = {holder}::uuid AND kind = {kindName}::varchar
+                    RETURNING 1)
+                INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
+                SELECT {partnerId}::uuid, {accountId}::uuid, {kindName}::varchar, {entryType}::varchar, e.quantity, {reference}::varchar, {now}::timestamptz
+                FROM b, unnest({entryArray}::bigint[]) WITH ORDINALITY AS e(quantity, position)
+                ORDER BY e.position
+                """, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return left;
+    }
+
     /// <summary>Takes as much as the holder has, up to <paramref name="quantity"/>; returns what it took. Call inside a transaction.</summary>
     public async Task<long> DebitUpToAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, long quantity, string reference, CancellationToken cancellationToken)
     {
