@@ -60,14 +60,7 @@ public sealed class ProductionOverlayTests(ProductionSystem production) : IClass
         var accountId = active["id"]!.GetValue<string>();
         Assert.Equal("active", active["status"]!.GetValue<string>());
 
-        var secure = await AddCardAsync(partner, FakeStripe.ThreeDSecureCard);
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{accountId}", new { billing_profile_id = secure }, partner.Token), HttpStatusCode.OK);
-        Assert.True(await OldCardIsReleasedAsync(partner, visa), "Billing never moved the account to the new card.");
-
-        // Production has no sandbox clock: the account's anniversary is brought to the day before it was created, as if a
-        // month had passed, and Billing's renewal job (every 15 s, real time) renews it as it would on that day.
-        await AnniversaryComesAsync(accountId, DateOnly.FromDateTime(active["created_at"]!.GetValue<DateTimeOffset>().UtcDateTime).AddDays(-1));
-        await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "payment_failed", Settle);
+        await RenewOnThreeDSecureCardAsync(partner, active, visa);
 
         var renewal = await RenewalInvoiceAsync(partner, accountId);
         Assert.Equal(("open", 4410L), (renewal["status"]!.GetValue<string>(), renewal["amount_due"]!["amount"]!.GetValue<long>()));
@@ -104,11 +97,7 @@ public sealed class ProductionOverlayTests(ProductionSystem production) : IClass
         await client.PurchaseAsync(partner, "prepaid", 5000);
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "prepaid") == 5000);
 
-        var secure = await AddCardAsync(partner, FakeStripe.ThreeDSecureCard);
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{accountId}", new { billing_profile_id = secure }, partner.Token), HttpStatusCode.OK);
-        Assert.True(await OldCardIsReleasedAsync(partner, visa), "Billing never moved the account to the new card.");
-        await AnniversaryComesAsync(accountId, DateOnly.FromDateTime(active["created_at"]!.GetValue<DateTimeOffset>().UtcDateTime).AddDays(-1));
-        await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "payment_failed", Settle);
+        await RenewOnThreeDSecureCardAsync(partner, active, visa);
 
         // The prepaid credit paid first and the card was asked for the rest, which its bank held: the credit went back meanwhile.
         var renewal = await RenewalInvoiceAsync(partner, accountId);
@@ -129,6 +118,23 @@ public sealed class ProductionOverlayTests(ProductionSystem production) : IClass
         await client.WaitForBalancesAsync(partner, b => CreditsScenarios.PoolOf(b, "prepaid") == 0);
         await client.AssertLedgerMatchesBalancesAsync(partner, "prepaid");
         Assert.DoesNotContain(Stripe.Requests, r => r.Path == "/v1/refunds" && r.Form.GetValueOrDefault("payment_intent") == held.ProviderChargeId);
+    }
+
+    /// <summary>
+    /// The active account moves from the card it was created with to one whose bank asks for 3-D Secure, and is renewed:
+    /// its renewal is held for authentication, and the account is payment_failed meanwhile.
+    /// </summary>
+    private async Task RenewOnThreeDSecureCardAsync(Partner partner, JsonNode active, string formerCard)
+    {
+        var accountId = active["id"]!.GetValue<string>();
+        var secure = await AddCardAsync(partner, FakeStripe.ThreeDSecureCard);
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{accountId}", new { billing_profile_id = secure }, partner.Token), HttpStatusCode.OK);
+        Assert.True(await OldCardIsReleasedAsync(partner, formerCard), "Billing never moved the account to the new card.");
+
+        // Production has no sandbox clock: the account's anniversary is brought to the day before it was created, as if a
+        // month had passed, and Billing's renewal job (every 15 s, real time) renews it as it would on that day.
+        await AnniversaryComesAsync(accountId, DateOnly.FromDateTime(active["created_at"]!.GetValue<DateTimeOffset>().UtcDateTime).AddDays(-1));
+        await client.WaitForAccountAsync(partner, accountId, a => a["status"]!.GetValue<string>() == "payment_failed", Settle);
     }
 
     private sealed record StoredPayment(Guid Id, string ProviderChargeId, string? ActionUrl);
