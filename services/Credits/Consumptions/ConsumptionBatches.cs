@@ -83,7 +83,12 @@ public sealed class ConsumptionBatches(IServiceScopeFactory scopes)
                 return;
             }
         }
-        _ = Task.Run(() => WriteAsync(balance, lane));
+        // The writer serves every request queued, not the one that happened to hand over: it runs outside that request's
+        // context (its HttpContext, its trace).
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => WriteAsync(balance, lane));
+        }
     }
 
     private async Task WriteAsync(Balance balance, Lane lane)
