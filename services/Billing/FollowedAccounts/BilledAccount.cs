@@ -81,8 +81,8 @@ public sealed class BilledAccount
     public bool IsClosed => Status is AccountStatus.Expired or AccountStatus.Transferred;
 
     /// <summary>
-    /// Whether the account does not run through a period starting on <paramref name="periodStart"/>: it closed, or it was
-    /// cancelled and so ends with the paid period it is in (Accounts expires it then, whatever is paid after).
+    /// Whether a renewal into the period starting on <paramref name="periodStart"/> is not wanted: the account closed, or it
+    /// was cancelled and so ends with the paid period it is in (Accounts expires it then, whatever renewal is paid after).
     /// </summary>
     public bool EndsBefore(DateOnly periodStart) =>
         IsClosed || (Status == AccountStatus.Cancelled && CurrentPeriodEnd is { } end && periodStart >= end);

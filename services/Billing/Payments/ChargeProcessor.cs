@@ -159,13 +159,15 @@ public sealed class ChargeProcessor(
     }
 
     /// <summary>
-    /// Whether the account of this open period invoice closed (moved out of its agency, expired) or was cancelled before the
-    /// invoiced period, while its charge was in flight: the move-out or expiry voided the account's other open invoices and
-    /// left this one to its charge, which now voids it too; a charge taken is refunded (a cancelled account would otherwise
-    /// be billed for a period after the one it ends with).
+    /// Whether the account of this open period invoice closed (moved out of its agency, expired) while its charge was in
+    /// flight, or, for a renewal, was cancelled before the period it renews into: the move-out or expiry voided the account's
+    /// other open invoices and left this one to its charge, which now voids it too; a charge taken is refunded (a cancelled
+    /// account would otherwise pay for a period after the one it ends with). Only a renewal: a plan change may start a
+    /// period on an account whose expiry Billing has not yet heard of, and that one is wanted.
     /// </summary>
     private static bool ClosedWhileCharging(Invoice invoice, BilledAccount? account) =>
-        invoice.Status == InvoiceStatus.Open && InvoicePeriods.CoversPeriod(invoice.Purpose) && account is not null && account.EndsBefore(invoice.PeriodStart);
+        invoice.Status == InvoiceStatus.Open && InvoicePeriods.CoversPeriod(invoice.Purpose) && account is not null
+        && (account.IsClosed || (invoice.Purpose == InvoicePurposes.Renewal && account.EndsBefore(invoice.PeriodStart)));
 
     /// <summary>
     /// The one place that decides what a charge the provider took does: it pays its invoice if that is still open for exactly
