@@ -87,14 +87,21 @@ public sealed partial class Account : AggregateRoot
         return true;
     }
 
-    /// <summary>A renewal was paid (at once or by a dunning retry): the account runs to the new period end.</summary>
+    /// <summary>
+    /// A renewal was paid (at once or by a dunning retry): the account runs to the new period end. One cancelled meanwhile
+    /// stays cancelled, to the end of the period it paid for: Billing voids and refunds a renewal whose cancellation reached
+    /// it first, so a paid one was paid before the cancellation reached Billing, and the partner keeps what it paid for.
+    /// </summary>
     public bool RenewalPaid(DateTimeOffset periodEnd)
     {
-        if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed) || CurrentPeriodEnd >= periodEnd)
+        if (Status is not (AccountStatus.Active or AccountStatus.PaymentFailed or AccountStatus.Cancelled) || CurrentPeriodEnd >= periodEnd)
         {
             return false;
         }
-        ChangeStatus(AccountStatus.Active);
+        if (Status != AccountStatus.Cancelled)
+        {
+            ChangeStatus(AccountStatus.Active);
+        }
         AwaitsOpeningCharge = false;
         CurrentPeriodEnd = periodEnd;
         return true;

@@ -38,6 +38,19 @@ public sealed class ChargeFailureOrderTests
     }
 
     [Fact]
+    public void A_renewal_paid_before_a_cancellation_reached_billing_extends_the_cancelled_account_which_stays_cancelled_until_then()
+    {
+        var account = Active();
+        Assert.True(account.Cancel());
+
+        Assert.True(account.RenewalPaid(Midnight(SecondEnd)));
+
+        Assert.Equal((AccountStatus.Cancelled, Midnight(SecondEnd)), (account.Status, account.CurrentPeriodEnd));
+        Assert.False(account.ExpireIfDue(Midnight(FirstEnd).AddHours(1)));
+        Assert.True(account.ExpireIfDue(Midnight(SecondEnd).AddHours(1)));
+    }
+
+    [Fact]
     public void A_renewal_failure_consumed_first_is_cured_by_its_payment()
     {
         var account = Active();
