@@ -10,12 +10,16 @@ results=TestResults
 rm -rf "$results"
 mkdir -p "$results"
 
-# Optimized, as ./run.sh runs it: the systems the tests start spend less of the two cores.
+# The build fails on any style or analyzer rule at warning level (EnforceCodeStyleInBuild, warnings as errors), so only the
+# layout is left to check: 'dotnet format whitespace' on the files alone (--folder, no project to load) takes ~7 s, and runs
+# beside the build, which leaves a quarter of the two cores idle while its nodes wait on each other.
+dotnet format whitespace --folder --verify-no-changes -v quiet --exclude '**/bin/**' '**/obj/**' '**/node_modules/**' '.data/**' "$results/**" &
+format=$!
+# Optimized, as ./run.sh runs it: the systems the tests start spend less of the two cores. Four build nodes, not one per
+# core: a clean build took 165-177 s against 179-202 s with two.
 configuration=Release
-dotnet build Reseller.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
-# The build above already fails on any style or analyzer rule at warning level (EnforceCodeStyleInBuild, warnings as errors),
-# so only the layout is left to check: 'dotnet format whitespace' takes ~20 s where the whole 'dotnet format' took ~2 min.
-if ! dotnet format whitespace Reseller.sln --verify-no-changes -v quiet; then
+dotnet build Reseller.sln -c "$configuration" --nologo -v quiet -m:4 -clp:ErrorsOnly || { wait "$format"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+if ! wait "$format"; then
   echo "dotnet format found files to fix: run 'dotnet format Reseller.sln'"
   echo "0 passed, 1 failed, 0 skipped"
   exit 1

@@ -21,10 +21,10 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     private bool disposed;
     private volatile string state = "NotStarted";
 
-    private LocalRabbitMq(string dataDirectory, int port, LogWriter log, string name)
+    private LocalRabbitMq(string dataDirectory, int port, LogWriter log, string name, IReadOnlyList<string> virtualHosts)
     {
         this.dataDirectory = dataDirectory;
-        files = new RabbitMqFiles(Path.Combine(dataDirectory, "rabbitmq"));
+        files = new RabbitMqFiles(Path.Combine(dataDirectory, "rabbitmq"), virtualHosts);
         this.log = log;
         this.name = name;
         Port = port;
@@ -37,14 +37,24 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
 
+    /// <summary>The connection string of one of the virtual hosts the broker was started with.</summary>
+    public string ConnectionStringOf(string virtualHost) =>
+        files.VirtualHosts.Contains(virtualHost)
+            ? ConnectionString + Uri.EscapeDataString(virtualHost)
+            : throw new ArgumentException($"the broker was not started with the virtual host '{virtualHost}'", nameof(virtualHost));
+
     public int? ProcessId => this.process is { HasExited: false } process ? process.Pid : null;
 
     internal string State => state;
 
-    public static Task<LocalRabbitMq> StartAsync(string dataDirectory, int port, Action<string>? log, CancellationToken cancellationToken) =>
-        StartAsync(dataDirectory, port, new LogWriter(log), "rabbitmq", cancellationToken);
+    /// <summary>
+    /// Starts a broker; <paramref name="virtualHosts"/> are created at boot beside the default one, open to the guest user
+    /// (each an isolated set of exchanges and queues, so services in one process can share the broker without sharing messages).
+    /// </summary>
+    public static Task<LocalRabbitMq> StartAsync(string dataDirectory, int port, Action<string>? log, CancellationToken cancellationToken, IReadOnlyList<string>? virtualHosts = null) =>
+        StartAsync(dataDirectory, port, new LogWriter(log), "rabbitmq", cancellationToken, virtualHosts);
 
-    internal static async Task<LocalRabbitMq> StartAsync(string dataDirectory, int port, LogWriter log, string name, CancellationToken cancellationToken)
+    internal static async Task<LocalRabbitMq> StartAsync(string dataDirectory, int port, LogWriter log, string name, CancellationToken cancellationToken, IReadOnlyList<string>? virtualHosts = null)
     {
         RabbitMqInstallation.EnsureInstalled();
         if (port != 0 && !Ports.IsFree(port))
@@ -52,7 +62,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
             throw new DistributedApplicationException($"port {port} is taken: set RabbitMQ__Port");
         }
 
-        var broker = new LocalRabbitMq(Path.GetFullPath(dataDirectory), port == 0 ? Ports.Free() : port, log, name)
+        var broker = new LocalRabbitMq(Path.GetFullPath(dataDirectory), port == 0 ? Ports.Free() : port, log, name, virtualHosts ?? [])
         {
             epmdWasRunning = await Epmd.NamesAsync(cancellationToken).ConfigureAwait(false) is not null
         };

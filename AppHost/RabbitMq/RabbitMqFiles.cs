@@ -1,6 +1,6 @@
 namespace Reseller.AppHost.RabbitMq;
 
-internal sealed record RabbitMqFiles(string Root)
+internal sealed record RabbitMqFiles(string Root, IReadOnlyList<string> VirtualHosts)
 {
     public string Mnesia => Path.Combine(Root, "mnesia");
 
@@ -14,6 +14,8 @@ internal sealed record RabbitMqFiles(string Root)
 
     public string EnvironmentFile => Path.Combine(Root, "rabbitmq-env.conf");
 
+    public string Definitions => Path.Combine(Root, "definitions.json");
+
     public void Prepare()
     {
         Directory.CreateDirectory(Mnesia);
@@ -21,6 +23,15 @@ internal sealed record RabbitMqFiles(string Root)
         WriteIfMissing(EnabledPlugins, "[].\n");
         WriteIfMissing(Config, "# The local broker of Reseller.AppHost; settings here apply to the next start.\n");
         WriteIfMissing(EnvironmentFile, string.Empty);
+        if (VirtualHosts.Count > 0)
+        {
+            File.WriteAllText(Definitions, BootDefinitions.Json(VirtualHosts));
+            var loadDefinitions = $"load_definitions = {Definitions}";
+            if (!File.ReadLines(Config).Contains(loadDefinitions))
+            {
+                File.AppendAllText(Config, loadDefinitions + "\n");
+            }
+        }
     }
 
     private static void WriteIfMissing(string path, string content)

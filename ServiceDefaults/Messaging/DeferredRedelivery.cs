@@ -27,6 +27,8 @@ public sealed partial class DeferredRedelivery<TDb>(
 {
     public bool MayDefer(ConsumeContext context) => OutboxHeaders.DeferralsOf(context) < settings.Value.MaxDeferrals;
 
+    public bool MayWaitAgain(ConsumeContext context) => context.GetRetryAttempt() < ConsumerRetry.ImmediateRetries || MayDefer(context);
+
     public async Task DeferAsync<T>(ConsumeContext<T> context) where T : class
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without MessageId cannot be deferred.");

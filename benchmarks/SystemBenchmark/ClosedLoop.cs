@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Reseller.SystemBenchmark;
 
 /// <summary>
-/// <paramref name="clients"/> loops each doing one operation after the other for a fixed time (a closed loop: the offered
+/// A number of client loops, each doing one operation after the other for a fixed time (a closed loop: the offered
 /// load follows the server, as real clients waiting for their answer do). An operation returns false for a failure.
 /// </summary>
 public static class ClosedLoop

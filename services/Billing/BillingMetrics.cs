@@ -18,12 +18,17 @@ public static class BillingMetrics
 
     public static readonly GaugeReadings<double> RenewalLagReadings = new();
     public static readonly GaugeReadings<long> DunningBacklogReadings = new();
+    public static readonly GaugeReadings<long> UnreconciledPaymentsReadings = new();
 
     public static readonly ObservableGauge<double> RenewalLag = PlatformTelemetry.Meter.CreateObservableGauge(
         "reseller.renewal.lag", RenewalLagReadings.Read, unit: "s", description: "Age of the oldest due account not yet renewed (0 when none)");
 
     public static readonly ObservableGauge<long> DunningBacklog = PlatformTelemetry.Meter.CreateObservableGauge(
         "reseller.dunning.backlog", DunningBacklogReadings.Read, description: "Open invoices waiting for a dunning retry");
+
+    public static readonly ObservableGauge<long> UnreconciledPayments = PlatformTelemetry.Meter.CreateObservableGauge(
+        "reseller.payments.unreconciled", UnreconciledPaymentsReadings.Read,
+        description: "Payment attempts pending past the provider's idempotency window: never charged again, to reconcile by hand");
 
     public static void CountInvoice(string purpose) => InvoicesIssued.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
 

@@ -16,7 +16,6 @@ using Reseller.Billing.Pricing;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Clock;
-using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Telemetry;
 
@@ -46,6 +45,7 @@ public static class Extensions
         builder.Services.AddScoped<IDueJob, RenewalJob>();
         builder.Services.AddScoped<IDueJob, DunningJob>();
         builder.Services.AddGaugeSource<RenewalGaugeSource>();
+        builder.Services.AddGaugeSource<UnreconciledPaymentsGaugeSource>();
         return builder;
     }
 
@@ -62,6 +62,7 @@ public static class Extensions
         bus.AddConsumer<AccountTransferredOutConsumer>();
         bus.AddConsumer<AccountTransferredInConsumer>();
         bus.AddConsumer<PaymentFailedNoticeConsumer>();
+        bus.AddConsumer<RenewalOfExpiredAccountConsumer>();
         bus.AddConsumer<BilledPartners.PartnerCreatedConsumer>();
         bus.AddConsumer<BilledPartners.PartnerLegalDetailsChangedConsumer>();
         return bus;
@@ -91,6 +92,7 @@ public static class Extensions
         services.AddScoped<PlanChangeQuotes>();
         services.AddScoped<ChargeProcessor>();
         services.AddScoped<CardRefunds>();
+        services.AddScoped<InvoiceCrediting>();
         services.AddScoped<UnmatchedChargeRefunds>();
         services.AddScoped<BatchChargeProcessor>();
         services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();

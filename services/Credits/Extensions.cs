@@ -1,5 +1,3 @@
-using MassTransit;
-
 using Reseller.Contracts.Catalog;
 using Reseller.Credits.Data;
 using Reseller.Credits.FollowedAccounts;

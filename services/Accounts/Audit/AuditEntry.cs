@@ -1,5 +1,3 @@
-using Reseller.Accounts.Data;
-
 namespace Reseller.Accounts.Audit;
 
 /// <summary>One line of an account's audit trail: who did what, when. Never changed once written.</summary>

@@ -8,7 +8,6 @@ using Reseller.Accounts.Customization;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.ResoldAccounts;
 using Reseller.Accounts.Users;
-using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 

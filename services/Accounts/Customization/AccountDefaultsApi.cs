@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
-using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Accounts.ResoldAccounts;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
-using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Accounts.Data;

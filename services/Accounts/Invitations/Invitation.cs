@@ -1,5 +1,3 @@
-using Reseller.Accounts.Data;
-using Reseller.Accounts.Tokens;
 using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.Accounts.Invitations;

@@ -17,7 +17,6 @@ using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
-using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Invitations;

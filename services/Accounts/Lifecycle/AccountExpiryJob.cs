@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Accounts.Data;
-using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Clock;
 

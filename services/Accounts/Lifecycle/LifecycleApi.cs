@@ -9,7 +9,6 @@ using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Lifecycle;
 

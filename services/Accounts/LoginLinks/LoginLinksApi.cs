@@ -10,7 +10,6 @@ using Reseller.Accounts.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Links;
-using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.LoginLinks;
 

@@ -88,6 +88,13 @@ public sealed partial class Account : AggregateRoot
     }
 
     /// <summary>
+    /// Whether a renewal paid up to <paramref name="periodEnd"/> came after the account expired without it: it expired at the
+    /// end of its last period (cancelled, or its dunning ran out) before the payment reached it, so it never runs the period
+    /// paid for, and the payment is to be given back.
+    /// </summary>
+    public bool ExpiredBeforeRenewal(DateTimeOffset periodEnd) => Status == AccountStatus.Expired && !(CurrentPeriodEnd >= periodEnd);
+
+    /// <summary>
     /// A renewal was paid (at once or by a dunning retry): the account runs to the new period end. One cancelled meanwhile
     /// stays cancelled, to the end of the period it paid for: Billing voids and refunds a renewal whose cancellation reached
     /// it first, so a paid one was paid before the cancellation reached Billing, and the partner keeps what it paid for.

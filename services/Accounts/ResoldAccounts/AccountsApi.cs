@@ -15,7 +15,6 @@ using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.ResoldAccounts;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Accounts.Billing;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.Lifecycle;
-using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;

@@ -1,5 +1,4 @@
 using Reseller.Accounts.Customization;
-using Reseller.Accounts.Data;
 
 namespace Reseller.Accounts.Snapshots;
 

@@ -1,4 +1,3 @@
-using Reseller.Accounts.Tokens;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
 

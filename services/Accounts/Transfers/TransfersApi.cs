@@ -8,7 +8,6 @@ using Reseller.Accounts.Audit;
 using Reseller.Accounts.Data;
 using Reseller.Accounts.ResoldAccounts;
 using Reseller.Accounts.Tokens;
-using Reseller.Accounts.Users;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;

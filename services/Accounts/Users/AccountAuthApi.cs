@@ -10,9 +10,7 @@ using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Links;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Mail.Outbox;
-using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Problems;
-using Reseller.ServiceDefaults.Telemetry;
 
 namespace Reseller.Accounts.Users;
 

@@ -1,4 +1,3 @@
-using Reseller.Accounts.Data;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Problems;
 

@@ -11,6 +11,23 @@ namespace Reseller.Billing.CreditNotes;
 /// </summary>
 public sealed class CardRefunds(BillingDb db, IRefunds refunds, TimeProvider clock, ILogger<CardRefunds> logger)
 {
+    /// <summary>
+    /// The refund of a note just committed. A provider that cannot be reached, or whose answer is lost, leaves the refund to
+    /// <see cref="PendingRefundsJob"/> under the same key: the note exists, so its caller has succeeded and must not answer
+    /// as if it had failed (a client would then issue a second note and be refunded twice).
+    /// </summary>
+    public async Task RefundAfterCommitAsync(Guid creditNoteId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefundAsync(creditNoteId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Credit note {CreditNoteId}: the card refund did not get an answer; the recovery job makes it under the same key", creditNoteId);
+        }
+    }
+
     public async Task<bool> RefundAsync(Guid creditNoteId, CancellationToken cancellationToken)
     {
         var note = await db.CreditNotes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == creditNoteId, cancellationToken);

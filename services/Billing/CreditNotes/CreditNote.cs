@@ -37,18 +37,18 @@ public sealed class CreditNote
     }
 
     /// <summary>
-    /// Credits part of an invoice; refuses more than what is still uncredited of its total. The card is refunded first, up
-    /// to what earlier notes left of its charge (<paramref name="cardCharge"/> names it); then the prepaid part goes back to
-    /// prepaid credit, up to what earlier notes left of the invoice's prepaid part.
+    /// Credits part of an invoice; refuses more than what <paramref name="earlier"/> notes left uncredited of its total. The
+    /// card is refunded first, up to what earlier notes left of its charge (<paramref name="cardCharge"/> names it); then the
+    /// prepaid part goes back to prepaid credit, up to what earlier notes left of the invoice's prepaid part.
     /// </summary>
-    public static CreditNote Issue(Invoice invoice, long alreadyCredited, long amount, string reason, string number, DateTimeOffset now,
-        long alreadyRefundedToCard = 0, string? cardCharge = null, long alreadyReturnedToPrepaid = 0)
+    public static CreditNote Issue(Invoice invoice, CreditedSoFar earlier, long amount, string reason, string number, DateTimeOffset now,
+        string? cardCharge = null)
     {
-        if (amount <= 0 || alreadyCredited + amount > invoice.Total)
+        if (amount <= 0 || amount > earlier.LeftOf(invoice))
         {
             throw new InvalidOperationException($"A credit of {amount} on invoice {invoice.Number} exceeds what is left of its total.");
         }
-        var cardRefund = cardCharge is null ? 0 : Math.Clamp(invoice.CardCharged - alreadyRefundedToCard, 0, amount);
+        var cardRefund = cardCharge is null ? 0 : Math.Clamp(invoice.CardCharged - earlier.CardRefund, 0, amount);
         return new CreditNote
         {
             Id = Guid.CreateVersion7(),
@@ -62,7 +62,7 @@ public sealed class CreditNote
             Reason = reason,
             IssuedAt = now,
             CardRefund = cardRefund,
-            PrepaidReturn = Math.Clamp(invoice.PrepaidApplied - alreadyReturnedToPrepaid, 0, amount - cardRefund),
+            PrepaidReturn = Math.Clamp(invoice.PrepaidApplied - earlier.PrepaidReturn, 0, amount - cardRefund),
             RefundedCharge = cardCharge,
         };
     }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.Billing.Data;

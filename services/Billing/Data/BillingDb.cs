@@ -7,7 +7,6 @@ using Reseller.Billing.Payments;
 using Reseller.Billing.Prepaid;
 using Reseller.Billing.Profiles;
 using Reseller.ServiceDefaults.Data;
-using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Billing.Data;
 

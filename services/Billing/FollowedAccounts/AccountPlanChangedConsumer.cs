@@ -12,6 +12,7 @@ namespace Reseller.Billing.FollowedAccounts;
 /// A plan change is billed (prorated upgrade, first paid period, new cadence) and charged after commit, to the payer in
 /// force at the change: one that overtook its PayerChanged is retried until that arrives. Changes apply in the order Accounts
 /// numbered them: one that overtook an earlier change is retried until that is applied, and one applied already is ignored.
+/// One reaching an account whose first charge is still under way waits for that charge's outcome.
 /// One made by the partner an account moved in to waits for that move-in, so it is never invoiced to the former partner;
 /// one made before a move applied since is billed to whoever made it (<see cref="PlanChangeInvoicer.BillFormerHolderAsync"/>).
 /// </summary>
@@ -35,6 +36,10 @@ public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer 
             if (account.AwaitsPlanChangeBefore(change.Revision))
             {
                 throw new EarlierEventPendingException($"Account {account.AccountId}: plan change {change.Revision} arrived before plan change {account.PlanRevision + 1}.");
+            }
+            if (account.AwaitsFirstCharge)
+            {
+                throw new EarlierEventPendingException($"Account {account.AccountId}: plan change {change.Revision} arrived before its first charge settled.");
             }
             if (account.MovedSince(change.ChangedAt))
             {

@@ -210,6 +210,14 @@ public sealed class BilledAccount
     /// </summary>
     public bool AwaitsPlanChangeBefore(int? revision) => revision is { } number && number > PlanRevision + 1;
 
+    /// <summary>
+    /// Whether the account's first charge (its opening period, or the restart of a trial or expired account) is still under
+    /// way. Accounts allows no plan change until that charge is paid, so a change arriving now was made after Billing's
+    /// outcome and overtook it here: priced now, it would find no paid period and change the plan free. The caller retries it
+    /// until the charge settles.
+    /// </summary>
+    public bool AwaitsFirstCharge => Status == AccountStatus.Pending;
+
     /// <summary>Records that the plan change numbered <paramref name="revision"/> was applied.</summary>
     public void PlanChangeApplied(int? revision)
     {

@@ -6,9 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Access;
-using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Payments;

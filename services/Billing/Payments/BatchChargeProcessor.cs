@@ -43,6 +43,10 @@ public sealed class BatchChargeProcessor(
         var cards = await db.BillingProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var buyers = await prepaid.BuyersAmongAsync(
             invoices.Values.Where(i => i.Payer == Payers.Partner).Select(i => i.PartnerId).Distinct().ToList(), cancellationToken);
+        // The card alone pays these, and a repeat must ask it for the same amount: no prepaid part is recorded before charging.
+        var cardOnly = await prepaid.FixNoPrepaidAsync(
+            [.. payments.Where(p => p.PrepaidAmount is 0 || (p.PrepaidAmount is null && !PrepaidPayments.MayUsePrepaid(invoices[p.InvoiceId], buyers.Contains(invoices[p.InvoiceId].PartnerId)))).Select(p => p.Id)],
+            cancellationToken);
 
         var outcomes = new ChargeOutcome?[payments.Count];
         var alone = 0;
@@ -69,13 +73,13 @@ public sealed class BatchChargeProcessor(
             var payment = payments[index];
             var invoice = invoices[payment.InvoiceId];
             var card = cards[payment.BillingProfileId];
-            if (!card.MayPayFor(invoice.Payer, invoice.PartnerId, invoice.AccountId))
+            if (ChargeProcessor.RefusalOf(card, invoice.Payer, invoice.PartnerId, invoice.AccountId) is { } refusal)
             {
-                logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} is not the {Payer} payer's; refused", payment.Id, card.Id, invoice.Payer);
-                outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(ChargeProcessor.NotPayersCard));
+                logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} may not pay the {Payer} payer's invoice ({Refusal}); refused", payment.Id, card.Id, invoice.Payer, refusal);
+                outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(refusal));
                 return;
             }
-            if (PrepaidPayments.MayUsePrepaid(invoice, buyers.Contains(invoice.PartnerId)))
+            if (!cardOnly.Contains(payment.Id))
             {
                 await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<ChargeProcessor>().ProcessAsync(payment.Id, token))

@@ -6,6 +6,7 @@ using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Prepaid;
+using Reseller.Billing.Profiles;
 using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Messaging;
 
@@ -27,6 +28,18 @@ public sealed class ChargeProcessor(
     /// <summary>The failure code of an attempt refused because its card is not the invoice's payer's.</summary>
     public const string NotPayersCard = "card_not_payers";
 
+    /// <summary>The failure code of an attempt refused because its payer deleted the card since it was chosen.</summary>
+    public const string CardRemoved = "card_removed";
+
+    /// <summary>
+    /// Why <paramref name="card"/> may not be charged for an invoice of this payer: deleted by its owner (it may still be named by
+    /// an attempt made before, a dunning retry, or an account whose client took over paying), or not the payer's; null when it may.
+    /// </summary>
+    public static string? RefusalOf(BillingProfile card, string payer, Guid partnerId, Guid? accountId) =>
+        card.DeletedAt is not null ? CardRemoved
+        : card.MayPayFor(payer, partnerId, accountId) ? null
+        : NotPayersCard;
+
     public async Task<bool> ProcessAsync(Guid paymentId, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId && p.Status == PaymentStatus.Pending, cancellationToken);
@@ -34,14 +47,20 @@ public sealed class ChargeProcessor(
         {
             return false;
         }
+        if (payment.CreatedAt < provider.OldestRetriableAt(clock.GetUtcNow()))
+        {
+            // Past the provider's key, a repeat could be a second charge (a late webhook of an attempt long pending): left to an operator.
+            logger.LogError("Payment {PaymentId}: pending since {CreatedAt}, past the provider's idempotency window; not charged again", payment.Id, payment.CreatedAt);
+            return false;
+        }
         var card = await db.BillingProfiles.AsNoTracking().SingleAsync(p => p.Id == payment.BillingProfileId, cancellationToken);
         var billed = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId)
             .Select(i => new { i.Payer, i.PartnerId, i.AccountId }).SingleAsync(cancellationToken);
-        if (!card.MayPayFor(billed.Payer, billed.PartnerId, billed.AccountId))
+        if (RefusalOf(card, billed.Payer, billed.PartnerId, billed.AccountId) is { } refusal)
         {
-            // Whatever chose this card, the payer's invoice is never charged to someone else's card: the attempt fails as refused.
-            logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} is not the {Payer} payer's; refused", payment.Id, card.Id, billed.Payer);
-            return await RecordAsync(paymentId, ChargeResult.Failure(NotPayersCard), 0, cancellationToken);
+            // Whatever chose this card, the payer's invoice is never charged to someone else's card, nor to one its owner deleted.
+            logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} may not pay the {Payer} payer's invoice ({Refusal}); refused", payment.Id, card.Id, billed.Payer, refusal);
+            return await RecordAsync(paymentId, ChargeResult.Failure(refusal), 0, cancellationToken);
         }
         var token = card.ProviderToken;
         var started = Stopwatch.GetTimestamp();
@@ -167,7 +186,7 @@ public sealed class ChargeProcessor(
     /// </summary>
     private static bool ClosedWhileCharging(Invoice invoice, BilledAccount? account) =>
         invoice.Status == InvoiceStatus.Open && InvoicePeriods.CoversPeriod(invoice.Purpose) && account is not null
-        && (account.IsClosed || (invoice.Purpose == InvoicePurposes.Renewal && account.EndsBefore(invoice.PeriodStart)));
+        && (invoice.Purpose == InvoicePurposes.Renewal ? account.EndsBefore(invoice.PeriodStart) : account.IsClosed);
 
     /// <summary>
     /// The one place that decides what a charge the provider took does: it pays its invoice if that is still open for exactly

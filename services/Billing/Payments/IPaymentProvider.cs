@@ -14,4 +14,16 @@ public interface IPaymentProvider
     Task<ChargeResult> AuthorizeAsync(string token, long amount, string currency, string idempotencyKey, CancellationToken cancellationToken);
 
     Task ReleaseAuthorizationAsync(string authorizationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How long the provider keeps an idempotency key: within it a repeated charge is the same charge, past it a repeat may be
+    /// a second one. Null: for ever.
+    /// </summary>
+    TimeSpan? IdempotencyWindow => null;
+
+    /// <summary>
+    /// The oldest an attempt still pending at <paramref name="now"/> may be and be charged again under its key
+    /// (<see cref="DateTimeOffset.MinValue"/>: any age); an older one is left to an operator to reconcile.
+    /// </summary>
+    DateTimeOffset OldestRetriableAt(DateTimeOffset now) => IdempotencyWindow is { } window ? now - window : DateTimeOffset.MinValue;
 }

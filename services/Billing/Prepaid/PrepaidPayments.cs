@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Purchases;
@@ -34,7 +33,9 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
         if (!await MayUsePrepaidAsync(invoice, cancellationToken))
         {
-            return 0;
+            // Fixed too: a repeat after a lost answer asks the card for the same whole amount, even if the partner bought
+            // prepaid credit meanwhile (the same key with another amount is refused by the provider, and the attempt stuck).
+            return await FixAsync(payment.Id, 0, cancellationToken);
         }
         long reserved;
         try
@@ -57,6 +58,24 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
             await CheckCardAsync(payment, cardToken, cancellationToken);
         }
         return reserved;
+    }
+
+    /// <summary>
+    /// Records that attempts about to charge the card alone have no prepaid part (see <see cref="ReserveAsync"/>); answers
+    /// those that have none, leaving out any whose part a concurrent repeat fixed first.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> FixNoPrepaidAsync(IReadOnlyCollection<Guid> paymentIds, CancellationToken cancellationToken)
+    {
+        if (paymentIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+        var ids = paymentIds.ToArray();
+        return (await db.Database.SqlQuery<Guid>($"""
+            WITH fixed AS (UPDATE payments SET prepaid_amount = 0 WHERE id = ANY({ids}) AND prepaid_amount IS NULL RETURNING id)
+            SELECT id AS "Value" FROM fixed
+            UNION ALL SELECT id FROM payments WHERE id = ANY({ids}) AND prepaid_amount = 0
+            """).ToListAsync(cancellationToken)).ToHashSet();
     }
 
     /// <summary>Records the attempt's prepaid part before its card is charged; a concurrent repeat that fixed it first wins.</summary>

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Access;
 using Reseller.Billing.Data;
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;

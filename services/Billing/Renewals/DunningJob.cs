@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;

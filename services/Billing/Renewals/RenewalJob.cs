@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
-using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Billing.Renewals;

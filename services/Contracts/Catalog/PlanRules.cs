@@ -4,7 +4,7 @@ namespace Reseller.Contracts.Catalog;
 
 /// <summary>
 /// Checks a requested plan against the catalog's products, tiers and limits (shared by Accounts and Billing's quotes). Each
-/// bad field is handed to <paramref name="reject"/> (field, message), so the caller collects them in its own way.
+/// bad field is handed to the caller's <c>reject</c> (field, message), so the caller collects them in its own way.
 /// </summary>
 public static class PlanRules
 {

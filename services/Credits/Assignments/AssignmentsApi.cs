@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Auth;
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 using Reseller.Credits.Ledger;
+using Reseller.ServiceDefaults.Telemetry;
 
 namespace Reseller.Credits.Consumptions;
 
@@ -10,7 +12,8 @@ namespace Reseller.Credits.Consumptions;
 /// and then one writer takes all of them, decides each in arrival order against the locked balance (never below zero),
 /// appends their entries and commits once. A product spends one account's credit in bursts (a campaign's SMS), and one by
 /// one every consumption waited for the previous one's commit on the balance's row lock: that commit, not the work,
-/// bounded one account's rate.
+/// bounded one account's rate. A writer's transaction is traced as a span of its own, linked to each request it decides,
+/// so a slow consumption's trace leads to the commit it waited for.
 /// </summary>
 public sealed class ConsumptionBatches(IServiceScopeFactory scopes)
 {
@@ -19,6 +22,9 @@ public sealed class ConsumptionBatches(IServiceScopeFactory scopes)
 
     /// <summary>What a consumption's ledger entry names as its source.</summary>
     public const string Reference = "product";
+
+    /// <summary>The span of one writer's transaction.</summary>
+    public const string BatchActivityName = "credits consumption batch";
 
     private readonly ConcurrentDictionary<Balance, Lane> lanes = new();
 
@@ -62,7 +68,7 @@ public sealed class ConsumptionBatches(IServiceScopeFactory scopes)
                     lane.Writing = true;
                     return (lane, null);
                 }
-                var waiting = new Waiting(quantity);
+                var waiting = new Waiting(quantity, Activity.Current?.Context);
                 lane.Queued.Enqueue(waiting);
                 return (lane, waiting);
             }
@@ -123,6 +129,9 @@ public sealed class ConsumptionBatches(IServiceScopeFactory scopes)
 
     private async Task<long?[]> DecideAsync(Balance balance, List<Waiting> batch)
     {
+        using var activity = PlatformTelemetry.ActivitySource.StartActivity(ActivityKind.Internal, links: CallersOf(batch), name: BatchActivityName);
+        activity?.SetTag("reseller.credits.kind", balance.Kind.ToString());
+        activity?.SetTag("reseller.credits.batch_size", batch.Count);
         // Not the requests' cancellation: once queued, a consumption is decided, as a statement already sent would be.
         await using var scope = scopes.CreateAsyncScope();
         var ledger = scope.ServiceProvider.GetRequiredService<CreditLedger>();
@@ -134,9 +143,13 @@ public sealed class ConsumptionBatches(IServiceScopeFactory scopes)
             batch.ConvertAll(w => w.Quantity), Reference, CancellationToken.None);
     }
 
+    private static IEnumerable<ActivityLink> CallersOf(List<Waiting> batch) =>
+        batch.Where(w => w.Caller is not null).Select(w => new ActivityLink(w.Caller!.Value));
+
     private readonly record struct Balance(Guid PartnerId, Guid AccountId, CreditKind Kind);
 
-    private sealed record Waiting(long Quantity)
+    /// <summary>A queued consumption, and the span of the request that made it (the writer's span links to it).</summary>
+    private sealed record Waiting(long Quantity, ActivityContext? Caller)
     {
         public TaskCompletionSource<long?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

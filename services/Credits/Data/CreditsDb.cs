@@ -5,7 +5,6 @@ using Reseller.Credits.Ledger;
 using Reseller.Credits.Prepaid;
 using Reseller.Credits.Purchases;
 using Reseller.ServiceDefaults.Data;
-using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Credits.Data;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +11,6 @@ using Reseller.Credits.FollowedAccounts;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
-using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Credits.Ledger;
 

@@ -13,7 +13,8 @@ namespace Reseller.Credits.Purchases;
 /// <summary>
 /// A credit note on a credit-purchase invoice refunds that share of the pack (all of it for a full refund): the credit is
 /// taken back from where the purchase put it (the pool or the earmarked account) as far as it is still there, never below
-/// zero; what was already assigned or used stays so.
+/// zero; what was already assigned or used stays so. A note that overtakes its invoice's payment waits for the pack to be
+/// credited first.
 /// </summary>
 public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, ProductCatalog catalog, ILogger<CreditNoteIssuedConsumer> logger)
     : IConsumer<CreditNoteIssued>
@@ -23,10 +24,19 @@ public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, 
         var note = context.Message;
         await db.ConsumeOnceAsync(context, nameof(CreditNoteIssuedConsumer), async ct =>
         {
-            var purchase = await db.Purchases.AsNoTracking()
-                .FirstOrDefaultAsync(p => p.InvoiceId == note.InvoiceId && p.PartnerId == note.PartnerId && p.Status == PurchaseStatus.Completed, ct);
+            var purchase = await db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.InvoiceId == note.InvoiceId && p.PartnerId == note.PartnerId, ct);
+            if (purchase is null)
+            {
+                return;
+            }
+            if (purchase.Status != PurchaseStatus.Completed)
+            {
+                // Only a paid invoice is credited, so its InvoicePaid is on its way: taking nothing back now would let it add
+                // the whole pack afterwards, refunded and kept.
+                throw new EarlierEventPendingException($"Credit note {note.CreditNoteId}: purchase {purchase.Id} is not credited yet; its invoice's payment has not arrived.");
+            }
             var reference = $"credit_note:{note.CreditNoteId:N}";
-            if (purchase is null || await db.Ledger.AnyAsync(e => e.PartnerId == note.PartnerId && e.Reference == reference, ct))
+            if (await db.Ledger.AnyAsync(e => e.PartnerId == note.PartnerId && e.Reference == reference, ct))
             {
                 return;
             }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 using Reseller.Gateway.Routing;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Clock;

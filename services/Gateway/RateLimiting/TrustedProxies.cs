@@ -1,7 +1,5 @@
 using System.Net;
 
-using Microsoft.AspNetCore.HttpOverrides;
-
 namespace Reseller.Gateway.RateLimiting;
 
 /// <summary>

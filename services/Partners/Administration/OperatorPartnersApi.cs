@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
 using Reseller.Partners.Organisations;
-using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
 using Reseller.Partners.Organisations;
-using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;

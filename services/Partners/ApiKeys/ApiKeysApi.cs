@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Contracts.Partners;
 using Reseller.Partners.Data;
-using Reseller.Partners.Organisations;
 using Reseller.Partners.Users;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;

@@ -43,25 +43,59 @@ public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<
         Record(earning);
         CommissionsMetrics.CountEarned(earned.Kind);
         logger.LogInformation("Partner {PartnerId} earned {Kind} {Amount} on invoice {InvoiceId}", paid.PartnerId, earned.Kind, earned.Amount, paid.InvoiceId);
+        await ReverseEarlyCreditNotesAsync(earning, cancellationToken);
     }
 
+    /// <summary>
+    /// Takes back what a credit note credits of the invoice's earning. A note that finds nothing earned is kept: its invoice's
+    /// payment may not have reached Partners yet (<see cref="EarlyCreditNote"/>).
+    /// </summary>
     public async Task ReverseAsync(CreditNoteIssued note, CancellationToken cancellationToken)
     {
         await LockPartnerAsync(db, note.PartnerId, cancellationToken);
         var lines = await db.Earnings.AsNoTracking().Where(e => e.InvoiceId == note.InvoiceId && e.PartnerId == note.PartnerId).ToListAsync(cancellationToken);
         var earned = lines.FirstOrDefault(e => e.Kind != EarningKinds.Reversal);
-        if (earned is null || lines.Any(e => e.CreditNoteId == note.CreditNoteId))
+        if (earned is null)
+        {
+            if (await db.EarlyCreditNotes.FindAsync([note.CreditNoteId], cancellationToken) is null)
+            {
+                db.EarlyCreditNotes.Add(EarlyCreditNote.Of(note));
+            }
+            return;
+        }
+        if (lines.Any(e => e.CreditNoteId == note.CreditNoteId))
         {
             return;
         }
         var alreadyReversed = -lines.Where(e => e.Kind == EarningKinds.Reversal).Sum(e => e.Amount);
-        var amount = EarningRules.Reversal(earned.Amount, earned.InvoiceTotal, note.Amount, alreadyReversed);
+        await RecordReversalAsync(earned, note.CreditNoteId, note.Amount, note.IssuedAt, alreadyReversed, cancellationToken);
+    }
+
+    /// <summary>The credit notes that overtook the payment behind <paramref name="earning"/>, taken back from it in the order issued.</summary>
+    private async Task ReverseEarlyCreditNotesAsync(Earning earning, CancellationToken cancellationToken)
+    {
+        var early = await db.EarlyCreditNotes.Where(n => n.InvoiceId == earning.InvoiceId && n.PartnerId == earning.PartnerId)
+            .OrderBy(n => n.IssuedAt).ToListAsync(cancellationToken);
+        var alreadyReversed = 0L;
+        foreach (var note in early)
+        {
+            alreadyReversed += await RecordReversalAsync(earning, note.CreditNoteId, note.Amount, note.IssuedAt, alreadyReversed, cancellationToken);
+            db.EarlyCreditNotes.Remove(note);
+            logger.LogInformation("Credit note {CreditNoteId}, consumed before invoice {InvoiceId} earned, taken back from its earning", note.CreditNoteId, earning.InvoiceId);
+        }
+    }
+
+    /// <summary>Records the reversal of what <paramref name="credited"/> credits of the earning; returns its amount (0: nothing left to take).</summary>
+    private async Task<long> RecordReversalAsync(Earning earned, Guid creditNoteId, long credited, DateTimeOffset issuedAt, long alreadyReversed, CancellationToken cancellationToken)
+    {
+        var amount = EarningRules.Reversal(earned.Amount, earned.InvoiceTotal, credited, alreadyReversed);
         if (amount == 0)
         {
-            return;
+            return 0;
         }
-        var month = await OpenMonthAsync(note.PartnerId, note.IssuedAt, cancellationToken);
-        Record(Earning.ReversalOf(earned, note.CreditNoteId, amount, month, note.IssuedAt));
+        var month = await OpenMonthAsync(earned.PartnerId, issuedAt, cancellationToken);
+        Record(Earning.ReversalOf(earned, creditNoteId, amount, month, issuedAt));
+        return amount;
     }
 
     /// <summary>Serialises a partner's ledger writes with its monthly close (released at the transaction's end).</summary>

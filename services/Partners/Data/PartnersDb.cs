@@ -11,7 +11,6 @@ using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Endpoints;
 using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail.Outbox;
-using Reseller.ServiceDefaults.Messaging;
 using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners.Data;
@@ -24,6 +23,7 @@ public sealed class PartnersDb(DbContextOptions<PartnersDb> options) : DbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Earning> Earnings => Set<Earning>();
     public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<EarlyCreditNote> EarlyCreditNotes => Set<EarlyCreditNote>();
     public DbSet<ReferralSignup> ReferralSignups => Set<ReferralSignup>();
     public DbSet<UserToken> UserTokens => Set<UserToken>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();

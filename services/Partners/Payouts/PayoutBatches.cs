@@ -19,7 +19,7 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
 {
     public const string IdPrefix = "pob";
 
-    /// <summary>Puts the pending statements (all, or those named) in a new batch and sends it; answers the batch id, null when none was pending.</summary>
+    /// <summary>Puts the pending statements with something to pay (all, or those named) in a new batch and sends it; answers the batch id, null when none was.</summary>
     public Task<Guid?> StartAsync(IReadOnlyCollection<Guid>? statementIds, CancellationToken cancellationToken) =>
         StartAsync(statementIds, held: null, cancellationToken);
 
@@ -30,7 +30,9 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
     /// </summary>
     public async Task<Guid?> StartAsync(IReadOnlyCollection<Guid>? statementIds, ICollection<Statement>? held, CancellationToken cancellationToken)
     {
-        var pending = db.Statements.Where(s => s.Status == StatementStatus.Pending);
+        // A month whose credit notes took back as much as it earned, or more, owes the partner nothing: a provider refuses a
+        // payout of zero or less, and with it the whole batch, every other partner's statement included.
+        var pending = db.Statements.Where(s => s.Status == StatementStatus.Pending && s.Total > 0);
         if (statementIds is not null)
         {
             pending = pending.Where(s => statementIds.Contains(s.Id));

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.Data;
 using Reseller.ServiceDefaults.Auth;
-using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 

@@ -10,7 +10,6 @@ using Reseller.Partners.Organisations;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Problems;
-using Reseller.ServiceDefaults.Telemetry;
 using Reseller.ServiceDefaults.Tokens;
 
 namespace Reseller.Partners.Users;

@@ -1,5 +1,4 @@
 using Reseller.Web.Api;
-using Reseller.Web.Session;
 
 namespace Reseller.Web.Invoices;
 

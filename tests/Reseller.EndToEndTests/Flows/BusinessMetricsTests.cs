@@ -40,6 +40,7 @@ public sealed class BusinessMetricsTests(ResellerSystem system) : IDisposable
         await WaitForAsync(ResellerResources.Accounts.Name, m => m.Sum("reseller_accounts_status", ("status", "active")) >= 1
             && m.Sum("reseller_accounts_status", ("status", "payment_failed")) >= 1);
         await WaitForAsync(ResellerResources.Billing.Name, m => m.Has("reseller_renewal_lag_seconds") && m.Has("reseller_dunning_backlog")
+            && m.Has("reseller_payments_unreconciled")
             && m.Has("reseller_error_queue_depth"));
     }
 

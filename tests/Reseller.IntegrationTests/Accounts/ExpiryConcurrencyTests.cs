@@ -1,19 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 using Npgsql;
 
-using Reseller.Accounts;
-using Reseller.Accounts.Data;
 using Reseller.Accounts.Lifecycle;
 using Reseller.ServiceDefaults.Clock;
-using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.IntegrationTests.Accounts;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class ExpiryConcurrencyTests(TestInfrastructure infrastructure)
+public sealed class ExpiryConcurrencyTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private const int Due = 600;
     private const int NotDue = 50;
@@ -23,7 +18,7 @@ public sealed class ExpiryConcurrencyTests(TestInfrastructure infrastructure)
     public async Task Several_instances_expiring_at_once_expire_and_announce_each_due_account_exactly_once()
     {
         var connectionString = await infrastructure.CreateDatabaseAsync("accounts_expiry");
-        await using var accounts = await CreateServicesAsync(connectionString);
+        await using var accounts = await AccountsServices.StartAsync(connectionString);
         var now = DateTimeOffset.UtcNow;
         await SeedAsync(connectionString, now);
 
@@ -34,26 +29,13 @@ public sealed class ExpiryConcurrencyTests(TestInfrastructure infrastructure)
         }));
 
         Assert.Equal(Due, runs.Sum());
-        Assert.Equal(Due, await ScalarAsync(connectionString, "SELECT count(*) FROM accounts WHERE status = 'Expired'"));
-        Assert.Equal(NotDue, await ScalarAsync(connectionString, "SELECT count(*) FROM accounts WHERE status IN ('Trial', 'Cancelled')"));
-        Assert.Equal(Due, await ScalarAsync(connectionString,
+        Assert.Equal(Due, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM accounts WHERE status = 'Expired'"));
+        Assert.Equal(NotDue, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM accounts WHERE status IN ('Trial', 'Cancelled')"));
+        Assert.Equal(Due, await SqlScalar.ReadAsync(connectionString,
             "SELECT count(DISTINCT body::jsonb ->> 'AccountId') FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Accounts.AccountStatusChanged%' AND body::jsonb ->> 'Status' = 'expired'"));
-        Assert.Equal(Due, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages"));
+        Assert.Equal(Due, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM outbox_messages"));
         await using var again = accounts.CreateAsyncScope();
         Assert.Equal(0, await again.ServiceProvider.GetServices<IDueJob>().OfType<AccountExpiryJob>().Single().RunDueAsync(now, CancellationToken.None));
-    }
-
-    private static async Task<ServiceProvider> CreateServicesAsync(string connectionString)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AccountsDb>(o => DatabaseExtensions.Configure(o, connectionString));
-        services.AddAccountLifecycle();
-        var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.MigrateAsync();
-        return provider;
     }
 
     /// <summary>Trials and cancelled accounts, most past their period end, some still running.</summary>
@@ -75,13 +57,5 @@ public sealed class ExpiryConcurrencyTests(TestInfrastructure infrastructure)
         command.Parameters.AddWithValue("due", Due);
         command.Parameters.AddWithValue("total", Due + NotDue);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -16,8 +16,7 @@ using Reseller.ServiceDefaults.Data;
 namespace Reseller.IntegrationTests.Accounts;
 
 /// <summary>The trial period comes from the catalog data file's <c>trial_days</c>, not from code.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class TrialLengthTests(TestInfrastructure infrastructure)
+public sealed class TrialLengthTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     [Fact]
     public async Task A_trial_opened_by_accounts_runs_for_the_catalogs_trial_days()

@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
+using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
 
 namespace Reseller.IntegrationTests.Billing;
 
@@ -47,6 +51,28 @@ public static class BilledAccountSteps
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).PartnerId == partnerId),
             $"Account {accountId} never moved in to partner {partnerId} in Billing.");
     }
+
+    /// <summary>
+    /// The account's next period invoiced as the renewal job would, committed, its charge recorded as under way and not made:
+    /// the payment to charge.
+    /// </summary>
+    public static Task<Guid> InvoiceRenewalAsync(this BillingHost billing, Guid accountId) => billing.WithServicesAsync(async services =>
+    {
+        var db = services.GetRequiredService<BillingDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == accountId);
+        var payment = await services.GetRequiredService<PeriodInvoicer>().InvoiceNextPeriodAsync(account, InvoicePurposes.Renewal, CancellationToken.None);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return payment ?? throw new InvalidOperationException($"Account {accountId}'s renewal was left nothing to charge.");
+    });
+
+    /// <summary>Charges a payment under way as Billing does right after the commit that recorded it.</summary>
+    public static Task ChargeAsync(this BillingHost billing, Guid paymentId) => billing.WithServicesAsync(async services =>
+    {
+        await services.GetRequiredService<ChargeProcessor>().ProcessAsync(paymentId, CancellationToken.None);
+        return true;
+    });
 
     public static Task<BilledAccount> AccountAsync(this BillingHost billing, Guid accountId) =>
         billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));

@@ -10,8 +10,7 @@ using Reseller.IntegrationTests.Messaging;
 namespace Reseller.IntegrationTests.Billing;
 
 /// <summary>Billing's consumers of the account events, each fed through RabbitMQ into a real Billing instance.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class BillingConsumerTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class BillingConsumerTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private static readonly AccountPlan Professional = new("marketing", "professional", 1000, null, [], "monthly");

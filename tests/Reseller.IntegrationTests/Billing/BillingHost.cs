@@ -12,7 +12,6 @@ using Reseller.Billing.Payments;
 using Reseller.Billing.Payments.Stripe;
 using Reseller.Billing.Profiles;
 using Reseller.Billing.Renewals;
-using Reseller.ServiceDefaults.Data;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Messaging;
 
@@ -40,7 +39,7 @@ public sealed class BillingHost : IAsyncDisposable
     /// Starts an instance; <paramref name="settings"/> adds configuration (issuer, tax rates, the Stripe provider's...) and
     /// <paramref name="replace"/> registers stand-ins before the service's own (Credits' prepaid reservations...).
     /// </summary>
-    public static async Task<BillingHost> StartAsync(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
+    public static async Task<BillingHost> StartAsync(ITestServers infrastructure, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var mailDirectory = Path.Combine(Path.GetTempPath(), "reseller-billing-mail-" + prefix);

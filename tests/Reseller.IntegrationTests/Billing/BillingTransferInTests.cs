@@ -9,8 +9,7 @@ using Reseller.Contracts.Billing;
 namespace Reseller.IntegrationTests.Billing;
 
 /// <summary>Billing's consumer of AccountTransferredIn, fed through RabbitMQ into a real Billing instance.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class BillingTransferInTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class BillingTransferInTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly Guid formerPartnerId = Guid.NewGuid();

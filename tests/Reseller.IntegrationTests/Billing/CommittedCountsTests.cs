@@ -9,8 +9,7 @@ namespace Reseller.IntegrationTests.Billing;
 /// Billing's counters (reseller.payments, reseller.invoices.issued) count through <see cref="BillingDb.CountOnCommit"/>: only
 /// once the unit of work committed, so a rollback or a retried transaction never counts twice.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class CommittedCountsTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class CommittedCountsTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private BillingHost billing = null!;
 

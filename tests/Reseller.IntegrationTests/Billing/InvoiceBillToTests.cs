@@ -13,8 +13,7 @@ namespace Reseller.IntegrationTests.Billing;
 /// What an issued invoice names: the configured issuer, the payer's bill-to as Billing learnt it from Partners' and
 /// Accounts' events, the payer's language and the tax of its country, all copied onto the invoice when it is issued.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class InvoiceBillToTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class InvoiceBillToTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();

@@ -6,8 +6,7 @@ using Reseller.Billing.Renewals;
 
 namespace Reseller.IntegrationTests.Billing;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class RenewalConcurrencyTests(TestInfrastructure infrastructure)
+public sealed class RenewalConcurrencyTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private const int Accounts = 500;
     private const int Instances = 4;
@@ -27,13 +26,13 @@ public sealed class RenewalConcurrencyTests(TestInfrastructure infrastructure)
         }));
 
         Assert.Equal(Accounts, runs.Sum());
-        Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(*) FROM invoices WHERE purpose = 'renewal' AND status = 'Paid'"));
-        Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(DISTINCT account_id) FROM invoices WHERE purpose = 'renewal'"));
-        Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(*) FROM payments WHERE status = 'Succeeded'"));
-        Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Billing.InvoicePaid%'"));
-        Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Billing.InvoiceIssued%'"));
-        Assert.Equal(Accounts, await ScalarAsync(connectionString, "SELECT max(last_number) FROM invoice_number_sequences"));
-        Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM billed_accounts WHERE current_period_end <= CURRENT_DATE"));
+        Assert.Equal(Accounts, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM invoices WHERE purpose = 'renewal' AND status = 'Paid'"));
+        Assert.Equal(Accounts, await SqlScalar.ReadAsync(connectionString, "SELECT count(DISTINCT account_id) FROM invoices WHERE purpose = 'renewal'"));
+        Assert.Equal(Accounts, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM payments WHERE status = 'Succeeded'"));
+        Assert.Equal(Accounts, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Billing.InvoicePaid%'"));
+        Assert.Equal(Accounts, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Billing.InvoiceIssued%'"));
+        Assert.Equal(Accounts, await SqlScalar.ReadAsync(connectionString, "SELECT max(last_number) FROM invoice_number_sequences"));
+        Assert.Equal(0, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM billed_accounts WHERE current_period_end <= CURRENT_DATE"));
 
         await using var again = billing.CreateAsyncScope();
         Assert.Equal(0, await again.ServiceProvider.GetRequiredService<RenewalJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None));
@@ -58,13 +57,5 @@ public sealed class RenewalConcurrencyTests(TestInfrastructure infrastructure)
         command.Parameters.AddWithValue("anchor", today.AddMonths(-1));
         command.Parameters.AddWithValue("today", today);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

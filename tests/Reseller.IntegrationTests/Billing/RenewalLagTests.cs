@@ -15,8 +15,7 @@ namespace Reseller.IntegrationTests.Billing;
 /// renewal while a renewal run is held back by another instance's row lock, and 0 once the renewals ran. The gauge source is
 /// refreshed directly on a fixed clock, so the expected ages are exact.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class RenewalLagTests(TestInfrastructure infrastructure)
+public sealed class RenewalLagTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private const string RenewalLag = "reseller.renewal.lag";
 

@@ -16,8 +16,7 @@ using Reseller.ServiceDefaults.Problems;
 namespace Reseller.IntegrationTests.Credits;
 
 /// <summary>Accounts that existed before Credits followed Accounts' events are asked of Accounts, never answered with a 500.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class AccountsLookupTests(TestInfrastructure infrastructure)
+public sealed class AccountsLookupTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     [Fact]
     public async Task An_account_credits_never_heard_of_is_followed_from_accounts_answer_for_the_callers_partner()

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
 using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Credits.Consumptions;
@@ -6,8 +9,7 @@ using Reseller.Credits.Ledger;
 namespace Reseller.IntegrationTests.Credits;
 
 /// <summary>Consumptions of one balance decided together in one transaction: in order, never below zero, one entry each.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class ConsumptionBatchesTests(TestInfrastructure infrastructure)
+public sealed class ConsumptionBatchesTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private readonly Guid partnerId = Guid.CreateVersion7();
 
@@ -52,6 +54,38 @@ public sealed class ConsumptionBatchesTests(TestInfrastructure infrastructure)
         // Each transaction stamps its entries with one time: fewer times than entries means consumptions shared a commit.
         var stamps = await credits.ScalarAsync("SELECT count(DISTINCT created_at) FROM ledger_entries WHERE account_id = @a AND entry_type = 'consumption'", ("a", accountId));
         Assert.True(stamps < 100, $"every one of the 100 consumptions had its own transaction ({stamps} commit times)");
+    }
+
+    [Fact]
+    public async Task A_writer_deciding_queued_consumptions_is_traced_linked_to_each_request_with_its_statements_inside()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var accountId = Guid.CreateVersion7();
+        await AssignAsync(credits, accountId, 1000);
+        var batches = credits.Services.GetRequiredService<ConsumptionBatches>();
+        using var requests = new ActivitySource("ConsumptionBatchesTests." + accountId.ToString("N"));
+        var recorded = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Reseller" or "Npgsql" || source == requests,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = recorded.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var spans = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => credits.InScopeAsync(async sp =>
+        {
+            using var request = requests.StartActivity("consume");
+            await batches.ConsumeAsync(sp.GetRequiredService<CreditLedger>(), partnerId, accountId, CreditKind.Sms, 1, CancellationToken.None);
+            return request!.SpanId;
+        })));
+
+        var writers = recorded.Where(a => a.OperationName == ConsumptionBatches.BatchActivityName && a.Links.Any(l => spans.Contains(l.Context.SpanId))).ToList();
+        Assert.NotEmpty(writers);
+        Assert.All(writers, writer => Assert.All(writer.Links, link => Assert.Contains(link.Context.SpanId, spans)));
+        Assert.Equal(writers.Sum(w => w.Links.Count()), writers.SelectMany(w => w.Links).Select(l => l.Context.SpanId).Distinct().Count());
+        Assert.All(writers, writer => Assert.Contains(recorded, a => a.Source.Name == "Npgsql" && a.ParentSpanId == writer.SpanId));
+        Assert.Equal(900, await credits.BalanceAsync(partnerId, accountId, "Sms"));
     }
 
     private async Task AssignAsync(CreditsHost credits, Guid accountId, long quantity) =>

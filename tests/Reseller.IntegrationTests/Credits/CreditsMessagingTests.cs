@@ -15,8 +15,7 @@ using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.IntegrationTests.Credits;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
+public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static readonly TimeSpan Wait = Eventually.Propagation;
 
@@ -74,6 +73,15 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
         Assert.False(followed.InService);
     }
 
+    /// <summary>A partner-paid marketing account Credits has started following (its AccountCreated consumed).</summary>
+    private static async Task FollowedAccountAsync(CreditsHost credits, Guid partnerId, Guid accountId)
+    {
+        var plan = new AccountPlan("marketing", "plus", 1000, null, [], "monthly");
+        await credits.Bus.Publish(new AccountCreated(accountId, partnerId, "acct", plan, "partner", null, "pending", DateTimeOffset.UtcNow, "n@agency.test"));
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id = @p", ("a", accountId), ("p", partnerId)) == 1, Wait));
+    }
+
     private static async Task<InvoicePaid> OrderedSmsPackPaidAsync(CreditsHost credits, Guid partnerId)
     {
         var purchase = await credits.InScopeAsync(async sp =>
@@ -119,6 +127,36 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
         Assert.Equal(0, await credits.BalanceAsync(partnerId, null, "Sms"));
         Assert.Equal(800, await credits.BalanceAsync(partnerId, accountId, "Sms"));
         Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'refund' AND quantity = -200", ("p", partnerId)));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
+    public async Task A_credit_note_that_overtakes_its_packs_payment_waits_and_then_takes_the_pack_back()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure, QuickRedelivery.Settings());
+        var partnerId = Guid.CreateVersion7();
+        var invoiceId = Guid.CreateVersion7();
+        var paid = await OrderedSmsPackPaidAsync(credits, partnerId);
+        Assert.True(PublicId.TryParse("cp", paid.Reference, out var purchaseId));
+        await credits.InScopeAsync(sp => sp.GetRequiredService<PurchaseInvoiceLinks>().LinkAsync(purchaseId.Value, invoiceId, CancellationToken.None));
+
+        // The operator refunded the whole pack; Credits hears of the note before the payment of the invoice it credits.
+        var noteId = Guid.NewGuid();
+        await credits.Bus.Publish(new CreditNoteIssued(Guid.CreateVersion7(), "CN-1", invoiceId, partnerId, null, "partner", 2000, "USD", DateTimeOffset.UtcNow),
+            c => c.MessageId = noteId);
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE message_id = @m", ("m", noteId)) >= 1, Wait),
+            "The credit note was never deferred behind the pack's payment.");
+        Assert.Equal(0, await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @m", ("m", noteId)));
+
+        await credits.Bus.Publish(paid with { InvoiceId = invoiceId });
+
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @m", ("m", noteId)) == 1, Wait),
+            "The deferred credit note was never consumed.");
+        Assert.Equal(0, await credits.BalanceAsync(partnerId, null, "Sms"));
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'purchase' AND quantity = 1000", ("p", partnerId)));
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'refund' AND quantity = -1000", ("p", partnerId)));
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
     }
 
@@ -213,15 +251,41 @@ public sealed class CreditsMessagingTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task Prepaid_credit_earmarked_for_an_account_that_moved_out_before_it_was_paid_goes_to_the_partners_pool()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        await FollowedAccountAsync(credits, partnerId, accountId);
+        var purchase = await credits.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CreditsDb>();
+            var ordered = CreditPurchase.Order(partnerId, CreditKind.Prepaid, 5000, accountId, DateTimeOffset.UtcNow);
+            db.Purchases.Add(ordered);
+            await db.SaveChangesAsync();
+            return ordered;
+        });
+
+        // Its charge waits (3-D Secure, a dunning retry) while the account moves out; then it is paid.
+        await credits.Bus.Publish(new AccountTransferredOut(accountId, partnerId, "owner@client.test", DateTimeOffset.UtcNow));
+        Assert.True(await Eventually.HoldsAsync(
+            async () => await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id IS NULL", ("a", accountId)) == 1, Wait));
+        await credits.Bus.Publish(new InvoicePaid(Guid.CreateVersion7(), "RSL-TEST", partnerId, null, InvoicePurposes.CreditPurchase, "partner", 5000, "USD",
+            DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow, PublicId.Format("cp", purchase.Id)));
+
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(partnerId, null, "Prepaid") == 5000, Wait),
+            "The pack paid after the account left never reached the partner's pool.");
+        Assert.Equal(0, await credits.BalanceAsync(partnerId, accountId, "Prepaid"));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
     public async Task A_transferred_out_account_returns_its_unused_credit_to_the_partners_pool()
     {
         await using var credits = await CreditsHost.StartAsync(infrastructure);
         var partnerId = Guid.CreateVersion7();
         var accountId = Guid.CreateVersion7();
-        var plan = new AccountPlan("marketing", "plus", 1000, null, [], "monthly");
-        await credits.Bus.Publish(new AccountCreated(accountId, partnerId, "acct", plan, "partner", null, "pending", DateTimeOffset.UtcNow, "n@agency.test"));
-        Assert.True(await Eventually.HoldsAsync(
-            async () => await credits.ScalarAsync("SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id = @p", ("a", accountId), ("p", partnerId)) == 1, Wait));
+        await FollowedAccountAsync(credits, partnerId, accountId);
         await credits.InScopeAsync(async sp =>
         {
             var ledger = sp.GetRequiredService<CreditLedger>();

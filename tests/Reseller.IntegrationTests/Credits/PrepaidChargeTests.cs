@@ -21,8 +21,7 @@ using Reseller.ServiceDefaults.Data;
 namespace Reseller.IntegrationTests.Credits;
 
 /// <summary>Billing's side of prepaid credit: reserve first, authorise the card for 100 cents, charge the rest, commit or release.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class PrepaidChargeTests(TestInfrastructure infrastructure)
+public sealed class PrepaidChargeTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     [Fact]
     public async Task Prepaid_credit_pays_first_the_card_is_authorised_and_charged_for_the_rest_and_totals_reconcile()
@@ -49,10 +48,10 @@ public sealed class PrepaidChargeTests(TestInfrastructure infrastructure)
         Assert.Equal((1500, 0), (compatibility.PrepaidApplied.Amount, compatibility.CardCharged.Amount));
         Assert.Equal(["authorize 100", "release"], provider.Calls);
 
-        Assert.Equal(2, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Credits.PrepaidReservationCommitted%'"));
-        Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Credits.PrepaidReservationReleased%'"));
-        Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM invoices WHERE status = 'Paid' AND prepaid_applied + card_charged <> total"));
-        Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM invoices WHERE discount <> 0"));
+        Assert.Equal(2, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Credits.PrepaidReservationCommitted%'"));
+        Assert.Equal(0, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Credits.PrepaidReservationReleased%'"));
+        Assert.Equal(0, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM invoices WHERE status = 'Paid' AND prepaid_applied + card_charged <> total"));
+        Assert.Equal(0, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM invoices WHERE discount <> 0"));
     }
 
     [Fact]
@@ -69,8 +68,8 @@ public sealed class PrepaidChargeTests(TestInfrastructure infrastructure)
 
         Assert.Equal("open", sms.Status);
         Assert.Equal((0, 0, 2000), (sms.PrepaidApplied.Amount, sms.CardCharged.Amount, sms.AmountDue.Amount));
-        Assert.Equal(1, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Credits.PrepaidReservationReleased%'"));
-        Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Credits.PrepaidReservationCommitted%'"));
+        Assert.Equal(1, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Credits.PrepaidReservationReleased%'"));
+        Assert.Equal(0, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Reseller.Contracts.Credits.PrepaidReservationCommitted%'"));
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public sealed class PrepaidChargeTests(TestInfrastructure infrastructure)
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(["charge 2000"], provider.Calls);
-        Assert.Equal(1, await ScalarAsync(connectionString, "SELECT count(*) FROM invoices"));
+        Assert.Equal(1, await SqlScalar.ReadAsync(connectionString, "SELECT count(*) FROM invoices"));
     }
 
     private async Task<(ServiceProvider Billing, string ConnectionString, RecordingPaymentProvider Provider, FixedPrepaidCredit Prepaid)> StartBillingAsync()
@@ -143,13 +142,5 @@ public sealed class PrepaidChargeTests(TestInfrastructure infrastructure)
             Ok<InvoiceResponse> ok => ok.Value!,
             _ => throw new InvalidOperationException("unexpected result"),
         };
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

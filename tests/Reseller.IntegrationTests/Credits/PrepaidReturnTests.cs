@@ -8,8 +8,7 @@ using Reseller.Credits.Ledger;
 namespace Reseller.IntegrationTests.Credits;
 
 /// <summary>The prepaid part a credit note gives back returns to the partner's prepaid credit where it was taken, once per note.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class PrepaidReturnTests(TestInfrastructure infrastructure)
+public sealed class PrepaidReturnTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static readonly TimeSpan Wait = Eventually.Propagation;
 

@@ -1,5 +1,3 @@
-using MassTransit;
-
 using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Contracts.Billing;
@@ -11,8 +9,7 @@ using Reseller.ServiceDefaults.Ids;
 namespace Reseller.IntegrationTests.Credits;
 
 /// <summary>Billing's events for a pack invoice, in every order and repeated: the purchase ends right and is credited at most once.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class PurchaseOutcomeTests(TestInfrastructure infrastructure)
+public sealed class PurchaseOutcomeTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static readonly TimeSpan Wait = Eventually.Propagation;
 

@@ -3,8 +3,7 @@ using Reseller.ServiceDefaults.Mail;
 
 namespace Reseller.IntegrationTests.Mail;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class MailOutboxTests(TestInfrastructure infrastructure)
+public sealed class MailOutboxTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static string Secret() => "secret-" + Guid.NewGuid().ToString("N");
 

@@ -7,8 +7,7 @@ using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.IntegrationTests.Mail;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class RetentionJobTests(TestInfrastructure infrastructure)
+public sealed class RetentionJobTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 

@@ -11,8 +11,7 @@ namespace Reseller.IntegrationTests.Messaging;
 /// consumer that failed for a while) is redelivered later through the outbox instead of going to the error queue; only
 /// once its deferrals are spent does it go there.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class DeferredRedeliveryTests(TestInfrastructure infrastructure)
+public sealed class DeferredRedeliveryTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private readonly string runId = Guid.NewGuid().ToString("N");
 

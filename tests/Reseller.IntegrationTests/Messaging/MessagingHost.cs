@@ -1,6 +1,5 @@
 using MassTransit;
 
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +21,7 @@ public sealed class MessagingHost : IAsyncDisposable
 
     /// <summary>Starts a host whose WidgetMade consumer reads <paramref name="queueName"/>, its WidgetPainted one "<paramref name="queueName"/>-paint".</summary>
     public static async Task<MessagingHost> StartAsync(
-        TestInfrastructure infrastructure, string databaseConnectionString, string queueName, IReadOnlyDictionary<string, string?>? settings = null)
+        ITestServers infrastructure, string databaseConnectionString, string queueName, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

@@ -6,8 +6,7 @@ using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.IntegrationTests.Messaging;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure)
+public sealed class OutboxAndInboxTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static readonly TimeSpan DeliveryTimeout = Eventually.Propagation;
     private readonly string runId = Guid.NewGuid().ToString("N");

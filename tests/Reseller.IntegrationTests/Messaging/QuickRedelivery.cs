@@ -10,7 +10,12 @@ namespace Reseller.IntegrationTests.Messaging;
 /// </summary>
 public static class QuickRedelivery
 {
-    public static Dictionary<string, string?> Settings(int maxDeferrals = 15) => new()
+    /// <summary>
+    /// By default a message may wait about 90 s (1 s, then 2 s each time, 45 times): longer than a test's wait for the outcome
+    /// (<see cref="Eventually.Propagation"/>), so a loaded machine fails that wait with its reason rather than sending the
+    /// message to the error queue early (15 deferrals, 29 s, ran out beside the scale tests).
+    /// </summary>
+    public static Dictionary<string, string?> Settings(int maxDeferrals = 45) => new()
     {
         [$"{ConsumerRetry.Section}:MinInterval"] = "00:00:00.05",
         [$"{ConsumerRetry.Section}:MaxInterval"] = "00:00:00.2",

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.ServiceDefaults.Data;
-using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.IntegrationTests.Messaging;
 

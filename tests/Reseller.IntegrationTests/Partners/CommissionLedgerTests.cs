@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
+using Reseller.IntegrationTests.Messaging;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.FollowedAccounts;
 using Reseller.Partners.Referrals;
@@ -13,8 +14,7 @@ using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class CommissionLedgerTests(TestInfrastructure infrastructure)
+public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static readonly TimeSpan Timeout = Eventually.Propagation;
     private readonly string runId = Guid.NewGuid().ToString("N");
@@ -109,14 +109,70 @@ public sealed class CommissionLedgerTests(TestInfrastructure infrastructure)
         Assert.Equal(980, (await host.QueryAsync(db => db.Statements.SingleAsync(s => s.PartnerId == partnerId))).Total);
     }
 
+    [Fact]
+    public async Task Credit_notes_that_overtake_their_invoices_payment_are_taken_back_once_it_earns()
+    {
+        await using var host = await StartAsync();
+        var now = host.Clock.GetUtcNow();
+        var (partnerId, accountId) = await SeedCustomerPaidAccountAsync(host, referredAt: now);
+        var paid = Paid(partnerId, accountId, 4900, now);
+
+        // A quarter credited, then the rest, both consumed before the payment (and the first delivered twice).
+        var quarter = new CreditNoteIssued(Guid.CreateVersion7(), "CN-1", paid.InvoiceId, partnerId, accountId, "customer", 1225, "USD", now.AddMinutes(1));
+        var rest = new CreditNoteIssued(Guid.CreateVersion7(), "CN-2", paid.InvoiceId, partnerId, accountId, "customer", 3675, "USD", now.AddMinutes(2));
+        var quarterId = NewId.NextGuid();
+        await host.Bus.Publish(quarter, c => c.MessageId = quarterId);
+        await host.Bus.Publish(quarter, c => c.MessageId = quarterId);
+        await host.Bus.Publish(rest);
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.EarlyCreditNotes.CountAsync(n => n.InvoiceId == paid.InvoiceId)) == 2, Timeout),
+            "The credit notes consumed before the payment were not kept.");
+        Assert.Equal(0, await host.QueryAsync(db => db.Earnings.CountAsync(e => e.PartnerId == partnerId)));
+
+        await host.Bus.Publish(paid);
+
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Earnings.CountAsync(e => e.PartnerId == partnerId)) == 3, Timeout),
+            "The payment did not earn and take back both notes.");
+        var earnings = await host.QueryAsync(db => db.Earnings.Where(e => e.PartnerId == partnerId).OrderBy(e => e.EarnedAt).ToListAsync());
+        Assert.Equal(980, earnings.Single(e => e.Kind == EarningKinds.Commission).Amount);
+        Assert.Equal([(quarter.CreditNoteId, -245L), (rest.CreditNoteId, -735L)],
+            earnings.Where(e => e.Kind == EarningKinds.Reversal).Select(e => (e.CreditNoteId!.Value, e.Amount)).ToList());
+        Assert.Equal(0, earnings.Sum(e => e.Amount));
+        Assert.Equal(0, await host.QueryAsync(db => db.EarlyCreditNotes.CountAsync(n => n.InvoiceId == paid.InvoiceId)));
+    }
+
+    [Fact]
+    public async Task An_invoice_paid_long_before_its_referral_account_is_known_waits_and_earns_the_referral_commission()
+    {
+        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId, QuickRedelivery.Settings());
+        var now = host.Clock.GetUtcNow();
+        var (partnerId, _) = await SeedCustomerPaidAccountAsync(host, referredAt: null);
+        var accountId = Guid.CreateVersion7();
+        var paid = Paid(partnerId, accountId, 4900, now);
+        var messageId = NewId.NextGuid();
+
+        // Billing's payment arrives while the account's AccountCreated is still on its way (a lagging consumer, a backlog):
+        // it waits past every immediate retry into a deferred redelivery.
+        await host.Bus.Publish(paid, c => c.MessageId = messageId);
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.MessageId == messageId)) >= 1, Timeout),
+            "The payment of an account not followed yet was never deferred.");
+        Assert.Equal(0, await host.QueryAsync(db => db.Earnings.CountAsync(e => e.InvoiceId == paid.InvoiceId)));
+
+        await SeedCustomerPaidAccountAsync(host, referredAt: now, existingPartner: partnerId, knownAccountId: accountId);
+
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Earnings.AnyAsync(e => e.InvoiceId == paid.InvoiceId)), Timeout));
+        var earning = await host.QueryAsync(db => db.Earnings.SingleAsync(e => e.InvoiceId == paid.InvoiceId));
+        Assert.Equal((EarningKinds.Commission, 980L), (earning.Kind, earning.Amount));
+    }
+
     private async Task<PartnersHost> StartAsync() =>
         await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId);
 
-    private static async Task<(Guid PartnerId, Guid AccountId)> SeedCustomerPaidAccountAsync(PartnersHost host, DateTimeOffset? referredAt, Guid? existingPartner = null)
+    private static async Task<(Guid PartnerId, Guid AccountId)> SeedCustomerPaidAccountAsync(PartnersHost host, DateTimeOffset? referredAt, Guid? existingPartner = null,
+        Guid? knownAccountId = null)
     {
         var now = host.Clock.GetUtcNow();
         var partnerId = existingPartner ?? Guid.Empty;
-        var accountId = Guid.CreateVersion7();
+        var accountId = knownAccountId ?? Guid.CreateVersion7();
         await host.SaveAsync(db =>
         {
             if (existingPartner is null)

@@ -8,8 +8,7 @@ using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class FollowedAccountsTests(TestInfrastructure infrastructure)
+public sealed class FollowedAccountsTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static readonly TimeSpan Timeout = Eventually.Propagation;
     private static readonly AccountPlan Monthly = new("marketing", "plus", 1000, null, [], "monthly");

@@ -14,8 +14,7 @@ using Partner = Reseller.Partners.Organisations.Partner;
 
 namespace Reseller.IntegrationTests.Partners;
 
-[Collection(ServiceHostsLane.Name)]
-public sealed class PartnerLoginTests(TestInfrastructure infrastructure)
+public sealed class PartnerLoginTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private const string Password = "a partner's own secret";
     private const int OwaspIterations = 210_000;

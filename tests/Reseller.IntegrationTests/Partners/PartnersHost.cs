@@ -31,7 +31,8 @@ public sealed class PartnersHost : IAsyncDisposable
 
     public string MailDirectory { get; private init; } = "";
 
-    public static async Task<PartnersHost> StartAsync(TestInfrastructure infrastructure, string databaseConnectionString, string runId)
+    public static async Task<PartnersHost> StartAsync(ITestServers infrastructure, string databaseConnectionString, string runId,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var mailDirectory = Path.Combine(Path.GetTempPath(), "reseller-partners-mail-" + runId);
         var builder = Host.CreateApplicationBuilder();
@@ -41,6 +42,7 @@ public sealed class PartnersHost : IAsyncDisposable
             ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString,
             ["Mail:Directory"] = mailDirectory,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddPlatformMail();
         builder.Services.AddSingleton(new PlatformClock(TimeProvider.System));
         builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<PlatformClock>());

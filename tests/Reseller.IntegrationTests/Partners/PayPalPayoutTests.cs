@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,8 +15,7 @@ using Reseller.UnitTests.Partners.Payouts;
 namespace Reseller.IntegrationTests.Partners;
 
 /// <summary>The operator's payout of pending statements through the PayPal adapter, against an in-process fake of PayPal's API, on a real database.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class PayPalPayoutTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class PayPalPayoutTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private ServiceProvider services = null!;
 
@@ -49,7 +47,7 @@ public sealed class PayPalPayoutTests(TestInfrastructure infrastructure) : IAsyn
     }
 
     [Fact]
-    public async Task A_payout_pays_the_succeeded_statement_and_puts_the_unclaimed_one_back_to_pending_with_its_reason()
+    public async Task A_payout_pays_the_succeeded_statement_and_keeps_the_unclaimed_one_in_flight_until_PayPal_returns_it()
     {
         var paid = await PendingStatementAsync("agency@example.test", 4410);
         var unclaimed = await PendingStatementAsync("unclaimed@example.test", 1200);
@@ -70,11 +68,21 @@ public sealed class PayPalPayoutTests(TestInfrastructure infrastructure) : IAsyn
         });
         Assert.Equal(2, PayPal.ItemsPaid);
 
-        Assert.Equal(2, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+        Assert.Equal(1, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
         var statements = (await StatementsAsync(paid, unclaimed)).ToDictionary(s => s.Id);
         Assert.Equal(StatementStatus.Paid, statements[paid].Status);
         Assert.StartsWith("PI", statements[paid].PayoutReference, StringComparison.Ordinal);
-        Assert.Equal((StatementStatus.Pending, "UNCLAIMED: Receiver is unregistered", (Guid?)null), (statements[unclaimed].Status, statements[unclaimed].PayoutFailure, statements[unclaimed].PayoutBatchId));
+
+        // Unclaimed, the payout can still be claimed for 30 days: the statement stays in its batch and cannot be paid again.
+        Assert.Equal((StatementStatus.Processing, batchId), (statements[unclaimed].Status, statements[unclaimed].PayoutBatchId));
+        Assert.Null(await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([unclaimed], CancellationToken.None)));
+        Assert.Equal(2, PayPal.ItemsPaid);
+
+        // Returned by PayPal after 30 days unclaimed: the statement is pending again, with the reason.
+        PayPal.Settle("unclaimed@example.test", "RETURNED");
+        Assert.Equal(1, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+        var returned = Assert.Single(await StatementsAsync(unclaimed));
+        Assert.Equal((StatementStatus.Pending, "RETURNED: Unclaimed for 30 days, returned to the sender", (Guid?)null), (returned.Status, returned.PayoutFailure, returned.PayoutBatchId));
         Assert.Equal(0, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
     }
 
@@ -99,6 +107,24 @@ public sealed class PayPalPayoutTests(TestInfrastructure infrastructure) : IAsyn
         // Held, it is no longer pending: paying it out alone sends nothing.
         Assert.Null(await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([unreachable], CancellationToken.None)));
         Assert.Single(PayPal.Requests, r => r.Path == "/v1/payments/payouts");
+    }
+
+    [Fact]
+    public async Task A_statement_with_nothing_to_pay_is_never_sent_so_it_cannot_make_PayPal_refuse_the_batch()
+    {
+        var payable = await PendingStatementAsync("agency@example.test", 4410);
+        var nothing = await PendingStatementAsync("even@example.test", 0);
+        var owing = await PendingStatementAsync("owing@example.test", -490);
+
+        var batchId = await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync(null, CancellationToken.None));
+
+        Assert.NotNull(batchId);
+        Assert.Equal(1, PayPal.ItemsPaid);
+        Assert.Equal(1, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+        var statements = (await StatementsAsync(payable, nothing, owing)).ToDictionary(s => s.Id);
+        Assert.Equal(StatementStatus.Paid, statements[payable].Status);
+        Assert.All([statements[nothing], statements[owing]], s => Assert.Equal((StatementStatus.Pending, (Guid?)null), (s.Status, s.PayoutBatchId)));
+        Assert.Null(await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([nothing, owing], CancellationToken.None)));
     }
 
     private async Task<Guid> PendingStatementAsync(string? paypalEmail, long amount)

@@ -4,11 +4,12 @@ using Xunit.Sdk;
 namespace Reseller.Testing.AssemblyFixtures;
 
 /// <summary>
-/// A collection whose test classes take a shared fixture in their constructor gets it as if it were its own collection
-/// fixture, but gives it back instead of disposing it when the collection ends.
+/// A collection whose test classes (or their class fixtures) take a shared fixture in their constructor gets it as if it were
+/// its own collection fixture, but gives it back instead of disposing it when the collection ends.
 /// </summary>
 internal sealed class AssemblyFixtureCollectionRunner(
     SharedFixtures fixtures,
+    IReadOnlyList<Type> wanted,
     ITestCollection testCollection,
     IEnumerable<IXunitTestCase> testCases,
     IMessageSink diagnosticMessageSink,
@@ -23,13 +24,7 @@ internal sealed class AssemblyFixtureCollectionRunner(
     protected override async Task AfterTestCollectionStartingAsync()
     {
         await base.AfterTestCollectionStartingAsync();
-        var wanted = TestCases
-            .Select(testCase => testCase.TestMethod.TestClass.Class.ToRuntimeType())
-            .Distinct()
-            .SelectMany(SharedFixtures.ConstructorParameterTypes)
-            .Where(type => fixtures.Declares(type) && !CollectionFixtureMappings.ContainsKey(type))
-            .Distinct();
-        foreach (var type in wanted)
+        foreach (var type in wanted.Where(type => !CollectionFixtureMappings.ContainsKey(type)))
         {
             await Aggregator.RunAsync(async () =>
             {

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 
 namespace Reseller.Testing.AssemblyFixtures;
 
-/// <summary>The assembly's shared fixtures: each created once, when a collection first needs it; all disposed at the end.</summary>
+/// <summary>
+/// The assembly's shared fixtures: each created once, when a collection first needs it, and disposed once the last collection that needs it is done, or at the end.
+/// </summary>
 internal sealed class SharedFixtures(IEnumerable<Type> declared) : IAsyncDisposable
 {
     private readonly HashSet<Type> declared = [.. declared];
@@ -10,36 +12,61 @@ internal sealed class SharedFixtures(IEnumerable<Type> declared) : IAsyncDisposa
 
     public bool Declares(Type type) => declared.Contains(type);
 
-    /// <summary>What a test class asks for in its constructors: where xUnit hands it its fixtures.</summary>
+    /// <summary>
+    /// What a test class asks for in its constructors (where xUnit hands it its fixtures), and what its class fixtures ask
+    /// for in theirs (xUnit hands them the collection's fixtures).
+    /// </summary>
     public static IEnumerable<Type> ConstructorParameterTypes(Type testClass) =>
-        testClass.GetConstructors().SelectMany(constructor => constructor.GetParameters()).Select(parameter => parameter.ParameterType);
+        ParameterTypes(testClass).Concat(ClassFixtureTypes(testClass).SelectMany(ParameterTypes));
+
+    private static IEnumerable<Type> ParameterTypes(Type type) =>
+        type.GetConstructors().SelectMany(constructor => constructor.GetParameters()).Select(parameter => parameter.ParameterType);
+
+    private static IEnumerable<Type> ClassFixtureTypes(Type testClass) =>
+        testClass.GetInterfaces()
+            .Where(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IClassFixture<>))
+            .Select(type => type.GetGenericArguments()[0]);
 
     public Task<object> GetAsync(Type type) =>
         created.GetOrAdd(type, t => new Lazy<Task<object>>(() => CreateAsync(t))).Value;
 
+    /// <summary>Disposes the fixture now, when no collection still to run needs it.</summary>
+    public async Task ReleaseAsync(Type type)
+    {
+        if (created.TryRemove(type, out var lazy))
+        {
+            await DisposeAsync(lazy);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var lazy in created.Values)
+        foreach (var type in created.Keys)
         {
-            object fixture;
-            try
-            {
-                fixture = await lazy.Value;
-            }
-            catch (Exception)
-            {
-                continue; // It never started; the tests that needed it have already failed with the reason.
-            }
-            if (fixture is IAsyncLifetime lifetime)
-            {
-                await lifetime.DisposeAsync();
-            }
-            else if (fixture is IAsyncDisposable asyncDisposable)
-            {
-                await asyncDisposable.DisposeAsync();
-            }
-            (fixture as IDisposable)?.Dispose();
+            await ReleaseAsync(type);
         }
+    }
+
+    private static async Task DisposeAsync(Lazy<Task<object>> lazy)
+    {
+        object fixture;
+        try
+        {
+            fixture = await lazy.Value;
+        }
+        catch (Exception)
+        {
+            return; // It never started; the tests that needed it have already failed with the reason.
+        }
+        if (fixture is IAsyncLifetime lifetime)
+        {
+            await lifetime.DisposeAsync();
+        }
+        else if (fixture is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        (fixture as IDisposable)?.Dispose();
     }
 
     private static async Task<object> CreateAsync(Type type)

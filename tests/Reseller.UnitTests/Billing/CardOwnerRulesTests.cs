@@ -1,4 +1,3 @@
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Profiles;
 using Reseller.Contracts.Accounts;

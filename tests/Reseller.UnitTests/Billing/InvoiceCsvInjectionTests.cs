@@ -26,7 +26,7 @@ public sealed class InvoiceCsvInjectionTests
     public void Negative_amounts_stay_numbers()
     {
         var invoice = TestInvoices.Paid();
-        var note = CreditNote.Issue(invoice, 0, 490, "goodwill", "CN-2026-000001", invoice.IssuedAt.AddDays(1));
+        var note = CreditNote.Issue(invoice, CreditedSoFar.Nothing, 490, "goodwill", "CN-2026-000001", invoice.IssuedAt.AddDays(1));
 
         var csv = InvoiceCsv.Render(InvoiceDocuments.ForInvoice(invoice, [note]));
 

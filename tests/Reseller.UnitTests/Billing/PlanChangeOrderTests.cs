@@ -25,6 +25,32 @@ public sealed class PlanChangeOrderTests
     }
 
     [Fact]
+    public void A_change_waits_while_the_first_charge_is_under_way_and_not_after_it_succeeded_or_failed()
+    {
+        var paid = Account();
+        var declined = Account();
+        Assert.True(paid.AwaitsFirstCharge);
+
+        paid.PeriodPaid(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
+        declined.ChargeFailed(final: false);
+
+        Assert.False(paid.AwaitsFirstCharge);
+        Assert.False(declined.AwaitsFirstCharge);
+    }
+
+    [Fact]
+    public void A_trial_awaits_no_charge_until_a_paid_plan_restarts_it()
+    {
+        var trial = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus with { Cadence = "trial" }, Payers.Partner, null, "trial",
+            new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), "a@b.test"));
+        Assert.False(trial.AwaitsFirstCharge);
+
+        trial.Reanchor(Plus, new DateOnly(2026, 3, 10));
+
+        Assert.True(trial.AwaitsFirstCharge);
+    }
+
+    [Fact]
     public void A_change_applied_already_is_recognised_and_never_moves_the_revision_back()
     {
         var account = Account();

@@ -4,10 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 using Reseller.Gateway.ApiKeys;
-using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.InternalCalls;
 
 namespace Reseller.UnitTests.Gateway;

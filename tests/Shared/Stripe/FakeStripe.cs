@@ -29,12 +29,16 @@ public sealed class FakeStripe : IAsyncDisposable
     public const string ThreeDSecureCard = "pm_card_threeDSecureRequired";
     public const string DeclinedCard = "pm_card_chargeDeclined";
 
+    /// <summary>A card whose charge Stripe answers <c>processing</c> (the network has not answered yet); <see cref="Settle"/> finishes it.</summary>
+    public const string ProcessingCard = "pm_card_processing";
+
     private readonly WebApplication app;
     private readonly List<FakeStripeRequest> requests = [];
     private readonly ConcurrentDictionary<string, (string Request, int Status, string Body)> answered = new();
     private readonly ConcurrentDictionary<string, JsonObject> intents = new();
     private int ids;
     private int loseNextChargeAnswer;
+    private int loseNextRefundAnswer;
 
     private FakeStripe(WebApplication app) => this.app = app;
 
@@ -69,6 +73,18 @@ public sealed class FakeStripe : IAsyncDisposable
 
     /// <summary>The next new PaymentIntent is made (Stripe charged) but its answer never reaches the caller: the connection drops.</summary>
     public void LoseNextChargeAnswer() => Interlocked.Exchange(ref loseNextChargeAnswer, 1);
+
+    /// <summary>The next new refund is made (Stripe gave the money back) but its answer never reaches the caller: the connection drops.</summary>
+    public void LoseNextRefundAnswer() => Interlocked.Exchange(ref loseNextRefundAnswer, 1);
+
+    /// <summary>The card network answered a processing PaymentIntent: Stripe took the money.</summary>
+    public JsonObject Settle(string paymentIntentId)
+    {
+        var intent = intents[paymentIntentId];
+        intent["status"] = "succeeded";
+        intent["amount_received"] = intent["amount"]!.GetValue<long>();
+        return intent;
+    }
 
     /// <summary>The payer authenticated a PaymentIntent held for 3-D Secure in the browser: Stripe takes the money.</summary>
     public JsonObject Authenticate(string paymentIntentId)
@@ -149,6 +165,11 @@ public sealed class FakeStripe : IAsyncDisposable
             context.Abort();
             return;
         }
+        if (request.Path == "/v1/refunds" && Interlocked.Exchange(ref loseNextRefundAnswer, 0) == 1)
+        {
+            context.Abort();
+            return;
+        }
         await WriteAsync(context, status, answer);
     }
 
@@ -161,6 +182,9 @@ public sealed class FakeStripe : IAsyncDisposable
             ["v1", "payment_methods", var method, "attach"] => (200, PaymentMethod(method, form["customer"]).ToJsonString()),
             ["v1", "payment_intents"] => CreateIntent(form),
             ["v1", "payment_intents", var id, "cancel"] => Cancel(id),
+            ["v1", "payment_intents", var id] => intents.TryGetValue(id, out var current)
+                ? (200, current.ToJsonString())
+                : (404, Error("invalid_request_error", "resource_missing", null)),
             ["v1", "refunds"] => (200, new JsonObject
             {
                 ["id"] = "re_" + Next(),
@@ -197,6 +221,9 @@ public sealed class FakeStripe : IAsyncDisposable
             case DeclinedCard:
                 intent["status"] = "requires_payment_method";
                 return (402, Error("card_error", "card_declined", intent, "generic_decline"));
+            case ProcessingCard:
+                intent["status"] = "processing";
+                return (200, intent.ToJsonString());
             case ThreeDSecureCard:
                 intent["status"] = "requires_action";
                 intent["next_action"] = new JsonObject

@@ -20,6 +20,9 @@ public sealed class StripePaymentProvider(StripeClient client, ILogger<StripePay
 
     public bool AcceptsRawCards => false;
 
+    /// <summary>Stripe keeps a key at least 24 hours, then may prune it; an hour is kept in hand.</summary>
+    public TimeSpan? IdempotencyWindow => TimeSpan.FromHours(23);
+
     public Task<TokenizedCard> TokenizeAsync(CardDetails card, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Stripe never receives card numbers from us: cards are saved by Stripe.js as payment methods.");
 
@@ -99,6 +102,13 @@ public sealed class StripePaymentProvider(StripeClient client, ILogger<StripePay
         try
         {
             var intent = await client.V1.PaymentIntents.CreateAsync(options, Keyed(idempotencyKey), cancellationToken);
+            if (intent.Status == "processing")
+            {
+                // Stripe answers a repeated key with its first answer, so an intent first answered processing would say so to
+                // every retry (the webhook's, the recovery job's) until the key expired, and a charge after that is a second
+                // one. Its current state is read instead.
+                intent = await client.V1.PaymentIntents.GetAsync(intent.Id, cancellationToken: cancellationToken);
+            }
             return Outcome(intent, capture);
         }
         catch (StripeException ex) when (ex.StripeError?.Type == "card_error")

@@ -100,6 +100,38 @@ namespace Reseller.Partners.Data.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Reseller.Partners.Commissions.EarlyCreditNote", b =>
+                {
+                    b.Property<Guid>("CreditNoteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("CreditNoteId")
+                        .HasName("pk_early_credit_notes");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_early_credit_notes_invoice_id");
+
+                    b.ToTable("early_credit_notes", (string)null);
+                });
+
             modelBuilder.Entity("Reseller.Partners.Commissions.Earning", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 
 using Microsoft.Extensions.Options;
@@ -14,7 +13,9 @@ namespace Reseller.Partners.Payouts.PayPal;
 /// </summary>
 public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions> options, TimeProvider clock) : IPayoutProvider
 {
-    private static readonly string[] FailedStatuses = ["FAILED", "UNCLAIMED", "RETURNED", "BLOCKED", "REFUNDED", "REVERSED", "DENIED"];
+    // UNCLAIMED is not among them: PayPal holds an unclaimed payout for 30 days, during which the receiver can still claim it
+    // (by opening an account for that e-mail), then returns it (RETURNED). Paying the statement again meanwhile paid it twice.
+    private static readonly string[] FailedStatuses = ["FAILED", "RETURNED", "BLOCKED", "REFUNDED", "REVERSED", "DENIED"];
     private (string Value, DateTimeOffset ExpiresAt)? token;
 
     public async Task<string> SendAsync(PayoutBatchRequest batch, CancellationToken cancellationToken)

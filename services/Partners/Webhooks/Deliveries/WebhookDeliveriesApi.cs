@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Partners.Data;
 using Reseller.Partners.Webhooks.Endpoints;
-using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;

@@ -1,7 +1,6 @@
 using System.Net;
 
 using Reseller.EndToEndTests.Flows.Accounts;
-using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 using Reseller.EndToEndTests.Flows.CrossService;
 using Reseller.EndToEndTests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Net;
 
-using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing;
 

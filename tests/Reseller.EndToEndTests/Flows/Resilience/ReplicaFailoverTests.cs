@@ -17,9 +17,10 @@ namespace Reseller.EndToEndTests.Flows.Resilience;
 /// entirely: accounts are still created on a card Accounts knows, and what truly needs Billing is 503 with Retry-After.
 /// </summary>
 // Alone: its 1,000 calls test failover, not a machine shared with the other tests' system (beside them, some calls from
-// Credits to Billing outlived their 10 s timeout).
+// Credits to Billing outlived their 10 s timeout). Its system is an assembly fixture that only this lone class needs: this
+// class runs after the other lone classes, and its system starts once the shared one is gone.
 [RunsAlone]
-public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IClassFixture<ReplicatedSystem>, IDisposable
+public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IDisposable
 {
     private const int Calls = 200;
     private const int InFlight = 10;

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 
 using Reseller.AppHost;
 using Reseller.EndToEndTests.Flows.AccountUsers;
-using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing;
 using Reseller.Testing.AssemblyFixtures;

@@ -2,7 +2,6 @@ using System.Net;
 
 using Reseller.EndToEndTests.Flows.Accounts;
 using Reseller.EndToEndTests.Flows.AccountUsers;
-using Reseller.EndToEndTests.Flows.Partners;
 using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Secrets;

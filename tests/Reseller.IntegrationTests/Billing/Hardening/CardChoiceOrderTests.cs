@@ -1,13 +1,9 @@
-using Microsoft.EntityFrameworkCore;
-
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Contracts.Accounts;
 
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
 /// <summary>Two card changes delivered through RabbitMQ in the reverse of the order the partner made them: the later card stays.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class CardChoiceOrderTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class CardChoiceOrderTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();

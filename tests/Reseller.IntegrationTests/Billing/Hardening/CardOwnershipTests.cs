@@ -26,8 +26,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// Whose card an account is charged to: a referral signup's card becomes its account's own, and the account events that
 /// name a card (PayerChanged, AccountBillingProfileChanged) are refused when the card does not belong to the payer.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class CardOwnershipTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();
@@ -157,6 +156,35 @@ public sealed class CardOwnershipTests(TestInfrastructure infrastructure) : IAsy
             && (p.BillingProfileId == customersCard || p.BillingProfileId == strangersCard || p.BillingProfileId == partnerCard)).ToListAsync());
         Assert.Equal(3, refused.Count);
         Assert.All(refused, p => Assert.Equal(ChargeProcessor.NotPayersCard, p.FailureCode));
+    }
+
+    [Fact]
+    public async Task A_card_its_payer_deleted_is_never_charged_by_an_attempt_that_still_names_it_alone_or_in_a_batch()
+    {
+        // Attempts made before the partner deleted its card (as a dunning retry, or the remembered partner card of an account
+        // whose client took over paying, still name it): each fails as refused, and nothing is taken from the card.
+        var (alone, aloneCard) = await ActiveAccountAsync();
+        var (batched, batchedCard) = await ActiveAccountAsync();
+        var aloneAttempt = await billing.InvoiceRenewalAsync(alone);
+        var batchedAttempt = await billing.InvoiceRenewalAsync(batched);
+        await billing.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<BillingDb>();
+            foreach (var card in await db.BillingProfiles.Where(p => p.Id == aloneCard || p.Id == batchedCard).ToListAsync())
+            {
+                card.Delete(DateTimeOffset.UtcNow);
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        await billing.ChargeAsync(aloneAttempt);
+        await billing.WithServicesAsync(services => services.GetRequiredService<BatchChargeProcessor>().ProcessAsync([batchedAttempt], CancellationToken.None));
+
+        var attempts = await billing.QueryAsync(db => db.Payments.AsNoTracking().Where(p => p.Id == aloneAttempt || p.Id == batchedAttempt).ToListAsync());
+        Assert.Equal(2, attempts.Count);
+        Assert.All(attempts, p => Assert.Equal((PaymentStatus.Failed, ChargeProcessor.CardRemoved, (string?)null), (p.Status, p.FailureCode, p.ProviderChargeId)));
+        Assert.All(await billing.QueryAsync(db => db.Invoices.AsNoTracking().Where(i => i.AccountId == alone || i.AccountId == batched).Where(i => i.Purpose == InvoicePurposes.Renewal).ToListAsync()),
+            invoice => Assert.Equal((InvoiceStatus.Open, 0L), (invoice.Status, invoice.CardCharged)));
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using Reseller.Billing.Data;
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Renewals;
@@ -16,8 +14,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// account's other open invoices and leaves this one to its charge. Whatever the charge answers, the account stays closed:
 /// a charge taken is refunded and the invoice voided, and no later renewal ever bills the account again.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class ChargeAfterCloseTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class ChargeAfterCloseTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();
@@ -60,16 +57,7 @@ public sealed class ChargeAfterCloseTests(TestInfrastructure infrastructure) : I
     {
         var card = await billing.AddCardAsync(partnerId);
         var accountId = await billing.ActiveAccountAsync(partnerId, card, Plus, DateTimeOffset.UtcNow.AddMonths(-1).AddDays(-1));
-        var paymentId = await billing.WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<BillingDb>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == accountId);
-            var payment = await services.GetRequiredService<PeriodInvoicer>().InvoiceNextPeriodAsync(account, InvoicePurposes.Renewal, CancellationToken.None);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return payment!.Value;
-        });
+        var paymentId = await billing.InvoiceRenewalAsync(accountId);
         await billing.MoveOutAsync(accountId, partnerId, DateTimeOffset.UtcNow);
         Assert.Equal(InvoiceStatus.Open, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);
         return (accountId, paymentId);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Renewals;
@@ -13,8 +12,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// A partner's renewal is declined and in dunning; the partner gives the account a good card, then hands paying over to its
 /// client. The renewal is still the partner's: its retry charges the partner's card, never the client's, and pays it.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class DunningAfterPayerSwitchTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class DunningAfterPayerSwitchTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();

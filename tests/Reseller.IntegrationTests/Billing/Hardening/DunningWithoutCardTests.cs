@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
@@ -13,8 +10,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// a card and is in dunning like a declined one. A card chosen before a retry pays it; with none, the last retry expires
 /// the account instead of leaving it unpaid and in service for good.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class DunningWithoutCardTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class DunningWithoutCardTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
     private readonly Guid formerPartnerId = Guid.NewGuid();

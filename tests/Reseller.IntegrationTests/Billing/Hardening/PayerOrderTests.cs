@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
@@ -8,8 +7,7 @@ using Reseller.Contracts.Billing;
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
 /// <summary>A plan change that overtakes the payer change before it, through RabbitMQ: it is charged to the payer in force at the change.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class PayerOrderTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class PayerOrderTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
@@ -15,8 +14,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// partner made before the move is the former partner's, billed on the card it named, as it would have been had it arrived
 /// first, and the account, now another's, keeps what its move carried.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class PlanChangeAroundMoveTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class PlanChangeAroundMoveTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
     private readonly Guid formerPartnerId = Guid.NewGuid();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
@@ -11,8 +10,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// Two seat changes delivered through RabbitMQ in the reverse of the order Accounts made them: each is charged once, and the
 /// account keeps the plan of the later one, which every renewal charges.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class PlanChangeOrderTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class PlanChangeOrderTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();

@@ -24,8 +24,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// A charge asks Credits for prepaid credit only when its partner has ever paid for a prepaid pack, known from one row per
 /// partner (prepaid_buyers, a primary-key lookup) written when the pack's invoice is paid, not from the partner's invoices.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class PrepaidBuyerTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class PrepaidBuyerTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly RecordingPrepaidCredit credits = new();

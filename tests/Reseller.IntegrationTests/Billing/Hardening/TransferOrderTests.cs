@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 
-using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
@@ -9,8 +8,7 @@ using Reseller.Contracts.Billing;
 namespace Reseller.IntegrationTests.Billing.Hardening;
 
 /// <summary>Transfer events delivered out of order through RabbitMQ: the older one changes nothing.</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class TransferOrderTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class TransferOrderTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly Guid formerPartnerId = Guid.NewGuid();

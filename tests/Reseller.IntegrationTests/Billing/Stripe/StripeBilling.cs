@@ -10,15 +10,15 @@ using Reseller.Billing.Payments;
 using Reseller.Billing.Payments.Stripe;
 using Reseller.Billing.Prepaid;
 using Reseller.Billing.Profiles;
-using Reseller.ServiceDefaults.Auth;
 using Reseller.IntegrationTests.Credits;
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.Testing.Stripe;
 
 namespace Reseller.IntegrationTests.Billing.Stripe;
 
 /// <summary>One Billing instance configured with the Stripe provider, pointed at an in-process fake of Stripe's API.</summary>
-public sealed class StripeBilling(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class StripeBilling(ITestServers infrastructure) : IAsyncLifetime
 {
     public FakeStripe Stripe { get; private set; } = null!;
     public BillingHost Billing { get; private set; } = null!;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,8 +23,7 @@ namespace Reseller.IntegrationTests.Billing.Stripe;
 /// Billing with the Stripe provider against an in-process fake of Stripe's API: what Stripe receives (tokens only, keyed,
 /// the right amounts), a lost answer settled once by the signed webhook, 3-D Secure under dunning, refunds by credit note.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class StripePaymentsTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();
@@ -107,6 +104,51 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         Assert.Equal(AccountStatus.Active, (await AccountAsync(accountId)).Status);
         Assert.Equal(1, await Billing.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.Consumer == "StripeWebhook")));
         Assert.Equal(1, await Billing.QueryAsync(db => db.Invoices.CountAsync(i => i.AccountId == accountId)));
+    }
+
+    [Fact]
+    public async Task A_charge_first_answered_processing_is_settled_from_its_current_state_by_the_webhook_never_by_a_second_intent()
+    {
+        var card = await stripe.AddCardAsync(partnerId, FakeStripe.ProcessingCard);
+        var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), settled: null);
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Fake.PaymentIntents.Count == 1), Eventually.Propagation), "Stripe was never asked to charge");
+        var intent = Fake.PaymentIntents[0];
+        Assert.Equal("processing", (string?)intent["status"]);
+        Assert.Equal(InvoiceStatus.Open, (await InvoiceOfAsync(accountId)).Status);
+
+        // The network answers; Stripe's webhook arrives. Repeating the charge under its key replays "processing", so the
+        // intent's current state is what settles the attempt.
+        var succeeded = Fake.Settle((string)intent["id"]!);
+        Assert.True(await stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", succeeded)));
+
+        var invoice = await InvoiceOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Paid, invoice.Total), (invoice.Status, invoice.CardCharged));
+        var payment = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == invoice.Id));
+        Assert.Equal((PaymentStatus.Succeeded, (string?)intent["id"]), (payment.Status, payment.ProviderChargeId));
+        Assert.Single(Fake.PaymentIntents);
+        Assert.Equal(AccountStatus.Active, (await AccountAsync(accountId)).Status);
+    }
+
+    [Fact]
+    public async Task An_attempt_pending_for_longer_than_Stripe_keeps_its_key_is_never_sent_again_by_the_recovery_job_or_a_late_webhook()
+    {
+        var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        Fake.LoseNextChargeAnswer();
+        var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), settled: null);
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Fake.PaymentIntents.Count == 1), Eventually.Propagation), "Stripe was never asked to charge");
+        var invoice = await InvoiceOfAsync(accountId);
+        var lost = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == invoice.Id));
+        await Billing.WithServicesAsync(services => services.GetRequiredService<BillingDb>().Database
+            .ExecuteSqlAsync($"UPDATE payments SET created_at = created_at - interval '25 hours' WHERE id = {lost.Id}"));
+
+        // Stripe may have pruned the key by now: a repeat under it could be a second PaymentIntent, so none is sent.
+        Assert.Equal(0, await Billing.RunAsync<PendingPaymentsJob>(DateTimeOffset.UtcNow));
+        Assert.True(await stripe.DeliverAsync(Fake.SignedEvent("payment_intent.succeeded", Fake.PaymentIntents[0])));
+
+        Assert.Single(Fake.Requests, r => r.Path == "/v1/payment_intents");
+        var still = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == lost.Id));
+        Assert.Equal(PaymentStatus.Pending, still.Status);
+        Assert.Equal(1, await Billing.QueryAsync(db => db.Payments.CountAsync(p => p.InvoiceId == invoice.Id)));
     }
 
     [Fact]
@@ -254,6 +296,29 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
     }
 
     [Fact]
+    public async Task A_card_only_charge_whose_answer_was_lost_is_finished_for_the_same_amount_after_the_partner_bought_prepaid_credit()
+    {
+        var accountId = await MonthOldAccountAsync();
+        Fake.LoseNextChargeAnswer();
+        await Billing.RunAsync<RenewalJob>(await RenewalDueAsync(accountId));
+        var renewal = await RenewalOfAsync(accountId);
+        var lost = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+        Assert.Equal((PaymentStatus.Pending, (long?)0), (lost.Status, lost.PrepaidAmount));
+
+        // Meanwhile the partner buys prepaid credit: the recovery still asks the card for the whole renewal under the same
+        // key (another amount would be refused by Stripe and leave the attempt stuck), and takes no prepaid credit.
+        await BuyPrepaidAsync(1000);
+        Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(DateTimeOffset.UtcNow.AddMinutes(1)));
+
+        var paid = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Paid, 0L, renewal.Total), (paid.Status, paid.PrepaidApplied, paid.CardCharged));
+        var charges = Fake.Requests.Where(r => r.Path == "/v1/payment_intents" && r.IdempotencyKey == lost.Id.ToString("N")).ToList();
+        Assert.Equal(2, charges.Count);
+        Assert.All(charges, c => Assert.Equal(renewal.Total.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Form["amount"]));
+        Assert.Single(Fake.PaymentIntents, i => (string?)i["metadata"]!["reseller_payment_id"] == lost.Id.ToString("N"));
+    }
+
+    [Fact]
     public async Task A_renewal_charge_recorded_after_the_account_was_cancelled_is_refunded_and_its_invoice_voided()
     {
         var accountId = await MonthOldAccountAsync();
@@ -290,7 +355,7 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         var note = await Billing.WithServicesAsync(async services =>
         {
             var created = await CreditNotesApi.CreateAsync(PublicId.Format(InvoiceResponse.IdPrefix, invoice.Id), new CreateCreditNoteRequest(1000, "Goodwill"),
-                services.GetRequiredService<BillingDb>(), services.GetRequiredService<InvoiceNumbering>(), services.GetRequiredService<CardRefunds>(), TimeProvider.System, CancellationToken.None);
+                services.GetRequiredService<BillingDb>(), services.GetRequiredService<InvoiceCrediting>(), services.GetRequiredService<CardRefunds>(), CancellationToken.None);
             return Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Created<CreditNoteResponse>>(created.Result).Value!;
         });
         Assert.Equal(0, await Billing.RunAsync<PendingRefundsJob>(DateTimeOffset.UtcNow.AddHours(1)));
@@ -304,6 +369,36 @@ public sealed class StripePaymentsTests(TestInfrastructure infrastructure) : IAs
         Assert.Equal((1000L, false), (stored.CardRefund, stored.AwaitsCardRefund));
         Assert.StartsWith("re_", stored.ProviderRefundId, StringComparison.Ordinal);
         Assert.Equal(1000, note.CardRefund.Amount);
+    }
+
+    [Fact]
+    public async Task A_credit_note_whose_refund_answer_was_lost_is_created_and_its_card_refunded_once_by_the_recovery_job()
+    {
+        var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
+        var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), AccountStatus.Active);
+        var invoice = await InvoiceOfAsync(accountId);
+        Fake.LoseNextRefundAnswer();
+
+        // Stripe refunds, its answer is lost: the note is committed, so the operator is told it was created (an error here
+        // would have them post it again and refund twice).
+        var note = await Billing.WithServicesAsync(async services =>
+        {
+            var created = await CreditNotesApi.CreateAsync(PublicId.Format(InvoiceResponse.IdPrefix, invoice.Id), new CreateCreditNoteRequest(1000, "Goodwill"),
+                services.GetRequiredService<BillingDb>(), services.GetRequiredService<InvoiceCrediting>(), services.GetRequiredService<CardRefunds>(), CancellationToken.None);
+            return Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Created<CreditNoteResponse>>(created.Result).Value!;
+        });
+        Assert.True(PublicId.TryParse(CreditNoteResponse.IdPrefix, note.Id, out var noteId));
+        Assert.True((await Billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(c => c.Id == noteId))).AwaitsCardRefund);
+
+        Assert.Equal(1, await Billing.RunAsync<PendingRefundsJob>(DateTimeOffset.UtcNow.AddHours(1)));
+        Assert.Equal(0, await Billing.RunAsync<PendingRefundsJob>(DateTimeOffset.UtcNow.AddHours(2)));
+        var refunds = Fake.Requests.Where(r => r.Path == "/v1/refunds").ToList();
+        Assert.Equal(2, refunds.Count);
+        Assert.All(refunds, refund => Assert.Equal($"refund_{noteId:N}", refund.IdempotencyKey));
+        var stored = await Billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(c => c.Id == noteId));
+        Assert.Equal((1000L, false), (stored.CardRefund, stored.AwaitsCardRefund));
+        Assert.StartsWith("re_", stored.ProviderRefundId, StringComparison.Ordinal);
+        Assert.Single(await Billing.QueryAsync(db => db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).ToListAsync()));
     }
 
     [Fact]

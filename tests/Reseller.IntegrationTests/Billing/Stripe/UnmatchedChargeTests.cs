@@ -14,8 +14,7 @@ namespace Reseller.IntegrationTests.Billing.Stripe;
 /// (the recovery job's batch, the webhook's one-by-one), it is refunded once under a key derived from the attempt, recorded,
 /// and never retried.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class UnmatchedChargeTests(TestInfrastructure infrastructure) : IAsyncLifetime
+public sealed class UnmatchedChargeTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [], "monthly");
     private readonly Guid partnerId = Guid.NewGuid();

@@ -17,8 +17,7 @@ namespace Reseller.IntegrationTests.Partners.Webhooks;
 /// Every event type's consumer, fed its integration event through RabbitMQ, queues the event and the receiver gets it with
 /// the object its mapping builds (the unit tests pin that mapping's shape); customer-paid invoices never reach the partner.
 /// </summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class WebhookConsumerTests(TestInfrastructure infrastructure)
+public sealed class WebhookConsumerTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly AccountPlan Plus = new("marketing", "plus", 1000, null, [new AddOnQuantity("sms", 2)], "monthly");

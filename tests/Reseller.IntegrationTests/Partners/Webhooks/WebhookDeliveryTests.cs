@@ -10,8 +10,7 @@ using Xunit.Abstractions;
 namespace Reseller.IntegrationTests.Partners.Webhooks;
 
 /// <summary>The durable delivery queue: retries on the sandbox clock, isolation of a slow receiver, secret roll (a crash: WebhookProcessCrashTests).</summary>
-[Collection(ServiceHostsLane.Name)]
-public sealed class WebhookDeliveryTests(TestInfrastructure infrastructure, ITestOutputHelper output)
+public sealed class WebhookDeliveryTests(ServiceHostsLane infrastructure, ITestOutputHelper output) : IClassFixture<ServiceHostsLane>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

@@ -1,5 +1,4 @@
 using Reseller.Accounts.Invitations;
-using Reseller.Accounts.Tokens;
 using Reseller.ServiceDefaults.Auth;
 
 namespace Reseller.UnitTests.Accounts.Identity;

@@ -51,6 +51,33 @@ public sealed class ChargeFailureOrderTests
     }
 
     [Fact]
+    public void A_renewal_paid_after_the_cancelled_account_expired_leaves_it_expired_and_is_to_be_given_back()
+    {
+        var account = Active();
+        Assert.True(account.Cancel());
+        Assert.True(account.ExpireIfDue(Midnight(FirstEnd).AddHours(1)));
+
+        Assert.False(account.RenewalPaid(Midnight(SecondEnd)));
+
+        Assert.True(account.ExpiredBeforeRenewal(Midnight(SecondEnd)));
+        Assert.Equal((AccountStatus.Expired, Midnight(FirstEnd)), (account.Status, account.CurrentPeriodEnd));
+    }
+
+    [Fact]
+    public void Only_an_expired_account_that_never_ran_the_renewed_period_gives_its_payment_back()
+    {
+        var running = Active();
+        var cancelled = Active();
+        Assert.True(cancelled.Cancel());
+        Assert.True(cancelled.RenewalPaid(Midnight(SecondEnd)));
+        Assert.True(cancelled.ExpireIfDue(Midnight(SecondEnd).AddHours(1)));
+
+        Assert.False(running.ExpiredBeforeRenewal(Midnight(SecondEnd)));
+        Assert.False(cancelled.ExpiredBeforeRenewal(Midnight(SecondEnd)));
+        Assert.False(cancelled.ExpiredBeforeRenewal(Midnight(FirstEnd)));
+    }
+
+    [Fact]
     public void A_renewal_failure_consumed_first_is_cured_by_its_payment()
     {
         var account = Active();

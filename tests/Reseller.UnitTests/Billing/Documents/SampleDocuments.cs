@@ -78,7 +78,7 @@ public static class SampleDocuments
     }
 
     public static CreditNote CreditOn(Invoice invoice) =>
-        CreditNote.Issue(invoice, 0, 1200, "Geste commercial : panne du 3 novembre", "CN-2026-000007", IssuedAt.AddDays(10));
+        CreditNote.Issue(invoice, CreditedSoFar.Nothing, 1200, "Geste commercial : panne du 3 novembre", "CN-2026-000007", IssuedAt.AddDays(10));
 
     public static PaidCard Card { get; } = new("visa", "4242");
 

@@ -9,7 +9,8 @@ namespace Reseller.UnitTests.Partners.Payouts;
 /// <summary>
 /// An in-process fake of PayPal's REST API (OAuth2 token, Payouts create and read), recording every request. Like PayPal,
 /// a batch created again with the same PayPal-Request-Id answers the first batch and pays nothing more. An item's outcome
-/// follows its receiver: <c>unclaimed…</c> and <c>fail…</c> fail, <c>slow…</c> stays pending, any other succeeds.
+/// follows its receiver: <c>unclaimed…</c> stays unclaimed, <c>returned…</c> comes back returned, <c>fail…</c> fails,
+/// <c>slow…</c> stays pending, any other succeeds; <see cref="Settle"/> moves an item on, as PayPal does later.
 /// </summary>
 public sealed class FakePayPal : HttpMessageHandler
 {
@@ -22,6 +23,24 @@ public sealed class FakePayPal : HttpMessageHandler
 
     /// <summary>Items paid, over every batch: a retried batch adds none.</summary>
     public int ItemsPaid => batchesByRequestId.Values.Sum(b => b["items"]!.AsArray().Count);
+
+    /// <summary>Every item paid to <paramref name="receiver"/> now stands at <paramref name="status"/> (an unclaimed payout claimed or returned).</summary>
+    public void Settle(string receiver, string status)
+    {
+        foreach (var item in batchesByRequestId.Values.SelectMany(b => b["items"]!.AsArray()).Select(i => i!.AsObject())
+            .Where(i => i["payout_item"]!["receiver"]!.GetValue<string>() == receiver))
+        {
+            item["transaction_status"] = status;
+            if (status == "RETURNED")
+            {
+                item["errors"] = new JsonObject { ["name"] = "RECEIVER_UNREGISTERED", ["message"] = "Unclaimed for 30 days, returned to the sender" };
+            }
+            else
+            {
+                item.Remove("errors");
+            }
+        }
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -43,6 +62,11 @@ public sealed class FakePayPal : HttpMessageHandler
         }
         if (request.Method == HttpMethod.Post && path == "/v1/payments/payouts" && requestId is not null)
         {
+            if (JsonNode.Parse(body)!["items"]!.AsArray().Any(i => decimal.Parse(i!["amount"]!["value"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= 0))
+            {
+                // As PayPal: the whole batch is refused when one item's amount is not positive.
+                return Json(HttpStatusCode.UnprocessableEntity, new JsonObject { ["name"] = "VALIDATION_ERROR", ["message"] = "Invalid request - see details" });
+            }
             var batch = batchesByRequestId.GetOrAdd(requestId, _ => Batch(JsonNode.Parse(body)!.AsObject()));
             return Json(HttpStatusCode.Created, new JsonObject { ["batch_header"] = batch["batch_header"]!.DeepClone() });
         }
@@ -63,6 +87,7 @@ public sealed class FakePayPal : HttpMessageHandler
         {
             var receiver = item!["receiver"]!.GetValue<string>();
             var status = receiver.StartsWith("unclaimed", StringComparison.Ordinal) ? "UNCLAIMED"
+                : receiver.StartsWith("returned", StringComparison.Ordinal) ? "RETURNED"
                 : receiver.StartsWith("fail", StringComparison.Ordinal) ? "FAILED"
                 : receiver.StartsWith("slow", StringComparison.Ordinal) ? "PENDING"
                 : "SUCCESS";
@@ -72,9 +97,11 @@ public sealed class FakePayPal : HttpMessageHandler
                 ["transaction_status"] = status,
                 ["payout_item"] = item.DeepClone(),
             };
-            if (status is "UNCLAIMED" or "FAILED")
+            if (status is "UNCLAIMED" or "RETURNED" or "FAILED")
             {
-                entry["errors"] = new JsonObject { ["name"] = status == "UNCLAIMED" ? "RECEIVER_UNREGISTERED" : "RECEIVER_ACCOUNT_LOCKED", ["message"] = status == "UNCLAIMED" ? "Receiver is unregistered" : "Receiver account is locked" };
+                entry["errors"] = status == "FAILED"
+                    ? new JsonObject { ["name"] = "RECEIVER_ACCOUNT_LOCKED", ["message"] = "Receiver account is locked" }
+                    : new JsonObject { ["name"] = "RECEIVER_UNREGISTERED", ["message"] = status == "UNCLAIMED" ? "Receiver is unregistered" : "Unclaimed for 30 days, returned to the sender" };
             }
             items.Add(entry);
         }

@@ -60,16 +60,18 @@ public sealed class PayPalPayoutProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_items_outcome_is_read_back_with_the_reason_of_a_failure()
+    public async Task Each_items_outcome_is_read_back_with_the_reason_of_a_failure_and_an_unclaimed_payout_is_still_pending()
     {
         var id = await provider.SendAsync(Batch(("cst_ok", "agency@example.test", 100), ("cst_unclaimed", "unclaimed@example.test", 200),
-            ("cst_failed", "failing@example.test", 300), ("cst_pending", "slow@example.test", 400)), CancellationToken.None);
+            ("cst_failed", "failing@example.test", 300), ("cst_pending", "slow@example.test", 400), ("cst_returned", "returned@example.test", 500)), CancellationToken.None);
 
         var outcomes = (await provider.OutcomesAsync(id, CancellationToken.None)).ToDictionary(o => o.SenderItemId);
 
         Assert.Equal(PayoutItemStatus.Succeeded, outcomes["cst_ok"].Status);
         Assert.StartsWith("PI", outcomes["cst_ok"].ProviderItemId, StringComparison.Ordinal);
-        Assert.Equal((PayoutItemStatus.Failed, "UNCLAIMED: Receiver is unregistered"), (outcomes["cst_unclaimed"].Status, outcomes["cst_unclaimed"].Reason));
+        // Claimable for 30 days: paying it again meanwhile would pay twice once the receiver claims it.
+        Assert.Equal(PayoutItemStatus.Pending, outcomes["cst_unclaimed"].Status);
+        Assert.Equal((PayoutItemStatus.Failed, "RETURNED: Unclaimed for 30 days, returned to the sender"), (outcomes["cst_returned"].Status, outcomes["cst_returned"].Reason));
         Assert.Equal((PayoutItemStatus.Failed, "FAILED: Receiver account is locked"), (outcomes["cst_failed"].Status, outcomes["cst_failed"].Reason));
         Assert.Equal(PayoutItemStatus.Pending, outcomes["cst_pending"].Status);
     }
