@@ -31,7 +31,7 @@ public sealed class CreditsHost : IAsyncDisposable
     public PlatformClock Clock { get; }
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
-    public static async Task<CreditsHost> StartAsync(TestInfrastructure infrastructure)
+    public static async Task<CreditsHost> StartAsync(ITestServers infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var connectionString = await infrastructure.CreateDatabaseAsync("credits");
         var builder = Host.CreateApplicationBuilder();
@@ -42,8 +42,10 @@ public sealed class CreditsHost : IAsyncDisposable
             ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString,
             ["Database:MigrateOnStartup"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var clock = new PlatformClock(TimeProvider.System);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<IConfigureReceiveEndpoint, LeftoverMessagesPurge>();
         builder.AddCreditsService();
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())
