@@ -3,19 +3,27 @@ using System.Text;
 
 namespace Reseller.Billing.Invoices.Documents;
 
-/// <summary>An invoice or credit note as one self-contained HTML document (inline style, logo as a data URI), for viewing and printing.</summary>
+/// <summary>
+/// An invoice or credit note as one self-contained HTML document (inline style, logo as a data URI), for viewing and printing.
+/// It reads on a phone too (the links in the mails open it there): the parties stack below 600 px and the lines table
+/// scrolls inside its own box instead of widening the page.
+/// </summary>
 public static class InvoiceHtml
 {
     private const string Style =
         "body{font-family:'DejaVu Sans',sans-serif;margin:2em;color:#222}header{display:flex;justify-content:space-between;gap:2em}"
-        + "img{max-height:60px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-        + "td.n,th.n{text-align:right}.parties{display:flex;gap:4em}.parties p{margin:.2em 0}footer{margin-top:2em;font-size:.85em;color:#555}";
+        + "img{max-height:60px;max-width:40vw}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+        + "td.n,th.n{text-align:right;white-space:nowrap}.scroll{overflow-x:auto;margin:1em 0}.scroll table{margin:0}"
+        + ".lines td:first-child{min-width:12em}.parties{display:flex;gap:4em}.parties p{margin:.2em 0;overflow-wrap:anywhere}footer{margin-top:2em;font-size:.85em;color:#555}"
+        + "@media (max-width:600px){body{margin:1em}header{flex-direction:column-reverse;gap:.5em}h1{font-size:1.5em}.parties{flex-direction:column;gap:0}}"
+        + "@media print{.scroll{overflow:visible}}";
 
     public static string Render(InvoiceDocument d)
     {
         var l = d.Labels;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(E(d.Language)).Append("\"><head><meta charset=\"utf-8\"><title>")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(E(d.Language)).Append("\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Append(E(d.Title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head><body>\n<header><div>");
         html.Append("<h1>").Append(E(d.Title)).Append("</h1>\n");
         if (d.Kind == DocumentKind.CreditNote)
@@ -35,7 +43,9 @@ public static class InvoiceHtml
         html.Append("</table>\n<div class=\"parties\">\n");
         Party(html, l.Issuer, DocumentRows.Party(d.Issuer, l));
         Party(html, l.BillTo, DocumentRows.Party(d.BillTo, l));
-        html.Append("</div>\n<table class=\"lines\"><thead><tr><th>").Append(E(l.Description)).Append("</th><th class=\"n\">").Append(E(l.Quantity))
+        // Focusable, so a keyboard can scroll the lines on a narrow screen.
+        html.Append("</div>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").Append(E(d.Title)).Append("\">");
+        html.Append("<table class=\"lines\"><thead><tr><th>").Append(E(l.Description)).Append("</th><th class=\"n\">").Append(E(l.Quantity))
             .Append("</th><th class=\"n\">").Append(E(l.UnitPrice)).Append("</th><th class=\"n\">").Append(E(l.Discount))
             .Append("</th><th class=\"n\">").Append(E(l.Amount)).Append("</th></tr></thead><tbody>\n");
         foreach (var line in d.Lines)
@@ -44,7 +54,7 @@ public static class InvoiceHtml
                 .Append("</td><td class=\"n\">").Append(M(line.UnitAmount, d)).Append("</td><td class=\"n\">").Append(M(line.Discount, d))
                 .Append("</td><td class=\"n\">").Append(M(line.Total, d)).Append("</td></tr>\n");
         }
-        html.Append("</tbody></table>\n<table class=\"totals\">\n");
+        html.Append("</tbody></table></div>\n<table class=\"totals\">\n");
         foreach (var (_, label, amount) in DocumentRows.Totals(d))
         {
             html.Append("<tr><th>").Append(E(label)).Append("</th><td class=\"n\">").Append(M(amount, d)).Append(' ').Append(E(d.Currency)).Append("</td></tr>\n");

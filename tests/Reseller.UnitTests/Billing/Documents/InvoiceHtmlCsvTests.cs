@@ -23,6 +23,18 @@ public sealed class InvoiceHtmlCsvTests
     }
 
     [Fact]
+    public void The_html_fits_a_phone_its_lines_scrolling_in_their_own_box()
+    {
+        var html = InvoiceHtml.Render(InvoiceDocuments.ForInvoice(SampleDocuments.FrenchPartnerInvoice(), []));
+
+        Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
+        Assert.Contains("@media (max-width:600px)", html, StringComparison.Ordinal);
+        var box = html.IndexOf("<div class=\"scroll\"", StringComparison.Ordinal);
+        var lines = html.IndexOf("<table class=\"lines\">", StringComparison.Ordinal);
+        Assert.True(box >= 0 && lines > box && html.IndexOf("</table></div>", lines, StringComparison.Ordinal) > lines, "The lines table is not inside its scrolling box.");
+    }
+
+    [Fact]
     public void The_html_of_a_reverse_charge_invoice_carries_the_mention()
     {
         var html = InvoiceHtml.Render(InvoiceDocuments.ForInvoice(SampleDocuments.GermanCustomerInvoice(), []));
