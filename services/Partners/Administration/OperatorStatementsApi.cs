@@ -17,7 +17,7 @@ namespace Reseller.Partners.Administration;
 /// <summary>The operator's payout queue: every partner's commission statements, to pay with POST …/statements/{id}/payout.</summary>
 public static class OperatorStatementsApi
 {
-    private static readonly string[] Statuses = [StatementStatus.Pending, StatementStatus.Held, StatementStatus.Paid, StatementStatus.Processing];
+    private static readonly string[] Statuses = [StatementStatus.Pending, StatementStatus.Held, StatementStatus.Paid, StatementStatus.Processing, StatementStatus.CarriedForward];
 
     public static IEndpointRouteBuilder MapOperatorStatementsApi(this IEndpointRouteBuilder app)
     {
@@ -28,7 +28,8 @@ public static class OperatorStatementsApi
 
     /// <summary>
     /// Statements oldest first, keyset paged, without their lines; <c>status</c> is <c>pending</c> (ready to pay),
-    /// <c>held</c> (no PayPal e-mail yet), <c>paid</c> or <c>all</c> (the default); <c>partner_id</c> narrows to one partner.
+    /// <c>held</c> (no PayPal e-mail yet), <c>processing</c>, <c>paid</c>, <c>carried_forward</c> (closed negative, netted by a
+    /// later statement) or <c>all</c> (the default); <c>partner_id</c> narrows to one partner.
     /// </summary>
     public static async Task<Ok<Page<StatementResponse>>> ListAsync(
         [FromQuery(Name = "status")] string? status,
@@ -40,7 +41,7 @@ public static class OperatorStatementsApi
     {
         Guid? partner = null;
         new ValidationErrors()
-            .When(status is not null && status != "all" && !Statuses.Contains(status), "status", "status must be pending, held, processing, paid or all.")
+            .When(status is not null && status != "all" && !Statuses.Contains(status), "status", "status must be pending, held, processing, paid, carried_forward or all.")
             .When(partnerId is not null && !PublicId.TryParse(PartnerResponse.IdPrefix, partnerId, out partner), "partner_id", "partner_id must be a partner id (prt_…).")
             .ThrowIfAny();
 

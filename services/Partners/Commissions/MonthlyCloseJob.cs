@@ -6,7 +6,8 @@ using Reseller.ServiceDefaults.Clock;
 namespace Reseller.Partners.Commissions;
 
 /// <summary>
-/// Closes every past calendar month (UTC) that has open earnings into one statement per partner. Safe with several
+/// Closes every past calendar month (UTC) that has open earnings into one statement per partner, netting the partner's
+/// earlier statements that closed negative (what refunds took back beyond a month's earnings). Safe with several
 /// instances: each (partner, month) is closed under the partner's lock, and the unique (partner, month) key refuses a
 /// second statement whatever happens.
 /// </summary>
@@ -42,13 +43,19 @@ public sealed class MonthlyCloseJob(PartnersDb db, ILogger<MonthlyCloseJob> logg
         }
         var lines = await db.Earnings.Where(e => e.PartnerId == partnerId && e.Month == month && e.StatementId == null).ToListAsync(cancellationToken);
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, cancellationToken);
-        var statement = Statement.Close(partnerId, month, lines, lines.FirstOrDefault()?.Currency ?? partner.Currency, partner.PaypalEmail is not null, now);
+        var currency = lines.FirstOrDefault()?.Currency ?? partner.Currency;
+        var owedBack = await db.Statements
+            .Where(s => s.PartnerId == partnerId && s.Currency == currency && s.Month < month && s.Total < 0
+                        && (s.Status == StatementStatus.Pending || s.Status == StatementStatus.Held))
+            .ToListAsync(cancellationToken);
+        var statement = Statement.Close(partnerId, month, lines, currency, partner.PaypalEmail is not null, now, owedBack);
         db.Statements.Add(statement);
         await db.SaveChangesAsync(cancellationToken);
         await db.Earnings.Where(e => e.PartnerId == partnerId && e.Month == month && e.StatementId == null)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.StatementId, statement.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Closed {Month} for partner {PartnerId}: {Lines} lines, total {Total}", month, partnerId, lines.Count, statement.Total);
+        logger.LogInformation("Closed {Month} for partner {PartnerId}: {Lines} lines, {CarriedIn} carried from {Carried} earlier statements, total {Total}",
+            month, partnerId, lines.Count, statement.CarriedIn, owedBack.Count, statement.Total);
         return true;
     }
 }

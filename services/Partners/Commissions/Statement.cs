@@ -5,14 +5,23 @@ namespace Reseller.Partners.Commissions;
 /// <summary>
 /// A partner's commission statement for one calendar month (UTC): the earnings of that month, their total, and the
 /// payout. <c>pending</c> → <c>paid</c> with a payout reference; <c>held</c> while the partner has no PayPal e-mail;
-/// <c>processing</c> while a payout batch pays it, back to <c>pending</c> with the reason when that payout failed.
+/// <c>processing</c> while a payout batch pays it, back to <c>pending</c> with the reason when that payout failed. A
+/// statement that closed negative is what the partner owes back: the partner's next statement carries it into its total
+/// (<c>carried_forward</c>), so a refund is never paid out as commission.
 /// </summary>
 public sealed class Statement
 {
     public Guid Id { get; private set; }
     public Guid PartnerId { get; private set; }
     public DateOnly Month { get; private set; }
+    /// <summary>The sum of its lines plus <see cref="CarriedIn"/>: what it pays out.</summary>
     public long Total { get; private set; }
+
+    /// <summary>The negative totals of earlier statements this one nets (zero or less).</summary>
+    public long CarriedIn { get; private set; }
+
+    /// <summary>The statement that carried this one's negative total, once one did.</summary>
+    public Guid? CarriedIntoId { get; private set; }
     public string Currency { get; private set; } = "";
     public int LineCount { get; private set; }
     public string Status { get; private set; } = StatementStatus.Pending;
@@ -34,17 +43,44 @@ public sealed class Statement
     {
     }
 
-    public static Statement Close(Guid partnerId, DateOnly month, IReadOnlyCollection<Earning> lines, string currency, bool hasPaypal, DateTimeOffset now) => new()
+    /// <summary>
+    /// Closes a month: its lines, and the partner's earlier statements that closed negative and are still unpaid, in the
+    /// same currency, whose totals it carries.
+    /// </summary>
+    public static Statement Close(Guid partnerId, DateOnly month, IReadOnlyCollection<Earning> lines, string currency, bool hasPaypal, DateTimeOffset now,
+        IReadOnlyCollection<Statement>? owedBack = null)
     {
-        Id = Guid.CreateVersion7(),
-        PartnerId = partnerId,
-        Month = month,
-        Total = lines.Sum(l => l.Amount),
-        Currency = currency,
-        LineCount = lines.Count,
-        Status = hasPaypal ? StatementStatus.Pending : StatementStatus.Held,
-        ClosedAt = now,
-    };
+        var statement = new Statement
+        {
+            Id = Guid.CreateVersion7(),
+            PartnerId = partnerId,
+            Month = month,
+            Currency = currency,
+            LineCount = lines.Count,
+            Status = hasPaypal ? StatementStatus.Pending : StatementStatus.Held,
+            ClosedAt = now,
+        };
+        foreach (var earlier in owedBack ?? [])
+        {
+            earlier.CarryInto(statement);
+        }
+        statement.Total = lines.Sum(l => l.Amount) + statement.CarriedIn;
+        return statement;
+    }
+
+    /// <summary>Whether a later statement of its partner must carry it: negative, not paid out or carried yet.</summary>
+    public bool IsOwedBack => Total < 0 && Status is StatementStatus.Pending or StatementStatus.Held;
+
+    private void CarryInto(Statement later)
+    {
+        if (!IsOwedBack || later.PartnerId != PartnerId || later.Currency != Currency || later.Month <= Month)
+        {
+            throw new InvalidOperationException($"Statement {Id} ({Status}, {Total} {Currency}) cannot be carried into {later.Id}.");
+        }
+        later.CarriedIn += Total;
+        Status = StatementStatus.CarriedForward;
+        CarriedIntoId = later.Id;
+    }
 
     public void Release() => Status = Status == StatementStatus.Held ? StatementStatus.Pending : Status;
 
@@ -63,6 +99,15 @@ public sealed class Statement
         if (Status == StatementStatus.Processing)
         {
             throw ProblemException.Conflict("statement-payout-in-progress", "A payout batch is paying this statement; wait for its outcome.");
+        }
+        if (Status == StatementStatus.CarriedForward)
+        {
+            throw ProblemException.Conflict("statement-carried-forward", "This statement closed negative and a later statement carried it; there is nothing to pay on it.");
+        }
+        if (Total < 0)
+        {
+            throw ProblemException.Conflict("statement-owed-back", "This statement closed negative: its credit notes took back more than it earned.",
+                "The partner's next statement carries it; there is nothing to pay on this one.");
         }
         Status = StatementStatus.Paid;
         PayoutReference = reference;

@@ -12,7 +12,7 @@ public sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
         // One statement per partner and month, however many instances close the month at once.
         builder.HasIndex(s => new { s.PartnerId, s.Month }).IsUnique();
         builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
-        builder.Property(s => s.Status).HasMaxLength(10);
+        builder.Property(s => s.Status).HasMaxLength(20);
         builder.Property(s => s.PayoutReference).HasMaxLength(100);
         builder.Property(s => s.ProviderBatchId).HasMaxLength(100);
         builder.Property(s => s.PayoutFailure).HasMaxLength(500);

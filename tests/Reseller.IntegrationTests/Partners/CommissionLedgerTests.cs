@@ -164,6 +164,43 @@ public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : ICl
         Assert.Equal((EarningKinds.Commission, 980L), (earning.Kind, earning.Amount));
     }
 
+    [Fact]
+    public async Task A_month_that_closed_negative_is_carried_into_the_partners_next_statement_so_the_refund_is_never_paid_out()
+    {
+        await using var host = await StartAsync();
+        var now = host.Clock.GetUtcNow();
+        var (partnerId, accountId) = await SeedCustomerPaidAccountAsync(host, referredAt: now);
+        var firstMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var paid = Paid(partnerId, accountId, 4900, now);
+        await host.Bus.Publish(paid);
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Earnings.CountAsync(e => e.PartnerId == partnerId)) == 1, Timeout));
+        host.Clock.AdvanceTo(firstMonth.AddMonths(1).AddMinutes(1));
+        await host.CloseMonthsConcurrentlyAsync(instances: 1);
+
+        // The next month only refunds the invoice: that month's statement is what the partner owes back.
+        await host.Bus.Publish(new CreditNoteIssued(Guid.CreateVersion7(), "CN-1", paid.InvoiceId, partnerId, accountId, "customer", 4900, "USD", host.Clock.GetUtcNow()));
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Earnings.CountAsync(e => e.PartnerId == partnerId)) == 2, Timeout));
+        host.Clock.AdvanceTo(firstMonth.AddMonths(2).AddMinutes(1));
+        await host.CloseMonthsConcurrentlyAsync(instances: 1);
+
+        // A month with nothing earned closes nothing; the one after earns again and nets what is owed.
+        host.Clock.AdvanceTo(firstMonth.AddMonths(3).AddDays(3));
+        await host.CloseMonthsConcurrentlyAsync(instances: 1);
+        await host.Bus.Publish(Paid(partnerId, accountId, 2999, host.Clock.GetUtcNow()));
+        await host.Bus.Publish(Paid(partnerId, accountId, 12345, host.Clock.GetUtcNow()));
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Earnings.CountAsync(e => e.PartnerId == partnerId)) == 4, Timeout));
+        host.Clock.AdvanceTo(firstMonth.AddMonths(4).AddMinutes(1));
+        var closed = await host.CloseMonthsConcurrentlyAsync(instances: 3);
+
+        var statements = await host.QueryAsync(db => db.Statements.Where(s => s.PartnerId == partnerId).OrderBy(s => s.Month).ToListAsync());
+        Assert.Equal(1, closed.Sum());
+        Assert.Equal(3, statements.Count);
+        var (earned, owed, netted) = (statements[0], statements[1], statements[2]);
+        Assert.Equal((980L, StatementStatus.Held), (earned.Total, earned.Status));
+        Assert.Equal((-980L, StatementStatus.CarriedForward, (Guid?)netted.Id), (owed.Total, owed.Status, owed.CarriedIntoId));
+        Assert.Equal((-980L, 600L + 2469L - 980L, 2, StatementStatus.Held), (netted.CarriedIn, netted.Total, netted.LineCount, netted.Status));
+    }
+
     private async Task<PartnersHost> StartAsync() =>
         await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId);
 

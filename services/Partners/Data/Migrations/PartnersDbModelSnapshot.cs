@@ -223,6 +223,14 @@ namespace Reseller.Partners.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<long>("CarriedIn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("carried_in");
+
+                    b.Property<Guid?>("CarriedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carried_into_id");
+
                     b.Property<DateTimeOffset>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -271,8 +279,8 @@ namespace Reseller.Partners.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
                     b.Property<long>("Total")
