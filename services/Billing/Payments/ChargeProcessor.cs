@@ -32,6 +32,12 @@ public sealed class ChargeProcessor(
     public const string CardRemoved = "card_removed";
 
     /// <summary>
+    /// The failure code of an attempt to be paid by prepaid credit alone whose hold lapsed while it took long (Credits gave
+    /// the credit back after 15 minutes): the invoice stays open, and dunning charges it again.
+    /// </summary>
+    public const string PrepaidLapsed = "prepaid_lapsed";
+
+    /// <summary>
     /// Why <paramref name="card"/> may not be charged for an invoice of this payer: deleted by its owner (it may still be named by
     /// an attempt made before, a dunning retry, or an account whose client took over paying), or not the payer's; null when it may.
     /// </summary>
@@ -65,12 +71,14 @@ public sealed class ChargeProcessor(
         var token = card.ProviderToken;
         var started = Stopwatch.GetTimestamp();
         // Prepaid credit pays first (Billing/Prepaid); the card is charged only for the rest.
-        var fromPrepaid = await prepaid.ReserveAsync(payment, token, cancellationToken);
-        var result = fromPrepaid == payment.Amount
-            ? ChargeResult.Success("prepaid")
-            : await provider.ChargeAsync(token, payment.Amount - fromPrepaid, payment.Currency, payment.Id.ToString("N"), cancellationToken);
+        var part = await prepaid.ReserveAsync(payment, token, cancellationToken);
+        var byCard = payment.Amount - part.Fixed;
+        var result = byCard == 0
+            ? part.Lapsed ? ChargeResult.Failure(PrepaidLapsed) : ChargeResult.Success("prepaid")
+            : await provider.ChargeAsync(token, byCard, payment.Currency, payment.Id.ToString("N"), cancellationToken);
         BillingMetrics.ChargeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return await RecordAsync(paymentId, result, fromPrepaid, cancellationToken);
+        // A lapsed prepaid part pays nothing: a card part taken beside it no longer matches the invoice and is refunded.
+        return await RecordAsync(paymentId, result, part.Held, cancellationToken, byCard);
     }
 
     /// <summary>
@@ -115,8 +123,11 @@ public sealed class ChargeProcessor(
         return true;
     }
 
-    /// <summary>Records one attempt's outcome in its own transaction; false when the attempt is no longer pending.</summary>
-    public async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, long fromPrepaid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records one attempt's outcome in its own transaction; false when the attempt is no longer pending. The card took
+    /// <paramref name="byCard"/> when it succeeded (by default the rest of the attempt's amount).
+    /// </summary>
+    public async Task<bool> RecordAsync(Guid paymentId, ChargeResult result, long fromPrepaid, CancellationToken cancellationToken, long? byCard = null)
     {
         db.ChangeTracker.Clear();
         bool unmatched;
@@ -129,7 +140,7 @@ public sealed class ChargeProcessor(
             }
             var invoice = await db.Invoices.SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
             var account = invoice.AccountId is { } accountId ? await db.BilledAccounts.FindAsync([accountId], cancellationToken) : null;
-            await ApplyOutcomeAsync(payment, invoice, account, result, fromPrepaid, clock.GetUtcNow(), cancellationToken);
+            await ApplyOutcomeAsync(payment, invoice, account, result, fromPrepaid, clock.GetUtcNow(), cancellationToken, byCard);
             unmatched = payment.AwaitsRefund;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -145,14 +156,15 @@ public sealed class ChargeProcessor(
     /// Settles a pending attempt's tracked invoice (and account) from the provider's answer and adds the events; the caller
     /// holds the payment's row lock, saves and commits, and then refunds the attempt if it <see cref="Payment.AwaitsRefund"/>.
     /// </summary>
-    public async Task ApplyOutcomeAsync(Payment payment, Invoice invoice, BilledAccount? account, ChargeResult result, long fromPrepaid, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task ApplyOutcomeAsync(Payment payment, Invoice invoice, BilledAccount? account, ChargeResult result, long fromPrepaid, DateTimeOffset now,
+        CancellationToken cancellationToken, long? byCard = null)
     {
         payment.Complete(result, fromPrepaid, now);
 
         var paid = false;
         if (result.Succeeded)
         {
-            paid = await SettleChargeAsync(payment, invoice, account, fromPrepaid, payment.Amount - fromPrepaid, now, cancellationToken);
+            paid = await SettleChargeAsync(payment, invoice, account, fromPrepaid, byCard ?? payment.Amount - fromPrepaid, now, cancellationToken);
         }
         else if (ClosedWhileCharging(invoice, account))
         {

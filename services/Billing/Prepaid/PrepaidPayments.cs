@@ -22,20 +22,28 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
 {
     public const long AuthorizationAmount = 100;
 
-    public async Task<long> ReserveAsync(Payment payment, string cardToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// How old a repeated attempt is before Credits is asked whether it still holds the attempt's prepaid part (and restarts
+    /// the hold): well inside Credits' 15-minute hold, so a charge retried now and then never lets it lapse.
+    /// </summary>
+    public static readonly TimeSpan AskAgainAfter = TimeSpan.FromMinutes(5);
+
+    public async Task<PrepaidPart> ReserveAsync(Payment payment, string cardToken, CancellationToken cancellationToken)
     {
         if (payment.PrepaidAmount is { } fixedBefore)
         {
             // A repeat (the recovery job, Stripe's webhook): the card is asked for the same rest as the first time, whatever
-            // Credits holds now; a reservation its sweeper released meanwhile is taken again when committed.
-            return fixedBefore;
+            // Credits holds now.
+            return fixedBefore > 0 && clock.GetUtcNow() - payment.CreatedAt >= AskAgainAfter
+                ? new PrepaidPart(fixedBefore, await StillHeldAsync(payment, fixedBefore, cancellationToken))
+                : PrepaidPart.Whole(fixedBefore);
         }
         var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == payment.InvoiceId, cancellationToken);
         if (!await MayUsePrepaidAsync(invoice, cancellationToken))
         {
             // Fixed too: a repeat after a lost answer asks the card for the same whole amount, even if the partner bought
             // prepaid credit meanwhile (the same key with another amount is refused by the provider, and the attempt stuck).
-            return await FixAsync(payment.Id, 0, cancellationToken);
+            return PrepaidPart.Whole(await FixAsync(payment.Id, 0, cancellationToken));
         }
         long reserved;
         try
@@ -57,7 +65,34 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         {
             await CheckCardAsync(payment, cardToken, cancellationToken);
         }
-        return reserved;
+        return PrepaidPart.Whole(reserved);
+    }
+
+    /// <summary>
+    /// Asks Credits again for the attempt's reservation (the same request, so it creates nothing): what it still holds, the
+    /// hold restarted; 0 when its sweeper released it after 15 minutes and the partner's credit may be spent since.
+    /// Credits not answering is a 503: the attempt stays pending and is tried again.
+    /// </summary>
+    private async Task<long> StillHeldAsync(Payment payment, long fixedBefore, CancellationToken cancellationToken)
+    {
+        var invoice = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId).Select(i => new { i.PartnerId, i.AccountId }).SingleAsync(cancellationToken);
+        long held;
+        try
+        {
+            held = await credits.ReserveAsync(
+                new ReservePrepaidCredit(payment.Id, invoice.PartnerId, invoice.AccountId, payment.InvoiceId, payment.Amount, payment.Currency), cancellationToken);
+        }
+        catch (Exception ex) when (ex is MassTransit.RequestTimeoutException or MassTransit.RequestFaultException)
+        {
+            logger.LogWarning(ex, "Prepaid reservation of payment {PaymentId} could not be confirmed", payment.Id);
+            throw DependencyFailures.Unavailable();
+        }
+        if (held == fixedBefore)
+        {
+            return held;
+        }
+        logger.LogWarning("Payment {PaymentId}: its prepaid part of {Fixed} is no longer held ({Held}); the attempt cannot pay its invoice whole", payment.Id, fixedBefore, held);
+        return 0;
     }
 
     /// <summary>

@@ -5,7 +5,10 @@ using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Credits.Prepaid;
 
-/// <summary>Releases prepaid reservations that Billing neither committed nor released within 15 minutes (a crash, a lost reply).</summary>
+/// <summary>
+/// Releases prepaid reservations that Billing neither committed, released nor asked for again within 15 minutes (a crash,
+/// a lost reply).
+/// </summary>
 public sealed class ExpiredReservationsJob(CreditsDb db, PrepaidReservations reservations) : IDueJob
 {
     private const int BatchSize = 100;
@@ -25,7 +28,7 @@ public sealed class ExpiredReservationsJob(CreditsDb db, PrepaidReservations res
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (await reservations.ReleaseAsync(reservation.Id, reservation.PartnerId, cancellationToken))
+            if (await reservations.ReleaseExpiredAsync(reservation.Id, reservation.PartnerId, now, cancellationToken))
             {
                 released++;
             }

@@ -32,6 +32,32 @@ public sealed class PrepaidReservation
         General = general;
     }
 
+    /// <summary>
+    /// Billing asked again for a reservation it still holds (its charge is taking long: a card payment processing, a lost
+    /// answer retried): the hold restarts, so the sweeper does not give back credit a charge about to succeed will spend.
+    /// </summary>
+    public void Renew(DateTimeOffset now)
+    {
+        if (Status == ReservationStatus.Held)
+        {
+            ExpiresAt = now + HoldFor;
+        }
+    }
+
+    /// <summary>Held again after the sweeper released it (see PrepaidReservations), for the same whole part, the hold restarted.</summary>
+    public void HoldAgain(long earmarked, long general, DateTimeOffset now)
+    {
+        if (Status != ReservationStatus.Released)
+        {
+            throw new InvalidOperationException($"Reservation {Id} is {Status}, not released.");
+        }
+        Earmarked = earmarked;
+        General = general;
+        Status = ReservationStatus.Held;
+        ExpiresAt = now + HoldFor;
+        ClosedAt = null;
+    }
+
     /// <summary>Spends the reservation; false when it was not held (already committed, or released by the sweeper).</summary>
     public bool Commit(DateTimeOffset now)
     {

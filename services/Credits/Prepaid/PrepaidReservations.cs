@@ -8,7 +8,8 @@ namespace Reseller.Credits.Prepaid;
 
 /// <summary>
 /// Holds, spends and gives back prepaid credit for Billing's charges. The reservation id is the key: the first request
-/// creates the row and takes the credit (earmarked first, then general); a repeated request finds the row and only answers.
+/// creates the row and takes the credit (earmarked first, then general); a repeated request finds the row and answers what
+/// it still holds (0 once released), restarting a hold still open.
 /// </summary>
 public sealed class PrepaidReservations(CreditsDb db, CreditLedger ledger, TimeProvider clock)
 {
@@ -32,10 +33,48 @@ public sealed class PrepaidReservations(CreditsDb db, CreditLedger ledger, TimeP
                 : 0;
             var general = await ledger.DebitUpToAsync(request.PartnerId, null, CreditKind.Prepaid, EntryTypes.Reservation, request.Amount - earmarked, reference, cancellationToken);
             reservation.Hold(earmarked, general);
-            await db.SaveChangesAsync(cancellationToken);
         }
+        else if (created == 0 && reservation.WasReleased && reservation.Requested > 0)
+        {
+            await HoldAgainAsync(reservation, now, cancellationToken);
+        }
+        else if (created == 0)
+        {
+            reservation.Renew(now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return reservation.Amount;
+    }
+
+    /// <summary>
+    /// Billing asks again for a reservation the sweeper released: its charge took longer than the hold (a card payment
+    /// processing, a lost answer retried) and is about to record the same prepaid part. The whole part is held again if the
+    /// holders still have it (earmarked first, then general), or nothing is (Billing then refunds the card part and the
+    /// invoice stays open), so an invoice is never recorded as paid by credit the partner spent meanwhile.
+    /// </summary>
+    private async Task HoldAgainAsync(PrepaidReservation reservation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var whole = reservation.Earmarked + reservation.General;
+        var earmarkedBalance = reservation.AccountId is { } accountId
+            ? await ledger.BalanceForUpdateAsync(reservation.PartnerId, accountId, CreditKind.Prepaid, cancellationToken)
+            : 0;
+        var earmarked = Math.Min(earmarkedBalance, whole);
+        var general = whole - earmarked;
+        if (whole == 0 || await ledger.BalanceForUpdateAsync(reservation.PartnerId, null, CreditKind.Prepaid, cancellationToken) < general)
+        {
+            return;
+        }
+        var reference = $"invoice:{reservation.InvoiceId:N}";
+        if (earmarked > 0)
+        {
+            await ledger.TryDebitAsync(reservation.PartnerId, reservation.AccountId, CreditKind.Prepaid, EntryTypes.Reservation, earmarked, reference, cancellationToken);
+        }
+        if (general > 0)
+        {
+            await ledger.TryDebitAsync(reservation.PartnerId, null, CreditKind.Prepaid, EntryTypes.Reservation, general, reference, cancellationToken);
+        }
+        reservation.HoldAgain(earmarked, general, now);
     }
 
     /// <summary>
@@ -71,7 +110,17 @@ public sealed class PrepaidReservations(CreditsDb db, CreditLedger ledger, TimeP
 
     /// <summary>Gives a held reservation back; a release for a reservation not seen yet leaves a released row, so it never holds.
     /// Call inside a transaction.</summary>
-    public async Task<bool> ReleaseAsync(Guid reservationId, Guid partnerId, CancellationToken cancellationToken)
+    public Task<bool> ReleaseAsync(Guid reservationId, Guid partnerId, CancellationToken cancellationToken) =>
+        ReleaseAsync(reservationId, partnerId, expiredBy: null, cancellationToken);
+
+    /// <summary>
+    /// The sweeper's release: only while the hold is still expired at <paramref name="now"/>, read under the row lock (Billing
+    /// may have renewed it since the sweeper listed it). Call inside a transaction.
+    /// </summary>
+    public Task<bool> ReleaseExpiredAsync(Guid reservationId, Guid partnerId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReleaseAsync(reservationId, partnerId, expiredBy: now, cancellationToken);
+
+    private async Task<bool> ReleaseAsync(Guid reservationId, Guid partnerId, DateTimeOffset? expiredBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await db.Database.ExecuteSqlAsync($"""
@@ -80,6 +129,10 @@ public sealed class PrepaidReservations(CreditsDb db, CreditLedger ledger, TimeP
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken);
         var reservation = await LockAsync(reservationId, cancellationToken);
+        if (expiredBy is { } at && reservation.ExpiresAt > at)
+        {
+            return false;
+        }
         if (!reservation.Release(now))
         {
             return false;

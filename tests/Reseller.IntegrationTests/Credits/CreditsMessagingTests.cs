@@ -231,6 +231,42 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
     }
 
     [Fact]
+    public async Task A_reservation_asked_for_again_is_held_on_and_once_swept_is_held_again_whole_or_not_at_all()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        await SeedPrepaidAsync(credits, partnerId, accountId, earmarked: 500, general: 5000);
+        var request = new ReservePrepaidCredit(Guid.CreateVersion7(), partnerId, accountId, Guid.CreateVersion7(), 2000, "USD");
+        Task<long> AskAsync(ReservePrepaidCredit asked) =>
+            credits.InScopeAsync(sp => sp.GetRequiredService<PrepaidReservations>().ReserveAsync(asked, CancellationToken.None));
+        var start = credits.Clock.GetUtcNow();
+        Assert.Equal(2000, await AskAsync(request));
+
+        // Billing's charge takes long and it asks again after 10 minutes: the hold restarts, the sweeper leaves it at 20.
+        credits.Clock.AdvanceTo(start.AddMinutes(10));
+        Assert.Equal(2000, await AskAsync(request));
+        credits.Clock.AdvanceTo(start.AddMinutes(20));
+        Assert.Equal(0, await RunSweeperAsync(credits));
+        credits.Clock.AdvanceTo(start.AddMinutes(26));
+        Assert.Equal(1, await RunSweeperAsync(credits));
+        Assert.Equal((500L, 5000L), (await credits.BalanceAsync(partnerId, accountId, "Prepaid"), await credits.BalanceAsync(partnerId, null, "Prepaid")));
+
+        // Asked again once swept, the whole part is held again from the same holders.
+        Assert.Equal(2000, await AskAsync(request));
+        Assert.Equal((0L, 3500L), (await credits.BalanceAsync(partnerId, accountId, "Prepaid"), await credits.BalanceAsync(partnerId, null, "Prepaid")));
+
+        // Swept again, and the partner's other charges spend the pool: what is left does not cover it, so nothing is held.
+        credits.Clock.AdvanceTo(start.AddMinutes(45));
+        Assert.Equal(1, await RunSweeperAsync(credits));
+        Assert.Equal(4000, await AskAsync(new ReservePrepaidCredit(Guid.CreateVersion7(), partnerId, null, Guid.CreateVersion7(), 4000, "USD")));
+        Assert.Equal(0, await AskAsync(request));
+        Assert.Equal((500L, 1000L), (await credits.BalanceAsync(partnerId, accountId, "Prepaid"), await credits.BalanceAsync(partnerId, null, "Prepaid")));
+        Assert.Equal(1, await credits.ScalarAsync("SELECT count(*) FROM prepaid_reservations WHERE id = @r AND status = 'Released'", ("r", request.ReservationId)));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
     public async Task A_release_that_arrives_before_its_reservation_makes_it_hold_nothing()
     {
         await using var credits = await CreditsHost.StartAsync(infrastructure);

@@ -12,6 +12,7 @@ using Reseller.Billing.Prepaid;
 using Reseller.Billing.Profiles;
 using Reseller.IntegrationTests.Credits;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Clock;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.Testing.Stripe;
 
@@ -26,6 +27,9 @@ public sealed class StripeBilling(ITestServers infrastructure) : IAsyncLifetime
     /// <summary>Credits' prepaid reservations: none held until a test makes the partner a prepaid buyer and sets what is available.</summary>
     public FixedPrepaidCredit Prepaid { get; } = new();
 
+    /// <summary>Billing's clock: real time until a test moves it on (a charge that takes long).</summary>
+    public PlatformClock Clock { get; } = new(TimeProvider.System);
+
     public async Task InitializeAsync()
     {
         Stripe = await FakeStripe.StartAsync();
@@ -35,7 +39,11 @@ public sealed class StripeBilling(ITestServers infrastructure) : IAsyncLifetime
             ["Billing:Payments:Stripe:SecretKey"] = FakeStripe.SecretKey,
             ["Billing:Payments:Stripe:WebhookSecret"] = FakeStripe.WebhookSecret,
             ["Billing:Payments:Stripe:ApiBase"] = Stripe.BaseAddress.ToString(),
-        }, services => services.AddSingleton<IPrepaidCredit>(Prepaid));
+        }, services =>
+        {
+            services.AddSingleton<IPrepaidCredit>(Prepaid);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public async Task DisposeAsync()

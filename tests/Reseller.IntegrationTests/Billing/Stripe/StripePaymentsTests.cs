@@ -272,27 +272,41 @@ public sealed class StripePaymentsTests(ServiceHostsLane infrastructure) : IClas
     [Fact]
     public async Task A_charge_partly_paid_from_prepaid_whose_answer_was_lost_is_finished_after_its_hold_expired_with_the_same_card_amount()
     {
-        var accountId = await MonthOldAccountAsync();
-        await BuyPrepaidAsync(1000);
-        Fake.LoseNextChargeAnswer();
-        await Billing.RunAsync<RenewalJob>(await RenewalDueAsync(accountId));
-        var renewal = await RenewalOfAsync(accountId);
-        var lost = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
-        Assert.Equal((PaymentStatus.Pending, (long?)1000, InvoiceStatus.Open), (lost.Status, lost.PrepaidAmount, renewal.Status));
-        var taken = Assert.Single(Fake.PaymentIntents, i => (string?)i["metadata"]!["reseller_payment_id"] == lost.Id.ToString("N"));
-        Assert.Equal(("succeeded", renewal.Total - 1000), ((string?)taken["status"], taken["amount"]!.GetValue<long>()));
+        var (accountId, renewal, lost) = await RenewalWhoseChargeAnswerIsLostAsync(prepaid: 1000);
 
-        // Past 15 minutes Credits' sweeper gave the hold back; the recovery asks the card for what Stripe already took, under the same key.
-        stripe.Prepaid.Expire(lost.Id);
-        Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(DateTimeOffset.UtcNow.AddMinutes(16)));
+        // Past 15 minutes Credits' sweeper gave the hold back. The recovery asks Credits again, which holds the same part again
+        // (the partner still has it), and asks the card for what Stripe already took, under the same key.
+        stripe.Clock.AdvanceTo(lost.CreatedAt.AddMinutes(16));
+        Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(stripe.Clock.GetUtcNow()));
 
         var paid = await RenewalOfAsync(accountId);
         Assert.Equal((InvoiceStatus.Paid, 1000L, renewal.Total - 1000), (paid.Status, paid.PrepaidApplied, paid.CardCharged));
+        Assert.Equal(2, stripe.Prepaid.Requests.Count(r => r.ReservationId == lost.Id));
         var charges = Fake.Requests.Where(r => r.Path == "/v1/payment_intents" && r.IdempotencyKey == lost.Id.ToString("N")).ToList();
         Assert.Equal(2, charges.Count);
         Assert.All(charges, c => Assert.Equal((renewal.Total - 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), c.Form["amount"]));
-        Assert.Equal((string?)taken["id"], (await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == lost.Id))).ProviderChargeId);
         Assert.Equal(1, await OutboxCountAsync<PrepaidReservationCommitted>(lost.Id));
+    }
+
+    [Fact]
+    public async Task A_charge_whose_prepaid_hold_lapsed_and_was_spent_meanwhile_never_pays_its_invoice_with_that_credit_and_its_card_part_is_refunded()
+    {
+        var (accountId, renewal, lost) = await RenewalWhoseChargeAnswerIsLostAsync(prepaid: 1000);
+        var taken = Assert.Single(Fake.PaymentIntents, i => (string?)i["metadata"]!["reseller_payment_id"] == lost.Id.ToString("N"));
+
+        // Past 15 minutes the hold was given back and the partner spent that credit: Credits holds nothing when asked again.
+        stripe.Prepaid.Expire(lost.Id);
+        stripe.Clock.AdvanceTo(lost.CreatedAt.AddMinutes(16));
+        Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(stripe.Clock.GetUtcNow()));
+
+        var open = await RenewalOfAsync(accountId);
+        Assert.Equal((InvoiceStatus.Open, 0L, 0L, renewal.Total), (open.Status, open.PrepaidApplied, open.CardCharged, open.AmountDue));
+        var settled = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == lost.Id));
+        Assert.Equal((PaymentStatus.Unmatched, (long?)0), (settled.Status, settled.PrepaidAmount));
+        var refund = Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
+        Assert.Equal(((string?)taken["id"], (renewal.Total - 1000).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (refund.Form["payment_intent"], refund.Form["amount"]));
+        Assert.Equal(0, await OutboxCountAsync<PrepaidReservationCommitted>(lost.Id));
     }
 
     [Fact]
@@ -435,6 +449,22 @@ public sealed class StripePaymentsTests(ServiceHostsLane infrastructure) : IClas
             ? await db.Invoices.AnyAsync(i => i.AccountId == accountId)
             : (await db.BilledAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId))?.Status == settled), $"The account never became {settled?.ToString() ?? "invoiced"}");
         return accountId;
+    }
+
+    /// <summary>
+    /// A month-old account renewed with <paramref name="prepaid"/> of prepaid credit paying first (less than the renewal),
+    /// whose card part Stripe took but whose answer was lost: the attempt is left pending.
+    /// </summary>
+    private async Task<(Guid AccountId, Invoice Renewal, Payment Lost)> RenewalWhoseChargeAnswerIsLostAsync(long prepaid)
+    {
+        var accountId = await MonthOldAccountAsync();
+        await BuyPrepaidAsync(prepaid);
+        Fake.LoseNextChargeAnswer();
+        await Billing.RunAsync<RenewalJob>(await RenewalDueAsync(accountId));
+        var renewal = await RenewalOfAsync(accountId);
+        var lost = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id));
+        Assert.Equal((PaymentStatus.Pending, (long?)prepaid, InvoiceStatus.Open), (lost.Status, lost.PrepaidAmount, renewal.Status));
+        return (accountId, renewal, lost);
     }
 
     /// <summary>
