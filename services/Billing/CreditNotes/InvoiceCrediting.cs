@@ -38,7 +38,8 @@ public sealed class InvoiceCrediting(BillingDb db, InvoiceNumbering numbering, T
         var note = CreditNote.Issue(invoice, earlier, amount, reason,
             await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now, cardCharge);
         db.CreditNotes.Add(note);
-        db.Publish(new CreditNoteIssued(note.Id, note.Number, note.InvoiceId, note.PartnerId, note.AccountId, note.Payer, note.Amount, note.Currency, note.IssuedAt), now);
+        db.Publish(new CreditNoteIssued(note.Id, note.Number, note.InvoiceId, note.PartnerId, note.AccountId, note.Payer, note.Amount, note.Currency, note.IssuedAt,
+            invoice.Purpose, invoice.Reference), now);
         if (note.PrepaidReturn > 0)
         {
             // Credits gives it back to the partner's prepaid credit, once per note (its inbox and the ledger reference).

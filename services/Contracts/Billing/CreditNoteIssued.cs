@@ -1,6 +1,10 @@
 namespace Reseller.Contracts.Billing;
 
-/// <summary>A credit note corrected a paid invoice by <see cref="Amount"/> (positive, at most the invoice's total).</summary>
+/// <summary>
+/// A credit note corrected a paid invoice by <see cref="Amount"/> (positive, at most the invoice's total). It names the
+/// invoice's <see cref="Purpose"/> and <see cref="Reference"/> (a credit pack's purchase, <c>cp_…</c>), as InvoicePaid does,
+/// so a service that keys its records by the reference can match a note that overtakes the payment.
+/// </summary>
 public sealed record CreditNoteIssued(
     Guid CreditNoteId,
     string Number,
@@ -10,4 +14,6 @@ public sealed record CreditNoteIssued(
     string Payer,
     long Amount,
     string Currency,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt,
+    string? Purpose = null,
+    string? Reference = null);

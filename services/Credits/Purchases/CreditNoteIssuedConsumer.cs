@@ -6,6 +6,7 @@ using Reseller.Contracts.Billing;
 using Reseller.Contracts.Catalog;
 using Reseller.Credits.Data;
 using Reseller.Credits.Ledger;
+using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
 
 namespace Reseller.Credits.Purchases;
@@ -13,8 +14,8 @@ namespace Reseller.Credits.Purchases;
 /// <summary>
 /// A credit note on a credit-purchase invoice refunds that share of the pack (all of it for a full refund): the credit is
 /// taken back from where the purchase put it (the pool or the earmarked account) as far as it is still there, never below
-/// zero; what was already assigned or used stays so. A note that overtakes its invoice's payment waits for the pack to be
-/// credited first.
+/// zero; what was already assigned or used stays so (an account that moved out gave its credit to the pool, which is then
+/// where it is taken back from). A note that overtakes its invoice's payment waits for the pack to be credited first.
 /// </summary>
 public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, ProductCatalog catalog, ILogger<CreditNoteIssuedConsumer> logger)
     : IConsumer<CreditNoteIssued>
@@ -24,7 +25,7 @@ public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, 
         var note = context.Message;
         await db.ConsumeOnceAsync(context, nameof(CreditNoteIssuedConsumer), async ct =>
         {
-            var purchase = await db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.InvoiceId == note.InvoiceId && p.PartnerId == note.PartnerId, ct);
+            var purchase = await PurchaseOfAsync(note, ct);
             if (purchase is null)
             {
                 return;
@@ -41,12 +42,27 @@ public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, 
                 return;
             }
             var share = RefundedShare(purchase, note.Amount);
-            var refunded = await ledger.DebitUpToAsync(purchase.PartnerId, purchase.AccountId, purchase.Kind, EntryTypes.Refund, share, reference, ct);
+            var refunded = await ledger.DebitUpToAsync(purchase.PartnerId, await db.PackHolderAsync(purchase, ct), purchase.Kind, EntryTypes.Refund, share, reference, ct);
             if (refunded < share)
             {
                 logger.LogWarning("Credit note {CreditNoteId}: {Refunded} of {Share} credits taken back; the rest was already used", note.CreditNoteId, refunded, share);
             }
         });
+    }
+
+    /// <summary>
+    /// The purchase the note's invoice paid for: linked to that invoice, or, not linked yet (Billing's answer to the purchase
+    /// was lost and its InvoicePaid, which links it, is still on its way), named by the invoice's reference.
+    /// </summary>
+    private async Task<CreditPurchase?> PurchaseOfAsync(CreditNoteIssued note, CancellationToken cancellationToken)
+    {
+        var linked = await db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.InvoiceId == note.InvoiceId && p.PartnerId == note.PartnerId, cancellationToken);
+        if (linked is not null || note.Purpose != InvoicePurposes.CreditPurchase || !PublicId.TryParse(PurchaseResponse.IdPrefix, note.Reference, out var purchaseId))
+        {
+            return linked;
+        }
+        return await db.Purchases.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Id == purchaseId.Value && p.PartnerId == note.PartnerId && (p.InvoiceId == null || p.InvoiceId == note.InvoiceId), cancellationToken);
     }
 
     /// <summary>The part of the pack the refunded amount paid for, rounded down.</summary>

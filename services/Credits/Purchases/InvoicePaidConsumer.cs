@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Billing;
 using Reseller.Credits.Data;
-using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
@@ -36,31 +35,14 @@ public sealed class InvoicePaidConsumer(CreditsDb db, CreditLedger ledger, TimeP
             }
             if (purchase.Complete(paid.InvoiceId, clock.GetUtcNow()))
             {
-                var holder = await HolderAsync(purchase, ct);
+                var holder = await db.PackHolderAsync(purchase, ct);
+                if (holder is null && purchase.AccountId is { } earmarkedFor)
+                {
+                    logger.LogInformation("Purchase {PurchaseId}: account {AccountId} is no longer the partner's; the pack goes to the partner's pool", purchase.Id, earmarkedFor);
+                }
                 await ledger.CreditAsync(purchase.PartnerId, holder, purchase.Kind, EntryTypes.Purchase, purchase.Pack, paid.Reference!, ct);
                 logger.LogInformation("Purchase {PurchaseId} credited", purchase.Id);
             }
         });
-    }
-
-    /// <summary>
-    /// Where the pack goes: the account it was earmarked for while that account is still the partner's, else the partner's
-    /// pool. A payment that completes after the account moved out (a late dunning retry, 3-D Secure) would otherwise put the
-    /// credit where the partner can neither see nor use it, after the move returned everything else. The account's row is
-    /// locked, so the move's own return either runs before (and the pool gets the pack) or after (and returns it).
-    /// </summary>
-    private async Task<Guid?> HolderAsync(CreditPurchase purchase, CancellationToken cancellationToken)
-    {
-        if (purchase.AccountId is not { } accountId)
-        {
-            return null;
-        }
-        var account = await db.FindLockedAsync(accountId, cancellationToken);
-        if (account is not null && account.PartnerId != purchase.PartnerId)
-        {
-            logger.LogInformation("Purchase {PurchaseId}: account {AccountId} is no longer the partner's; the pack goes to the partner's pool", purchase.Id, accountId);
-            return null;
-        }
-        return accountId;
     }
 }
