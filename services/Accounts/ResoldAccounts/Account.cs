@@ -115,12 +115,18 @@ public sealed partial class Account : AggregateRoot
     }
 
     /// <summary>
-    /// A charge for one of the account's periods failed (its first, a renewal, or one a plan change started). A failure of a
-    /// period the account already runs through changes nothing: that invoice was paid meanwhile (a dunning retry, a partner
+    /// A charge for one of the account's periods failed (its first, a renewal, or one a plan change started), or an upgrade's
+    /// proration failed for the last time. A failure of a period the account already runs through changes nothing: that invoice was paid meanwhile (a dunning retry, a partner
     /// paying at once) and its InvoicePaid was consumed first, as events published together may be.
     /// </summary>
     public bool ChargeFailed(string purpose, bool final, DateOnly? periodEnd)
     {
+        if (purpose == InvoicePurposes.Proration)
+        {
+            // An upgrade applied at once whose proration was never paid after every retry: the account stops, as for any
+            // unpaid charge, instead of running on the upgrade for free. Its earlier failures change nothing.
+            return final && RenewalFailed(final: true);
+        }
         if (periodEnd is { } end && CurrentPeriodEnd >= PeriodEndOf(end))
         {
             return false;

@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Billing.Renewals;
 
 /// <summary>
-/// Retries failed renewals when their next attempt is due (1, 3 and 5 days after the first failure), on the invoice payer's
-/// card; one still without a card fails again, so the account expires after the last retry like any unpaid renewal.
+/// Retries failed charges in dunning (renewals, plan changes, prorations: <see cref="FailedCharges.IsRetried"/>) when their
+/// next attempt is due (1, 3 and 5 days after the first failure), on the invoice payer's card; one still without a card
+/// fails again, so the account expires after the last retry like any unpaid renewal.
 /// </summary>
 public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeProvider clock) : IDueJob
 {
@@ -42,8 +45,7 @@ public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeP
         {
             var account = await db.BilledAccounts.SingleAsync(a => a.AccountId == invoice.AccountId, cancellationToken);
             invoice.StartRetry();
-            // Only an account still in dunning is retried: a cancelled, expired or transferred one is not charged.
-            if (account.Status != AccountStatus.PaymentFailed)
+            if (!StillCharged(invoice, account))
             {
                 continue;
             }
@@ -64,4 +66,14 @@ public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeP
         await transaction.CommitAsync(cancellationToken);
         return payments;
     }
+
+    /// <summary>
+    /// Whether the invoice's account is still charged for it: a period's invoice while the account is in dunning (a
+    /// cancelled, expired or transferred one is not charged); an upgrade's proration while the account runs on the upgrade
+    /// (its failure leaves the account active, and a cancelled one is still in service until its period ends).
+    /// </summary>
+    private static bool StillCharged(Invoice invoice, BilledAccount account) =>
+        invoice.Purpose == InvoicePurposes.Proration
+            ? account.Status is AccountStatus.Active or AccountStatus.PaymentFailed or AccountStatus.Cancelled
+            : account.Status == AccountStatus.PaymentFailed;
 }

@@ -121,4 +121,16 @@ public sealed class ChargeFailureOrderTests
 
         Assert.Equal(AccountStatus.PaymentFailed, account.Status);
     }
+
+    [Fact]
+    public void An_upgrades_proration_declined_leaves_the_account_active_until_its_last_retry_fails_then_it_expires()
+    {
+        var account = Active();
+
+        Assert.False(account.ChargeFailed(InvoicePurposes.Proration, final: false, FirstEnd));
+        Assert.Equal(AccountStatus.Active, account.Status);
+
+        Assert.True(account.ChargeFailed(InvoicePurposes.Proration, final: true, FirstEnd));
+        Assert.Equal(AccountStatus.Expired, account.Status);
+    }
 }
