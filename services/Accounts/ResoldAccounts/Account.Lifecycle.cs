@@ -157,10 +157,21 @@ public sealed partial class Account
 
     /// <summary>
     /// Billing's invoice for a period started by a plan change itself (a new cadence, or an expired account given a new
-    /// plan) is paid: the account is active until that period's end.
+    /// plan) is paid: the account is active until that period's end. One cancelled since (a switch to annual, then a
+    /// cancellation before the payment reached Accounts) stays cancelled and runs to the end of the period paid for.
     /// </summary>
     public bool PlanChangePeriodPaid(DateTimeOffset periodEnd)
     {
+        if (Status == AccountStatus.Cancelled)
+        {
+            if (CurrentPeriodEnd >= periodEnd)
+            {
+                return false;
+            }
+            AwaitsOpeningCharge = false;
+            CurrentPeriodEnd = periodEnd;
+            return true;
+        }
         if (Status is not (AccountStatus.Pending or AccountStatus.PaymentFailed or AccountStatus.Active))
         {
             return false;

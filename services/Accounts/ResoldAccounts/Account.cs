@@ -116,8 +116,9 @@ public sealed partial class Account : AggregateRoot
 
     /// <summary>
     /// A charge for one of the account's periods failed (its first, a renewal, or one a plan change started), or an upgrade's
-    /// proration failed for the last time. A failure of a period the account already runs through changes nothing: that invoice was paid meanwhile (a dunning retry, a partner
-    /// paying at once) and its InvoicePaid was consumed first, as events published together may be.
+    /// proration failed for the last time. A failure of a period the account already runs through changes nothing: that
+    /// invoice was paid meanwhile (a dunning retry, a partner paying at once) and its InvoicePaid was consumed first, as
+    /// events published together may be.
     /// </summary>
     public bool ChargeFailed(string purpose, bool final, DateOnly? periodEnd)
     {

@@ -332,9 +332,16 @@ public sealed class BilledAccount
     /// <summary>An event's time as PostgreSQL keeps it (whole microseconds, UTC), so a stored time compares with a redelivered one.</summary>
     private static DateTimeOffset AsStored(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
+    /// <summary>
+    /// A period's invoice is paid: the account runs through its end. A cancelled one stays cancelled (a switch to annual
+    /// paid after the cancellation was heard): it runs to the end of the year paid for and is never renewed.
+    /// </summary>
     public void PeriodPaid(DateOnly start, DateOnly end)
     {
-        Status = AccountStatus.Active;
+        if (Status != AccountStatus.Cancelled)
+        {
+            Status = AccountStatus.Active;
+        }
         CurrentPeriodStart = start;
         CurrentPeriodEnd = end;
         PeriodIndex++;

@@ -105,4 +105,16 @@ public sealed class PlanChangeOrderTests
         Assert.False(account.AwaitsMoveInBefore(formerPartner, movedInAt.AddMinutes(-5)));
         Assert.False(account.AwaitsMoveInBefore(formerPartner, movedInAt));
     }
+
+    [Fact]
+    public void A_period_paid_after_the_cancellation_was_heard_keeps_the_account_cancelled_so_it_is_never_renewed()
+    {
+        var account = Account();
+        account.PeriodPaid(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
+        account.FollowStatus(AccountStatuses.Cancelled, new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+
+        account.PeriodPaid(new DateOnly(2026, 3, 10), new DateOnly(2027, 3, 10));
+
+        Assert.Equal((AccountStatus.Cancelled, new DateOnly(2027, 3, 10)), (account.Status, account.CurrentPeriodEnd));
+    }
 }

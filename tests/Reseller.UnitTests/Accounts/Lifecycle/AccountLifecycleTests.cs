@@ -133,6 +133,21 @@ public sealed class AccountLifecycleTests
     }
 
     [Fact]
+    public void A_switch_to_annual_paid_after_the_account_was_cancelled_runs_it_to_the_end_of_the_year_still_cancelled()
+    {
+        var account = Active();
+        account.ChangePlan(new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = "annual" }, appliesNow: true);
+        Assert.True(account.Cancel());
+
+        Assert.True(account.PlanChangePeriodPaid(PeriodEnd.AddYears(1)));
+
+        Assert.Equal((AccountStatus.Cancelled, PeriodEnd.AddYears(1)), (account.Status, account.CurrentPeriodEnd));
+        Assert.False(account.ExpireIfDue(PeriodEnd.AddDays(1)));
+        Assert.True(account.ExpireIfDue(PeriodEnd.AddYears(1)));
+        Assert.False(account.PlanChangePeriodPaid(PeriodEnd.AddYears(1)));
+    }
+
+    [Fact]
     public void A_transferred_account_has_no_partner_until_moved_in()
     {
         var account = Active();
