@@ -112,11 +112,13 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
     private async Task<PlanChangeCharge> NewCadenceAsync(BilledAccount account, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken)
     {
         var (start, end) = (account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value);
-        var paidForPeriod = await db.Invoices
+        var paidForPeriod = await db.Invoices.AsNoTracking()
             .Where(i => i.AccountId == account.AccountId && i.PeriodStart >= start && i.PeriodEnd <= end && i.Status == InvoiceStatus.Paid)
-            .SumAsync(i => i.Total, cancellationToken);
+            .Select(i => new PaidForPeriod(i.Total - i.Tax, i.Total, db.CreditNotes.Where(c => c.InvoiceId == i.Id).Sum(c => (long?)c.Amount) ?? 0,
+                i.PeriodStart, i.PeriodEnd))
+            .ToListAsync(cancellationToken);
         var price = pricer.Price(current, await invoicer.DiscountPercentAsync(account, cancellationToken));
-        var credit = Math.Min(Proration.UnusedCredit(paidForPeriod, changedOn, start, end), price.Total);
+        var credit = Math.Min(paidForPeriod.Sum(paid => paid.UnusedOn(changedOn)), price.Total);
         if (credit > 0)
         {
             price = price with
