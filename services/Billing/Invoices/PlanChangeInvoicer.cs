@@ -21,7 +21,8 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
     public async Task<Guid?> ApplyAsync(BilledAccount account, AccountPlanChanged change, CancellationToken cancellationToken)
     {
         var changedOn = DateOnly.FromDateTime(change.ChangedAt.UtcDateTime);
-        if (account.BillingProfileId is null && change.BillingProfileId is { } card)
+        var payerAtChange = change.Payer ?? account.Payer;
+        if (account.BillingProfileId is null && change.BillingProfileId is { } card && payerAtChange == account.Payer)
         {
             // A trial turned paid names its first card with the plan; that card's own event may not have arrived yet.
             account.ChargeTo(card);
@@ -31,6 +32,11 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         {
             account.ChangePlan(change.Current, change.Scheduled);
             return null;
+        }
+        if (!charge.StartsNewPeriod && payerAtChange != account.Payer)
+        {
+            account.ChangePlan(change.Current, change.Scheduled);
+            return await BillPayerAtChangeAsync(account, change, payerAtChange, changedOn, cancellationToken);
         }
         if (charge.StartsNewPeriod)
         {
@@ -72,6 +78,23 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         return await invoicer.InvoiceAsync(account,
             new IssueInvoice(change.PartnerId, account.AccountId, payer, charge.Purpose, charge.PeriodStart, charge.PeriodEnd), charge.Price,
             change.BillingProfileId, cancellationToken);
+    }
+
+    /// <summary>
+    /// An upgrade or added seats made while another payer paid for the account (the partner, before its client took over
+    /// paying, or the other way round) and heard after the switch: the payer who made it pays for the rest of the period, at
+    /// its own price (the partner's discount, a customer's list price), on that payer's card, not the new payer.
+    /// </summary>
+    private async Task<Guid?> BillPayerAtChangeAsync(BilledAccount account, AccountPlanChanged change, string payer, DateOnly changedOn, CancellationToken cancellationToken)
+    {
+        var percent = await invoicer.DiscountPercentAsync(account.PartnerId, payer, account.AccountId, cancellationToken);
+        if (Prorate(change.Previous, change.Current, changedOn, account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value, percent) is not { } charge)
+        {
+            return null;
+        }
+        return await invoicer.InvoiceAsync(account,
+            new IssueInvoice(account.PartnerId, account.AccountId, payer, charge.Purpose, charge.PeriodStart, charge.PeriodEnd), charge.Price,
+            change.BillingProfileId ?? account.CardFor(payer), cancellationToken);
     }
 
     /// <summary>What changing the account from <paramref name="previous"/> to <paramref name="current"/> on that day charges now (null: nothing); changes nothing.</summary>
