@@ -18,6 +18,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     public const string HeaderName = "Idempotency-Key";
     public const int MaxKeyLength = 255;
 
+    /// <summary>The request's Idempotency-Key, or null when it has none.</summary>
+    public static string? KeyOf(HttpRequest request) =>
+        request.Headers[HeaderName].ToString() is { Length: > 0 } key ? key : null;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var key = context.Request.Headers[HeaderName].ToString();
@@ -81,13 +85,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     {
         if (record.RequestHash != hash)
         {
-            throw ProblemException.Unprocessable("idempotency-key-reused", "This Idempotency-Key was used with another request.",
-                "Use a new key for a different request.");
+            throw IdempotencyProblems.KeyReused();
         }
         if (record.CompletedAt is null || record.StatusCode is null)
         {
-            throw ProblemException.Conflict("idempotency-key-in-flight", "A request with this Idempotency-Key is still being processed.",
-                "Retry once it has finished.");
+            throw IdempotencyProblems.KeyInFlight();
         }
 
         context.Response.StatusCode = record.StatusCode.Value;

@@ -39,6 +39,7 @@ public static class Extensions
         builder.Services.AddSingleton<Consumptions.ConsumptionBatches>();
         builder.Services.AddScoped<PrepaidReservations>();
         builder.Services.AddScoped<PurchaseInvoiceLinks>();
+        builder.Services.AddScoped<PurchaseOrders>();
         builder.Services.AddScoped<IDueJob, ExpiredReservationsJob>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddInternalServiceClient();

@@ -5,6 +5,7 @@ namespace Reseller.Credits.Purchases;
 /// <summary>
 /// A pack the partner ordered. Its credit is added once, when Billing reports its invoice paid; never before, never twice.
 /// A refused charge makes it failed; a later payment of the same invoice (Billing's dunning) still completes it.
+/// An order made under an Idempotency-Key keeps it, so that a retry under that key finds this purchase (PurchaseOrders).
 /// </summary>
 public sealed class CreditPurchase
 {
@@ -13,6 +14,7 @@ public sealed class CreditPurchase
     public CreditKind Kind { get; private set; }
     public long Pack { get; private set; }
     public Guid? AccountId { get; private set; }
+    public string? IdempotencyKey { get; private set; }
     public Guid? InvoiceId { get; private set; }
     public PurchaseStatus Status { get; private set; }
     public string? FailureCode { get; private set; }
@@ -24,16 +26,20 @@ public sealed class CreditPurchase
     {
     }
 
-    public static CreditPurchase Order(Guid partnerId, CreditKind kind, long pack, Guid? accountId, DateTimeOffset now) => new()
+    public static CreditPurchase Order(Guid partnerId, CreditKind kind, long pack, Guid? accountId, DateTimeOffset now, string? idempotencyKey = null) => new()
     {
         Id = Guid.CreateVersion7(),
         PartnerId = partnerId,
         Kind = kind,
         Pack = pack,
         AccountId = accountId,
+        IdempotencyKey = idempotencyKey,
         Status = PurchaseStatus.Pending,
         CreatedAt = now,
     };
+
+    /// <summary>Whether a request for this pack, for this holder, is the order this purchase was made for.</summary>
+    public bool IsOrderOf(CreditKind kind, long pack, Guid? accountId) => Kind == kind && Pack == pack && AccountId == accountId;
 
     public void Invoiced(Guid invoiceId) => InvoiceId ??= invoiceId;
 

@@ -13,6 +13,7 @@ using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Http;
+using Reseller.ServiceDefaults.Idempotency;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 
@@ -35,14 +36,16 @@ public static class PurchasesApi
     /// <summary>
     /// Orders a catalog pack: Billing issues and charges its invoice now (prepaid credit first for SMS and compatibility
     /// packs, then the card); the credit is added when Billing reports the invoice paid. Prepaid may be earmarked for an account.
+    /// A retry under the Idempotency-Key of a request that failed asks Billing again for the same purchase, never orders a second.
     /// </summary>
     public static async Task<Created<PurchaseResponse>> PurchaseAsync(
         PurchaseRequest request,
         [AsParameters] PartnerCreditRequest caller,
+        HttpRequest http,
         ProductCatalog catalog,
+        PurchaseOrders orders,
         BillingInvoices billing,
-        PurchaseInvoiceLinks links,
-        TimeProvider clock)
+        PurchaseInvoiceLinks links)
     {
         var creditKind = caller.CreditKind();
         var kindName = CreditKindNames.Name(creditKind);
@@ -52,9 +55,8 @@ public static class PurchasesApi
 
         var db = caller.Db;
         var cancellationToken = caller.CancellationToken;
-        var purchase = CreditPurchase.Order(caller.PartnerId(), creditKind, request.Pack!.Value, account?.AccountId, clock.GetUtcNow());
-        db.Purchases.Add(purchase);
-        await db.SaveChangesAsync(cancellationToken);
+        var (purchase, isRetry) = await orders.PlaceAsync(
+            caller.PartnerId(), creditKind, request.Pack!.Value, account?.AccountId, IdempotencyMiddleware.KeyOf(http), cancellationToken);
 
         var purchaseId = PublicId.Format(PurchaseResponse.IdPrefix, purchase.Id);
         var accountId = account is null ? null : PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
@@ -63,9 +65,10 @@ public static class PurchasesApi
         {
             invoice = await billing.InvoiceAsync(new CreditPurchaseRequest(purchaseId, kindName, purchase.Pack, accountId), cancellationToken);
         }
-        catch (ProblemException refused) when (refused.Status is >= 400 and < 500)
+        catch (ProblemException refused) when (refused.Status is >= 400 and < 500 && !isRetry)
         {
             // Billing refused before issuing anything (no card, say): nothing was ordered, so no purchase is left pending.
+            // A retried purchase stays: the first request's call may have been invoiced after Credits stopped waiting for it.
             db.Purchases.Remove(purchase);
             await db.SaveChangesAsync(CancellationToken.None);
             throw;

@@ -10,6 +10,19 @@ public sealed class CreditPurchaseTests
     private static CreditPurchase Ordered() => CreditPurchase.Order(Guid.NewGuid(), CreditKind.Sms, 1000, null, Now);
 
     [Fact]
+    public void A_retry_is_the_same_order_only_for_the_same_kind_pack_and_holder()
+    {
+        var account = Guid.NewGuid();
+        var purchase = CreditPurchase.Order(Guid.NewGuid(), CreditKind.Prepaid, 5000, account, Now, "key-1");
+
+        Assert.Equal("key-1", purchase.IdempotencyKey);
+        Assert.True(purchase.IsOrderOf(CreditKind.Prepaid, 5000, account));
+        Assert.False(purchase.IsOrderOf(CreditKind.Prepaid, 10000, account));
+        Assert.False(purchase.IsOrderOf(CreditKind.Prepaid, 5000, null));
+        Assert.False(purchase.IsOrderOf(CreditKind.Sms, 5000, account));
+    }
+
+    [Fact]
     public void A_refused_charge_makes_a_pending_purchase_failed_with_the_newest_failure_code()
     {
         var purchase = Ordered();

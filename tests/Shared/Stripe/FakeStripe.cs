@@ -39,6 +39,7 @@ public sealed class FakeStripe : IAsyncDisposable
     private int ids;
     private int loseNextChargeAnswer;
     private int loseNextRefundAnswer;
+    private long delayNextChargeAnswerTicks;
 
     private FakeStripe(WebApplication app) => this.app = app;
 
@@ -73,6 +74,9 @@ public sealed class FakeStripe : IAsyncDisposable
 
     /// <summary>The next new PaymentIntent is made (Stripe charged) but its answer never reaches the caller: the connection drops.</summary>
     public void LoseNextChargeAnswer() => Interlocked.Exchange(ref loseNextChargeAnswer, 1);
+
+    /// <summary>The next new PaymentIntent is made (Stripe charged) at once, but its answer reaches the caller only after <paramref name="delay"/>.</summary>
+    public void DelayNextChargeAnswer(TimeSpan delay) => Interlocked.Exchange(ref delayNextChargeAnswerTicks, delay.Ticks);
 
     /// <summary>The next new refund is made (Stripe gave the money back) but its answer never reaches the caller: the connection drops.</summary>
     public void LoseNextRefundAnswer() => Interlocked.Exchange(ref loseNextRefundAnswer, 1);
@@ -164,6 +168,12 @@ public sealed class FakeStripe : IAsyncDisposable
         {
             context.Abort();
             return;
+        }
+        if (request.Path == "/v1/payment_intents" && form.GetValueOrDefault("capture_method") != "manual"
+            && Interlocked.Exchange(ref delayNextChargeAnswerTicks, 0) is > 0 and var delayTicks)
+        {
+            // Not cancelled with the request: Stripe goes on whether or not its caller still waits.
+            await Task.Delay(TimeSpan.FromTicks(delayTicks), CancellationToken.None);
         }
         if (request.Path == "/v1/refunds" && Interlocked.Exchange(ref loseNextRefundAnswer, 0) == 1)
         {

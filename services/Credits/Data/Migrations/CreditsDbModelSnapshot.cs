@@ -243,6 +243,11 @@ namespace Reseller.Credits.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("failure_code");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<Guid?>("InvoiceId")
                         .HasColumnType("uuid")
                         .HasColumnName("invoice_id");
@@ -275,6 +280,11 @@ namespace Reseller.Credits.Data.Migrations
 
                     b.HasIndex("PartnerId", "Id")
                         .HasDatabaseName("ix_credit_purchases_partner_id_id");
+
+                    b.HasIndex("PartnerId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_credit_purchases_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("PartnerId", "Status", "Id")
                         .HasDatabaseName("ix_credit_purchases_partner_id_status_id");

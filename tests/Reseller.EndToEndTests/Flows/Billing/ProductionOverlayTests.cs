@@ -14,7 +14,8 @@ namespace Reseller.EndToEndTests.Flows.Billing;
 /// <summary>
 /// The whole system run from the production overlay's settings (issue 18): Production, Stripe (the fake, over HTTP from
 /// the Billing process), no sandbox. Issue 16 end to end on the same start: the first flow, and a renewal the card's bank
-/// holds for 3-D Secure, settled by Stripe's signed webhook through the gateway, also when prepaid credit paid part of it.
+/// holds for 3-D Secure, settled by Stripe's signed webhook through the gateway, also when prepaid credit paid part of it;
+/// and a credit pack whose Stripe charge answered after Credits stopped waiting, bought again under the same key.
 /// Each test follows only its own payments.
 /// </summary>
 public sealed class ProductionOverlayTests(ProductionSystem production) : IClassFixture<ProductionSystem>, IDisposable
@@ -120,6 +121,40 @@ public sealed class ProductionOverlayTests(ProductionSystem production) : IClass
         Assert.DoesNotContain(Stripe.Requests, r => r.Path == "/v1/refunds" && r.Form.GetValueOrDefault("payment_intent") == held.ProviderChargeId);
     }
 
+    [Fact]
+    public async Task A_pack_bought_again_under_its_key_after_Stripe_answered_too_late_is_the_first_purchase_invoiced_and_charged_once()
+    {
+        var partner = await client.CreatePartnerAsync();
+        await AddCardAsync(partner, "pm_card_visa");
+        var key = Guid.NewGuid().ToString();
+        var order = new { pack = 1000 };
+
+        // Stripe charges at once but answers after Credits' 10 s wait for Billing: the partner is answered 503, and retries.
+        // While the first request runs, the same key is refused as in flight.
+        Stripe.DelayNextChargeAnswer(TimeSpan.FromSeconds(15));
+        var first = client.SendAsync(HttpMethod.Post, "/api/v1/credits/sms/purchases", order, partner.Token, idempotencyKey: key);
+        Assert.True(await Eventually.HoldsAsync(async () => (await PackInvoicesAsync(partner)).Count == 1, TimeSpan.FromSeconds(8)), "Billing never issued the first invoice");
+        var inFlight = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/credits/sms/purchases", order, partner.Token, idempotencyKey: key),
+            HttpStatusCode.Conflict);
+        Assert.EndsWith("/idempotency-key-in-flight", inFlight["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        await ProblemAssert.IsAsync(await first, HttpStatusCode.ServiceUnavailable);
+        var retried = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/credits/sms/purchases", order, partner.Token, idempotencyKey: key),
+            HttpStatusCode.Created);
+
+        var purchase = Assert.Single((await PurchasesAsync(partner))["data"]!.AsArray())!;
+        Assert.Equal(purchase["id"]!.GetValue<string>(), retried["id"]!.GetValue<string>());
+        var invoiceId = Assert.Single(await PackInvoicesAsync(partner));
+        Assert.Equal((invoiceId, invoiceId), (retried["invoice_id"]!.GetValue<string>(), retried["invoice"]!["id"]!.GetValue<string>()));
+
+        // Stripe's late answer (or, had Billing missed it, its recovery job asking again under the same key) pays the one invoice.
+        await Eventually.ReadAsync(() => PurchaseAsync(partner, purchase["id"]!.GetValue<string>()), p => p["status"]!.GetValue<string>() == "completed",
+            Settle, "the purchase to be completed", p => p.ToJsonString());
+        var payment = Assert.Single(await PaymentsOfAsync(retried["invoice"]!));
+        Assert.Equal("succeeded", (string?)IntentOf(payment)["status"]);
+        Assert.Single(Stripe.PaymentIntents, i => (string?)i["customer"] == (string?)IntentOf(payment)["customer"]);
+        Assert.Equal(1000, CreditsScenarios.PoolOf(await client.BalancesAsync(partner), "sms"));
+    }
+
     /// <summary>
     /// The active account moves from the card it was created with to one whose bank asks for 3-D Secure, and is renewed:
     /// its renewal is held for authentication, and the account is payment_failed meanwhile.
@@ -154,6 +189,27 @@ public sealed class ProductionOverlayTests(ProductionSystem production) : IClass
     /// <summary>The one request that created the payment's PaymentIntent, keyed by our payment attempt id.</summary>
     private FakeStripeRequest ChargeOf(StoredPayment payment) =>
         Assert.Single(Stripe.Requests, r => r.Path == "/v1/payment_intents" && r.IdempotencyKey == payment.Id.ToString("N"));
+
+    private async Task<JsonNode> PurchasesAsync(Partner partner) =>
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/credits/purchases", token: partner.Token), HttpStatusCode.OK);
+
+    private async Task<JsonNode> PurchaseAsync(Partner partner, string purchaseId) =>
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/credits/purchases/{purchaseId}", token: partner.Token), HttpStatusCode.OK);
+
+    /// <summary>The public ids of the partner's credit-pack invoices, as Billing holds them.</summary>
+    private async Task<List<string>> PackInvoicesAsync(Partner partner)
+    {
+        await using var connection = await BillingDbAsync();
+        await using var command = new NpgsqlCommand("SELECT id FROM invoices WHERE partner_id = @partner AND purpose = 'credit_purchase'", connection);
+        command.Parameters.AddWithValue("partner", IdOf(partner.Id));
+        await using var reader = await command.ExecuteReaderAsync();
+        var invoices = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            invoices.Add("inv_" + reader.GetGuid(0).ToString("N"));
+        }
+        return invoices;
+    }
 
     private async Task<List<StoredPayment>> PaymentsOfAsync(JsonNode invoice)
     {
