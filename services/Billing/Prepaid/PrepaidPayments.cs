@@ -75,18 +75,7 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
     /// </summary>
     private async Task<long> StillHeldAsync(Payment payment, long fixedBefore, CancellationToken cancellationToken)
     {
-        var invoice = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId).Select(i => new { i.PartnerId, i.AccountId }).SingleAsync(cancellationToken);
-        long held;
-        try
-        {
-            held = await credits.ReserveAsync(
-                new ReservePrepaidCredit(payment.Id, invoice.PartnerId, invoice.AccountId, payment.InvoiceId, payment.Amount, payment.Currency), cancellationToken);
-        }
-        catch (Exception ex) when (ex is MassTransit.RequestTimeoutException or MassTransit.RequestFaultException)
-        {
-            logger.LogWarning(ex, "Prepaid reservation of payment {PaymentId} could not be confirmed", payment.Id);
-            throw DependencyFailures.Unavailable();
-        }
+        var held = await ReserveOrUnavailableAsync(payment, payment.Id, payment.Amount, cancellationToken);
         if (held == fixedBefore)
         {
             return held;
@@ -130,16 +119,24 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         {
             return 0;
         }
+        return await ReserveOrUnavailableAsync(payment, payment.AuthenticatedReservationId, payment.PrepaidAmount.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks Credits to hold up to <paramref name="amount"/> for the attempt under <paramref name="reservationId"/> (a repeat
+    /// answers what that reservation holds); Credits not answering is a 503, so the caller's request is tried again.
+    /// </summary>
+    private async Task<long> ReserveOrUnavailableAsync(Payment payment, Guid reservationId, long amount, CancellationToken cancellationToken)
+    {
         var invoice = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId).Select(i => new { i.PartnerId, i.AccountId }).SingleAsync(cancellationToken);
         try
         {
             return await credits.ReserveAsync(
-                new ReservePrepaidCredit(payment.AuthenticatedReservationId, invoice.PartnerId, invoice.AccountId, payment.InvoiceId, payment.PrepaidAmount.Value, payment.Currency),
-                cancellationToken);
+                new ReservePrepaidCredit(reservationId, invoice.PartnerId, invoice.AccountId, payment.InvoiceId, amount, payment.Currency), cancellationToken);
         }
         catch (Exception ex) when (ex is MassTransit.RequestTimeoutException or MassTransit.RequestFaultException)
         {
-            logger.LogWarning(ex, "Prepaid reservation for authenticated payment {PaymentId} got no answer", payment.Id);
+            logger.LogWarning(ex, "Prepaid reservation {ReservationId} of payment {PaymentId} got no answer", reservationId, payment.Id);
             throw DependencyFailures.Unavailable();
         }
     }
