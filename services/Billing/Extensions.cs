@@ -58,6 +58,7 @@ public static class Extensions
         bus.AddConsumer<AccountStatusChangedConsumer>();
         bus.AddConsumer<AccountRenewalRequestedConsumer>();
         bus.AddConsumer<PayerChangedConsumer>();
+        bus.AddConsumer<CustomerBillToChangedConsumer>();
         bus.AddConsumer<AccountNotificationEmailChangedConsumer>();
         bus.AddConsumer<AccountTransferredOutConsumer>();
         bus.AddConsumer<AccountTransferredInConsumer>();

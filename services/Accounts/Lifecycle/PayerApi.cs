@@ -66,9 +66,18 @@ public static class PayerApi
             db.Publish(new PayerChanged(account.Id, account.PartnerId, previousPayer, account.Payer, account.BillingProfileId, account.NotificationEmail, now,
                 request.BillTo?.ToBillTo(), account.Language), now);
         }
-        else if (account.BillingProfileId != previousProfile && account.BillingProfileId is { } card)
+        else
         {
-            db.Publish(new AccountBillingProfileChanged(account.Id, account.PartnerId, card, now), now);
+            if (account.BillingProfileId != previousProfile && account.BillingProfileId is { } card)
+            {
+                db.Publish(new AccountBillingProfileChanged(account.Id, account.PartnerId, card, now), now);
+            }
+            if (request.BillTo is { } corrected)
+            {
+                // A customer already paying (made customer-paid by its partner, or correcting its VAT id): its invoices'
+                // address and tax follow from the next one, as when it took over paying.
+                db.Publish(new CustomerBillToChanged(account.Id, account.PartnerId, corrected.ToBillTo(), now), now);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         return byCustomer

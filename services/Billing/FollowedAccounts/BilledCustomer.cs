@@ -20,8 +20,13 @@ public sealed class BilledCustomer
 
     public static BilledCustomer For(Guid accountId) => new() { AccountId = accountId };
 
+    /// <summary>Applies what the customer gave at <paramref name="changedAt"/>; an older message heard late changes nothing.</summary>
     public void Apply(CustomerBillTo? billTo, string? language, DateTimeOffset changedAt)
     {
+        if (changedAt < ChangedAt)
+        {
+            return;
+        }
         if (billTo is not null)
         {
             Name = billTo.Name;

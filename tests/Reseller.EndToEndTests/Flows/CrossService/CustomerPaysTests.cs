@@ -67,6 +67,25 @@ public sealed class CustomerPaysTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task A_customer_made_to_pay_by_its_partner_gives_its_bill_to_afterwards_and_billing_addresses_its_invoices_by_it()
+    {
+        var (partner, _, account, admin) = await ActiveAccountWithAdminAsync();
+        var id = account["id"]!.GetValue<string>();
+        await Kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "customer" }, partner);
+        var card = await CustomerCardAsync(admin);
+
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer",
+            new { payer = "customer", billing_profile_id = card, bill_to = new { name = "Agence Étoile SARL", address = "3 place Bellecour\n69002 Lyon", country = "FR", vat_id = "FR98765432109" } },
+            admin), HttpStatusCode.OK);
+
+        Assert.Single(await Kit.EventsAsync(id, "PayerChanged"));
+        var given = Assert.Single(await Kit.EventsAsync(id, "CustomerBillToChanged"));
+        Assert.Equal("FR98765432109", given["BillTo"]!["VatId"]!.GetValue<string>());
+        await CrossFlow.WaitForBillingAsync(system, id,
+            "EXISTS (SELECT 1 FROM billed_customers c WHERE c.account_id = billed_accounts.account_id AND c.name = 'Agence Étoile SARL' AND c.country = 'FR' AND c.vat_id = 'FR98765432109')");
+    }
+
+    [Fact]
     public async Task Each_side_names_only_its_own_card_and_a_customer_only_its_own_account()
     {
         var (partner, partnerCard, account, admin) = await ActiveAccountWithAdminAsync();
