@@ -235,15 +235,29 @@ public sealed class BilledAccount
         ScheduledPlan = scheduled;
     }
 
-    /// <summary>A trial turned paid or a new cadence: a new anniversary starts at the change date, first period to be charged.</summary>
-    public void Reanchor(AccountPlan plan, DateOnly anchor)
+    /// <summary>
+    /// A cancelled account whose period ended by <paramref name="day"/>: expired in all but name (its expiry may not have
+    /// reached Billing yet), so a new plan restarts it as it would an expired one.
+    /// </summary>
+    public bool HasRunOut(DateOnly day) => Status == AccountStatus.Cancelled && CurrentPeriodEnd is { } end && day >= end;
+
+    /// <summary>
+    /// A trial turned paid, a new cadence or a new plan for an expired account: a new anniversary starts at the change date,
+    /// first period to be charged. A status Accounts decided before the change (a trial's expiry heard late, on another
+    /// queue) is then stale: it must not close the account the change restarted.
+    /// </summary>
+    public void Reanchor(AccountPlan plan, DateOnly anchor, DateTimeOffset changedAt)
     {
         ChangePlan(plan, null);
         AnchorDate = anchor;
         PeriodIndex = 0;
-        if (Status == AccountStatus.Trial || IsClosed)
+        if (Status == AccountStatus.Trial || IsClosed || HasRunOut(anchor))
         {
             Status = AccountStatus.Pending;
+        }
+        if (!IsAppliedSince(StatusFollowedAt, changedAt))
+        {
+            StatusFollowedAt = AsStored(changedAt);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         }
         if (charge.StartsNewPeriod)
         {
-            account.Reanchor(change.Current, changedOn);
+            account.Reanchor(change.Current, changedOn, change.ChangedAt);
         }
         else
         {
@@ -104,9 +104,9 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         {
             return null;
         }
-        if (previous.Cadence == PlanCadences.Trial || account.Status is AccountStatus.Trial or AccountStatus.Expired)
+        if (previous.Cadence == PlanCadences.Trial || account.Status is AccountStatus.Trial or AccountStatus.Expired || account.HasRunOut(changedOn))
         {
-            var purpose = account.Status == AccountStatus.Expired ? InvoicePurposes.PlanChange : InvoicePurposes.FirstPeriod;
+            var purpose = account.Status is AccountStatus.Expired or AccountStatus.Cancelled ? InvoicePurposes.PlanChange : InvoicePurposes.FirstPeriod;
             var price = pricer.Price(current, await invoicer.DiscountPercentAsync(account, cancellationToken));
             return new PlanChangeCharge(purpose, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true);
         }

@@ -45,9 +45,25 @@ public sealed class PlanChangeOrderTests
             new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), "a@b.test"));
         Assert.False(trial.AwaitsFirstCharge);
 
-        trial.Reanchor(Plus, new DateOnly(2026, 3, 10));
+        trial.Reanchor(Plus, new DateOnly(2026, 3, 10), new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
 
         Assert.True(trial.AwaitsFirstCharge);
+    }
+
+    [Fact]
+    public void A_trials_expiry_heard_after_the_paid_plan_that_restarted_it_is_stale_and_never_closes_it()
+    {
+        var trial = BilledAccount.From(new AccountCreated(Guid.NewGuid(), Guid.NewGuid(), "acct", Plus with { Cadence = "trial" }, Payers.Partner, null, "trial",
+            new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), "a@b.test"));
+        var expiredAt = new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero);
+        trial.Reanchor(Plus, new DateOnly(2026, 3, 16), expiredAt.AddDays(1));
+        trial.PeriodPaid(new DateOnly(2026, 3, 16), new DateOnly(2026, 4, 16));
+
+        trial.FollowStatus(AccountStatuses.Expired, expiredAt);
+
+        Assert.Equal(AccountStatus.Active, trial.Status);
+        trial.FollowStatus(AccountStatuses.Cancelled, expiredAt.AddDays(2));
+        Assert.Equal(AccountStatus.Cancelled, trial.Status);
     }
 
     [Fact]
