@@ -48,11 +48,13 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
             }
         }
         neededOnlyAlone.ExceptWith(neededBySideBySide);
+        var aloneFirst = needsOf.Values.Count(needs => needs.Alone && !needs.Fixtures.Any(neededOnlyAlone.Contains));
         // Collections run one after another (parallelizeTestCollections false): none runs beside a lone one, and one that
         // waited for the side-by-side collections still to come would wait for ever.
         var parallel = !executionOptions.DisableParallelizationOrDefault();
         gate = new CollectionGate(
-            assembly.GetCustomAttribute<SideBySideLimitAttribute>()?.Collections ?? CollectionGate.Unlimited, parallel ? sideBySideCollections : 0);
+            assembly.GetCustomAttribute<SideBySideLimitAttribute>()?.Collections ?? CollectionGate.Unlimited,
+            parallel ? aloneFirst : 0, parallel ? sideBySideCollections : 0);
     }
 
     protected override async Task<RunSummary> RunTestCollectionAsync(
