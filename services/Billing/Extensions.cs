@@ -64,6 +64,7 @@ public static class Extensions
         bus.AddConsumer<AccountTransferredInConsumer>();
         bus.AddConsumer<PaymentFailedNoticeConsumer>();
         bus.AddConsumer<RenewalOfExpiredAccountConsumer>();
+        bus.AddConsumer<WrittenOffRenewalConsumer>();
         bus.AddConsumer<BilledPartners.PartnerCreatedConsumer>();
         bus.AddConsumer<BilledPartners.PartnerLegalDetailsChangedConsumer>();
         return bus;

@@ -88,7 +88,8 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
     private async Task<Guid?> BillPayerAtChangeAsync(BilledAccount account, AccountPlanChanged change, string payer, DateOnly changedOn, CancellationToken cancellationToken)
     {
         var percent = await invoicer.DiscountPercentAsync(account.PartnerId, payer, account.AccountId, cancellationToken);
-        if (Prorate(change.Previous, change.Current, changedOn, account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value, percent) is not { } charge)
+        if (await PeriodInServiceAsync(account, changedOn, cancellationToken) is not (var start, var end)
+            || Prorate(change.Previous, change.Current, changedOn, start, end, percent) is not { } charge)
         {
             return null;
         }
@@ -110,18 +111,44 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             var price = pricer.Price(current, await invoicer.DiscountPercentAsync(account, cancellationToken));
             return new PlanChangeCharge(purpose, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true);
         }
-        if (!account.IsInPaidPeriod || changedOn >= account.CurrentPeriodEnd)
+        if (!account.IsInPaidPeriod)
         {
             return null;
         }
-        return current.Cadence != previous.Cadence
-            ? await NewCadenceAsync(account, current, changedOn, cancellationToken)
-            : await ProrateAsync(account, previous, current, changedOn, cancellationToken);
+        if (current.Cadence != previous.Cadence)
+        {
+            // Chosen on a renewal not paid yet, the new cadence starts when that renewal's period ends: the renewal pays its
+            // period as it was priced.
+            return changedOn < account.CurrentPeriodEnd ? await NewCadenceAsync(account, current, changedOn, cancellationToken) : null;
+        }
+        return await PeriodInServiceAsync(account, changedOn, cancellationToken) is (var start, var end)
+            ? Prorate(previous, current, changedOn, start, end, await invoicer.DiscountPercentAsync(account, cancellationToken))
+            : null;
     }
 
-    private async Task<PlanChangeCharge?> ProrateAsync(BilledAccount account, AccountPlan previous, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken) =>
-        Prorate(previous, current, changedOn, account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value,
-            await invoicer.DiscountPercentAsync(account, cancellationToken));
+    /// <summary>
+    /// The period the account runs in on that day: the period paid, or past its end the period of a renewal issued and not paid
+    /// yet (its charge under way, or declined and in dunning), which the account runs on meanwhile. An upgrade made then is
+    /// prorated over that renewal's period: the renewal, priced on the plan before, would otherwise pay for the whole period on
+    /// the plan after. Null when the account runs in no period that day.
+    /// </summary>
+    private async Task<(DateOnly Start, DateOnly End)?> PeriodInServiceAsync(BilledAccount account, DateOnly changedOn, CancellationToken cancellationToken)
+    {
+        if (account.CurrentPeriodStart is not { } start || account.CurrentPeriodEnd is not { } end)
+        {
+            return null;
+        }
+        if (changedOn < end)
+        {
+            return (start, end);
+        }
+        var renewal = await db.Invoices.AsNoTracking()
+            .Where(i => i.AccountId == account.AccountId && i.Purpose == InvoicePurposes.Renewal && i.Status == InvoiceStatus.Open
+                && i.PeriodStart <= changedOn && changedOn < i.PeriodEnd)
+            .Select(i => new { i.PeriodStart, i.PeriodEnd })
+            .FirstOrDefaultAsync(cancellationToken);
+        return renewal is null ? null : (renewal.PeriodStart, renewal.PeriodEnd);
+    }
 
     /// <summary>What <paramref name="current"/> adds over <paramref name="previous"/> from the change to the period's end, discounted; null when nothing.</summary>
     private PlanChangeCharge? Prorate(AccountPlan previous, AccountPlan current, DateOnly changedOn, DateOnly start, DateOnly end, int discountPercent)

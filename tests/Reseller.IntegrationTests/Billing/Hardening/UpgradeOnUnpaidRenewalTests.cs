@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Renewals;
+using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
+
+namespace Reseller.IntegrationTests.Billing.Hardening;
+
+/// <summary>
+/// An account whose renewal was declined runs on in dunning while the renewal, priced on its plan then, waits to be paid.
+/// An upgrade made meanwhile was billed nothing (it fell after the end of the period paid), so the renewal, once paid,
+/// paid for a whole period on the upgraded plan at the old price. It is prorated over the renewal's period instead, and
+/// given back should that renewal never be paid.
+/// </summary>
+public sealed class UpgradeOnUnpaidRenewalTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
+{
+    private static readonly AccountPlan Plus = new("marketing", "plus", 1000, 3, [], "monthly");
+    private static readonly AccountPlan Professional = Plus with { Tier = "professional" };
+    private readonly Guid partnerId = Guid.NewGuid();
+    private BillingHost billing = null!;
+
+    public async Task InitializeAsync() => billing = await BillingHost.StartAsync(infrastructure);
+
+    public async Task DisposeAsync() => await billing.DisposeAsync();
+
+    [Fact]
+    public async Task An_upgrade_made_while_the_renewal_is_in_dunning_is_prorated_over_the_renewals_period()
+    {
+        var (accountId, renewal) = await RenewalDeclinedAsync();
+        var changedAt = At(renewal.PeriodStart.AddDays(3));
+
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Plus, Professional, null, changedAt));
+
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration)),
+            "The upgrade made in dunning was never billed.");
+        var proration = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
+        Assert.Equal((renewal.PeriodStart.AddDays(3), renewal.PeriodEnd), (proration.PeriodStart, proration.PeriodEnd));
+        var days = renewal.PeriodEnd.DayNumber - renewal.PeriodStart.DayNumber;
+        Assert.NotEmpty(proration.Lines);
+        Assert.All(proration.Lines, line => Assert.EndsWith($"change prorated for {days - 3} of {days} days", line.Description, StringComparison.Ordinal));
+        Assert.True(proration.Total > 0);
+        Assert.Equal("professional", (await billing.AccountAsync(accountId)).Plan.Tier);
+    }
+
+    [Fact]
+    public async Task An_upgrade_paid_while_the_renewal_was_in_dunning_is_credited_in_full_and_refunded_once_that_renewal_is_written_off()
+    {
+        var (accountId, renewal) = await RenewalDeclinedAsync();
+        var declining = (await billing.AccountAsync(accountId)).BillingProfileId!.Value;
+        // A card that pays is chosen for the upgrade, then the declining one again before the renewal's retries.
+        await billing.ChooseCardAsync(accountId, partnerId, await billing.AddCardAsync(partnerId), DateTimeOffset.UtcNow);
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Plus, Professional, null, At(renewal.PeriodStart.AddDays(1))));
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid)),
+            "The upgrade made in dunning was never paid.");
+        await billing.ChooseCardAsync(accountId, partnerId, declining, DateTimeOffset.UtcNow.AddSeconds(1));
+
+        foreach (var day in new[] { 1, 3, 5 })
+        {
+            await billing.RunAsync<DunningJob>(renewal.FirstFailedAt!.Value.AddDays(day).AddMinutes(1));
+        }
+
+        Assert.Equal(InvoiceStatus.Uncollectible, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);
+        var proration = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
+        Assert.True(await billing.EventuallyAsync(db => db.CreditNotes.AnyAsync(c => c.InvoiceId == proration.Id && c.ProviderRefundId != null)),
+            "The upgrade of the written-off period was never refunded.");
+        var note = Assert.Single(await billing.QueryAsync(db => db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == proration.Id).ToListAsync()));
+        Assert.Equal((proration.Total, proration.CardCharged), (note.Amount, note.CardRefund));
+        Assert.Equal("Plan change cancelled: the renewal of its period was never paid", note.Reason);
+    }
+
+    /// <summary>A partner-paid account whose card declines from its first renewal on: that renewal, open in dunning.</summary>
+    private async Task<(Guid AccountId, Invoice Renewal)> RenewalDeclinedAsync()
+    {
+        var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Plus);
+        await billing.ChooseCardAsync(accountId, partnerId, await billing.AddCardAsync(partnerId, "card_declined"), DateTimeOffset.UtcNow);
+        var periodEnd = (await billing.AccountAsync(accountId)).CurrentPeriodEnd!.Value;
+        await billing.RunAsync<RenewalJob>(At(periodEnd).AddHours(1));
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Renewal && i.FailedAttempts == 1)),
+            "The renewal charge never failed.");
+        var renewal = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal));
+        Assert.Equal((InvoiceStatus.Open, AccountStatus.PaymentFailed), (renewal.Status, (await billing.AccountAsync(accountId)).Status));
+        return (accountId, renewal);
+    }
+
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
