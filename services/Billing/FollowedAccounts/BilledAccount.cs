@@ -314,7 +314,9 @@ public sealed class BilledAccount
     }
 
     /// <summary>
-    /// A stand-alone account joined a partner: from its next invoice it is billed to that partner, on the same anniversary.
+    /// A stand-alone account joined a partner: from its next invoice it is billed to that partner. While a period paid before
+    /// still runs, on the same anniversary; once it has ended (or there was none), from the move-in day: the next renewal run
+    /// invoices the new partner's first period, never the periods the account spent stand-alone, which are not its to pay.
     /// It has no card of the new partner yet (the former partner's and the customer's are dropped): until the partner
     /// chooses one, a renewal fails like any card-less renewal. False (nothing changes) when a later transfer was applied.
     /// </summary>
@@ -327,11 +329,25 @@ public sealed class BilledAccount
         LastTransferAt = AsStored(transferredAt);
         PartnerId = partnerId;
         Name = name;
+        var cadenceBefore = Cadence;
         ChangePlan(plan, null);
         Payer = payer;
         BillingProfileId = null;
         PartnerBillingProfileId = null;
         Status = plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active;
+        if (plan.Cadence != PlanCadences.Trial)
+        {
+            var movedInOn = DateOnly.FromDateTime(transferredAt.UtcDateTime);
+            var paidThrough = CurrentPeriodEnd is { } end && end > movedInOn ? end : movedInOn;
+            if (paidThrough == movedInOn || Cadence != cadenceBefore)
+            {
+                // A new anniversary where what was paid ends: its first period is the next renewal.
+                AnchorDate = paidThrough;
+                PeriodIndex = 0;
+                CurrentPeriodEnd = paidThrough;
+                RenewalInvoicedFor = null;
+            }
+        }
         return true;
     }
 

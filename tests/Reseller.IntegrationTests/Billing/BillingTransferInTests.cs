@@ -63,4 +63,26 @@ public sealed class BillingTransferInTests(ServiceHostsLane infrastructure) : IC
         Assert.True(await billing.EventuallyAsync(async db => (await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == renewal.Id)).Status == InvoiceStatus.Paid));
         Assert.True(await billing.QueryAsync(db => db.Payments.AnyAsync(p => p.InvoiceId == renewal.Id && p.BillingProfileId == newCard)));
     }
+
+    [Fact]
+    public async Task An_account_moved_in_months_after_its_last_paid_period_ended_is_billed_from_the_move_in_day_not_for_the_months_it_was_stand_alone()
+    {
+        var accountId = await billing.ActiveAccountAsync(formerPartnerId, await billing.AddCardAsync(formerPartnerId), Plus, createdAt: Now.AddMonths(-4));
+        await billing.MoveOutAsync(accountId, formerPartnerId, Now.AddMonths(-3).AddDays(-10));
+        var movedInAt = Now;
+        await billing.MoveInAsync(accountId, newPartnerId, Plus, movedInAt);
+        var movedInOn = DateOnly.FromDateTime(movedInAt.UtcDateTime);
+        await billing.ChooseCardAsync(accountId, newPartnerId, await billing.AddCardAsync(newPartnerId), Now);
+
+        // Two runs: a catch-up would invoice the next stand-alone month on each.
+        await billing.RunAsync<RenewalJob>(movedInAt.AddHours(1));
+        await billing.RunAsync<RenewalJob>(movedInAt.AddHours(2));
+
+        var renewal = Assert.Single(await InvoicesAsync(accountId), i => i.Purpose == InvoicePurposes.Renewal);
+        Assert.Equal((newPartnerId, movedInOn, movedInOn.AddMonths(1)), (renewal.PartnerId, renewal.PeriodStart, renewal.PeriodEnd));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == renewal.Id)).Status == InvoiceStatus.Paid),
+            "The new partner's first period was never paid.");
+        var account = await AccountAsync(accountId);
+        Assert.Equal((AccountStatus.Active, movedInOn.AddMonths(1)), (account.Status, account.CurrentPeriodEnd));
+    }
 }
