@@ -21,7 +21,7 @@ public static class LifecycleApi
             .AddEndpointFilter<ConcurrentChangeRetry<AccountsDb>>();
         api.MapPost("/{id}/seats", ChangeSeatsAsync).WithName("ChangeAccountSeats").WithSummary("Add or remove seats or licences").RequireAuthorization(PlatformPolicies.PartnerBilling);
         api.MapPost("/{id}/cancel", CancelAsync).WithName("CancelAccount").WithSummary("Cancel an account at its period end");
-        api.MapPost("/{id}/renew", RenewAsync).WithName("RenewAccount").WithSummary("Renew a cancelled or payment-failed account").RequireAuthorization(PlatformPolicies.PartnerBilling);
+        api.MapPost("/{id}/renew", RenewAsync).WithName("RenewAccount").WithSummary("Renew an account: un-cancel it, or charge its open renewal after a failed charge").RequireAuthorization(PlatformPolicies.PartnerBilling);
         return app;
     }
 

@@ -120,7 +120,9 @@ public sealed partial class Account
 
     /// <summary>
     /// Renews per the renewal eligibility of docs/business-rules.md: a cancelled account not yet expired is un-cancelled (no charge); a payment_failed
-    /// one asks Billing to charge its open renewal (returns true); an expired one needs a plan change.
+    /// one asks Billing to charge its open renewal (returns true); an expired one needs a plan change. An active or pending
+    /// account is neither cancelled nor expired, so it is renewable too, with nothing open to charge: a card named is kept
+    /// for its next charge, and nothing else changes.
     /// </summary>
     public bool Renew(Guid? billingProfileId, DateTimeOffset now)
     {
@@ -131,16 +133,16 @@ public sealed partial class Account
                 ChangeStatus(Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active);
                 BillingProfileId = billingProfileId ?? BillingProfileId;
                 return false;
-            case AccountStatus.PaymentFailed:
+            case AccountStatus.PaymentFailed or AccountStatus.Active or AccountStatus.Pending:
                 EnsurePartnerMayNameCard(billingProfileId);
                 BillingProfileId = billingProfileId ?? BillingProfileId;
-                return true;
+                return Status == AccountStatus.PaymentFailed;
             case AccountStatus.Expired or AccountStatus.Cancelled or AccountStatus.Trial:
                 throw ProblemException.Conflict("renewal-requires-plan-change", "This account cannot be renewed on its plan.",
                     "An expired account or a trial is renewed by changing its plan to a paid cadence (PATCH plan).");
             default:
-                throw ProblemException.Conflict("not-renewable", "This account has nothing to renew.",
-                    $"A cancelled or payment_failed account can be renewed; this one is {AccountStatuses.NameOf(Status)}.");
+                throw ProblemException.Conflict("not-renewable", "This account cannot be renewed.",
+                    $"An account in service can be renewed; this one is {AccountStatuses.NameOf(Status)}.");
         }
     }
 

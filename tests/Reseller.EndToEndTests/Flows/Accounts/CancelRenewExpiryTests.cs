@@ -94,7 +94,7 @@ public sealed class CancelRenewExpiryTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
-    public async Task Renewing_an_active_account_is_a_conflict_and_cancelling_twice_changes_nothing()
+    public async Task Renewing_an_active_account_keeps_it_as_it_is_and_cancelling_twice_changes_nothing()
     {
         var partner = await client.CreatePartnerAsync();
         var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
@@ -102,9 +102,12 @@ public sealed class CancelRenewExpiryTests(ResellerSystem system) : IDisposable
         var id = created["id"]!.GetValue<string>();
         var active = await Kit.WaitForStatusAsync(partner, id, "active");
 
-        var renew = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/renew", new { }, partner.Token), HttpStatusCode.Conflict);
-        Assert.EndsWith("not-renewable", renew["type"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("active", active["status"]!.GetValue<string>());
+        // Neither cancelled nor expired, it is renewable (DOMAIN.md's eligibility), with nothing open to charge.
+        var renewed = await Kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/renew", new { }, partner);
+        Assert.Equal(("active", active["current_period_end"]!.GetValue<DateTimeOffset>()),
+            (renewed["status"]!.GetValue<string>(), renewed["current_period_end"]!.GetValue<DateTimeOffset>()));
+        Assert.Single(await client.InvoicesOfAsync(partner, id));
+        Assert.Empty(await Kit.EventsAsync(id, "AccountRenewalRequested"));
         var cancelledTwice = await Kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/cancel", null, partner);
         Assert.Equal("cancelled", (await Kit.SendOkAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/cancel", null, partner))["status"]!.GetValue<string>());
         Assert.Equal("cancelled", cancelledTwice["status"]!.GetValue<string>());

@@ -69,6 +69,16 @@ public sealed class AccountLifecycleTests
     }
 
     [Fact]
+    public void An_active_account_is_renewable_with_nothing_to_charge_and_keeps_a_card_named_for_its_next_charge()
+    {
+        var account = Active();
+        var card = Guid.NewGuid();
+
+        Assert.False(account.Renew(card, Now));
+        Assert.Equal((AccountStatus.Active, card), (account.Status, account.BillingProfileId));
+    }
+
+    [Fact]
     public void Removed_seats_wait_for_the_renewal_and_added_seats_apply_now()
     {
         var account = Active();
