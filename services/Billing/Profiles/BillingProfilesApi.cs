@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Access;
@@ -67,15 +69,13 @@ public static class BillingProfilesApi
         return TypedResults.Created($"/api/v1/billing-profiles/{response.Id}", response);
     }
 
-    public static async Task<Ok<Page<BillingProfileResponse>>> ListAsync(ClaimsPrincipal user, BillingDb db, CancellationToken cancellationToken)
+    public static async Task<Ok<Page<BillingProfileResponse>>> ListAsync(
+        [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "page_token")] string? pageToken, ClaimsPrincipal user, BillingDb db, CancellationToken cancellationToken)
     {
         var caller = BillingCaller.From(user);
-        var profiles = await db.BillingProfiles.AsNoTracking()
-            .Where(p => p.PartnerId == caller.PartnerId && p.AccountId == caller.AccountId && p.DeletedAt == null)
-            .OrderBy(p => p.Id)
-            .Take(PageSize.Max)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<BillingProfileResponse>(profiles.Select(BillingProfileResponse.From).ToList(), null));
+        var profiles = db.BillingProfiles.AsNoTracking()
+            .Where(p => p.PartnerId == caller.PartnerId && p.AccountId == caller.AccountId && p.DeletedAt == null);
+        return TypedResults.Ok(await KeysetPage.ReadAsync(profiles, p => p.Id, ListSortDirection.Ascending, pageSize, pageToken, BillingProfileResponse.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<BillingProfileResponse>, NotFound>> GetAsync(string id, ClaimsPrincipal user, BillingDb db, CancellationToken cancellationToken)

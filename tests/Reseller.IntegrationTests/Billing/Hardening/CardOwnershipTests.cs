@@ -350,7 +350,7 @@ public sealed class CardOwnershipTests(ServiceHostsLane infrastructure) : IClass
     });
 
     private Task<IReadOnlyList<BillingProfileResponse>> ListAsync(ClaimsPrincipal user) => billing.WithServicesAsync(async services =>
-        (await BillingProfilesApi.ListAsync(user, services.GetRequiredService<BillingDb>(), CancellationToken.None)).Value!.Data);
+        (await BillingProfilesApi.ListAsync(null, null, user, services.GetRequiredService<BillingDb>(), CancellationToken.None)).Value!.Data);
 
     private ClaimsPrincipal Partner() => new(new ClaimsIdentity(
         [new Claim(PlatformClaims.PartnerId, partnerId.ToString()), new Claim(PlatformClaims.Kind, PlatformClaims.PartnerUserKind)], "test"));
