@@ -64,7 +64,6 @@ public static class Extensions
         bus.AddConsumer<AccountTransferredInConsumer>();
         bus.AddConsumer<PaymentFailedNoticeConsumer>();
         bus.AddConsumer<RenewalOfExpiredAccountConsumer>();
-        bus.AddConsumer<WrittenOffRenewalConsumer>();
         bus.AddConsumer<BilledPartners.PartnerCreatedConsumer>();
         bus.AddConsumer<BilledPartners.PartnerLegalDetailsChangedConsumer>();
         return bus;
@@ -95,6 +94,7 @@ public static class Extensions
         services.AddScoped<ChargeProcessor>();
         services.AddScoped<CardRefunds>();
         services.AddScoped<InvoiceCrediting>();
+        services.AddScoped<UnrunPeriodProrations>();
         services.AddScoped<UnmatchedChargeRefunds>();
         services.AddScoped<BatchChargeProcessor>();
         services.TryAddScoped<IPrepaidCredit, NoPrepaidCredit>();

@@ -28,6 +28,12 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             account.ChargeTo(card);
         }
         var charge = await PriceAsync(account, change.Previous, change.Current, changedOn, cancellationToken);
+        if (charge is null && IsNewCadenceOnUnpaidRenewal(account, change, changedOn))
+        {
+            // Scheduled, so the renewal after the unpaid one starts the new cadence's anniversary (ApplyScheduledPlan).
+            account.ChangePlan(change.Previous, change.Current);
+            return null;
+        }
         if (charge is null)
         {
             account.ChangePlan(change.Current, change.Scheduled);
@@ -125,6 +131,10 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             ? Prorate(previous, current, changedOn, start, end, await invoicer.DiscountPercentAsync(account, cancellationToken))
             : null;
     }
+
+    private static bool IsNewCadenceOnUnpaidRenewal(BilledAccount account, AccountPlanChanged change, DateOnly changedOn) =>
+        change.Current.Cadence != change.Previous.Cadence && change.Previous.Cadence != PlanCadences.Trial && change.Current.Cadence != PlanCadences.Trial
+        && account.IsInPaidPeriod && changedOn >= account.CurrentPeriodEnd;
 
     /// <summary>
     /// The period the account runs in on that day: the period paid, or past its end the period of a renewal issued and not paid

@@ -194,11 +194,17 @@ public sealed class ChargeProcessor(
     /// flight, or, for a renewal, was cancelled before the period it renews into: the move-out or expiry voided the account's
     /// other open invoices and left this one to its charge, which now voids it too; a charge taken is refunded (a cancelled
     /// account would otherwise pay for a period after the one it ends with). Only a renewal: a plan change may start a
-    /// period on an account whose expiry Billing has not yet heard of, and that one is wanted.
+    /// period on an account whose expiry Billing has not yet heard of, and that one is wanted. A proration too, when it is
+    /// for a period the closed account never paid (an upgrade on a renewal in dunning): the paid ones were given back as it
+    /// closed (<see cref="CreditNotes.UnrunPeriodProrations"/>), and this one must not be kept either.
     /// </summary>
     private static bool ClosedWhileCharging(Invoice invoice, BilledAccount? account) =>
-        invoice.Status == InvoiceStatus.Open && InvoicePeriods.CoversPeriod(invoice.Purpose) && account is not null
-        && (invoice.Purpose == InvoicePurposes.Renewal ? account.EndsBefore(invoice.PeriodStart) : account.IsClosed);
+        invoice.Status == InvoiceStatus.Open && account is not null && invoice.Purpose switch
+        {
+            InvoicePurposes.Renewal => account.EndsBefore(invoice.PeriodStart),
+            InvoicePurposes.Proration => account.IsClosed && account.CurrentPeriodEnd is { } paidThrough && invoice.PeriodStart >= paidThrough,
+            _ => InvoicePeriods.CoversPeriod(invoice.Purpose) && account.IsClosed,
+        };
 
     /// <summary>
     /// The one place that decides what a charge the provider took does: it pays its invoice if that is still open for exactly

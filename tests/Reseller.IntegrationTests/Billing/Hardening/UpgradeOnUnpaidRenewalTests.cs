@@ -11,7 +11,7 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// An account whose renewal was declined runs on in dunning while the renewal, priced on its plan then, waits to be paid.
 /// An upgrade made meanwhile was billed nothing (it fell after the end of the period paid), so the renewal, once paid,
 /// paid for a whole period on the upgraded plan at the old price. It is prorated over the renewal's period instead, and
-/// given back should that renewal never be paid.
+/// given back should the account end without paying that renewal. A new cadence chosen then starts where that period ends.
 /// </summary>
 public sealed class UpgradeOnUnpaidRenewalTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
@@ -61,12 +61,35 @@ public sealed class UpgradeOnUnpaidRenewalTests(ServiceHostsLane infrastructure)
         }
 
         Assert.Equal(InvoiceStatus.Uncollectible, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);
+        // Accounts expires the account on the last failure.
+        await billing.PublishAsync(new AccountStatusChanged(accountId, partnerId, AccountStatuses.PaymentFailed, AccountStatuses.Expired, "monthly", Payers.Partner,
+            renewal.FirstFailedAt!.Value.AddDays(5).AddMinutes(2)));
         var proration = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
         Assert.True(await billing.EventuallyAsync(db => db.CreditNotes.AnyAsync(c => c.InvoiceId == proration.Id && c.ProviderRefundId != null)),
             "The upgrade of the written-off period was never refunded.");
         var note = Assert.Single(await billing.QueryAsync(db => db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == proration.Id).ToListAsync()));
         Assert.Equal((proration.Total, proration.CardCharged), (note.Amount, note.CardRefund));
-        Assert.Equal("Plan change cancelled: the renewal of its period was never paid", note.Reason);
+        Assert.Equal("Plan change cancelled: the account ended before the period it was for, which was never paid", note.Reason);
+    }
+
+    [Fact]
+    public async Task A_switch_to_annual_made_while_the_renewal_is_in_dunning_starts_its_year_where_that_renewals_period_ends()
+    {
+        var (accountId, renewal) = await RenewalDeclinedAsync();
+        await billing.ChooseCardAsync(accountId, partnerId, await billing.AddCardAsync(partnerId), DateTimeOffset.UtcNow);
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Plus, Plus with { Cadence = "annual" }, null, At(renewal.PeriodStart.AddDays(2))));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).ScheduledPlan != null),
+            "The switch to annual was never taken in.");
+
+        // The card chosen pays the monthly renewal at its first retry; the next renewal is the first year.
+        await billing.RunAsync<DunningJob>(renewal.FirstFailedAt!.Value.AddDays(1).AddMinutes(1));
+        Assert.Equal(InvoiceStatus.Paid, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);
+        await billing.RunAsync<RenewalJob>(At(renewal.PeriodEnd).AddHours(1));
+
+        Assert.Empty(await billing.InvoicesAsync(accountId, InvoicePurposes.PlanChange));
+        var year = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal), i => i.Id != renewal.Id);
+        Assert.Equal((renewal.PeriodEnd, renewal.PeriodEnd.AddYears(1)), (year.PeriodStart, year.PeriodEnd));
+        Assert.Equal("annual", (await billing.AccountAsync(accountId)).Plan.Cadence);
     }
 
     /// <summary>A partner-paid account whose card declines from its first renewal on: that renewal, open in dunning.</summary>
