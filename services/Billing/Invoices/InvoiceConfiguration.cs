@@ -14,10 +14,12 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => i.Number).IsUnique();
         builder.HasIndex(i => new { i.PartnerId, i.Id });
         builder.HasIndex(i => new { i.AccountId, i.Id });
-        // One charge per account and period, enforced by the database whatever the number of Billing instances.
+        // One charge per account and period, enforced by the database whatever the number of Billing instances. A voided
+        // invoice is never charged and does not hold its period: an account moved out and back in on its renewal day is
+        // invoiced that period again, by its new partner.
         builder.HasIndex(i => new { i.AccountId, i.PeriodStart }, "ux_invoices_account_period")
             .IsUnique()
-            .HasFilter($"purpose IN ('{InvoicePurposes.FirstPeriod}', '{InvoicePurposes.Renewal}')");
+            .HasFilter($"purpose IN ('{InvoicePurposes.FirstPeriod}', '{InvoicePurposes.Renewal}') AND status <> '{InvoiceStatus.Void}'");
         builder.HasIndex(i => i.NextRetryAt, "ix_invoices_dunning_due").HasFilter("next_retry_at IS NOT NULL");
         builder.Property(i => i.Number).HasMaxLength(32);
         builder.Property(i => i.Payer).HasMaxLength(10);

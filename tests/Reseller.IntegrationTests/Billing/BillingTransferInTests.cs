@@ -65,6 +65,31 @@ public sealed class BillingTransferInTests(ServiceHostsLane infrastructure) : IC
     }
 
     [Fact]
+    public async Task An_account_moved_out_and_back_in_on_its_renewal_day_is_renewed_by_its_new_partner_and_holds_up_no_other_renewal()
+    {
+        var declining = await billing.AddCardAsync(formerPartnerId, "card_declined");
+        var accountId = await billing.ActiveAccountAsync(formerPartnerId, await billing.AddCardAsync(formerPartnerId), Plus, createdAt: Now.AddMonths(-1));
+        var periodEnd = (await AccountAsync(accountId)).CurrentPeriodEnd!.Value;
+        var renewalDay = new DateTimeOffset(periodEnd.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
+        await billing.ChooseCardAsync(accountId, formerPartnerId, declining, renewalDay.AddHours(-1));
+        var otherId = await billing.ActiveAccountAsync(formerPartnerId, await billing.AddCardAsync(formerPartnerId), Plus, createdAt: Now.AddMonths(-1).AddDays(1));
+        await billing.RunAsync<RenewalJob>(renewalDay);
+        var declined = Assert.Single(await InvoicesAsync(accountId), i => i.Purpose == InvoicePurposes.Renewal);
+
+        // The former partner's renewal for that day is voided by the move-out; the new partner's is issued for the same day.
+        await billing.MoveOutAsync(accountId, formerPartnerId, renewalDay.AddSeconds(1));
+        await billing.MoveInAsync(accountId, newPartnerId, Plus, renewalDay.AddSeconds(2));
+        await billing.ChooseCardAsync(accountId, newPartnerId, await billing.AddCardAsync(newPartnerId), renewalDay.AddSeconds(3));
+        await billing.RunAsync<RenewalJob>(renewalDay.AddMinutes(1));
+        await billing.RunAsync<RenewalJob>(renewalDay.AddDays(1).AddHours(1));
+
+        var renewals = (await InvoicesAsync(accountId)).Where(i => i.Purpose == InvoicePurposes.Renewal).ToList();
+        Assert.Equal([(formerPartnerId, InvoiceStatus.Void), (newPartnerId, InvoiceStatus.Paid)], renewals.Select(i => (i.PartnerId, i.Status)));
+        Assert.Equal((declined.PeriodStart, declined.PeriodEnd), (renewals[1].PeriodStart, renewals[1].PeriodEnd));
+        Assert.Single(await InvoicesAsync(otherId), i => i.Purpose == InvoicePurposes.Renewal);
+    }
+
+    [Fact]
     public async Task An_account_moved_in_months_after_its_last_paid_period_ended_is_billed_from_the_move_in_day_not_for_the_months_it_was_stand_alone()
     {
         var accountId = await billing.ActiveAccountAsync(formerPartnerId, await billing.AddCardAsync(formerPartnerId), Plus, createdAt: Now.AddMonths(-4));

@@ -491,7 +491,7 @@ namespace Reseller.Billing.Data.Migrations
                     b.HasIndex(new[] { "AccountId", "PeriodStart" }, "ux_invoices_account_period")
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_account_id_period_start")
-                        .HasFilter("purpose IN ('first_period', 'renewal')");
+                        .HasFilter("purpose IN ('first_period', 'renewal') AND status <> 'Void'");
 
                     b.HasIndex(new[] { "Reference" }, "ux_invoices_reference")
                         .IsUnique()

@@ -96,7 +96,7 @@ public sealed class PlanChangeAroundMoveTests(ServiceHostsLane infrastructure) :
         var accountId = await billing.ActiveAccountAsync(formerPartnerId, formerCard, Plus);
         var before = await billing.AccountAsync(accountId);
         var changedAt = DateTimeOffset.UtcNow;
-        var yearly = Plus with { Cadence = "yearly" };
+        var yearly = Plus with { Cadence = "annual" };
         await billing.MoveOutAsync(accountId, formerPartnerId, changedAt.AddSeconds(1));
         await billing.MoveInAsync(accountId, newPartnerId, yearly, changedAt.AddSeconds(2));
 
@@ -105,8 +105,9 @@ public sealed class PlanChangeAroundMoveTests(ServiceHostsLane infrastructure) :
         Assert.Empty(await billing.InvoicesAsync(accountId, InvoicePurposes.PlanChange));
         var account = await billing.AccountAsync(accountId);
         Assert.Equal(newPartnerId, account.PartnerId);
-        Assert.Equal(before.AnchorDate, account.AnchorDate);
+        // The new partner's first renewal, on its new cadence, comes where the period the former partner paid ends.
         Assert.Equal(before.CurrentPeriodEnd, account.CurrentPeriodEnd);
+        Assert.Equal((before.CurrentPeriodEnd!.Value, before.CurrentPeriodEnd.Value.AddYears(1)), account.NextPeriod());
         Assert.Equal(AccountStatus.Active, account.Status);
         Assert.Equal(1, account.PlanRevision);
     }
