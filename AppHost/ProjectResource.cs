@@ -7,6 +7,7 @@ public sealed class ProjectResource
     private readonly List<ProjectResource> projects = [];
     private readonly List<ProjectResource> peers = [];
     private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> settings = new(StringComparer.Ordinal);
 
     internal ProjectResource(string name, string projectDirectory, string assemblyName)
     {
@@ -35,6 +36,9 @@ public sealed class ProjectResource
     public IReadOnlyList<ProjectResource> PeerReferences => peers;
 
     public IReadOnlyDictionary<string, string> Environment => environment;
+
+    /// <summary>Settings of this project alone: their local value here; a cluster takes theirs from its settings (SettingsManifests).</summary>
+    public IReadOnlyDictionary<string, string> Settings => settings;
 
     public ProjectResource WithReference(PostgresDatabaseResource database)
     {
@@ -89,6 +93,14 @@ public sealed class ProjectResource
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         HttpPort = port;
+        return this;
+    }
+
+    public ProjectResource WithSetting(string key, string localValue)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(localValue);
+        settings[key] = localValue;
         return this;
     }
 

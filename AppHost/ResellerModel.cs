@@ -2,6 +2,8 @@ using System.Globalization;
 
 using Microsoft.Extensions.Configuration;
 
+using Reseller.AppHost.Hosting;
+
 namespace Reseller.AppHost;
 
 public static class ResellerModel
@@ -61,6 +63,10 @@ public static class ResellerModel
             .WithReference(credits)
             .WithReference(web)
             .WithHttpEndpoint(5080);
+        foreach ((var key, var value) in LocalGatewayLimits.For(ProjectEnvironment.EnvironmentName(), builder.Configuration))
+        {
+            gateway.WithSetting(key, value);
+        }
         web.WithPeer(gateway);
 
         // Every process validates tokens with the public keys (JWKS) of the services that issue them, fetched when first needed.

@@ -38,6 +38,11 @@ public sealed class ProjectEnvironmentContract(
             }
         }
 
+        foreach ((var key, var value) in project.Settings)
+        {
+            environment[key] = new EnvironmentSource.Setting(value);
+        }
+
         foreach ((var key, var value) in extra)
         {
             environment[key] = new EnvironmentSource.Literal(value);

@@ -16,9 +16,7 @@ internal sealed class ProjectEnvironment(
 
     public static Dictionary<string, EnvironmentSource> Shared(IConfiguration configuration, PlatformSecrets secrets)
     {
-        var environmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
-            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
-            ?? "Development";
+        var environmentName = EnvironmentName();
         var shared = new Dictionary<string, EnvironmentSource>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = new EnvironmentSource.Setting(environmentName),
@@ -39,6 +37,10 @@ internal sealed class ProjectEnvironment(
 
         return shared;
     }
+
+    /// <summary>The environment the services run in: the AppHost's own, Development unless set.</summary>
+    public static string EnvironmentName() =>
+        Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Development";
 
     public Dictionary<string, string?> For(ProjectReplica replica) =>
         contract.For(replica.Project, extra).ToDictionary(entry => entry.Key, entry => Resolve(entry.Value, replica), StringComparer.Ordinal);

@@ -16,6 +16,9 @@ public static class SettingsManifests
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://otel-collector:4317",
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc",
         ["OTEL_METRIC_EXPORT_INTERVAL"] = "15000",
+        // A cluster keeps the gateway's own limits, whatever a local run raises them to (LocalGatewayLimits).
+        ["Gateway__AnonymousRequestsPerMinute"] = "60",
+        ["Gateway__PartnerRequestsPerMinute"] = "3000",
     };
 
     public static Manifest For(IEnumerable<IReadOnlyList<KeyValuePair<string, EnvironmentSource>>> contracts)

@@ -33,9 +33,9 @@ public static class Extensions
         builder.Services.AddInternalServiceClient();
         builder.Services.AddTransient<ApiKeyVerifier>();
         builder.Services.AddSingleton<OpenApiCache>();
-        var anonymousPerMinute = builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", AnonymousCallerLimits.DefaultPerMinute);
+        var anonymousPerMinute = builder.Configuration.GetValue(AnonymousCallerLimits.Setting, AnonymousCallerLimits.DefaultPerMinute);
         builder.Services.AddAnonymousCallerLimits(anonymousPerMinute);
-        builder.Services.AddCredentialCallerLimits(builder.Configuration.GetValue("Gateway:PartnerRequestsPerMinute", CredentialCallerLimits.DefaultPerMinute));
+        builder.Services.AddCredentialCallerLimits(builder.Configuration.GetValue(CredentialCallerLimits.Setting, CredentialCallerLimits.DefaultPerMinute));
         builder.Services.AddSingleton(new FailedKeyChecks(anonymousPerMinute));
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddGatewayCors(builder.Configuration);

@@ -12,6 +12,7 @@ namespace Reseller.Gateway.RateLimiting;
 public static class AnonymousCallerLimits
 {
     public const string Policy = "anonymous-callers";
+    public const string Setting = "Gateway:AnonymousRequestsPerMinute";
     public const int DefaultPerMinute = 60;
 
     public static IServiceCollection AddAnonymousCallerLimits(this IServiceCollection services, int perMinute) =>

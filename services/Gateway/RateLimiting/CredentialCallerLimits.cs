@@ -12,6 +12,7 @@ namespace Reseller.Gateway.RateLimiting;
 public static class CredentialCallerLimits
 {
     public const string Policy = "credential-callers";
+    public const string Setting = "Gateway:PartnerRequestsPerMinute";
     public const int DefaultPerMinute = 3000;
 
     public static IServiceCollection AddCredentialCallerLimits(this IServiceCollection services, int perMinute) =>

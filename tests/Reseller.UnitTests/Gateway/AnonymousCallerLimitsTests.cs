@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Reseller.AppHost.Hosting;
 using Reseller.Gateway.RateLimiting;
 using Reseller.Gateway.Routing;
 
@@ -45,6 +47,28 @@ public sealed class AnonymousCallerLimitsTests
         Assert.Equal((int)refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, problem["retry_after_seconds"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/api/v1/unlimited", null)).StatusCode);
         await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("Development", LocalGatewayLimits.AnonymousPerMinute, LocalGatewayLimits.PartnerPerMinute)]
+    [InlineData("Production", AnonymousCallerLimits.DefaultPerMinute, CredentialCallerLimits.DefaultPerMinute)]
+    public void A_local_run_lets_a_test_suite_call_from_one_address_far_more_often_than_production_does(string environment, int anonymous, int perPartner)
+    {
+        var gateway = new ConfigurationBuilder()
+            .AddInMemoryCollection(LocalGatewayLimits.For(environment, new ConfigurationBuilder().Build())
+                .Select(setting => KeyValuePair.Create(setting.Key.Replace("__", ":", StringComparison.Ordinal), (string?)setting.Value)))
+            .Build();
+
+        Assert.Equal(anonymous, gateway.GetValue(AnonymousCallerLimits.Setting, AnonymousCallerLimits.DefaultPerMinute));
+        Assert.Equal(perPartner, gateway.GetValue(CredentialCallerLimits.Setting, CredentialCallerLimits.DefaultPerMinute));
+    }
+
+    [Fact]
+    public void A_limit_set_for_the_local_run_is_kept()
+    {
+        var configured = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("Gateway:AnonymousRequestsPerMinute", (string?)"120")]).Build();
+
+        Assert.Contains(KeyValuePair.Create("Gateway__AnonymousRequestsPerMinute", "120"), LocalGatewayLimits.For("Development", configured));
     }
 
     [Fact]
