@@ -2,7 +2,7 @@ using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Partners.Organisations;
 
-public sealed record PartnerResponse(
+public record PartnerResponse(
     string Id,
     string Name,
     string Email,

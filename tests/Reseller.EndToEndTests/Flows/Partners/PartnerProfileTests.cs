@@ -30,6 +30,24 @@ public sealed class PartnerProfileTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task Creating_a_partner_answers_the_partner_with_its_first_user()
+    {
+        var email = $"owner-{Guid.NewGuid():N}@agency.test";
+        var created = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/partners",
+            new { name = "Agence Nouvelle", email, password = "correct horse battery", country = "FR", currency = "USD" }, asOperator: true), HttpStatusCode.Created);
+
+        // API.md: "201 partner, with its first user"; the nested partner stays for clients of its first shape.
+        var id = created["id"]!.GetValue<string>();
+        Assert.StartsWith("prt_", id, StringComparison.Ordinal);
+        Assert.Equal(("Agence Nouvelle", email, "FR", "USD"), (created["name"]!.GetValue<string>(), created["email"]!.GetValue<string>(),
+            created["country"]!.GetValue<string>(), created["currency"]!.GetValue<string>()));
+        Assert.Equal(id, created["partner"]!["id"]!.GetValue<string>());
+        Assert.Equal(email, created["user"]!["email"]!.GetValue<string>());
+        var token = await client.TokenAsync(email, "correct horse battery");
+        Assert.Equal(id, (await client.GetAsync("/api/v1/partners/me", token))["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Bad_profile_changes_are_refused_as_problems()
     {
         var partner = await client.CreatePartnerAsync();
