@@ -9,6 +9,7 @@ public static class OpenApiExtensions
         services.AddOpenApi(options =>
         {
             options.AddSchemaTransformer<TimestampSchemaTransformer>();
+            options.AddSchemaTransformer<DigitsSchemaTransformer>();
             options.AddSchemaTransformer<RelayedJsonSchemaTransformer>();
             options.AddOperationTransformer<StandardProblemsTransformer>();
             options.AddOperationTransformer<ParameterDescriptionTransformer>();
