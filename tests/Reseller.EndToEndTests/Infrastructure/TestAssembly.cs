@@ -2,10 +2,10 @@ using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Testing.AssemblyFixtures;
 
 // Test classes run in parallel (xunit.runner.json), each in its own collection, on one shared running system, eight at a
-// time; the classes that must run alone run after them, one by one, and last those on a system of their own
-// (ReplicatedSystem, which starts as the lone classes begin). A class that moves the sandbox clock is [RunsAlone]: the
-// system has one clock and it only moves forward, so a move would shift every test running beside it (a trial it counts on
-// ends, a renewal it did not ask for runs).
+// time; the classes that must run alone run before them, one by one, while the system is young (a clock move renews every
+// account the other tests left), and last those on a system of their own (ReplicatedSystem). A class that moves the sandbox
+// clock is [RunsAlone]: the system has one clock and it only moves forward, so a move would shift every test running beside
+// it (a trial it counts on ends, a renewal it did not ask for runs).
 [assembly: TestFramework(AssemblyFixtureFramework.TypeName, AssemblyFixtureFramework.AssemblyName)]
 [assembly: AssemblyFixture(typeof(ResellerSystem))]
 [assembly: AssemblyFixture(typeof(ReplicatedSystem))]
