@@ -95,7 +95,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
     {
         var percent = await invoicer.DiscountPercentAsync(account.PartnerId, payer, account.AccountId, cancellationToken);
         if (await PeriodInServiceAsync(account, changedOn, cancellationToken) is not (var start, var end)
-            || Prorate(change.Previous, change.Current, changedOn, start, end, percent) is not { } charge)
+            || Prorate(PlanBefore(account, change.Previous, changedOn), change.Current, changedOn, start, end, percent) is not { } charge)
         {
             return null;
         }
@@ -128,9 +128,17 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             return changedOn < account.CurrentPeriodEnd ? await NewCadenceAsync(account, current, changedOn, cancellationToken) : null;
         }
         return await PeriodInServiceAsync(account, changedOn, cancellationToken) is (var start, var end)
-            ? Prorate(previous, current, changedOn, start, end, await invoicer.DiscountPercentAsync(account, cancellationToken))
+            ? Prorate(PlanBefore(account, previous, changedOn), current, changedOn, start, end, await invoicer.DiscountPercentAsync(account, cancellationToken))
             : null;
     }
+
+    /// <summary>
+    /// The plan a change adds to. On a renewal not paid yet, the plan that renewal priced, which is Billing's: a downgrade
+    /// scheduled before it became the plan with it, while Accounts may still name the plan before the downgrade as the one
+    /// changed from, and the upgrade would then be billed only for what it adds over that higher plan.
+    /// </summary>
+    private static AccountPlan PlanBefore(BilledAccount account, AccountPlan previous, DateOnly changedOn) =>
+        changedOn >= account.CurrentPeriodEnd ? account.Plan : previous;
 
     private static bool IsNewCadenceOnUnpaidRenewal(BilledAccount account, AccountPlanChanged change, DateOnly changedOn) =>
         change.Current.Cadence != change.Previous.Cadence && change.Previous.Cadence != PlanCadences.Trial && change.Current.Cadence != PlanCadences.Trial

@@ -73,6 +73,30 @@ public sealed class UpgradeOnUnpaidRenewalTests(ServiceHostsLane infrastructure)
     }
 
     [Fact]
+    public async Task An_upgrade_in_dunning_from_a_plan_whose_downgrade_the_renewal_already_priced_is_billed_over_that_lower_plan()
+    {
+        var enterprise = Plus with { Tier = "enterprise" };
+        var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Professional);
+        // A downgrade to plus waits for the renewal; Accounts keeps showing professional until that renewal is paid.
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Professional, Professional, Plus, DateTimeOffset.UtcNow, Revision: 1));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).ScheduledPlan != null),
+            "The downgrade was never scheduled.");
+        var renewal = await DeclinedRenewalAsync(accountId);
+        var changedOn = renewal.PeriodStart.AddDays(1);
+
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Professional, enterprise, null, At(changedOn), Revision: 2));
+
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration)),
+            "The upgrade made in dunning was never billed.");
+        var proration = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
+        // Enterprise adds 21,000 a month over plus, the plan the renewal priced, and 11,000 over professional: billed for 21,000.
+        var days = renewal.PeriodEnd.DayNumber - renewal.PeriodStart.DayNumber;
+        var remaining = renewal.PeriodEnd.DayNumber - changedOn.DayNumber;
+        Assert.True(proration.Total > 11_000L * remaining / days, $"{proration.Total} is no more than enterprise adds over professional");
+        Assert.True(proration.Total <= 21_000L * remaining / days + 1, $"{proration.Total} is more than enterprise adds over plus");
+    }
+
+    [Fact]
     public async Task A_switch_to_annual_made_while_the_renewal_is_in_dunning_starts_its_year_where_that_renewals_period_ends()
     {
         var (accountId, renewal) = await RenewalDeclinedAsync();
@@ -96,6 +120,12 @@ public sealed class UpgradeOnUnpaidRenewalTests(ServiceHostsLane infrastructure)
     private async Task<(Guid AccountId, Invoice Renewal)> RenewalDeclinedAsync()
     {
         var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Plus);
+        return (accountId, await DeclinedRenewalAsync(accountId));
+    }
+
+    /// <summary>The account's card is moved to one that declines, and its renewal is then run: that renewal, open in dunning.</summary>
+    private async Task<Invoice> DeclinedRenewalAsync(Guid accountId)
+    {
         await billing.ChooseCardAsync(accountId, partnerId, await billing.AddCardAsync(partnerId, "card_declined"), DateTimeOffset.UtcNow);
         var periodEnd = (await billing.AccountAsync(accountId)).CurrentPeriodEnd!.Value;
         await billing.RunAsync<RenewalJob>(At(periodEnd).AddHours(1));
@@ -103,7 +133,7 @@ public sealed class UpgradeOnUnpaidRenewalTests(ServiceHostsLane infrastructure)
             "The renewal charge never failed.");
         var renewal = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal));
         Assert.Equal((InvoiceStatus.Open, AccountStatus.PaymentFailed), (renewal.Status, (await billing.AccountAsync(accountId)).Status));
-        return (accountId, renewal);
+        return renewal;
     }
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
