@@ -57,21 +57,6 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
             parallel ? aloneFirst : 0, parallel ? sideBySideCollections : 0);
     }
 
-    /// <summary>
-    /// The collections in the order the gate lets them in: lone ones first, then side by side, then those on a fixture only
-    /// lone ones need. Run one at a time (no parallelization), this order is the whole of it.
-    /// </summary>
-    protected override async Task AfterTestAssemblyStartingAsync()
-    {
-        await base.AfterTestAssemblyStartingAsync();
-        TestCollectionOrderer = new PhaseOrderer(TestCollectionOrderer, collection => needsOf[collection.UniqueID] switch
-        {
-            { Alone: true } needs when !needs.Fixtures.Any(neededOnlyAlone.Contains) => 0,
-            { Alone: false } => 1,
-            _ => 2,
-        });
-    }
-
     protected override async Task<RunSummary> RunTestCollectionAsync(
         IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource)
     {
@@ -108,13 +93,6 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
         {
             return --collectionsToRun[fixture] == 0;
         }
-    }
-
-    /// <summary>Orders collections by phase, keeping the order <paramref name="inner"/> gives within one.</summary>
-    private sealed class PhaseOrderer(ITestCollectionOrderer inner, Func<ITestCollection, int> phase) : ITestCollectionOrderer
-    {
-        public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
-            inner.OrderTestCollections(testCollections).OrderBy(phase);
     }
 
     /// <summary>The shared fixtures a collection's classes ask for, and whether one of them must run alone.</summary>
