@@ -16,20 +16,16 @@ namespace Reseller.Billing.CreditNotes;
 /// </summary>
 public sealed class UnrunPeriodProrations(BillingDb db, InvoiceCrediting crediting, CardRefunds cardRefunds, ILogger<UnrunPeriodProrations> logger)
 {
-    /// <summary>Credits, inside the caller's transaction, what was paid of the closed account's prorations past its last period paid.</summary>
+    /// <summary>Credits, inside the caller's transaction, what was paid of the closed account's prorations of a period it never ran.</summary>
     public async Task<IReadOnlyList<CreditNote>> CreditAsync(BilledAccount account, CancellationToken cancellationToken)
     {
-        if (account.CurrentPeriodEnd is not { } paidThrough)
-        {
-            return [];
-        }
-        var prorations = await db.Invoices.AsNoTracking()
-            .Where(i => i.AccountId == account.AccountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid && i.PeriodStart >= paidThrough)
+        var paid = await db.Invoices.AsNoTracking()
+            .Where(i => i.AccountId == account.AccountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid)
             .OrderBy(i => i.Id)
-            .Select(i => i.Id)
+            .Select(i => new { i.Id, i.PeriodStart })
             .ToListAsync(cancellationToken);
         var notes = new List<CreditNote>();
-        foreach (var id in prorations)
+        foreach (var id in paid.Where(proration => account.NeverRan(proration.PeriodStart)).Select(proration => proration.Id))
         {
             var proration = (await crediting.LockAsync(id, cancellationToken))!;
             var credited = await crediting.CreditedAsync(proration, cancellationToken);

@@ -84,8 +84,16 @@ public sealed class BilledAccount
     /// Whether a renewal into the period starting on <paramref name="periodStart"/> is not wanted: the account closed, or it
     /// was cancelled and so ends with the paid period it is in (Accounts expires it then, whatever renewal is paid after).
     /// </summary>
-    public bool EndsBefore(DateOnly periodStart) =>
-        IsClosed || (Status == AccountStatus.Cancelled && CurrentPeriodEnd is { } end && periodStart >= end);
+    public bool EndsBefore(DateOnly periodStart) => IsClosed || HasRunOut(periodStart);
+
+    /// <summary>Whether <paramref name="day"/> falls on or after the end of the last period paid (false before any).</summary>
+    public bool IsPastPeriodPaid(DateOnly day) => CurrentPeriodEnd is { } end && day >= end;
+
+    /// <summary>
+    /// Whether the account closed before running the period that starts on <paramref name="periodStart"/>: one it had begun
+    /// on a renewal it never paid. What was charged for that period is not kept.
+    /// </summary>
+    public bool NeverRan(DateOnly periodStart) => IsClosed && IsPastPeriodPaid(periodStart);
 
     /// <summary>The current period has been paid and is still running.</summary>
     public bool IsInPaidPeriod => CurrentPeriodStart is not null && CurrentPeriodEnd is not null
@@ -239,7 +247,7 @@ public sealed class BilledAccount
     /// A cancelled account whose period ended by <paramref name="day"/>: expired in all but name (its expiry may not have
     /// reached Billing yet), so a new plan restarts it as it would an expired one.
     /// </summary>
-    public bool HasRunOut(DateOnly day) => Status == AccountStatus.Cancelled && CurrentPeriodEnd is { } end && day >= end;
+    public bool HasRunOut(DateOnly day) => Status == AccountStatus.Cancelled && IsPastPeriodPaid(day);
 
     /// <summary>
     /// A trial turned paid, a new cadence or a new plan for an expired account: a new anniversary starts at the change date,
@@ -249,8 +257,7 @@ public sealed class BilledAccount
     public void Reanchor(AccountPlan plan, DateOnly anchor, DateTimeOffset changedAt)
     {
         ChangePlan(plan, null);
-        AnchorDate = anchor;
-        PeriodIndex = 0;
+        RestartAnniversary(anchor);
         if (Status == AccountStatus.Trial || IsClosed || HasRunOut(anchor))
         {
             Status = AccountStatus.Pending;
@@ -270,12 +277,16 @@ public sealed class BilledAccount
         }
         if (scheduled.Cadence != Plan.Cadence)
         {
-            AnchorDate = NextPeriod().Start;
-            PeriodIndex = 0;
+            RestartAnniversary(NextPeriod().Start);
         }
-        Plan = scheduled;
-        Cadence = scheduled.Cadence;
-        ScheduledPlan = null;
+        ChangePlan(scheduled, null);
+    }
+
+    /// <summary>The anniversary starts again on <paramref name="anchor"/>: the next period charged is the one starting that day.</summary>
+    private void RestartAnniversary(DateOnly anchor)
+    {
+        AnchorDate = anchor;
+        PeriodIndex = 0;
     }
 
     /// <summary>
@@ -342,8 +353,7 @@ public sealed class BilledAccount
             if (paidThrough == movedInOn || Cadence != cadenceBefore)
             {
                 // A new anniversary where what was paid ends: its first period is the next renewal.
-                AnchorDate = paidThrough;
-                PeriodIndex = 0;
+                RestartAnniversary(paidThrough);
                 CurrentPeriodEnd = paidThrough;
                 RenewalInvoicedFor = null;
             }

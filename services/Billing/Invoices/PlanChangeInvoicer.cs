@@ -28,15 +28,17 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             account.ChargeTo(card);
         }
         var charge = await PriceAsync(account, change.Previous, change.Current, changedOn, cancellationToken);
-        if (charge is null && IsNewCadenceOnUnpaidRenewal(account, change, changedOn))
-        {
-            // Scheduled, so the renewal after the unpaid one starts the new cadence's anniversary (ApplyScheduledPlan).
-            account.ChangePlan(change.Previous, change.Current);
-            return null;
-        }
         if (charge is null)
         {
-            account.ChangePlan(change.Current, change.Scheduled);
+            if (IsNewCadenceOnUnpaidRenewal(account, change, changedOn))
+            {
+                // Scheduled, so the renewal after the unpaid one starts the new cadence's anniversary (ApplyScheduledPlan).
+                account.ChangePlan(change.Previous, change.Current);
+            }
+            else
+            {
+                account.ChangePlan(change.Current, change.Scheduled);
+            }
             return null;
         }
         if (!charge.StartsNewPeriod && payerAtChange != account.Payer)
@@ -125,7 +127,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         {
             // Chosen on a renewal not paid yet, the new cadence starts when that renewal's period ends: the renewal pays its
             // period as it was priced.
-            return changedOn < account.CurrentPeriodEnd ? await NewCadenceAsync(account, current, changedOn, cancellationToken) : null;
+            return account.IsPastPeriodPaid(changedOn) ? null : await NewCadenceAsync(account, current, changedOn, cancellationToken);
         }
         return await PeriodInServiceAsync(account, changedOn, cancellationToken) is (var start, var end)
             ? Prorate(PlanBefore(account, previous, changedOn), current, changedOn, start, end, await invoicer.DiscountPercentAsync(account, cancellationToken))
@@ -138,11 +140,11 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
     /// changed from, and the upgrade would then be billed only for what it adds over that higher plan.
     /// </summary>
     private static AccountPlan PlanBefore(BilledAccount account, AccountPlan previous, DateOnly changedOn) =>
-        changedOn >= account.CurrentPeriodEnd ? account.Plan : previous;
+        account.IsPastPeriodPaid(changedOn) ? account.Plan : previous;
 
     private static bool IsNewCadenceOnUnpaidRenewal(BilledAccount account, AccountPlanChanged change, DateOnly changedOn) =>
         change.Current.Cadence != change.Previous.Cadence && change.Previous.Cadence != PlanCadences.Trial && change.Current.Cadence != PlanCadences.Trial
-        && account.IsInPaidPeriod && changedOn >= account.CurrentPeriodEnd;
+        && account.IsInPaidPeriod && account.IsPastPeriodPaid(changedOn);
 
     /// <summary>
     /// The period the account runs in on that day: the period paid, or past its end the period of a renewal issued and not paid
@@ -156,7 +158,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         {
             return null;
         }
-        if (changedOn < end)
+        if (!account.IsPastPeriodPaid(changedOn))
         {
             return (start, end);
         }

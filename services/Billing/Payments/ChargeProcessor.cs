@@ -202,7 +202,7 @@ public sealed class ChargeProcessor(
         invoice.Status == InvoiceStatus.Open && account is not null && invoice.Purpose switch
         {
             InvoicePurposes.Renewal => account.EndsBefore(invoice.PeriodStart),
-            InvoicePurposes.Proration => account.IsClosed && account.CurrentPeriodEnd is { } paidThrough && invoice.PeriodStart >= paidThrough,
+            InvoicePurposes.Proration => account.NeverRan(invoice.PeriodStart),
             _ => InvoicePeriods.CoversPeriod(invoice.Purpose) && account.IsClosed,
         };
 
