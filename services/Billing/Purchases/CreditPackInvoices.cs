@@ -1,4 +1,5 @@
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Catalog;
 using Reseller.Contracts.Credits;
@@ -19,6 +20,14 @@ public static class CreditPackInvoices
         var description = kind == CreditKinds.Prepaid ? $"Prepaid credit {pack} (minor units)" : $"{pack} {kind} credits";
         return new PriceBreakdown([new PriceLine(LineCodePrefix + kind, description, 1, found.Price, Discountable: false)], catalog.Currency, 0);
     }
+
+    /// <summary>
+    /// The heading a pack is invoiced under. Prepaid credit is money paid ahead, spendable on any service in the catalog (a
+    /// multi-purpose voucher, Article 30b of Directive 2006/112/EC): VAT is due on the invoices it pays, so taxing its pack
+    /// too would tax the same service twice. SMS and compatibility credits buy one named service: taxed when bought.
+    /// </summary>
+    public static InvoiceHeading Heading(string kind, InvoiceHeading payersHeading) =>
+        kind == CreditKinds.Prepaid ? payersHeading with { TaxRatePercent = 0m, ReverseCharge = false } : payersHeading;
 
     public static bool IsPrepaidPack(Invoice invoice) => invoice.Lines.Any(l => l.Code == LineCodePrefix + CreditKinds.Prepaid);
 }

@@ -66,7 +66,7 @@ public static class CreditPurchasesApi
         // The invoice is the partner's, not an account's (an earmark is Credits' business), so account flows never see it.
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var heading = await headings.ForAsync(partnerId, null, Payers.Partner, cancellationToken);
+        var heading = CreditPackInvoices.Heading(request.Kind!, await headings.ForAsync(partnerId, null, Payers.Partner, cancellationToken));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The number last: its row lock queues every invoice being issued, and is held until commit.
         var invoice = Invoice.Issue(

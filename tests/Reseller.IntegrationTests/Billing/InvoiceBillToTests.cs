@@ -1,11 +1,22 @@
-using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
 
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Invoices.Documents;
+using Reseller.Billing.Payments;
+using Reseller.Billing.Purchases;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
+using Reseller.Contracts.Catalog;
+using Reseller.Contracts.Credits;
 using Reseller.Contracts.Partners;
+using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.IntegrationTests.Billing;
 
@@ -94,6 +105,35 @@ public sealed class InvoiceBillToTests(ServiceHostsLane infrastructure) : IClass
         // The partner's first invoice, issued before, still names the partner (nothing was known of it: an empty bill-to).
         Assert.Equal("", (await InvoiceAsync(accountId, InvoicePurposes.FirstPeriod)).BillTo!.Name);
     }
+
+    [Fact]
+    public async Task A_prepaid_credit_pack_is_invoiced_without_vat_and_an_sms_pack_with_it()
+    {
+        await ConsumedAsync(new PartnerLegalDetailsChanged(partnerId, "Étoile", "Agence Étoile SARL", "3 place Bellecour\n69002 Lyon", "FR", "FR98765432109",
+            "compta@etoile.test", "fr", Now));
+        await billing.AddCardAsync(partnerId);
+        var partner = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PlatformClaims.PartnerId, partnerId.ToString())], "test"));
+
+        // Prepaid credit pays invoices that carry VAT themselves: 50.00 of it costs 50.00, not 60.00.
+        var prepaid = await BuyPackAsync(partner, CreditKinds.Prepaid, 5000);
+        Assert.Equal((0m, 0L, 5000L, 5000L, InvoiceStatus.Paid), (prepaid.TaxRate, prepaid.Tax, prepaid.Total, prepaid.CardCharged, prepaid.Status));
+        var csv = InvoiceCsv.Render(InvoiceDocuments.ForInvoice(prepaid, []));
+        Assert.Contains(",prepaid_credit,Le crédit prépayé est un paiement d'avance : pas de TVA à l'achat", csv);
+
+        var sms = await BuyPackAsync(partner, CreditKinds.Sms, 1000);
+        Assert.Equal((20m, sms.Subtotal / 5, sms.Subtotal + sms.Subtotal / 5), (sms.TaxRate, sms.Tax, sms.Total));
+        Assert.DoesNotContain("prepaid_credit", InvoiceCsv.Render(InvoiceDocuments.ForInvoice(sms, [])));
+    }
+
+    private Task<Invoice> BuyPackAsync(ClaimsPrincipal partner, string kind, long pack) => billing.WithServicesAsync(async services =>
+    {
+        var request = new CreditPurchaseRequest(PublicId.Format("cp", Guid.CreateVersion7()), kind, pack, null);
+        var answer = await CreditPurchasesApi.InvoiceAsync(request, partner, services.GetRequiredService<BillingDb>(), services.GetRequiredService<ProductCatalog>(),
+            services.GetRequiredService<InvoiceNumbering>(), services.GetRequiredService<Reseller.Billing.Invoices.Issuing.InvoiceHeadings>(),
+            services.GetRequiredService<ChargeProcessor>(), TimeProvider.System, CancellationToken.None);
+        var number = Assert.IsType<Created<InvoiceResponse>>(answer.Result).Value!.Number;
+        return await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Number == number));
+    });
 
     private Task<Invoice> InvoiceAsync(Guid accountId, string purpose) =>
         billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.AccountId == accountId && i.Purpose == purpose));

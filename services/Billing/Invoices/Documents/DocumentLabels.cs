@@ -25,6 +25,7 @@ public sealed record DocumentLabels(
     string PaidByCard,
     string AmountDue,
     string ReverseCharge,
+    string PrepaidCreditUntaxed,
     string RefersToInvoice,
     string Reason,
     string Credited,

@@ -58,6 +58,10 @@ public static class InvoiceCsv
         {
             yield return ("reverse_charge", d.Labels.ReverseCharge);
         }
+        if (d.PrepaidCreditPack)
+        {
+            yield return ("prepaid_credit", d.Labels.PrepaidCreditUntaxed);
+        }
         if (d.Card is { } card)
         {
             yield return ("card", $"{card.Brand} {card.Last4}");

@@ -28,6 +28,9 @@ public sealed record InvoiceDocument
     public required decimal TaxRate { get; init; }
     public required long Tax { get; init; }
     public required bool ReverseCharge { get; init; }
+
+    /// <summary>A prepaid-credit pack's invoice or credit note: untaxed, and says why.</summary>
+    public bool PrepaidCreditPack { get; init; }
     public required long Total { get; init; }
     public required long PaidByPrepaid { get; init; }
     public required long PaidByCard { get; init; }

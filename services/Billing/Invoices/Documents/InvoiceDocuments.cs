@@ -1,5 +1,6 @@
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Invoices.Issuing;
+using Reseller.Billing.Purchases;
 
 namespace Reseller.Billing.Invoices.Documents;
 
@@ -29,6 +30,7 @@ public static class InvoiceDocuments
             TaxRate = invoice.TaxRate,
             Tax = invoice.Tax,
             ReverseCharge = invoice.ReverseCharge,
+            PrepaidCreditPack = CreditPackInvoices.IsPrepaidPack(invoice),
             Total = invoice.Total,
             PaidByPrepaid = invoice.PrepaidApplied,
             PaidByCard = invoice.CardCharged,
@@ -68,6 +70,7 @@ public static class InvoiceDocuments
             TaxRate = invoice.TaxRate,
             Tax = note.Amount - net,
             ReverseCharge = invoice.ReverseCharge,
+            PrepaidCreditPack = CreditPackInvoices.IsPrepaidPack(invoice),
             Total = note.Amount,
             PaidByPrepaid = 0,
             PaidByCard = 0,

@@ -64,6 +64,10 @@ public static class InvoiceHtml
         {
             html.Append("<p class=\"mention\">").Append(E(l.ReverseCharge)).Append("</p>\n");
         }
+        if (d.PrepaidCreditPack)
+        {
+            html.Append("<p class=\"mention\">").Append(E(l.PrepaidCreditUntaxed)).Append("</p>\n");
+        }
         if (d.Reason is { } reason)
         {
             html.Append("<p>").Append(E(l.Reason)).Append(E(l.Colon)).Append(E(reason)).Append("</p>\n");

@@ -128,6 +128,10 @@ public static class InvoicePdf
             {
                 Paragraph(labels.ReverseCharge, Strong);
             }
+            if (d.PrepaidCreditPack)
+            {
+                Paragraph(labels.PrepaidCreditUntaxed, Strong);
+            }
             if (d.Reason is { } reason)
             {
                 Paragraph(labels.Reason + labels.Colon + reason, Text);

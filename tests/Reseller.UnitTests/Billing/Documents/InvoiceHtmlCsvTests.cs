@@ -44,6 +44,18 @@ public sealed class InvoiceHtmlCsvTests
     }
 
     [Fact]
+    public void A_prepaid_credit_pack_is_untaxed_and_its_invoice_says_why_in_the_payers_language()
+    {
+        var invoice = SampleDocuments.FrenchPrepaidPackInvoice();
+
+        Assert.Equal((0m, 0L, 5000L, false), (invoice.TaxRate, invoice.Tax, invoice.Total, invoice.ReverseCharge));
+        var html = System.Net.WebUtility.HtmlDecode(InvoiceHtml.Render(InvoiceDocuments.ForInvoice(invoice, [])));
+        Assert.Contains("Le crédit prépayé est un paiement d'avance : pas de TVA à l'achat", html, StringComparison.Ordinal);
+        Assert.Contains("prepaid_credit,", InvoiceCsv.Render(InvoiceDocuments.ForCreditNote(SampleDocuments.CreditOn(invoice), invoice)), StringComparison.Ordinal);
+        Assert.DoesNotContain("crédit prépayé est", System.Net.WebUtility.HtmlDecode(InvoiceHtml.Render(InvoiceDocuments.ForInvoice(SampleDocuments.FrenchPartnerInvoice(), []))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_csv_names_each_field_by_a_stable_key_whatever_the_language()
     {
         var invoice = SampleDocuments.GermanCustomerInvoice();

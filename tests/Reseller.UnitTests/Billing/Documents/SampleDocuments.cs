@@ -3,6 +3,8 @@ using Reseller.Billing.Invoices;
 using Reseller.Billing.Invoices.Documents;
 using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Pricing;
+using Reseller.Billing.Purchases;
+using Reseller.Contracts.Credits;
 
 namespace Reseller.UnitTests.Billing.Documents;
 
@@ -75,6 +77,19 @@ public static class SampleDocuments
     {
         var price = new PriceBreakdown([new PriceLine("plan", "Marketing plus, 1.000 contatti, 1 mese", 1, 4900, true)], "EUR", 0);
         return Issue(price, Issuer(), ItalianAgency(), InvoiceLanguages.Italian, "RSL-2026-000125");
+    }
+
+    /// <summary>A French agency's 50.00 prepaid-credit pack, invoiced untaxed under the pack's own rule.</summary>
+    public static Invoice FrenchPrepaidPackInvoice()
+    {
+        var price = CreditPackInvoices.Price(TestCatalog.Default, CreditKinds.Prepaid, 5000)!;
+        var (rate, reverseCharge) = TaxRule.For(Issuer(), FrenchAgency(), Rates);
+        var heading = CreditPackInvoices.Heading(CreditKinds.Prepaid, new InvoiceHeading(Issuer(), FrenchAgency(), InvoiceLanguages.French, rate, reverseCharge, 14));
+        var invoice = Invoice.Issue(
+            new IssueInvoice(Guid.NewGuid(), null, "partner", "credit_purchase", new DateOnly(2026, 11, 5), new DateOnly(2026, 11, 5)),
+            "RSL-2026-000126", price, IssuedAt, heading);
+        invoice.PayByCard(invoice.AmountDue, IssuedAt);
+        return invoice;
     }
 
     public static CreditNote CreditOn(Invoice invoice) =>
