@@ -1,6 +1,8 @@
 using MassTransit;
 
 using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
+using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Mail;
 using Reseller.ServiceDefaults.Messaging;
@@ -12,10 +14,15 @@ namespace Reseller.Billing.FollowedAccounts;
 /// e-mail of every switch. The mail is sent inside the inbox transaction: a failure retries the whole message. A named
 /// card that does not belong to the new payer is refused (never charged): the payer still follows Accounts, and a
 /// customer without a card of its own is not charged until it has one. A payer change older than the one applied is stale.
+/// Taken back by its partner, what the client still owed for the account becomes the partner's, charged at once
+/// (<see cref="TakenBackInvoices"/>).
 /// </summary>
-public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger<PayerChangedConsumer> logger) : IConsumer<PayerChanged>
+public sealed class PayerChangedConsumer(BillingDb db, TakenBackInvoices takenBack, ChargeProcessor charges, IMailSender mail, ILogger<PayerChangedConsumer> logger)
+    : IConsumer<PayerChanged>
 {
-    public async Task Consume(ConsumeContext<PayerChanged> context) =>
+    public async Task Consume(ConsumeContext<PayerChanged> context)
+    {
+        List<Guid> payments = [];
         await db.ConsumeOnceAsync(context, nameof(PayerChangedConsumer), async ct =>
         {
             var change = context.Message;
@@ -39,10 +46,16 @@ public sealed class PayerChangedConsumer(BillingDb db, IMailSender mail, ILogger
             }
             account.PaidBy(change.Payer, card, change.ChangedAt);
             await BilledCustomers.RecordAsync(db, change, ct);
+            payments = await takenBack.ReissueAllAsync(account, ct);
             var to = string.IsNullOrWhiteSpace(change.NotificationEmail) ? account.NotificationEmail : change.NotificationEmail;
             if (!string.IsNullOrWhiteSpace(to))
             {
                 await mail.SendAsync(Notices.BillingMails.PayerChanged(to, account, change.PreviousPayer), ct);
             }
         });
+        foreach (var paymentId in payments)
+        {
+            await charges.ProcessAsync(paymentId, context.CancellationToken);
+        }
+    }
 }

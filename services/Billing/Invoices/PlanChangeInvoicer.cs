@@ -18,6 +18,9 @@ namespace Reseller.Billing.Invoices;
 /// </summary>
 public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodInvoicer invoicer)
 {
+    /// <summary>The line that credits the unused part of a period paid, against the price of a new cadence; never discounted.</summary>
+    public const string UnusedCreditCode = "unused_credit";
+
     public async Task<Guid?> ApplyAsync(BilledAccount account, AccountPlanChanged change, CancellationToken cancellationToken)
     {
         var changedOn = DateOnly.FromDateTime(change.ChangedAt.UtcDateTime);
@@ -193,7 +196,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         {
             price = price with
             {
-                Lines = [.. price.Lines, new PriceLine("unused_credit", $"Unused part of the period {start:yyyy-MM-dd} to {end:yyyy-MM-dd}", 1, -credit, Discountable: false)],
+                Lines = [.. price.Lines, new PriceLine(UnusedCreditCode, $"Unused part of the period {start:yyyy-MM-dd} to {end:yyyy-MM-dd}", 1, -credit, Discountable: false)],
             };
         }
         return new PlanChangeCharge(InvoicePurposes.PlanChange, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true);

@@ -6,11 +6,18 @@ namespace Reseller.Billing.Pricing;
 /// <summary>Prices one period of a plan from the catalog: plan line, extra seats, add-ons; annual = AnnualMonths × monthly.</summary>
 public sealed class PlanPricer(ProductCatalog catalog)
 {
+    private const string PlanLine = "plan";
+    private const string ExtraSeatsLine = "extra_seats";
+
     public PriceBreakdown Price(AccountPlan plan, int discountPercent)
     {
         var lines = plan.Cadence == PlanCadences.Trial ? [] : ListLines(plan);
         return new PriceBreakdown(lines.Select(l => l.WithDiscountPercent(discountPercent)).ToList(), catalog.Currency, discountPercent);
     }
+
+    /// <summary>Whether a line of a product's price (by its code) takes the reseller discount: the plan and its seats do, an add-on as the catalog says.</summary>
+    public bool IsDiscountable(string product, string lineCode) =>
+        lineCode is PlanLine or ExtraSeatsLine || catalog.FindProduct(product)?.FindAddOn(lineCode)?.Discountable == true;
 
     private List<PriceLine> ListLines(AccountPlan plan)
     {
@@ -26,17 +33,17 @@ public sealed class PlanPricer(ProductCatalog catalog)
             var contacts = plan.Contacts ?? bandSize;
             var extraBands = Math.Max(0, (contacts - bandSize + bandSize - 1) / bandSize);
             var planPrice = (tier.Price ?? 0) + extraBands * (tier.BandPrice ?? 0);
-            lines.Add(new PriceLine("plan", $"{product.Name} {tier.Code}, {contacts:N0} contacts, 1 {periodName}", 1, planPrice * months, true));
+            lines.Add(new PriceLine(PlanLine, $"{product.Name} {tier.Code}, {contacts:N0} contacts, 1 {periodName}", 1, planPrice * months, true));
 
             var extraSeats = Math.Max(0, (plan.Seats ?? 0) - (tier.IncludedSeats ?? 0));
             if (extraSeats > 0)
             {
-                lines.Add(new PriceLine("extra_seats", $"Extra seats, 1 {periodName}", extraSeats, (product.ExtraSeatPrice ?? 0) * months, true));
+                lines.Add(new PriceLine(ExtraSeatsLine, $"Extra seats, 1 {periodName}", extraSeats, (product.ExtraSeatPrice ?? 0) * months, true));
             }
         }
         else
         {
-            lines.Add(new PriceLine("plan", $"{product.Name} {tier.Code}, 1 {periodName}", plan.Seats ?? tier.MinimumUnits ?? 1, (tier.UnitPrice ?? 0) * months, true));
+            lines.Add(new PriceLine(PlanLine, $"{product.Name} {tier.Code}, 1 {periodName}", plan.Seats ?? tier.MinimumUnits ?? 1, (tier.UnitPrice ?? 0) * months, true));
         }
 
         foreach (var requested in plan.AddOns.Where(a => a.Quantity > 0))
