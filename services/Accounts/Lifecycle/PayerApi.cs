@@ -64,7 +64,7 @@ public static class PayerApi
         if (account.Payer != previousPayer)
         {
             db.Publish(new PayerChanged(account.Id, account.PartnerId, previousPayer, account.Payer, account.BillingProfileId, account.NotificationEmail, now,
-                request.BillTo?.ToBillTo(), account.Language), now);
+                request.BillTo?.ToBillTo(), account.Language, byCustomer ? Payers.Customer : Payers.Partner), now);
         }
         else
         {

@@ -15,8 +15,7 @@ namespace Reseller.Billing.FollowedAccounts;
 /// card that is not the payer's is refused: nothing is charged, the account keeps its card. A named card older than the
 /// latest card chosen (a card change consumed first) does not replace it: the invoice is charged to the latest choice.
 /// </summary>
-public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcessor charges, TakenBackInvoices takenBack, TimeProvider clock,
-    ILogger<AccountRenewalRequestedConsumer> logger) : IConsumer<AccountRenewalRequested>
+public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcessor charges, TimeProvider clock, ILogger<AccountRenewalRequestedConsumer> logger) : IConsumer<AccountRenewalRequested>
 {
     public async Task Consume(ConsumeContext<AccountRenewalRequested> context)
     {
@@ -42,18 +41,14 @@ public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcesso
             }
             // The invoice's payer's card, as a dunning retry takes it: a partner's renewal stays on the partner's card after its
             // client took over paying (the account's card is then the client's, which may not pay the partner's invoice).
-            if (account.IsClosed || await OpenInvoices.ForPeriodAsync(db, account.AccountId, ct) is not { } invoice)
+            if (account.IsClosed || await OpenInvoices.ForPeriodAsync(db, account.AccountId, ct) is not { } invoice
+                || account.CardFor(invoice.Payer) is not { } chargeTo)
             {
                 return;
             }
             // A charge already under way for the invoice is finished instead of starting a second one.
             paymentId = await db.Payments.Where(p => p.InvoiceId == invoice.Id && p.Status == PaymentStatus.Pending).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-            if (paymentId is null && TakenBackInvoices.IsTakenBack(invoice, account))
-            {
-                // The client's, and the partner took payment back: the partner renews on its own invoice.
-                paymentId = await takenBack.ReissueAsync(invoice, account, ct);
-            }
-            else if (paymentId is null && account.CardFor(invoice.Payer) is { } chargeTo)
+            if (paymentId is null)
             {
                 invoice.StartRetry();
                 var payment = Payment.Start(invoice.Id, invoice.PartnerId, chargeTo, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());

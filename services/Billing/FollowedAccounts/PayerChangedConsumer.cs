@@ -1,5 +1,6 @@
 using MassTransit;
 
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
@@ -14,15 +15,16 @@ namespace Reseller.Billing.FollowedAccounts;
 /// e-mail of every switch. The mail is sent inside the inbox transaction: a failure retries the whole message. A named
 /// card that does not belong to the new payer is refused (never charged): the payer still follows Accounts, and a
 /// customer without a card of its own is not charged until it has one. A payer change older than the one applied is stale.
-/// Taken back by its partner, what the client still owed for the account becomes the partner's, charged at once
-/// (<see cref="TakenBackInvoices"/>).
+/// Taken back by its partner (not handed over by the client itself), what the client still owed for the account becomes the
+/// partner's, charged at once (<see cref="TakenBackInvoices"/>).
 /// </summary>
-public sealed class PayerChangedConsumer(BillingDb db, TakenBackInvoices takenBack, ChargeProcessor charges, IMailSender mail, ILogger<PayerChangedConsumer> logger)
+public sealed class PayerChangedConsumer(BillingDb db, TakenBackInvoices takenBack, ChargeProcessor charges, CardRefunds cardRefunds, IMailSender mail,
+    ILogger<PayerChangedConsumer> logger)
     : IConsumer<PayerChanged>
 {
     public async Task Consume(ConsumeContext<PayerChanged> context)
     {
-        List<Guid> payments = [];
+        TakenBackInvoices.Reissued? reissued = null;
         await db.ConsumeOnceAsync(context, nameof(PayerChangedConsumer), async ct =>
         {
             var change = context.Message;
@@ -46,14 +48,21 @@ public sealed class PayerChangedConsumer(BillingDb db, TakenBackInvoices takenBa
             }
             account.PaidBy(change.Payer, card, change.ChangedAt);
             await BilledCustomers.RecordAsync(db, change, ct);
-            payments = await takenBack.ReissueAllAsync(account, ct);
+            if (change.Payer == Payers.Partner && change.ChangedBy == Payers.Partner)
+            {
+                reissued = await takenBack.ReissueAllAsync(account, ct);
+            }
             var to = string.IsNullOrWhiteSpace(change.NotificationEmail) ? account.NotificationEmail : change.NotificationEmail;
             if (!string.IsNullOrWhiteSpace(to))
             {
                 await mail.SendAsync(Notices.BillingMails.PayerChanged(to, account, change.PreviousPayer), ct);
             }
         });
-        foreach (var paymentId in payments)
+        foreach (var note in reissued?.ClientRefunds ?? [])
+        {
+            await cardRefunds.RefundAfterCommitAsync(note.Id, context.CancellationToken);
+        }
+        foreach (var paymentId in reissued?.Payments ?? [])
         {
             await charges.ProcessAsync(paymentId, context.CancellationToken);
         }

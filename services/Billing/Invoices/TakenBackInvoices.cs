@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Payments;
@@ -10,76 +11,101 @@ namespace Reseller.Billing.Invoices;
 
 /// <summary>
 /// What a client still owed for its account when its partner took payment back (a renewal in dunning, a first period
-/// waiting for the client's card, an upgrade's proration) becomes the partner's: the client's invoice is voided and its
-/// lines are issued to the partner at the partner's reseller discount and charged to the partner's card. Left with the
-/// client, it was retried on the partner's card, which never pays a client's invoice, so the account the partner had taken
-/// back expired unpaid. An invoice a charge is under way for is left to that charge; its next retry is reissued here.
+/// waiting for the client's card, an upgrade's proration, a switch to annual) becomes the partner's: the client's invoice
+/// is voided and its lines are issued to the partner at the partner's reseller discount and charged to the partner's card.
+/// Left with the client, it was retried on the partner's card, which never pays a client's invoice, so the account the
+/// partner had taken back expired unpaid. A charge of the client's card still under way then finds its invoice void:
+/// taken, it is refunded (<see cref="ChargeProcessor"/>). Only the partner's own switch does this: a client handing paying
+/// back keeps its debts.
 /// </summary>
-public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, PlanPricer pricer)
+public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, PlanPricer pricer, InvoiceCrediting crediting)
 {
-    /// <summary>An open invoice the client owed, nothing paid on it, for an account its partner pays now.</summary>
-    public static bool IsTakenBack(Invoice invoice, BilledAccount account) =>
-        invoice.Status == InvoiceStatus.Open && invoice.Payer == Payers.Customer && account.Payer == Payers.Partner
-        && invoice.AccountId == account.AccountId && invoice.PrepaidApplied == 0 && invoice.CardCharged == 0;
+    /// <summary>The partner's payments to charge and the client's credit notes to refund, both after commit.</summary>
+    public sealed record Reissued(List<Guid> Payments, List<CreditNote> ClientRefunds);
 
-    /// <summary>Reissues every such invoice of the account no charge is under way for; returns the payments to charge after commit.</summary>
-    public async Task<List<Guid>> ReissueAllAsync(BilledAccount account, CancellationToken cancellationToken)
+    /// <summary>Reissues to the partner every open invoice of the account its client owed, inside the caller's transaction.</summary>
+    public async Task<Reissued> ReissueAllAsync(BilledAccount account, CancellationToken cancellationToken)
     {
-        if (account.Payer != Payers.Partner)
+        var reissued = new Reissued([], []);
+        if (account.Payer != Payers.Partner || account.IsClosed)
         {
-            return [];
+            return reissued;
         }
         var owed = await db.Invoices.FromSql($"""
             SELECT *, xmin FROM invoices
             WHERE account_id = {account.AccountId} AND status = 'Open' AND payer = {Payers.Customer}
             ORDER BY issued_at FOR UPDATE
-            """)
-            .Where(i => !db.Payments.Any(p => p.InvoiceId == i.Id && p.Status == PaymentStatus.Pending))
-            .ToListAsync(cancellationToken);
-        var payments = new List<Guid>();
-        foreach (var invoice in owed.Where(i => IsTakenBack(i, account)))
+            """).ToListAsync(cancellationToken);
+        // Nothing is paid on a client's invoice until it is paid whole; one a charge would void at once (a renewal past a
+        // cancelled account's end) is not the partner's either.
+        foreach (var invoice in owed.Where(i => i.PrepaidApplied == 0 && i.CardCharged == 0 && !ChargeProcessor.ClosedWhileCharging(i, account)))
         {
-            if (await ReissueAsync(invoice, account, cancellationToken) is { } paymentId)
+            if (await ReissueAsync(invoice, account, reissued.ClientRefunds, cancellationToken) is { } paymentId)
             {
-                payments.Add(paymentId);
+                reissued.Payments.Add(paymentId);
             }
         }
-        return payments;
+        return reissued;
     }
 
-    /// <summary>Voids the client's invoice and issues its lines to the partner; returns the payment to charge after commit, if any.</summary>
-    public async Task<Guid?> ReissueAsync(Invoice invoice, BilledAccount account, CancellationToken cancellationToken)
+    private async Task<Guid?> ReissueAsync(Invoice invoice, BilledAccount account, List<CreditNote> clientRefunds, CancellationToken cancellationToken)
     {
-        if (!IsTakenBack(invoice, account))
-        {
-            throw new InvalidOperationException($"Invoice {invoice.Number} is not a client's invoice its partner took back.");
-        }
         invoice.Void();
         // Saved before the partner's invoice is added: a period holds one invoice that is not void (ux_invoices_account_period).
         await db.SaveChangesAsync(cancellationToken);
-        var price = PartnerPrice(invoice, account.Plan.Product, await invoicer.DiscountPercentAsync(account, cancellationToken));
+        var partnersUnused = invoice.Lines.Any(l => l.Code == PlanChangeInvoicer.UnusedCreditCode)
+            ? await SettleUnusedPeriodAsync(account, invoice.PeriodStart, clientRefunds, cancellationToken)
+            : 0;
+        var price = PartnerPrice(invoice, account.Plan.Product, await invoicer.DiscountPercentAsync(account, cancellationToken), partnersUnused);
         var details = new IssueInvoice(account.PartnerId, account.AccountId, Payers.Partner, invoice.Purpose, invoice.PeriodStart, invoice.PeriodEnd);
-        return await invoicer.InvoiceAsync(account, details, price, account.CardFor(Payers.Partner), cancellationToken);
+        return await invoicer.InvoiceAsync(account, details, price, account.BillingProfileId, cancellationToken);
     }
 
     /// <summary>
-    /// The client's lines (list prices) at the partner's discount, as its own invoice would have been priced. The credit for
-    /// the unused part of a period paid is not discounted, and never takes the total below zero.
+    /// A switch to a new cadence credited the unused rest of the period paid against its price. Reissued to the partner, the
+    /// rest of what the partner paid stays a credit on its invoice (returned, net of tax); the rest of what the client paid
+    /// is the client's money, so it goes back to the client by a credit note, refunded after commit. Returns the partner's part.
     /// </summary>
-    public PriceBreakdown PartnerPrice(Invoice invoice, string product, int discountPercent)
+    private async Task<long> SettleUnusedPeriodAsync(BilledAccount account, DateOnly changedOn, List<CreditNote> clientRefunds, CancellationToken cancellationToken)
+    {
+        var paidIds = await db.Invoices.AsNoTracking()
+            .Where(i => i.AccountId == account.AccountId && i.Status == InvoiceStatus.Paid && i.PeriodStart <= changedOn && i.PeriodEnd > changedOn)
+            .OrderBy(i => i.Id)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
+        var partnersUnused = 0L;
+        foreach (var id in paidIds)
+        {
+            var paid = (await crediting.LockAsync(id, cancellationToken))!;
+            var credited = await crediting.CreditedAsync(paid, cancellationToken);
+            if (paid.Payer == Payers.Partner)
+            {
+                partnersUnused += new PaidForPeriod(paid.Total - paid.Tax, paid.Total, credited.Amount, paid.PeriodStart, paid.PeriodEnd).UnusedOn(changedOn);
+                continue;
+            }
+            var unused = Math.Min(Proration.UnusedCredit(Math.Max(credited.LeftOf(paid), 0), changedOn, paid.PeriodStart, paid.PeriodEnd), credited.LeftOf(paid));
+            if (unused > 0)
+            {
+                clientRefunds.Add(await crediting.IssueAsync(paid, credited, unused, TakenBackReason.In(paid.Language), cancellationToken));
+            }
+        }
+        return partnersUnused;
+    }
+
+    /// <summary>
+    /// The client's lines (list prices) at the partner's discount, as its own invoice would have been priced, less the unused
+    /// rest of what the partner itself paid for the period (never discounted, never taking the total below zero).
+    /// </summary>
+    public PriceBreakdown PartnerPrice(Invoice invoice, string product, int discountPercent, long partnersUnused)
     {
         var lines = invoice.Lines.Where(l => l.Code != PlanChangeInvoicer.UnusedCreditCode)
             .Select(l => new PriceLine(l.Code, l.Description, l.Quantity, l.UnitAmount, pricer.IsDiscountable(product, l.Code)).WithDiscountPercent(discountPercent))
             .ToList();
-        var left = lines.Sum(l => l.Total);
-        foreach (var credit in invoice.Lines.Where(l => l.Code == PlanChangeInvoicer.UnusedCreditCode))
+        var credit = Math.Min(partnersUnused, Math.Max(lines.Sum(l => l.Total), 0));
+        if (credit > 0)
         {
-            var amount = Math.Clamp(-credit.Total, 0, Math.Max(left, 0));
-            left -= amount;
-            if (amount > 0)
-            {
-                lines.Add(new PriceLine(credit.Code, credit.Description, 1, -amount, Discountable: false));
-            }
+            var description = invoice.Lines.First(l => l.Code == PlanChangeInvoicer.UnusedCreditCode).Description;
+            lines.Add(new PriceLine(PlanChangeInvoicer.UnusedCreditCode, description, 1, -credit, Discountable: false));
         }
         return new PriceBreakdown(lines, invoice.Currency, discountPercent);
     }

@@ -198,7 +198,7 @@ public sealed class ChargeProcessor(
     /// for a period the closed account never paid (an upgrade on a renewal in dunning): the paid ones were given back as it
     /// closed (<see cref="CreditNotes.UnrunPeriodProrations"/>), and this one must not be kept either.
     /// </summary>
-    private static bool ClosedWhileCharging(Invoice invoice, BilledAccount? account) =>
+    public static bool ClosedWhileCharging(Invoice invoice, BilledAccount? account) =>
         invoice.Status == InvoiceStatus.Open && account is not null && invoice.Purpose switch
         {
             InvoicePurposes.Renewal => account.EndsBefore(invoice.PeriodStart),

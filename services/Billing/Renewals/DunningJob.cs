@@ -13,10 +13,9 @@ namespace Reseller.Billing.Renewals;
 /// <summary>
 /// Retries failed charges in dunning (renewals, plan changes, prorations: <see cref="FailedCharges.IsRetried"/>) when their
 /// next attempt is due (1, 3 and 5 days after the first failure), on the invoice payer's card; one still without a card
-/// fails again, so the account expires after the last retry like any unpaid renewal. A client's invoice whose account its
-/// partner took back is the partner's now: reissued to it, and that invoice charged.
+/// fails again, so the account expires after the last retry like any unpaid renewal.
 /// </summary>
-public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TakenBackInvoices takenBack, TimeProvider clock) : IDueJob
+public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeProvider clock) : IDueJob
 {
     private const int BatchSize = 50;
 
@@ -50,15 +49,7 @@ public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, Taken
             {
                 continue;
             }
-            if (TakenBackInvoices.IsTakenBack(invoice, account))
-            {
-                // Its charge was under way when the partner took payment back: the partner's invoice replaces it now.
-                if (await takenBack.ReissueAsync(invoice, account, cancellationToken) is { } reissued)
-                {
-                    payments.Add(reissued);
-                }
-            }
-            else if (account.CardFor(invoice.Payer) is { } profileId)
+            if (account.CardFor(invoice.Payer) is { } profileId)
             {
                 var payment = Payment.Start(invoice.Id, invoice.PartnerId, profileId, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());
                 db.Payments.Add(payment);

@@ -15,7 +15,8 @@ namespace Reseller.IntegrationTests.Billing.Hardening;
 /// A client pays its account, its card declines the renewal, and its partner takes payment back to save the account. The
 /// renewal the client owed becomes the partner's: voided and issued to the partner at its reseller discount, paid on the
 /// partner's card. Before, it stayed the client's and was retried on the partner's card, which never pays a client's
-/// invoice, so the account the partner had taken back expired after its last retry.
+/// invoice, so the account the partner had taken back expired after its last retry. A client that hands paying back
+/// itself does not hand over its debt.
 /// </summary>
 public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>, IAsyncLifetime
 {
@@ -39,53 +40,88 @@ public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : I
     }
 
     [Fact]
-    public async Task A_client_renewal_whose_charge_was_under_way_when_the_partner_took_payment_back_is_reissued_at_its_next_retry()
-    {
-        var (accountId, clientsRenewal, partnerCard) = await TakenBackWhileAChargeWasUnderWayAsync();
-
-        await billing.RunAsync<DunningJob>(DateTimeOffset.UtcNow.AddDays(4));
-
-        await AssertReissuedAndPaidAsync(accountId, clientsRenewal, partnerCard);
-    }
-
-    [Fact]
-    public async Task Renew_pressed_by_the_partner_on_a_client_renewal_it_took_back_pays_it_as_the_partners_own()
-    {
-        var (accountId, clientsRenewal, partnerCard) = await TakenBackWhileAChargeWasUnderWayAsync();
-
-        await billing.PublishAsync(new AccountRenewalRequested(accountId, partnerId, null, DateTimeOffset.UtcNow));
-
-        await AssertReissuedAndPaidAsync(accountId, clientsRenewal, partnerCard);
-    }
-
-    /// <summary>
-    /// A retry of the client's card is under way when the partner takes payment back: the switch leaves it to finish, and it
-    /// is declined like the first attempt. Returns the partner's card.
-    /// </summary>
-    private async Task<(Guid AccountId, Invoice ClientsRenewal, Guid PartnerCard)> TakenBackWhileAChargeWasUnderWayAsync()
+    public async Task A_charge_of_the_clients_card_under_way_when_the_partner_took_payment_back_is_refunded_when_it_succeeds()
     {
         var (accountId, clientsRenewal) = await ClientsRenewalInDunningAsync();
-        var clientsCard = (await billing.AccountAsync(accountId)).BillingProfileId!.Value;
+        // The client gave a good card and its retry is under way when the partner takes payment back.
+        var clientsGoodCard = await billing.AddCardAsync(partnerId, accountId: accountId);
         var underWay = await billing.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<BillingDb>();
-            var payment = Payment.Start(clientsRenewal.Id, partnerId, clientsCard, clientsRenewal.AmountDue, clientsRenewal.Currency, DateTimeOffset.UtcNow);
+            var payment = Payment.Start(clientsRenewal.Id, partnerId, clientsGoodCard, clientsRenewal.AmountDue, clientsRenewal.Currency, DateTimeOffset.UtcNow);
             db.Payments.Add(payment);
             await db.SaveChangesAsync();
             return payment.Id;
         });
         var partnerCard = await billing.AddCardAsync(partnerId);
-        await TakePaymentBackAsync(accountId, partnerCard);
-        Assert.Equal(InvoiceStatus.Open, (await InvoiceAsync(clientsRenewal.Id)).Status);
 
+        await TakePaymentBackAsync(accountId, partnerCard);
+        await AssertReissuedAndPaidAsync(accountId, clientsRenewal, partnerCard);
+
+        // The client's charge then succeeds on an invoice that is no longer due: it is given back, the period paid once.
         await billing.WithServicesAsync(async services =>
         {
             await services.GetRequiredService<ChargeProcessor>().ProcessAsync(underWay, CancellationToken.None);
             return underWay;
         });
-        var declined = await InvoiceAsync(clientsRenewal.Id);
-        Assert.Equal((InvoiceStatus.Open, 2), (declined.Status, declined.FailedAttempts));
-        return (accountId, clientsRenewal, partnerCard);
+        var refunded = await billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == underWay));
+        Assert.Equal((PaymentStatus.Unmatched, clientsRenewal.Total), (refunded.Status, refunded.RefundAmount));
+        Assert.NotNull(refunded.ProviderRefundId);
+        Assert.Equal(InvoiceStatus.Void, (await InvoiceAsync(clientsRenewal.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_client_handing_paying_back_to_its_partner_keeps_the_renewal_it_owes()
+    {
+        var (accountId, clientsRenewal) = await ClientsRenewalInDunningAsync();
+
+        await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Customer, Payers.Partner, null, "client@client.test", DateTimeOffset.UtcNow.AddSeconds(-1),
+            ChangedBy: Payers.Customer));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Payer == Payers.Partner));
+
+        var renewal = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal));
+        Assert.Equal((clientsRenewal.Id, Payers.Customer, InvoiceStatus.Open), (renewal.Id, renewal.Payer, renewal.Status));
+    }
+
+    [Fact]
+    public async Task A_clients_declined_switch_to_annual_taken_back_is_the_partners_year_and_the_client_gets_back_the_unused_month_it_paid()
+    {
+        var start = DateTimeOffset.UtcNow.AddMonths(-1).AddDays(-1);
+        var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Plus, start);
+        await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Partner, Payers.Customer, await billing.AddCardAsync(partnerId, accountId: accountId),
+            "client@client.test", DateTimeOffset.UtcNow.AddSeconds(-30)));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Payer == Payers.Customer));
+        // The client pays its month, then switches to annual on a card that declines.
+        await billing.RunAsync<RenewalJob>(DateTimeOffset.UtcNow);
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Renewal && i.Status == InvoiceStatus.Paid)));
+        var clientsMonth = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal));
+        var declinedClientCard = await billing.AddCardAsync(partnerId, "card_declined", accountId);
+        await billing.ChooseCardAsync(accountId, partnerId, declinedClientCard, DateTimeOffset.UtcNow.AddSeconds(-25));
+        var switchedAt = DateTimeOffset.UtcNow.AddSeconds(-20);
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Plus, Plus with { Cadence = "annual" }, null, switchedAt, declinedClientCard, Payers.Customer, Revision: 1));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.PaymentFailed));
+        var clientsYear = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.PlanChange));
+        Assert.Contains(clientsYear.Lines, l => l.Code == PlanChangeInvoicer.UnusedCreditCode);
+
+        var partnerCard = await billing.AddCardAsync(partnerId);
+        await TakePaymentBackAsync(accountId, partnerCard);
+
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.PlanChange && i.Status == InvoiceStatus.Paid)),
+            "The partner's year was never paid.");
+        var years = await billing.InvoicesAsync(accountId, InvoicePurposes.PlanChange);
+        Assert.Equal(InvoiceStatus.Void, years.Single(i => i.Id == clientsYear.Id).Status);
+        var partnersYear = years.Single(i => i.Id != clientsYear.Id);
+        // The year at the partner's price, with no credit: the month it ran into was the client's money, not the partner's.
+        var annual = clientsYear.Lines.Where(l => l.Code != PlanChangeInvoicer.UnusedCreditCode).Sum(l => l.Amount);
+        Assert.Equal((Payers.Partner, annual, annual - annual * ResellerDiscount.PercentFor(1) / 100), (partnersYear.Payer, partnersYear.Subtotal, partnersYear.Total));
+        Assert.DoesNotContain(partnersYear.Lines, l => l.Code == PlanChangeInvoicer.UnusedCreditCode);
+        // The client gets back, on its card, the unused rest of the month it paid.
+        var (periodStart, periodEnd, switchedOn) = (clientsMonth.PeriodStart, clientsMonth.PeriodEnd, DateOnly.FromDateTime(switchedAt.UtcDateTime));
+        var unused = (long)Math.Round((decimal)clientsMonth.Total * (periodEnd.DayNumber - switchedOn.DayNumber) / (periodEnd.DayNumber - periodStart.DayNumber), MidpointRounding.ToEven);
+        Assert.True(await billing.EventuallyAsync(db => db.CreditNotes.AnyAsync(n => n.InvoiceId == clientsMonth.Id && n.ProviderRefundId != null)), "The client's unused month was never refunded.");
+        var note = await billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(n => n.InvoiceId == clientsMonth.Id));
+        Assert.Equal((unused, unused), (note.Amount, note.CardRefund));
+        Assert.Equal(AccountStatus.Active, (await billing.AccountAsync(accountId)).Status);
     }
 
     /// <summary>A partner-paid account handed to its client, whose declined card leaves the client's renewal in dunning.</summary>
@@ -106,7 +142,8 @@ public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : I
 
     private async Task TakePaymentBackAsync(Guid accountId, Guid partnerCard)
     {
-        await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Customer, Payers.Partner, partnerCard, "billing@agency.test", DateTimeOffset.UtcNow.AddSeconds(-1)));
+        await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Customer, Payers.Partner, partnerCard, "billing@agency.test", DateTimeOffset.UtcNow.AddSeconds(-1),
+            ChangedBy: Payers.Partner));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Payer == Payers.Partner));
     }
 
