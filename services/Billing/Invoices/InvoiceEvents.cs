@@ -11,7 +11,7 @@ public static class InvoiceEvents
         i.DueDate ?? DateOnly.FromDateTime(i.IssuedAt.UtcDateTime), i.Language, i.PaidAt, i.Reference);
 
     public static InvoicePaid Paid(Invoice i) => new(
-        i.Id, i.Number, i.PartnerId, i.AccountId, i.Purpose, i.Payer, i.Total, i.Currency, i.PeriodStart, i.PeriodEnd, i.PaidAt ?? i.IssuedAt, i.Reference);
+        i.Id, i.Number, i.PartnerId, i.AccountId, i.Purpose, i.Payer, i.Total, i.Currency, i.PeriodStart, i.PeriodEnd, i.PaidAt ?? i.IssuedAt, i.Reference, i.Tax);
 
     public static PaymentFailed Failed(Invoice i, string failureCode, DateTimeOffset now, bool final = false) => new(
         i.Id, i.Number, i.PartnerId, i.AccountId, i.Purpose, i.Total - i.PrepaidApplied - i.CardCharged, i.Currency, failureCode, now,

@@ -29,7 +29,8 @@ public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<
         }
         var referral = await db.ReferralSignups.AsNoTracking()
             .FirstOrDefaultAsync(r => r.AccountId == accountId && r.PartnerId == paid.PartnerId, cancellationToken);
-        if (EarningRules.For(paid.Total, paid.Payer, paid.PaidAt, referral?.SignedUpAt) is not { } earned)
+        // A share of what the partner's client paid for the service, not of the VAT collected on it for the state.
+        if (EarningRules.For(paid.Total - paid.Tax, paid.Payer, paid.PaidAt, referral?.SignedUpAt) is not { } earned)
         {
             return;
         }

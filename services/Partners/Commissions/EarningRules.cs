@@ -5,7 +5,7 @@ namespace Reseller.Partners.Commissions;
 /// <summary>
 /// docs/business-rules.md "Partners and commissions": 20 % of each paid invoice of a referral (commission) account during its first
 /// 12 months from creation, then nothing; 15 % cashback on each paid invoice of any other account paid by its customer;
-/// nothing on invoices the partner pays. Amounts are rounded half-to-even to the cent.
+/// nothing on invoices the partner pays. Shares are of the invoice's amount before VAT, rounded half-to-even to the cent.
 /// </summary>
 public static class EarningRules
 {
@@ -13,17 +13,17 @@ public static class EarningRules
     public const int CashbackPercent = 15;
     public const int CommissionMonths = 12;
 
-    public static (string Kind, long Amount)? For(long invoiceTotal, string payer, DateTimeOffset paidAt, DateTimeOffset? referredAt)
+    public static (string Kind, long Amount)? For(long invoiceNet, string payer, DateTimeOffset paidAt, DateTimeOffset? referredAt)
     {
-        if (invoiceTotal <= 0)
+        if (invoiceNet <= 0)
         {
             return null;
         }
         if (referredAt is { } start)
         {
-            return paidAt < start.AddMonths(CommissionMonths) ? (EarningKinds.Commission, Percent(invoiceTotal, CommissionPercent)) : null;
+            return paidAt < start.AddMonths(CommissionMonths) ? (EarningKinds.Commission, Percent(invoiceNet, CommissionPercent)) : null;
         }
-        return payer == Payers.Customer ? (EarningKinds.Cashback, Percent(invoiceTotal, CashbackPercent)) : null;
+        return payer == Payers.Customer ? (EarningKinds.Cashback, Percent(invoiceNet, CashbackPercent)) : null;
     }
 
     /// <summary>The share of an earning a credit note takes back: pro rata to the credited part of the invoice.</summary>

@@ -41,6 +41,21 @@ public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : ICl
     }
 
     [Fact]
+    public async Task An_invoice_with_vat_earns_on_its_amount_before_vat()
+    {
+        await using var host = await StartAsync();
+        var (partnerId, accountId) = await SeedCustomerPaidAccountAsync(host, referredAt: null);
+        // 4900 and 20 % VAT: 5880 paid, of which 980 is the state's. Cashback is 15 % of 4900, not of 5880 (882).
+        var paid = Paid(partnerId, accountId, 5880, host.Clock.GetUtcNow()) with { Tax = 980 };
+
+        await host.Bus.Publish(paid);
+
+        Assert.True(await Eventually.HoldsAsync(() => host.QueryAsync(db => db.Earnings.AnyAsync(e => e.InvoiceId == paid.InvoiceId)), Timeout));
+        var earning = await host.QueryAsync(db => db.Earnings.SingleAsync(e => e.InvoiceId == paid.InvoiceId));
+        Assert.Equal((EarningKinds.Cashback, 735L), (earning.Kind, earning.Amount));
+    }
+
+    [Fact]
     public async Task A_month_closed_by_several_instances_at_once_makes_one_statement_whose_lines_sum_to_the_earnings()
     {
         await using var host = await StartAsync();
