@@ -39,7 +39,7 @@ public sealed class InvoiceCrediting(BillingDb db, InvoiceNumbering numbering, T
             await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now, cardCharge);
         db.CreditNotes.Add(note);
         db.Publish(new CreditNoteIssued(note.Id, note.Number, note.InvoiceId, note.PartnerId, note.AccountId, note.Payer, note.Amount, note.Currency, note.IssuedAt,
-            invoice.Purpose, invoice.Reference), now);
+            invoice.Purpose, invoice.Reference, invoice.Total), now);
         if (note.PrepaidReturn > 0)
         {
             // Credits gives it back to the partner's prepaid credit, once per note (its inbox and the ledger reference).

@@ -3,7 +3,9 @@ namespace Reseller.Contracts.Billing;
 /// <summary>
 /// A credit note corrected a paid invoice by <see cref="Amount"/> (positive, at most the invoice's total). It names the
 /// invoice's <see cref="Purpose"/> and <see cref="Reference"/> (a credit pack's purchase, <c>cp_…</c>), as InvoicePaid does,
-/// so a service that keys its records by the reference can match a note that overtakes the payment.
+/// so a service that keys its records by the reference can match a note that overtakes the payment, and the invoice's
+/// <see cref="InvoiceTotal"/> (absent from older messages), so the share of what the invoice sold that the note refunds is
+/// the note's share of what was paid, VAT included on both sides.
 /// </summary>
 public sealed record CreditNoteIssued(
     Guid CreditNoteId,
@@ -16,4 +18,5 @@ public sealed record CreditNoteIssued(
     string Currency,
     DateTimeOffset IssuedAt,
     string? Purpose = null,
-    string? Reference = null);
+    string? Reference = null,
+    long? InvoiceTotal = null);

@@ -41,7 +41,7 @@ public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, 
             {
                 return;
             }
-            var share = RefundedShare(purchase, note.Amount);
+            var share = RefundedShare(purchase, note);
             var refunded = await ledger.DebitUpToAsync(purchase.PartnerId, await db.PackHolderAsync(purchase, ct), purchase.Kind, EntryTypes.Refund, share, reference, ct);
             if (refunded < share)
             {
@@ -65,12 +65,15 @@ public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, 
             .FirstOrDefaultAsync(p => p.Id == purchaseId.Value && p.PartnerId == note.PartnerId && (p.InvoiceId == null || p.InvoiceId == note.InvoiceId), cancellationToken);
     }
 
-    /// <summary>The part of the pack the refunded amount paid for, rounded down.</summary>
-    private long RefundedShare(CreditPurchase purchase, long amount)
+    /// <summary>
+    /// The part of the pack the refunded amount paid for, rounded down: the note's share of the invoice's total (tax included
+    /// in both), or, from a message without that total, of the pack's catalog price.
+    /// </summary>
+    private long RefundedShare(CreditPurchase purchase, CreditNoteIssued note)
     {
-        var price = catalog.CreditPacks.TryGetValue(CreditKindNames.Name(purchase.Kind), out var packs)
+        var paid = note.InvoiceTotal ?? (catalog.CreditPacks.TryGetValue(CreditKindNames.Name(purchase.Kind), out var packs)
             ? packs.FirstOrDefault(p => p.Size == purchase.Pack)?.Price ?? 0
-            : 0;
-        return price <= 0 ? purchase.Pack : (long)((Int128)purchase.Pack * Math.Clamp(amount, 0, price) / price);
+            : 0);
+        return paid <= 0 ? purchase.Pack : (long)((Int128)purchase.Pack * Math.Clamp(note.Amount, 0, paid) / paid);
     }
 }
