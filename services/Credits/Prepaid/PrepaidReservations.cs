@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Credits;
 using Reseller.Credits.Data;
+using Reseller.Credits.FollowedAccounts;
 using Reseller.Credits.Ledger;
 
 namespace Reseller.Credits.Prepaid;
@@ -140,7 +141,9 @@ public sealed class PrepaidReservations(CreditsDb db, CreditLedger ledger, TimeP
         var reference = $"invoice:{reservation.InvoiceId:N}";
         if (reservation.Earmarked > 0)
         {
-            await ledger.CreditAsync(reservation.PartnerId, reservation.AccountId, CreditKind.Prepaid, EntryTypes.Release, reservation.Earmarked, reference, cancellationToken);
+            // Back to the earmark, unless the account left the partner while it was held: then to the partner's general credit.
+            var holder = reservation.AccountId is { } accountId ? await db.EarmarkHolderAsync(reservation.PartnerId, accountId, cancellationToken) : null;
+            await ledger.CreditAsync(reservation.PartnerId, holder, CreditKind.Prepaid, EntryTypes.Release, reservation.Earmarked, reference, cancellationToken);
         }
         if (reservation.General > 0)
         {

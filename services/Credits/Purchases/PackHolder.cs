@@ -11,13 +11,6 @@ public static class PackHolder
     /// there, and a credit note after it takes back from there. The account's row is locked until the caller's transaction
     /// ends, so the move's own return is ordered with it. Call inside a transaction.
     /// </summary>
-    public static async Task<Guid?> PackHolderAsync(this CreditsDb db, CreditPurchase purchase, CancellationToken cancellationToken)
-    {
-        if (purchase.AccountId is not { } accountId)
-        {
-            return null;
-        }
-        var account = await db.FindLockedAsync(accountId, cancellationToken);
-        return account is not null && account.PartnerId != purchase.PartnerId ? null : accountId;
-    }
+    public static async Task<Guid?> PackHolderAsync(this CreditsDb db, CreditPurchase purchase, CancellationToken cancellationToken) =>
+        purchase.AccountId is { } accountId ? await db.EarmarkHolderAsync(purchase.PartnerId, accountId, cancellationToken) : null;
 }

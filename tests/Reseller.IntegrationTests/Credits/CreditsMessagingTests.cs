@@ -130,6 +130,32 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
     }
 
+    [Fact]
+    public async Task A_credit_note_on_a_taxed_pack_takes_back_its_share_of_what_was_paid_vat_included()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var invoiceId = Guid.CreateVersion7();
+        await credits.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CreditsDb>();
+            var purchase = CreditPurchase.Order(partnerId, CreditKind.Sms, 1000, null, DateTimeOffset.UtcNow);
+            purchase.Complete(invoiceId, DateTimeOffset.UtcNow);
+            db.Purchases.Add(purchase);
+            await db.SaveChangesAsync();
+            await sp.GetRequiredService<CreditLedger>().CreditAsync(partnerId, null, CreditKind.Sms, EntryTypes.Purchase, 1000, "cp", CancellationToken.None);
+            return true;
+        });
+
+        // 1,000 SMS at 2000 and 20 % VAT: 2400 paid. Half of it refunded (1200) is half the pack, 500, not 1200 / 2000 of it (600).
+        await credits.Bus.Publish(new CreditNoteIssued(Guid.CreateVersion7(), "CN-1", invoiceId, partnerId, null, "partner", 1200, "USD", DateTimeOffset.UtcNow,
+            InvoicePurposes.CreditPurchase, null, InvoiceTotal: 2400));
+
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(partnerId, null, "Sms") != 1000, Wait));
+        Assert.Equal(500, await credits.BalanceAsync(partnerId, null, "Sms"));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)] // Billing's answer to the purchase was lost: only the InvoicePaid still on its way links it.
@@ -316,6 +342,37 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
 
         Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(partnerId, null, "Prepaid") == 5000, Wait),
             "The pack paid after the account left never reached the partner's pool.");
+        Assert.Equal(0, await credits.BalanceAsync(partnerId, accountId, "Prepaid"));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
+    public async Task Earmarked_prepaid_credit_given_back_after_its_account_moved_out_goes_to_the_partners_pool()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        await FollowedAccountAsync(credits, partnerId, accountId);
+        await SeedPrepaidAsync(credits, partnerId, accountId, earmarked: 1000, general: 5000);
+        // Two charges of the account take 600 and 300 of its earmark: the first is paid, the second still held.
+        var paidCharge = new ReservePrepaidCredit(Guid.CreateVersion7(), partnerId, accountId, Guid.CreateVersion7(), 600, "USD");
+        var heldCharge = new ReservePrepaidCredit(Guid.CreateVersion7(), partnerId, accountId, Guid.CreateVersion7(), 300, "USD");
+        foreach (var charge in new[] { paidCharge, heldCharge })
+        {
+            Assert.Equal(charge.Amount, await credits.InScopeAsync(sp => sp.GetRequiredService<PrepaidReservations>().ReserveAsync(charge, CancellationToken.None)));
+        }
+        await credits.Bus.Publish(new PrepaidReservationCommitted(paidCharge.ReservationId, partnerId, paidCharge.InvoiceId, 600, DateTimeOffset.UtcNow));
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync(
+            "SELECT count(*) FROM prepaid_reservations WHERE id = @r AND status = 'Committed'", ("r", paidCharge.ReservationId)) == 1, Wait));
+
+        // The account moves out (its last 100 go to the pool); then the held charge is given back, and the paid one credited.
+        await credits.Bus.Publish(new AccountTransferredOut(accountId, partnerId, "owner@client.test", DateTimeOffset.UtcNow));
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(partnerId, null, "Prepaid") == 5100, Wait));
+        await credits.Bus.Publish(new PrepaidReservationReleased(heldCharge.ReservationId, partnerId, DateTimeOffset.UtcNow));
+        await credits.Bus.Publish(new PrepaidCreditReturned(Guid.CreateVersion7(), partnerId, accountId, paidCharge.InvoiceId, 600, "USD", DateTimeOffset.UtcNow));
+
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(partnerId, null, "Prepaid") == 6000, Wait),
+            "Credit given back after the move stayed with the account the partner no longer has.");
         Assert.Equal(0, await credits.BalanceAsync(partnerId, accountId, "Prepaid"));
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
     }
