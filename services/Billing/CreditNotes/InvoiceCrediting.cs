@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
-using Reseller.Contracts.Billing;
 using Reseller.Contracts.Credits;
 using Reseller.ServiceDefaults.Messaging;
 
@@ -38,8 +37,7 @@ public sealed class InvoiceCrediting(BillingDb db, InvoiceNumbering numbering, T
         var note = CreditNote.Issue(invoice, earlier, amount, reason,
             await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now, cardCharge);
         db.CreditNotes.Add(note);
-        db.Publish(new CreditNoteIssued(note.Id, note.Number, note.InvoiceId, note.PartnerId, note.AccountId, note.Payer, note.Amount, note.Currency, note.IssuedAt,
-            invoice.Purpose, invoice.Reference, invoice.Total), now);
+        db.Publish(CreditNoteEvents.Issued(note, invoice), now);
         if (note.PrepaidReturn > 0)
         {
             // Credits gives it back to the partner's prepaid credit, once per note (its inbox and the ledger reference).

@@ -10,9 +10,9 @@ public static class TakenBackReason
 {
     public static string In(string language) => InvoiceLanguages.Of(language) switch
     {
-        InvoiceLanguages.French => "Reste inutilisé de la période rendu : votre partenaire a repris le paiement du nouveau cycle de facturation",
-        InvoiceLanguages.German => "Ungenutzter Rest des Zeitraums erstattet: Ihr Partner hat die Zahlung des neuen Abrechnungszeitraums übernommen",
-        InvoiceLanguages.Italian => "Parte non utilizzata del periodo rimborsata: il partner ha preso in carico il pagamento del nuovo ciclo di fatturazione",
-        _ => "Unused rest of the period refunded: your partner took over paying for the new billing cycle",
+        InvoiceLanguages.French => "Remboursement de la partie non utilisée de la période : votre revendeur a repris le paiement de la nouvelle période de facturation",
+        InvoiceLanguages.German => "Erstattung des ungenutzten Teils des Zeitraums: Ihr Wiederverkäufer hat die Zahlung des neuen Abrechnungszeitraums übernommen",
+        InvoiceLanguages.Italian => "Rimborso della parte non utilizzata del periodo: il vostro rivenditore ha preso in carico il pagamento del nuovo periodo di fatturazione",
+        _ => "Unused part of the period refunded: your reseller took over paying for the new billing period",
     };
 }

@@ -48,14 +48,15 @@ public sealed class PayerChangedConsumer(BillingDb db, TakenBackInvoices takenBa
             }
             account.PaidBy(change.Payer, card, change.ChangedAt);
             await BilledCustomers.RecordAsync(db, change, ct);
-            if (change.Payer == Payers.Partner && change.ChangedBy == Payers.Partner)
-            {
-                reissued = await takenBack.ReissueAllAsync(account, ct);
-            }
             var to = string.IsNullOrWhiteSpace(change.NotificationEmail) ? account.NotificationEmail : change.NotificationEmail;
             if (!string.IsNullOrWhiteSpace(to))
             {
                 await mail.SendAsync(Notices.BillingMails.PayerChanged(to, account, change.PreviousPayer), ct);
+            }
+            // Last: its invoice numbers' row lock queues every invoice being issued until this transaction commits.
+            if (change.Payer == Payers.Partner && change.ChangedBy == Payers.Partner)
+            {
+                reissued = await takenBack.ReissueAllAsync(account, ct);
             }
         });
         foreach (var note in reissued?.ClientRefunds ?? [])

@@ -40,33 +40,37 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
         // cancelled account's end) is not the partner's either.
         foreach (var invoice in owed.Where(i => i.PrepaidApplied == 0 && i.CardCharged == 0 && !ChargeProcessor.ClosedWhileCharging(i, account)))
         {
-            if (await ReissueAsync(invoice, account, reissued.ClientRefunds, cancellationToken) is { } paymentId)
+            var (paymentId, clientRefunds) = await ReissueAsync(invoice, account, cancellationToken);
+            if (paymentId is { } id)
             {
-                reissued.Payments.Add(paymentId);
+                reissued.Payments.Add(id);
             }
+            reissued.ClientRefunds.AddRange(clientRefunds);
         }
         return reissued;
     }
 
-    private async Task<Guid?> ReissueAsync(Invoice invoice, BilledAccount account, List<CreditNote> clientRefunds, CancellationToken cancellationToken)
+    private async Task<(Guid? PaymentId, List<CreditNote> ClientRefunds)> ReissueAsync(Invoice invoice, BilledAccount account, CancellationToken cancellationToken)
     {
         invoice.Void();
         // Saved before the partner's invoice is added: a period holds one invoice that is not void (ux_invoices_account_period).
         await db.SaveChangesAsync(cancellationToken);
-        var partnersUnused = invoice.Lines.Any(l => l.Code == PlanChangeInvoicer.UnusedCreditCode)
-            ? await SettleUnusedPeriodAsync(account, invoice.PeriodStart, clientRefunds, cancellationToken)
-            : 0;
+        var (partnersUnused, clientRefunds) = invoice.Lines.Any(l => l.Code == PlanChangeInvoicer.UnusedCreditCode)
+            ? await SettleUnusedPeriodAsync(account, invoice.PeriodStart, cancellationToken)
+            : (0L, new List<CreditNote>());
         var price = PartnerPrice(invoice, account.Plan.Product, await invoicer.DiscountPercentAsync(account, cancellationToken), partnersUnused);
         var details = new IssueInvoice(account.PartnerId, account.AccountId, Payers.Partner, invoice.Purpose, invoice.PeriodStart, invoice.PeriodEnd);
-        return await invoicer.InvoiceAsync(account, details, price, account.BillingProfileId, cancellationToken);
+        return (await invoicer.InvoiceAsync(account, details, price, account.BillingProfileId, cancellationToken), clientRefunds);
     }
 
     /// <summary>
     /// A switch to a new cadence credited the unused rest of the period paid against its price. Reissued to the partner, the
     /// rest of what the partner paid stays a credit on its invoice (returned, net of tax); the rest of what the client paid
-    /// is the client's money, so it goes back to the client by a credit note, refunded after commit. Returns the partner's part.
+    /// is the client's money, so it goes back to the client by a credit note, refunded after commit. Returns the partner's
+    /// part and the client's notes. (A former partner's payment of a period the account moved in during is neither.)
     /// </summary>
-    private async Task<long> SettleUnusedPeriodAsync(BilledAccount account, DateOnly changedOn, List<CreditNote> clientRefunds, CancellationToken cancellationToken)
+    private async Task<(long PartnersUnused, List<CreditNote> ClientRefunds)> SettleUnusedPeriodAsync(BilledAccount account, DateOnly changedOn,
+        CancellationToken cancellationToken)
     {
         var paidIds = await db.Invoices.AsNoTracking()
             .Where(i => i.AccountId == account.AccountId && i.Status == InvoiceStatus.Paid && i.PeriodStart <= changedOn && i.PeriodEnd > changedOn)
@@ -74,13 +78,17 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
             .Select(i => i.Id)
             .ToListAsync(cancellationToken);
         var partnersUnused = 0L;
+        var clientRefunds = new List<CreditNote>();
         foreach (var id in paidIds)
         {
             var paid = (await crediting.LockAsync(id, cancellationToken))!;
             var credited = await crediting.CreditedAsync(paid, cancellationToken);
             if (paid.Payer == Payers.Partner)
             {
-                partnersUnused += new PaidForPeriod(paid.Total - paid.Tax, paid.Total, credited.Amount, paid.PeriodStart, paid.PeriodEnd).UnusedOn(changedOn);
+                if (paid.PartnerId == account.PartnerId)
+                {
+                    partnersUnused += new PaidForPeriod(paid.Total - paid.Tax, paid.Total, credited.Amount, paid.PeriodStart, paid.PeriodEnd).UnusedOn(changedOn);
+                }
                 continue;
             }
             var unused = Math.Min(Proration.UnusedCredit(Math.Max(credited.LeftOf(paid), 0), changedOn, paid.PeriodStart, paid.PeriodEnd), credited.LeftOf(paid));
@@ -89,14 +97,14 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
                 clientRefunds.Add(await crediting.IssueAsync(paid, credited, unused, TakenBackReason.In(paid.Language), cancellationToken));
             }
         }
-        return partnersUnused;
+        return (partnersUnused, clientRefunds);
     }
 
     /// <summary>
     /// The client's lines (list prices) at the partner's discount, as its own invoice would have been priced, less the unused
     /// rest of what the partner itself paid for the period (never discounted, never taking the total below zero).
     /// </summary>
-    public PriceBreakdown PartnerPrice(Invoice invoice, string product, int discountPercent, long partnersUnused)
+    private PriceBreakdown PartnerPrice(Invoice invoice, string product, int discountPercent, long partnersUnused)
     {
         var lines = invoice.Lines.Where(l => l.Code != PlanChangeInvoicer.UnusedCreditCode)
             .Select(l => new PriceLine(l.Code, l.Description, l.Quantity, l.UnitAmount, pricer.IsDiscountable(product, l.Code)).WithDiscountPercent(discountPercent))

@@ -29,5 +29,8 @@ public static class CreditPackInvoices
     public static InvoiceHeading Heading(string kind, InvoiceHeading payersHeading) =>
         kind == CreditKinds.Prepaid ? payersHeading with { TaxRatePercent = 0m, ReverseCharge = false } : payersHeading;
 
+    /// <summary>A prepaid pack invoiced under <see cref="Heading"/>: one taxed before that rule says nothing of it.</summary>
+    public static bool IsUntaxedPrepaidPack(Invoice invoice) => IsPrepaidPack(invoice) && invoice.TaxRate == 0m && !invoice.ReverseCharge;
+
     public static bool IsPrepaidPack(Invoice invoice) => invoice.Lines.Any(l => l.Code == LineCodePrefix + CreditKinds.Prepaid);
 }

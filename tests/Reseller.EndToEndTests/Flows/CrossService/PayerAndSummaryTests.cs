@@ -48,6 +48,11 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
         // has been sent, and each switch mailed the partner exactly once.
         await kit.SendOkAsync(HttpMethod.Put, $"/api/v1/accounts/{id}/payer", new { payer = "partner" }, partner);
         await CrossFlow.WaitForSummaryAsync(client, partner, 1);
+        // Taking payment back takes what the customer still owed: its proration (it had no card) is now the partner's, paid.
+        var taken = await CrossFlow.WaitForInvoiceAsync(client, partner, id, "proration", i => i!["status"]!.GetValue<string>() == "paid");
+        Assert.Equal(("partner", next["subtotal"]!["amount"]!.GetValue<long>()), (taken["payer"]!.GetValue<string>(), taken["subtotal"]!["amount"]!.GetValue<long>()));
+        var voided = await GatewayClient.JsonAsync(await BillingFlows.GetAsync(client, $"/api/v1/invoices/{next["id"]!.GetValue<string>()}", customer), HttpStatusCode.OK);
+        Assert.Equal("void", voided["status"]!.GetValue<string>());
         var mailDirectory = Path.Combine(system.App.DataDirectory, "mail");
         await Eventually.HoldsAsync(() => PayerMails(mailDirectory, address).Any(m => m.Subject.EndsWith("paid by the partner", StringComparison.Ordinal)), CrossFlow.Settle);
         var mails = PayerMails(mailDirectory, address);
