@@ -105,8 +105,6 @@ public sealed class BilledAccount
 
     public void RenewalInvoiced(DateOnly periodStart) => RenewalInvoicedFor = periodStart;
 
-    public void ChargeTo(Guid billingProfileId) => BillingProfileId = billingProfileId;
-
     /// <summary>
     /// Whether a card chosen at this time predates the latest choice applied or the latest move (which drops the card), so it
     /// is stale: chosen for the holder the account has left, it must not become the new holder's.

@@ -25,10 +25,12 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
     {
         var changedOn = DateOnly.FromDateTime(change.ChangedAt.UtcDateTime);
         var payerAtChange = change.Payer ?? account.Payer;
-        if (account.BillingProfileId is null && change.BillingProfileId is { } card && payerAtChange == account.Payer)
+        if (change.BillingProfileId is { } card && card != account.BillingProfileId && payerAtChange == account.Payer
+            && await PayerCards.BelongToPayerAsync(db, account, account.Payer, card, cancellationToken))
         {
-            // A trial turned paid names its first card with the plan; that card's own event may not have arrived yet.
-            account.ChargeTo(card);
+            // The account's card at the change: a trial turned paid, or an expired account restarted, may name a new card in
+            // the same request, and that card's own event may arrive after this one. The later of the two choices holds.
+            account.ChooseCard(card, change.ChangedAt);
         }
         var charge = await PriceAsync(account, change.Previous, change.Current, changedOn, cancellationToken);
         if (charge is null)

@@ -119,6 +119,26 @@ public sealed class BillingConsumerTests(ServiceHostsLane infrastructure) : ICla
     }
 
     [Fact]
+    public async Task A_trial_turned_paid_on_a_new_card_is_charged_to_that_card_when_its_own_card_change_arrives_later()
+    {
+        var (accountId, _) = await ActiveAccountAsync(Trial, Now.AddDays(-20), card: "card_declined");
+        var newCard = await billing.AddCardAsync(partnerId);
+
+        // One request named the new card and the paid plan: the plan change is consumed first, its card change not yet.
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Trial, Plus, null, Now, newCard, Payers.Partner, Revision: 1));
+
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.Active),
+            "The first period was not charged to the card the request named.");
+        var first = Assert.Single(await InvoicesAsync(accountId));
+        var payment = await billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == first.Id));
+        Assert.Equal((newCard, InvoiceStatus.Paid), (payment.BillingProfileId, first.Status));
+
+        // The card change then arrives: the same choice, nothing more happens; an older one would not undo it.
+        await billing.ChooseCardAsync(accountId, partnerId, newCard, Now);
+        Assert.Equal(newCard, (await AccountAsync(accountId)).BillingProfileId);
+    }
+
+    [Fact]
     public async Task A_scheduled_downgrade_is_used_at_the_next_renewal_and_then_becomes_the_plan()
     {
         var (accountId, _) = await ActiveAccountAsync(Plus, Now.AddMonths(-1).AddDays(1));
