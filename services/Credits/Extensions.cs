@@ -27,6 +27,7 @@ public static class Extensions
             bus.AddConsumer<AccountTransferredOutConsumer>();
             bus.AddConsumer<AccountTransferredInConsumer>();
             bus.AddConsumer<InvoicePaidConsumer>();
+            bus.AddConsumer<RenewalPaidConsumer>();
             bus.AddConsumer<PaymentFailedConsumer>();
             bus.AddConsumer<CreditNoteIssuedConsumer>();
             bus.AddConsumer<ReservePrepaidCreditConsumer>();

@@ -74,6 +74,20 @@ public sealed class CreditAccount
         UpdatedAt = at;
     }
 
+    /// <summary>
+    /// A renewal was paid: a plan scheduled for it is the plan now (Accounts applies it then, with no event of its own), so
+    /// SMS sends only if that plan carries it. A plan heard after the payment (a later change, consumed first) stands.
+    /// </summary>
+    public void RenewalPaid(DateTimeOffset paidAt)
+    {
+        if (paidAt < UpdatedAt)
+        {
+            return;
+        }
+        SmsEnabled = SmsAllowed;
+        UpdatedAt = paidAt;
+    }
+
     /// <summary>Applies a status unless a newer one is already known.</summary>
     public void StatusChanged(string status, DateTimeOffset at)
     {

@@ -33,6 +33,12 @@ public static class CreditMove
         var reference = PublicId.Format(AccountDirectory.IdPrefix, account.AccountId);
         var cancellationToken = caller.CancellationToken;
         await using var transaction = await caller.Db.Database.BeginTransactionAsync(cancellationToken);
+        // The account's row lock orders the move with a move-out of the account, which returns what it holds to the pool:
+        // credit assigned once the account has left would sit where the partner can neither see nor use it.
+        if (await caller.Db.EarmarkHolderAsync(partnerId, account.AccountId, cancellationToken) is null)
+        {
+            throw ProblemException.NotFound("account");
+        }
         if (!await ledger.TryDebitAsync(partnerId, from, creditKind, entryType, quantity, reference, cancellationToken))
         {
             throw InsufficientCredit.Problem(creditKind);

@@ -347,6 +347,28 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
     }
 
     [Fact]
+    public async Task An_account_downgraded_to_lite_at_its_renewal_stops_sending_sms_once_that_renewal_is_paid()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        var plus = new AccountPlan("marketing", "plus", 1000, null, [new AddOnQuantity("sms", 1)], "monthly");
+        var lite = plus with { Tier = "lite", AddOns = [] };
+        await credits.Bus.Publish(new AccountCreated(accountId, partnerId, "acct", plus, "partner", null, "active", DateTimeOffset.UtcNow.AddDays(-20), "n@agency.test"));
+        await credits.Bus.Publish(new AccountPlanChanged(accountId, partnerId, plus, plus, lite, DateTimeOffset.UtcNow.AddDays(-10), Revision: 1));
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync(
+            "SELECT count(*) FROM credit_accounts WHERE account_id = @a AND sms_enabled AND NOT sms_allowed", ("a", accountId)) == 1, Wait));
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await credits.Bus.Publish(new InvoicePaid(Guid.CreateVersion7(), "RSL-TEST", partnerId, accountId, InvoicePurposes.Renewal, "partner", 2610, "USD",
+            today, today.AddMonths(1), DateTimeOffset.UtcNow));
+
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync(
+            "SELECT count(*) FROM credit_accounts WHERE account_id = @a AND NOT sms_enabled", ("a", accountId)) == 1, Wait),
+            "The lite account still sends SMS after the renewal its downgrade waited for.");
+    }
+
+    [Fact]
     public async Task Earmarked_prepaid_credit_given_back_after_its_account_moved_out_goes_to_the_partners_pool()
     {
         await using var credits = await CreditsHost.StartAsync(infrastructure);

@@ -66,6 +66,25 @@ public sealed class CreditAccountTests
         Assert.True(account.SmsAllowed);
     }
 
+    [Fact]
+    public void A_scheduled_downgrade_without_sms_stops_sending_at_the_paid_renewal_it_waited_for()
+    {
+        var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
+        account.Plan(Marketing("plus"), Marketing("lite", sms: false), TestCatalog.Default, Now.AddDays(1));
+
+        // Accounts applies the scheduled plan when the renewal is paid, and publishes no plan change for it.
+        account.RenewalPaid(Now.AddDays(30));
+        Assert.False(account.SmsEnabled);
+
+        // A renewal without a scheduled plan changes nothing; one paid before a plan heard since leaves that plan as it is.
+        var upgraded = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
+        upgraded.RenewalPaid(Now.AddDays(30));
+        Assert.True(upgraded.SmsEnabled);
+        upgraded.Plan(Marketing("plus"), Marketing("lite", sms: false), TestCatalog.Default, Now.AddDays(40));
+        upgraded.RenewalPaid(Now.AddDays(35));
+        Assert.True(upgraded.SmsEnabled);
+    }
+
     [Theory]
     [InlineData(AccountStatuses.Trial, true)]
     [InlineData(AccountStatuses.Active, true)]
