@@ -37,6 +37,11 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
         {
             pending = pending.Where(s => statementIds.Contains(s.Id));
         }
+        // A later month that closed negative (its credit notes took back commission an earlier month earned) is owed back
+        // until a later statement carries it: while it is, the partner's earlier months in that currency wait, so what was
+        // refunded is never paid out. They are paid once the partner's statements net positive again.
+        pending = pending.Where(s => !db.Statements.Any(o => o.PartnerId == s.PartnerId && o.Currency == s.Currency && o.Total < 0
+            && (o.Status == StatementStatus.Pending || o.Status == StatementStatus.Held)));
         var statements = await pending.OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var partnerIds = statements.Select(s => s.PartnerId).Distinct().ToList();
         var reachable = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id) && p.PaypalEmail != null && p.PaypalEmail != "")

@@ -127,7 +127,39 @@ public sealed class PayPalPayoutTests(ServiceHostsLane infrastructure) : IClassF
         Assert.Null(await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([nothing, owing], CancellationToken.None)));
     }
 
-    private async Task<Guid> PendingStatementAsync(string? paypalEmail, long amount)
+    [Fact]
+    public async Task Earlier_months_wait_while_a_later_month_that_closed_negative_is_owed_back()
+    {
+        // October earned 1,000; November's credit notes took it all back and more. Paying October now would pay out a refund.
+        var october = await PendingStatementAsync("agency@example.test", 1000);
+        var partnerId = (await StatementsAsync(october)).Single().PartnerId;
+        var november = await PendingStatementAsync(null, -1000, partnerId, new DateOnly(2026, 11, 1));
+
+        Assert.Null(await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync(null, CancellationToken.None)));
+        Assert.Equal(0, PayPal.ItemsPaid);
+        Assert.Equal(StatementStatus.Pending, (await StatementsAsync(october)).Single().Status);
+
+        // December earns 1,200 and carries November's -1,000: nothing is owed back, so October and December (200) are paid.
+        var december = await InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PartnersDb>();
+            var owed = await db.Statements.Where(x => x.Id == november).ToListAsync();
+            var month = new DateOnly(2026, 12, 1);
+            var closed = Statement.Close(partnerId, month,
+                [Earning.ForInvoice(partnerId, Guid.NewGuid(), Guid.NewGuid(), "RSL-2", EarningKinds.Commission, 12000, 1200, "USD", month, DateTimeOffset.UtcNow)],
+                "USD", hasPaypal: true, DateTimeOffset.UtcNow, owed);
+            db.Statements.Add(closed);
+            await db.SaveChangesAsync();
+            return closed.Id;
+        });
+        Assert.NotNull(await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync(null, CancellationToken.None)));
+        Assert.Equal(2, PayPal.ItemsPaid);
+        var statements = (await StatementsAsync(october, november, december)).ToDictionary(x => x.Id);
+        Assert.Equal((1000L, 200L, StatementStatus.CarriedForward), (statements[october].Total, statements[december].Total, statements[november].Status));
+    }
+
+    /// <summary>A pending statement of a new partner (with <paramref name="paypalEmail"/>), or, given <paramref name="partnerId"/>, of that one.</summary>
+    private async Task<Guid> PendingStatementAsync(string? paypalEmail, long amount, Guid? partnerId = null, DateOnly? closedMonth = null)
     {
         var now = DateTimeOffset.UtcNow;
         var partner = Partner.Create("Agency", $"owner-{Guid.NewGuid():N}@example.test", "FR", "USD", now);
@@ -135,13 +167,17 @@ public sealed class PayPalPayoutTests(ServiceHostsLane infrastructure) : IClassF
         {
             partner.Update(new ProfileChanges(null, null, null, null, paypalEmail));
         }
-        var month = new DateOnly(2026, 10, 1);
-        var statement = Statement.Close(partner.Id, month,
-            [Earning.ForInvoice(partner.Id, Guid.NewGuid(), Guid.NewGuid(), "RSL-1", EarningKinds.Commission, amount * 10, amount, "USD", month, now)], "USD", hasPaypal: true, now);
+        var owner = partnerId ?? partner.Id;
+        var month = closedMonth ?? new DateOnly(2026, 10, 1);
+        var statement = Statement.Close(owner, month,
+            [Earning.ForInvoice(owner, Guid.NewGuid(), Guid.NewGuid(), "RSL-1", EarningKinds.Commission, amount * 10, amount, "USD", month, now)], "USD", hasPaypal: true, now);
         await InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PartnersDb>();
-            db.Partners.Add(partner);
+            if (partnerId is null)
+            {
+                db.Partners.Add(partner);
+            }
             db.Statements.Add(statement);
             await db.SaveChangesAsync();
             return true;
