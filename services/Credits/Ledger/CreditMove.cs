@@ -5,13 +5,13 @@ using Reseller.ServiceDefaults.Problems;
 namespace Reseller.Credits.Ledger;
 
 /// <summary>
-/// Moves assigned (sms or compatibility) credit between the partner's pool and one of its accounts: a debit of the source
-/// and a credit of the destination in one transaction, both ledger entries. The source never goes below zero: asking for
-/// more than it holds moves nothing and is 422 <c>insufficient-credit</c>.
+/// Moves assigned (sms or compatibility) credit between the partner's pool and one of its accounts, or earmarked prepaid
+/// credit back to the pool: a debit of the source and a credit of the destination in one transaction, both ledger entries.
+/// The source never goes below zero: asking for more than it holds moves nothing and is 422 <c>insufficient-credit</c>.
 /// </summary>
 public static class CreditMove
 {
-    /// <summary>The checks shared by assignment and un-assignment, before any account is looked up.</summary>
+    /// <summary>The checks of an assignment, before any account is looked up: prepaid credit is earmarked when bought.</summary>
     public static CreditKind AssignedKind(PartnerCreditRequest caller, IValidatedRequest request, string prepaidRefusal)
     {
         var creditKind = caller.CreditKind();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 using Reseller.Credits.Ledger;
 using Reseller.ServiceDefaults.Auth;
+using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Credits.Unassignments;
 
@@ -17,14 +18,16 @@ public static class UnassignmentsApi
     }
 
     /// <summary>
-    /// Takes SMS or compatibility credit the partner assigned to one of its accounts, and that the account has not consumed,
-    /// back to the partner's pool: a debit of the account and a credit of the pool in one transaction, both ledger entries.
-    /// The account's balance never goes below zero: asking for more than it holds is 422 and moves nothing.
+    /// Takes credit the partner put on one of its accounts, and that the account has not used, back to the partner's pool:
+    /// SMS or compatibility credit it assigned, or prepaid credit it earmarked when buying (the partner's money, which an
+    /// account that expired or is paid by its client would otherwise hold for good). A debit of the account and a credit of
+    /// the pool in one transaction, both ledger entries. The account's balance never goes below zero: asking for more than
+    /// it holds (a charge's hold included) is 422 and moves nothing.
     /// </summary>
     public static async Task<Created<UnassignmentResponse>> UnassignAsync(UnassignmentRequest request, [AsParameters] PartnerCreditRequest caller, CreditLedger ledger)
     {
-        var creditKind = CreditMove.AssignedKind(caller, request,
-            "Only assigned sms and compatibility credit can be un-assigned; prepaid credit is earmarked when it is bought.");
+        var creditKind = caller.CreditKind();
+        request.ThrowIfInvalid();
         var account = await caller.OwnedAccountAsync(request.AccountId);
 
         var quantity = request.Quantity!.Value;

@@ -4,7 +4,10 @@ using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.EndToEndTests.Flows.Credits;
 
-/// <summary>Credit assigned by mistake goes back to the partner's pool, never more than the account still holds.</summary>
+/// <summary>
+/// Credit assigned by mistake, or prepaid credit earmarked for an account that no longer needs it, goes back to the
+/// partner's pool, never more than the account still holds.
+/// </summary>
 public sealed class UnassignmentTests(ResellerSystem system) : IDisposable
 {
     private readonly GatewayClient client = system.Client();
@@ -60,6 +63,26 @@ public sealed class UnassignmentTests(ResellerSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task Prepaid_credit_earmarked_for_an_account_is_taken_back_to_the_pool_and_never_below_what_it_holds()
+    {
+        var partner = await client.CreatePartnerAsync();
+        var profileId = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
+        var accountId = (await client.CreateAccountAsync(partner, profileId))["id"]!.GetValue<string>();
+        // Its first period paid first, so no charge of the account takes from the earmark meanwhile.
+        await CrossService.CrossFlow.WaitForInvoiceAsync(client, partner, accountId, "first_period", i => i["status"]!.GetValue<string>() == "paid");
+        await client.PurchaseAsync(partner, "prepaid", 5000, accountId);
+        await client.WaitForBalancesAsync(partner, b => CreditsScenarios.AccountHolds(b, accountId, "prepaid") == 5000);
+
+        // The account expires, or its client pays for it: the partner takes its money back to the agency's general credit.
+        await ProblemAssert.IsAsync(await client.UnassignAsync(partner, "prepaid", accountId, 5001), HttpStatusCode.UnprocessableEntity);
+        var moved = await GatewayClient.JsonAsync(await client.UnassignAsync(partner, "prepaid", accountId, 3000), HttpStatusCode.Created);
+        Assert.Equal((3000L, 2000L), (moved["partner_balance"]!.GetValue<long>(), moved["account_balance"]!.GetValue<long>()));
+        await client.AssertLedgerMatchesBalancesAsync(partner, "prepaid");
+        var assigned = await ProblemAssert.IsAsync(await client.AssignAsync(partner, "prepaid", accountId, 1), HttpStatusCode.UnprocessableEntity);
+        Assert.EndsWith("/credit-not-assignable", assigned["type"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_unassignments_are_problems_and_other_partners_accounts_are_not_found()
     {
         var partner = await client.CreatePartnerAsync();
@@ -68,7 +91,7 @@ public sealed class UnassignmentTests(ResellerSystem system) : IDisposable
         var stranger = await client.CreatePartnerAsync();
 
         var prepaid = await ProblemAssert.IsAsync(await client.UnassignAsync(partner, "prepaid", accountId, 1), HttpStatusCode.UnprocessableEntity);
-        Assert.EndsWith("/credit-not-assignable", prepaid["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith("/insufficient-credit", prepaid["type"]!.GetValue<string>(), StringComparison.Ordinal);
         var bad = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/credits/sms/unassignments", new { quantity = -1 }, partner.Token), HttpStatusCode.BadRequest);
         Assert.NotNull(bad["errors"]!["account_id"]);
         Assert.NotNull(bad["errors"]!["quantity"]);
