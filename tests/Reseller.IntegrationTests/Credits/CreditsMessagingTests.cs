@@ -103,15 +103,10 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
         var partnerId = Guid.CreateVersion7();
         var accountId = Guid.CreateVersion7();
         var invoiceId = Guid.CreateVersion7();
+        await CreditedSmsPackAsync(credits, partnerId, invoiceId);
         await credits.InScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<CreditsDb>();
-            var purchase = CreditPurchase.Order(partnerId, CreditKind.Sms, 1000, null, DateTimeOffset.UtcNow);
-            purchase.Complete(invoiceId, DateTimeOffset.UtcNow);
-            db.Purchases.Add(purchase);
-            await db.SaveChangesAsync();
             var ledger = sp.GetRequiredService<CreditLedger>();
-            await ledger.CreditAsync(partnerId, null, CreditKind.Sms, EntryTypes.Purchase, 1000, "cp", CancellationToken.None);
             await ledger.TryDebitAsync(partnerId, null, CreditKind.Sms, EntryTypes.Assignment, 800, "acc", CancellationToken.None);
             await ledger.CreditAsync(partnerId, accountId, CreditKind.Sms, EntryTypes.Assignment, 800, "acc", CancellationToken.None);
             return true;
@@ -136,16 +131,7 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
         await using var credits = await CreditsHost.StartAsync(infrastructure);
         var partnerId = Guid.CreateVersion7();
         var invoiceId = Guid.CreateVersion7();
-        await credits.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<CreditsDb>();
-            var purchase = CreditPurchase.Order(partnerId, CreditKind.Sms, 1000, null, DateTimeOffset.UtcNow);
-            purchase.Complete(invoiceId, DateTimeOffset.UtcNow);
-            db.Purchases.Add(purchase);
-            await db.SaveChangesAsync();
-            await sp.GetRequiredService<CreditLedger>().CreditAsync(partnerId, null, CreditKind.Sms, EntryTypes.Purchase, 1000, "cp", CancellationToken.None);
-            return true;
-        });
+        await CreditedSmsPackAsync(credits, partnerId, invoiceId);
 
         // 1,000 SMS at 2000 and 20 % VAT: 2400 paid. Half of it refunded (1200) is half the pack, 500, not 1200 / 2000 of it (600).
         await credits.Bus.Publish(new CreditNoteIssued(Guid.CreateVersion7(), "CN-1", invoiceId, partnerId, null, "partner", 1200, "USD", DateTimeOffset.UtcNow,
@@ -467,6 +453,19 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
         Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync(
             "SELECT count(*) FROM credit_accounts WHERE account_id = @a AND status = 'expired' AND NOT sms_allowed AND NOT sms_enabled", ("a", accountId)) == 1, Wait));
     }
+
+    /// <summary>A 1,000-SMS pack of the partner, paid by <paramref name="invoiceId"/> and credited to its pool.</summary>
+    private static Task<bool> CreditedSmsPackAsync(CreditsHost credits, Guid partnerId, Guid invoiceId) =>
+        credits.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CreditsDb>();
+            var purchase = CreditPurchase.Order(partnerId, CreditKind.Sms, 1000, null, DateTimeOffset.UtcNow);
+            purchase.Complete(invoiceId, DateTimeOffset.UtcNow);
+            db.Purchases.Add(purchase);
+            await db.SaveChangesAsync();
+            await sp.GetRequiredService<CreditLedger>().CreditAsync(partnerId, null, CreditKind.Sms, EntryTypes.Purchase, 1000, "cp", CancellationToken.None);
+            return true;
+        });
 
     private static async Task SeedPrepaidAsync(CreditsHost credits, Guid partnerId, Guid? accountId, long earmarked, long general) =>
         await credits.InScopeAsync(async sp =>
