@@ -36,9 +36,8 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
             WHERE account_id = {account.AccountId} AND status = 'Open' AND payer = {Payers.Customer}
             ORDER BY issued_at FOR UPDATE
             """).ToListAsync(cancellationToken);
-        // Nothing is paid on a client's invoice until it is paid whole; one a charge would void at once (a renewal past a
-        // cancelled account's end) is not the partner's either.
-        foreach (var invoice in owed.Where(i => i.PrepaidApplied == 0 && i.CardCharged == 0 && !ChargeProcessor.ClosedWhileCharging(i, account)))
+        // One a charge would void at once (a renewal past a cancelled account's end) is not the partner's either.
+        foreach (var invoice in owed.Where(i => !ChargeProcessor.ClosedWhileCharging(i, account)))
         {
             var (paymentId, clientRefunds) = await ReissueAsync(invoice, account, cancellationToken);
             if (paymentId is { } id)

@@ -35,7 +35,7 @@ public static class CreditMove
         await using var transaction = await caller.Db.Database.BeginTransactionAsync(cancellationToken);
         // The account's row lock orders the move with a move-out of the account, which returns what it holds to the pool:
         // credit assigned once the account has left would sit where the partner can neither see nor use it.
-        if (await caller.Db.EarmarkHolderAsync(partnerId, account.AccountId, cancellationToken) is null)
+        if (await caller.Db.PartnerCreditHolderAsync(partnerId, account.AccountId, cancellationToken) is null)
         {
             throw ProblemException.NotFound("account");
         }

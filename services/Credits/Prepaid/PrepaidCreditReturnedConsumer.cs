@@ -13,7 +13,8 @@ namespace Reseller.Credits.Prepaid;
 /// <summary>
 /// A credit note gave back the prepaid part of an invoice: that credit returns to where the invoice's reservation took it
 /// (the account's earmark first, as far as the invoice took from it and earlier notes did not already return, then the
-/// partner's general credit; an account that left the partner gives its part to that general credit). Once per credit note: the inbox drops a redelivery, the ledger reference a re-publication.
+/// partner's general credit; an account that left the partner gives its part to that general credit). Once per credit
+/// note: the inbox drops a redelivery, the ledger reference a re-publication.
 /// </summary>
 public sealed class PrepaidCreditReturnedConsumer(CreditsDb db, CreditLedger ledger) : IConsumer<PrepaidCreditReturned>
 {
@@ -46,7 +47,7 @@ public sealed class PrepaidCreditReturnedConsumer(CreditsDb db, CreditLedger led
                 if (toEarmark > 0)
                 {
                     // The earmark, unless the account left the partner since: then the partner's general credit.
-                    var holder = await db.EarmarkHolderAsync(returned.PartnerId, accountId, ct);
+                    var holder = await db.PartnerCreditHolderAsync(returned.PartnerId, accountId, ct);
                     await ledger.CreditAsync(returned.PartnerId, holder, CreditKind.Prepaid, EntryTypes.Refund, toEarmark, reference, ct);
                 }
             }

@@ -142,7 +142,7 @@ public sealed class PrepaidReservations(CreditsDb db, CreditLedger ledger, TimeP
         if (reservation.Earmarked > 0)
         {
             // Back to the earmark, unless the account left the partner while it was held: then to the partner's general credit.
-            var holder = reservation.AccountId is { } accountId ? await db.EarmarkHolderAsync(reservation.PartnerId, accountId, cancellationToken) : null;
+            var holder = reservation.AccountId is { } accountId ? await db.PartnerCreditHolderAsync(reservation.PartnerId, accountId, cancellationToken) : null;
             await ledger.CreditAsync(reservation.PartnerId, holder, CreditKind.Prepaid, EntryTypes.Release, reservation.Earmarked, reference, cancellationToken);
         }
         if (reservation.General > 0)

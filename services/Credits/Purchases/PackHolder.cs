@@ -12,5 +12,5 @@ public static class PackHolder
     /// ends, so the move's own return is ordered with it. Call inside a transaction.
     /// </summary>
     public static async Task<Guid?> PackHolderAsync(this CreditsDb db, CreditPurchase purchase, CancellationToken cancellationToken) =>
-        purchase.AccountId is { } accountId ? await db.EarmarkHolderAsync(purchase.PartnerId, accountId, cancellationToken) : null;
+        purchase.AccountId is { } accountId ? await db.PartnerCreditHolderAsync(purchase.PartnerId, accountId, cancellationToken) : null;
 }

@@ -52,6 +52,8 @@ public sealed class InvoiceHtmlCsvTests
         var html = System.Net.WebUtility.HtmlDecode(InvoiceHtml.Render(InvoiceDocuments.ForInvoice(invoice, [])));
         Assert.Contains("Le crédit prépayé est un paiement d'avance : pas de TVA à l'achat", html, StringComparison.Ordinal);
         Assert.Contains("prepaid_credit,", InvoiceCsv.Render(InvoiceDocuments.ForCreditNote(SampleDocuments.CreditOn(invoice), invoice)), StringComparison.Ordinal);
+        Assert.Contains("Le crédit prépayé est un paiement d'avance", Poppler.Text(InvoicePdf.Render(InvoiceDocuments.ForInvoice(invoice, [])), "prepaid-pack-fr"),
+            StringComparison.Ordinal);
         Assert.DoesNotContain("crédit prépayé est", System.Net.WebUtility.HtmlDecode(InvoiceHtml.Render(InvoiceDocuments.ForInvoice(SampleDocuments.FrenchPartnerInvoice(), []))), StringComparison.Ordinal);
     }
 
