@@ -1,5 +1,6 @@
 using MassTransit;
 
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
@@ -10,18 +11,19 @@ namespace Reseller.Billing.FollowedAccounts;
 
 /// <summary>
 /// A plan change is billed (prorated upgrade, first paid period, new cadence) and charged after commit, to the payer in
-/// force at the change: one that overtook its PayerChanged is retried until that arrives. Changes apply in the order Accounts
+/// force at the change (a new cadence refunds another payer the unused rest of what it paid, after commit too): one that overtook its PayerChanged is retried until that arrives. Changes apply in the order Accounts
 /// numbered them: one that overtook an earlier change is retried until that is applied, and one applied already is ignored.
 /// One reaching an account whose first charge is still under way waits for that charge's outcome.
 /// One made by the partner an account moved in to waits for that move-in, so it is never invoiced to the former partner;
 /// one made before a move applied since is billed to whoever made it (<see cref="PlanChangeInvoicer.BillFormerHolderAsync"/>).
 /// </summary>
-public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer invoicer, ChargeProcessor charges, ILogger<AccountPlanChangedConsumer> logger)
+public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer invoicer, ChargeProcessor charges, CardRefunds cardRefunds,
+    ILogger<AccountPlanChangedConsumer> logger)
     : IConsumer<AccountPlanChanged>
 {
     public async Task Consume(ConsumeContext<AccountPlanChanged> context)
     {
-        Guid? paymentId = null;
+        var billed = PlanChangeInvoicer.Billed.Nothing;
         await db.ConsumeOnceAsync(context, nameof(AccountPlanChangedConsumer), async ct =>
         {
             var change = context.Message;
@@ -43,10 +45,10 @@ public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer 
             }
             if (account.MovedSince(change.ChangedAt))
             {
-                paymentId = await invoicer.BillFormerHolderAsync(account, change, ct);
+                billed = PlanChangeInvoicer.Billed.Charge(await invoicer.BillFormerHolderAsync(account, change, ct));
                 account.PlanChangeApplied(change.Revision);
                 logger.LogInformation("Account {AccountId}: plan change {Revision}, made before its move, billed to partner {PartnerId} who made it: {Billed}",
-                    account.AccountId, change.Revision, change.PartnerId, paymentId is null ? "nothing to charge" : "charged");
+                    account.AccountId, change.Revision, change.PartnerId, billed.PaymentId is null ? "nothing to charge" : "charged");
                 return;
             }
             if (account.AwaitsMoveInBefore(change.PartnerId, change.ChangedAt))
@@ -57,10 +59,14 @@ public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer 
             {
                 throw new EarlierEventPendingException($"Account {account.AccountId}: the payer change before this plan change has not arrived yet.");
             }
-            paymentId = await invoicer.ApplyAsync(account, change, ct);
+            billed = await invoicer.ApplyAsync(account, change, ct);
             account.PlanChangeApplied(change.Revision);
         });
-        if (paymentId is { } id)
+        foreach (var note in billed.Refunds)
+        {
+            await cardRefunds.RefundAfterCommitAsync(note.Id, context.CancellationToken);
+        }
+        if (billed.PaymentId is { } id)
         {
             await charges.ProcessAsync(id, context.CancellationToken);
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Pricing;
@@ -16,12 +17,23 @@ namespace Reseller.Billing.Invoices;
 /// the next renewal. Runs inside the caller's transaction; returns the payment to charge after commit, if any.
 /// The quote of a change (POST /quotes with account_id) prices it with the same <see cref="PriceAsync"/>.
 /// </summary>
-public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodInvoicer invoicer)
+public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodInvoicer invoicer, UnusedPeriod unusedPeriod)
 {
     /// <summary>The line that credits the unused part of a period paid, against the price of a new cadence; never discounted.</summary>
     public const string UnusedCreditCode = "unused_credit";
 
-    public async Task<Guid?> ApplyAsync(BilledAccount account, AccountPlanChanged change, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a plan change leaves to do after commit: the payment to charge, if any, and the credit notes whose card part to
+    /// refund (another payer's unused rest of a period a new cadence ended).
+    /// </summary>
+    public sealed record Billed(Guid? PaymentId, IReadOnlyList<CreditNote> Refunds)
+    {
+        public static readonly Billed Nothing = new(null, []);
+
+        public static Billed Charge(Guid? paymentId) => new(paymentId, []);
+    }
+
+    public async Task<Billed> ApplyAsync(BilledAccount account, AccountPlanChanged change, CancellationToken cancellationToken)
     {
         var changedOn = DateOnly.FromDateTime(change.ChangedAt.UtcDateTime);
         var payerAtChange = change.Payer ?? account.Payer;
@@ -44,12 +56,17 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
             {
                 account.ChangePlan(change.Current, change.Scheduled);
             }
-            return null;
+            return Billed.Nothing;
         }
         if (!charge.StartsNewPeriod && payerAtChange != account.Payer)
         {
             account.ChangePlan(change.Current, change.Scheduled);
-            return await BillPayerAtChangeAsync(account, change, payerAtChange, changedOn, cancellationToken);
+            return Billed.Charge(await BillPayerAtChangeAsync(account, change, payerAtChange, changedOn, cancellationToken));
+        }
+        IReadOnlyList<CreditNote> refunds = [];
+        if (charge.EndsPeriodPaid)
+        {
+            refunds = await unusedPeriod.RefundOtherPayersAsync(account, account.Payer, changedOn, paid => NewPeriodReason.In(paid.Language), cancellationToken);
         }
         if (charge.StartsNewPeriod)
         {
@@ -62,7 +79,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         var payment = await invoicer.InvoiceAsync(account,
             new IssueInvoice(account.PartnerId, account.AccountId, account.Payer, charge.Purpose, charge.PeriodStart, charge.PeriodEnd), charge.Price, cancellationToken);
         account.ChangePlan(change.Current, change.Scheduled);
-        return payment;
+        return new Billed(payment, refunds);
     }
 
     /// <summary>
@@ -184,16 +201,15 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         return price.Total <= 0 ? null : new PlanChangeCharge(InvoicePurposes.Proration, changedOn, end, price, StartsNewPeriod: false);
     }
 
+    /// <summary>
+    /// A new period on the new cadence from the change day, less the unused rest of what the account's payer itself paid for
+    /// the period it ends; what another payer paid of that period is refunded to it when the change is applied.
+    /// </summary>
     private async Task<PlanChangeCharge> NewCadenceAsync(BilledAccount account, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken)
     {
         var (start, end) = (account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value);
-        var paidForPeriod = await db.Invoices.AsNoTracking()
-            .Where(i => i.AccountId == account.AccountId && i.PeriodStart >= start && i.PeriodEnd <= end && i.Status == InvoiceStatus.Paid)
-            .Select(i => new PaidForPeriod(i.Total - i.Tax, i.Total, db.CreditNotes.Where(c => c.InvoiceId == i.Id).Sum(c => (long?)c.Amount) ?? 0,
-                i.PeriodStart, i.PeriodEnd))
-            .ToListAsync(cancellationToken);
         var price = pricer.Price(current, await invoicer.DiscountPercentAsync(account, cancellationToken));
-        var credit = Math.Min(paidForPeriod.Sum(paid => paid.UnusedOn(changedOn)), price.Total);
+        var credit = Math.Min(await unusedPeriod.PayersOwnAsync(account, account.Payer, changedOn, cancellationToken), price.Total);
         if (credit > 0)
         {
             price = price with
@@ -201,6 +217,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
                 Lines = [.. price.Lines, new PriceLine(UnusedCreditCode, $"Unused part of the period {start:yyyy-MM-dd} to {end:yyyy-MM-dd}", 1, -credit, Discountable: false)],
             };
         }
-        return new PlanChangeCharge(InvoicePurposes.PlanChange, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true);
+        return new PlanChangeCharge(InvoicePurposes.PlanChange, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true,
+            EndsPeriodPaid: true);
     }
 }

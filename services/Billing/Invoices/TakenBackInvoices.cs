@@ -18,7 +18,7 @@ namespace Reseller.Billing.Invoices;
 /// taken, it is refunded (<see cref="ChargeProcessor"/>). Only the partner's own switch does this: a client handing paying
 /// back keeps its debts.
 /// </summary>
-public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, PlanPricer pricer, InvoiceCrediting crediting)
+public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, PlanPricer pricer, UnusedPeriod unusedPeriod)
 {
     /// <summary>The partner's payments to charge and the client's credit notes to refund, both after commit.</summary>
     public sealed record Reissued(List<Guid> Payments, List<CreditNote> ClientRefunds);
@@ -64,40 +64,14 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
 
     /// <summary>
     /// A switch to a new cadence credited the unused rest of the period paid against its price. Reissued to the partner, the
-    /// rest of what the partner paid stays a credit on its invoice (returned, net of tax); the rest of what the client paid
-    /// is the client's money, so it goes back to the client by a credit note, refunded after commit. Returns the partner's
-    /// part and the client's notes. (A former partner's payment of a period the account moved in during is neither.)
+    /// rest of what the partner paid stays a credit on its invoice (net of tax); the rest of what the client paid (or a
+    /// former partner, before the account moved in) is theirs, so it goes back to them by a credit note, refunded after commit.
     /// </summary>
     private async Task<(long PartnersUnused, List<CreditNote> ClientRefunds)> SettleUnusedPeriodAsync(BilledAccount account, DateOnly changedOn,
-        CancellationToken cancellationToken)
-    {
-        var paidIds = await db.Invoices.AsNoTracking()
-            .Where(i => i.AccountId == account.AccountId && i.Status == InvoiceStatus.Paid && i.PeriodStart <= changedOn && i.PeriodEnd > changedOn)
-            .OrderBy(i => i.Id)
-            .Select(i => i.Id)
-            .ToListAsync(cancellationToken);
-        var partnersUnused = 0L;
-        var clientRefunds = new List<CreditNote>();
-        foreach (var id in paidIds)
-        {
-            var paid = (await crediting.LockAsync(id, cancellationToken))!;
-            var credited = await crediting.CreditedAsync(paid, cancellationToken);
-            if (paid.Payer == Payers.Partner)
-            {
-                if (paid.PartnerId == account.PartnerId)
-                {
-                    partnersUnused += new PaidForPeriod(paid.Total - paid.Tax, paid.Total, credited.Amount, paid.PeriodStart, paid.PeriodEnd).UnusedOn(changedOn);
-                }
-                continue;
-            }
-            var unused = Math.Min(Proration.UnusedCredit(Math.Max(credited.LeftOf(paid), 0), changedOn, paid.PeriodStart, paid.PeriodEnd), credited.LeftOf(paid));
-            if (unused > 0)
-            {
-                clientRefunds.Add(await crediting.IssueAsync(paid, credited, unused, TakenBackReason.In(paid.Language), cancellationToken));
-            }
-        }
-        return (partnersUnused, clientRefunds);
-    }
+        CancellationToken cancellationToken) =>
+        (await unusedPeriod.PayersOwnAsync(account, Payers.Partner, changedOn, cancellationToken),
+            await unusedPeriod.RefundOtherPayersAsync(account, Payers.Partner, changedOn,
+                paid => paid.Payer == Payers.Customer ? TakenBackReason.In(paid.Language) : NewPeriodReason.In(paid.Language), cancellationToken));
 
     /// <summary>
     /// The client's lines (list prices) at the partner's discount, as its own invoice would have been priced, less the unused

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+
+using Reseller.Billing.CreditNotes;
+using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
+using Reseller.Billing.Pricing;
+using Reseller.Contracts.Accounts;
+
+namespace Reseller.Billing.Invoices;
+
+/// <summary>
+/// The unused rest of the period paid, when a switch to a new cadence starts a new period on the change day. What the new
+/// period's payer paid itself is credited on its new invoice. What another payer paid is that payer's money, so it goes
+/// back to it by a credit note, refunded after commit: the partner before its client took over paying, the client before
+/// its partner did, a former partner before the account moved in. Credited to the new payer instead, one party's
+/// payment would lower another's price.
+/// </summary>
+public sealed class UnusedPeriod(BillingDb db, InvoiceCrediting crediting)
+{
+    /// <summary>
+    /// What <paramref name="payer"/> itself paid for the period running on <paramref name="changedOn"/> and has not used by
+    /// then, net of tax, less what credit notes gave back. Reads only: a quote prices the switch with it.
+    /// </summary>
+    public async Task<long> PayersOwnAsync(BilledAccount account, string payer, DateOnly changedOn, CancellationToken cancellationToken)
+    {
+        var paid = await PaidOn(account.AccountId, changedOn)
+            .Select(i => new
+            {
+                i.Payer,
+                i.PartnerId,
+                Paid = new PaidForPeriod(i.Total - i.Tax, i.Total, db.CreditNotes.Where(c => c.InvoiceId == i.Id).Sum(c => (long?)c.Amount) ?? 0,
+                    i.PeriodStart, i.PeriodEnd),
+            })
+            .ToListAsync(cancellationToken);
+        return paid.Where(p => PaidBy(p.Payer, p.PartnerId, payer, account.PartnerId)).Sum(p => p.Paid.UnusedOn(changedOn));
+    }
+
+    /// <summary>
+    /// Gives every other payer back the unused rest of what it paid for the period, by a credit note on its invoice with
+    /// the reason <paramref name="reasonFor"/> gives that invoice, inside the caller's transaction. Returns the notes whose
+    /// card part the caller refunds after commit (<see cref="CardRefunds"/>).
+    /// </summary>
+    public async Task<List<CreditNote>> RefundOtherPayersAsync(BilledAccount account, string payer, DateOnly changedOn,
+        Func<Invoice, string> reasonFor, CancellationToken cancellationToken)
+    {
+        var paidIds = await PaidOn(account.AccountId, changedOn).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
+        var notes = new List<CreditNote>();
+        foreach (var id in paidIds)
+        {
+            var paid = (await crediting.LockAsync(id, cancellationToken))!;
+            if (PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId))
+            {
+                continue;
+            }
+            var credited = await crediting.CreditedAsync(paid, cancellationToken);
+            var left = credited.LeftOf(paid);
+            var unused = Math.Min(Proration.UnusedCredit(Math.Max(left, 0), changedOn, paid.PeriodStart, paid.PeriodEnd), left);
+            if (unused > 0)
+            {
+                notes.Add(await crediting.IssueAsync(paid, credited, unused, reasonFor(paid), cancellationToken));
+            }
+        }
+        return notes;
+    }
+
+    /// <summary>Whether an invoice paid by <paramref name="paidBy"/> for <paramref name="paidForPartner"/> was paid by the period's payer: the account's client, or the same partner.</summary>
+    private static bool PaidBy(string paidBy, Guid paidForPartner, string payer, Guid partnerId) =>
+        paidBy == payer && (payer == Payers.Customer || paidForPartner == partnerId);
+
+    private IQueryable<Invoice> PaidOn(Guid accountId, DateOnly changedOn) =>
+        db.Invoices.AsNoTracking().Where(i => i.AccountId == accountId && i.Status == InvoiceStatus.Paid && i.PeriodStart <= changedOn && i.PeriodEnd > changedOn);
+}
