@@ -76,7 +76,7 @@ public sealed class Invoice
             Lines = price.Lines.Select(l => new InvoiceLine
             {
                 Code = l.Code,
-                Description = l.Description,
+                Description = l.DescriptionIn(heading.Language),
                 Quantity = l.Quantity,
                 UnitAmount = l.UnitAmount,
                 Amount = l.Amount,

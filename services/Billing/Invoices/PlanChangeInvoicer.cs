@@ -214,7 +214,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         {
             price = price with
             {
-                Lines = [.. price.Lines, new PriceLine(UnusedCreditCode, $"Unused part of the period {start:yyyy-MM-dd} to {end:yyyy-MM-dd}", 1, -credit, Discountable: false)],
+                Lines = [.. price.Lines, PriceLine.Of(UnusedCreditCode, new LineText.UnusedPeriod(start, end), 1, -credit, discountable: false)],
             };
         }
         return new PlanChangeCharge(InvoicePurposes.PlanChange, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true,

@@ -24,7 +24,7 @@ public sealed class PlanPricer(ProductCatalog catalog)
         var product = catalog.FindProduct(plan.Product) ?? throw new InvalidOperationException($"Unknown product {plan.Product}.");
         var tier = product.FindTier(plan.Tier) ?? throw new InvalidOperationException($"Unknown tier {plan.Tier} of {plan.Product}.");
         var months = plan.Cadence == PlanCadences.Annual ? catalog.AnnualMonths : 1;
-        var periodName = plan.Cadence == PlanCadences.Annual ? "year" : "month";
+        var annual = plan.Cadence == PlanCadences.Annual;
         var lines = new List<PriceLine>();
 
         if (product.Pricing == PricingModels.ContactsBand)
@@ -33,17 +33,17 @@ public sealed class PlanPricer(ProductCatalog catalog)
             var contacts = plan.Contacts ?? bandSize;
             var extraBands = Math.Max(0, (contacts - bandSize + bandSize - 1) / bandSize);
             var planPrice = (tier.Price ?? 0) + extraBands * (tier.BandPrice ?? 0);
-            lines.Add(new PriceLine(PlanLine, $"{product.Name} {tier.Code}, {contacts:N0} contacts, 1 {periodName}", 1, planPrice * months, true));
+            lines.Add(PriceLine.Of(PlanLine, new LineText.Plan(product.Name, tier.Code, contacts, annual), 1, planPrice * months, true));
 
             var extraSeats = Math.Max(0, (plan.Seats ?? 0) - (tier.IncludedSeats ?? 0));
             if (extraSeats > 0)
             {
-                lines.Add(new PriceLine(ExtraSeatsLine, $"Extra seats, 1 {periodName}", extraSeats, (product.ExtraSeatPrice ?? 0) * months, true));
+                lines.Add(PriceLine.Of(ExtraSeatsLine, new LineText.ExtraSeats(annual), extraSeats, (product.ExtraSeatPrice ?? 0) * months, true));
             }
         }
         else
         {
-            lines.Add(new PriceLine(PlanLine, $"{product.Name} {tier.Code}, 1 {periodName}", plan.Seats ?? tier.MinimumUnits ?? 1, (tier.UnitPrice ?? 0) * months, true));
+            lines.Add(PriceLine.Of(PlanLine, new LineText.Plan(product.Name, tier.Code, null, annual), plan.Seats ?? tier.MinimumUnits ?? 1, (tier.UnitPrice ?? 0) * months, true));
         }
 
         foreach (var requested in plan.AddOns.Where(a => a.Quantity > 0))
@@ -51,7 +51,7 @@ public sealed class PlanPricer(ProductCatalog catalog)
             var addOn = product.FindAddOn(requested.Code) ?? throw new InvalidOperationException($"Unknown add-on {requested.Code}.");
             if (addOn.UnitPrice > 0)
             {
-                lines.Add(new PriceLine(addOn.Code, $"{addOn.Name}, 1 {periodName}", requested.Quantity, addOn.UnitPrice * months, addOn.Discountable));
+                lines.Add(PriceLine.Of(addOn.Code, new LineText.AddOn(addOn.Name, annual), requested.Quantity, addOn.UnitPrice * months, addOn.Discountable));
             }
         }
         return lines;

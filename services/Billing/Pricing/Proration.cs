@@ -28,11 +28,7 @@ public static class Proration
             }
             var prorated = Rounding.Fraction(difference, remaining, days);
             var described = now ?? before!;
-            lines.Add(new PriceLine(
-                code,
-                $"{described.Description}: change prorated for {remaining} of {days} days",
-                1,
-                prorated,
+            lines.Add(PriceLine.Of(code, new LineText.Prorated(described.Text ?? new LineText.Written(described.Description), remaining, days), 1, prorated,
                 described.Discountable));
         }
         return lines;

@@ -17,8 +17,7 @@ public static class CreditPackInvoices
         {
             return null;
         }
-        var description = kind == CreditKinds.Prepaid ? $"Prepaid credit {pack} (minor units)" : $"{pack} {kind} credits";
-        return new PriceBreakdown([new PriceLine(LineCodePrefix + kind, description, 1, found.Price, Discountable: false)], catalog.Currency, 0);
+        return new PriceBreakdown([PriceLine.Of(LineCodePrefix + kind, new LineText.CreditPack(kind, pack), 1, found.Price, discountable: false)], catalog.Currency, 0);
     }
 
     /// <summary>
