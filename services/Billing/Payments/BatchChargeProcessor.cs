@@ -73,7 +73,8 @@ public sealed class BatchChargeProcessor(
             var payment = payments[index];
             var invoice = invoices[payment.InvoiceId];
             var card = cards[payment.BillingProfileId];
-            if (ChargeProcessor.RefusalOf(card, invoice.Payer, invoice.PartnerId, invoice.AccountId) is { } refusal)
+            // Before its first call to the provider only, as ChargeProcessor does (the prepaid part read before this batch fixed it).
+            if (payment.PrepaidAmount is null && ChargeProcessor.RefusalOf(card, invoice.Payer, invoice.PartnerId, invoice.AccountId) is { } refusal)
             {
                 logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} may not pay the {Payer} payer's invoice ({Refusal}); refused", payment.Id, card.Id, invoice.Payer, refusal);
                 outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(refusal));

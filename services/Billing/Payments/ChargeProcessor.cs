@@ -62,7 +62,10 @@ public sealed class ChargeProcessor(
         var card = await db.BillingProfiles.AsNoTracking().SingleAsync(p => p.Id == payment.BillingProfileId, cancellationToken);
         var billed = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId)
             .Select(i => new { i.Payer, i.PartnerId, i.AccountId }).SingleAsync(cancellationToken);
-        if (RefusalOf(card, billed.Payer, billed.PartnerId, billed.AccountId) is { } refusal)
+        // Checked before the attempt's first call to the provider only (its prepaid part is fixed just before it): a repeat of
+        // an attempt whose answer was lost asks the provider again under its key, or a charge taken would be recorded as
+        // failed and its invoice charged again on another card.
+        if (payment.PrepaidAmount is null && RefusalOf(card, billed.Payer, billed.PartnerId, billed.AccountId) is { } refusal)
         {
             // Whatever chose this card, the payer's invoice is never charged to someone else's card, nor to one its owner deleted.
             logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} may not pay the {Payer} payer's invoice ({Refusal}); refused", payment.Id, card.Id, billed.Payer, refusal);
@@ -165,6 +168,13 @@ public sealed class ChargeProcessor(
         if (result.Succeeded)
         {
             paid = await SettleChargeAsync(payment, invoice, account, fromPrepaid, byCard ?? payment.Amount - fromPrepaid, now, cancellationToken);
+            if (!paid && invoice.Status == InvoiceStatus.Open)
+            {
+                // Taken but not the invoice's whole (its prepaid hold lapsed while it took long), so refunded: the invoice is
+                // still owed and goes on in dunning like any failed charge. Left unregistered, nothing ever charged it again
+                // and its period ran unpaid for good.
+                FailedCharges.Register(db, invoice, account, PrepaidLapsed, now);
+            }
         }
         else if (ClosedWhileCharging(invoice, account))
         {

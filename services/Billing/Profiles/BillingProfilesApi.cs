@@ -103,6 +103,12 @@ public static class BillingProfilesApi
             throw ProblemException.Conflict("billing-profile-in-use", "The billing profile is in use.",
                 "Move the accounts charged to this profile to another one first.");
         }
+        if (await db.Payments.AnyAsync(p => p.BillingProfileId == profile.Id && p.Status == PaymentStatus.Pending, cancellationToken))
+        {
+            // Its answer may be lost and asked for again under the same key: the card must still be there to ask with.
+            throw ProblemException.Conflict("billing-profile-in-use", "The billing profile is in use.",
+                "A charge on this profile is under way; try again once it has an answer.");
+        }
         var now = clock.GetUtcNow();
         profile.Delete(now);
         db.Publish(new BillingProfileDeleted(profile.Id, now), now);

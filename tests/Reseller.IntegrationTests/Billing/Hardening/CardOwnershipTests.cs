@@ -188,6 +188,64 @@ public sealed class CardOwnershipTests(ServiceHostsLane infrastructure) : IClass
     }
 
     [Fact]
+    public async Task A_charge_whose_answer_was_lost_is_asked_for_again_under_its_key_though_its_card_was_deleted_since_and_is_paid_once()
+    {
+        // The provider took the renewal, its answer was lost, and the card was deleted before the repeat: the repeat asks the
+        // provider again under the attempt's key, which answers the charge already made. Refused instead, the charge taken
+        // was recorded as failed, and dunning charged the invoice again on the account's next card.
+        var (accountId, cardId) = await ActiveAccountAsync();
+        var attemptId = await billing.InvoiceRenewalAsync(accountId);
+        var firstAnswer = await billing.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<BillingDb>();
+            var attempt = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == attemptId);
+            await db.Database.ExecuteSqlAsync($"UPDATE payments SET prepaid_amount = 0 WHERE id = {attemptId}");
+            var card = await db.BillingProfiles.SingleAsync(p => p.Id == cardId);
+            var answer = await services.GetRequiredService<IPaymentProvider>().ChargeAsync(card.ProviderToken, attempt.Amount, attempt.Currency, attemptId.ToString("N"), CancellationToken.None);
+            card.Delete(DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return answer;
+        });
+        Assert.True(firstAnswer.Succeeded);
+
+        await billing.ChargeAsync(attemptId);
+
+        var recorded = await billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == attemptId));
+        Assert.Equal((PaymentStatus.Succeeded, firstAnswer.ProviderChargeId), (recorded.Status, recorded.ProviderChargeId));
+        var renewal = await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == recorded.InvoiceId));
+        Assert.Equal((InvoiceStatus.Paid, recorded.Amount), (renewal.Status, renewal.CardCharged));
+    }
+
+    [Fact]
+    public async Task A_card_a_charge_is_under_way_on_cannot_be_deleted_until_the_charge_has_its_answer()
+    {
+        var card = await billing.AddCardAsync(partnerId);
+        var attemptId = await billing.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<BillingDb>();
+            var price = CreditPackInvoices.Price(services.GetRequiredService<ProductCatalog>(), CreditKinds.Sms, 1000)!;
+            var today = DateOnly.FromDateTime(Now.UtcDateTime);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var invoice = Invoice.Issue(new IssueInvoice(partnerId, null, Payers.Partner, InvoicePurposes.CreditPurchase, today, today),
+                await services.GetRequiredService<InvoiceNumbering>().NextAsync(Now, CancellationToken.None), price, Now);
+            db.Invoices.Add(invoice);
+            var payment = Payment.Start(invoice.Id, partnerId, card, invoice.AmountDue, invoice.Currency, Now);
+            db.Payments.Add(payment);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return payment.Id;
+        });
+
+        var refused = await Assert.ThrowsAsync<ProblemException>(() => DeleteCardAsync(card));
+        Assert.Equal((409, "billing-profile-in-use"), (refused.Status, refused.Type.Split('/')[^1]));
+        Assert.Null((await ProfileAsync(card)).DeletedAt);
+
+        await billing.ChargeAsync(attemptId);
+        Assert.True(await DeleteCardAsync(card));
+        Assert.NotNull((await ProfileAsync(card)).DeletedAt);
+    }
+
+    [Fact]
     public async Task A_renewal_request_naming_a_card_that_is_not_the_payers_keeps_the_accounts_card()
     {
         var (accountId, partnerCard) = await ActiveAccountAsync();
@@ -339,6 +397,10 @@ public sealed class CardOwnershipTests(ServiceHostsLane infrastructure) : IClass
         await services.GetRequiredService<ChargeProcessor>().ProcessAsync(payment.Id, CancellationToken.None);
         return await billing.QueryAsync(d => d.Payments.Where(p => p.Id == payment.Id).Select(p => p.Status).SingleAsync());
     });
+
+    private Task<bool> DeleteCardAsync(Guid card) => billing.WithServicesAsync(async services =>
+        (await BillingProfilesApi.DeleteAsync(PublicId.Format(BillingProfileResponse.IdPrefix, card), Partner(), services.GetRequiredService<BillingDb>(),
+            TimeProvider.System, CancellationToken.None)).Result is NoContent);
 
     private Task<Guid> ReferralCardAsync() => billing.WithServicesAsync(async services =>
     {

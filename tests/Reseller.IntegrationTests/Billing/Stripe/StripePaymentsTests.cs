@@ -301,6 +301,9 @@ public sealed class StripePaymentsTests(ServiceHostsLane infrastructure) : IClas
 
         var open = await RenewalOfAsync(accountId);
         Assert.Equal((InvoiceStatus.Open, 0L, 0L, renewal.Total), (open.Status, open.PrepaidApplied, open.CardCharged, open.AmountDue));
+        // Still owed, so in dunning: retried a day later, the account payment_failed meanwhile.
+        Assert.Equal((1, true), (open.FailedAttempts, open.NextRetryAt is not null));
+        Assert.Equal(AccountStatus.PaymentFailed, (await AccountAsync(accountId)).Status);
         var settled = await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == lost.Id));
         Assert.Equal((PaymentStatus.Unmatched, (long?)0), (settled.Status, settled.PrepaidAmount));
         var refund = Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
