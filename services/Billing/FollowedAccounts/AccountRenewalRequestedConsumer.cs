@@ -42,7 +42,7 @@ public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcesso
             // The invoice's payer's card, as a dunning retry takes it: a partner's renewal stays on the partner's card after its
             // client took over paying (the account's card is then the client's, which may not pay the partner's invoice).
             if (account.IsClosed || await OpenInvoices.ForPeriodAsync(db, account.AccountId, ct) is not { } invoice
-                || account.CardFor(invoice.Payer) is not { } chargeTo)
+                || await PayerCards.ForInvoiceAsync(db, account, invoice.Payer, ct) is not { } chargeTo)
             {
                 return;
             }

@@ -125,7 +125,7 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         }
         return await invoicer.InvoiceAsync(account,
             new IssueInvoice(account.PartnerId, account.AccountId, payer, charge.Purpose, charge.PeriodStart, charge.PeriodEnd), charge.Price,
-            change.BillingProfileId ?? account.CardFor(payer), cancellationToken);
+            change.BillingProfileId ?? await PayerCards.ForInvoiceAsync(db, account, payer, cancellationToken), cancellationToken);
     }
 
     /// <summary>What changing the account from <paramref name="previous"/> to <paramref name="current"/> on that day charges now (null: nothing); changes nothing.</summary>

@@ -49,7 +49,7 @@ public sealed class DunningJob(BillingDb db, BatchChargeProcessor charges, TimeP
             {
                 continue;
             }
-            if (account.CardFor(invoice.Payer) is { } profileId)
+            if (await PayerCards.ForInvoiceAsync(db, account, invoice.Payer, cancellationToken) is { } profileId)
             {
                 var payment = Payment.Start(invoice.Id, invoice.PartnerId, profileId, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());
                 db.Payments.Add(payment);

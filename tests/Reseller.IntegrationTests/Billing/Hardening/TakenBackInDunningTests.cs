@@ -81,6 +81,16 @@ public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : I
 
         var renewal = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal));
         Assert.Equal((clientsRenewal.Id, Payers.Customer, InvoiceStatus.Open), (renewal.Id, renewal.Payer, renewal.Status));
+
+        // Its next retry is asked of the client's own card (its newest), never of the partner's, which may not pay it: refused
+        // on every retry, the debt was never asked of the card that owes it and the account expired after the last.
+        var clientsNewCard = await billing.AddCardAsync(partnerId, accountId: accountId);
+        await billing.RunAsync<DunningJob>(renewal.NextRetryAt!.Value.AddMinutes(1));
+        Assert.True(await billing.EventuallyAsync(async db => (await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == renewal.Id)).Status == InvoiceStatus.Paid),
+            "The client's renewal was never paid after it handed paying back.");
+        var retry = await billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.InvoiceId == renewal.Id && p.Status == PaymentStatus.Succeeded));
+        Assert.Equal(clientsNewCard, retry.BillingProfileId);
+        Assert.Equal(AccountStatus.Active, (await billing.AccountAsync(accountId)).Status);
     }
 
     [Fact]
