@@ -46,6 +46,7 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
             return PrepaidPart.Whole(await FixAsync(payment.Id, 0, cancellationToken));
         }
         long reserved;
+        var answered = true;
         try
         {
             reserved = await credits.ReserveAsync(
@@ -55,12 +56,17 @@ public sealed class PrepaidPayments(BillingDb db, IPrepaidCredit credits, IPayme
         {
             // Credits did not answer: charge the card for everything, and release whatever Credits may still reserve.
             logger.LogWarning(ex, "Prepaid reservation for payment {PaymentId} got no answer; charging the card", payment.Id);
+            (reserved, answered) = (0, false);
+        }
+        reserved = await FixAsync(payment.Id, reserved, cancellationToken);
+        if (!answered && reserved == 0)
+        {
+            // Only when nothing is fixed: a concurrent repeat of the attempt (the recovery job) answered and fixed its prepaid
+            // part first, and that part pays the invoice; released, the invoice would be paid with credit Credits gave back.
             db.ChangeTracker.Clear();
             db.Publish(new PrepaidReservationReleased(payment.Id, invoice.PartnerId, clock.GetUtcNow()), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            reserved = 0;
         }
-        reserved = await FixAsync(payment.Id, reserved, cancellationToken);
         if (reserved > 0)
         {
             await CheckCardAsync(payment, cardToken, cancellationToken);
