@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Data;
+using Reseller.Billing.Invoices;
 using Reseller.Billing.Prepaid;
 using Reseller.Contracts.Accounts;
 
@@ -74,6 +75,11 @@ public sealed class BatchChargeProcessor(
             var invoice = invoices[payment.InvoiceId];
             var card = cards[payment.BillingProfileId];
             // Before its first call to the provider only, as ChargeProcessor does (the prepaid part read before this batch fixed it).
+            if (payment.PrepaidAmount is null && invoice.Status != InvoiceStatus.Open)
+            {
+                outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(ChargeProcessor.InvoiceSettled));
+                return;
+            }
             if (payment.PrepaidAmount is null && ChargeProcessor.RefusalOf(card, invoice.Payer, invoice.PartnerId, invoice.AccountId) is { } refusal)
             {
                 logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} may not pay the {Payer} payer's invoice ({Refusal}); refused", payment.Id, card.Id, invoice.Payer, refusal);

@@ -32,6 +32,12 @@ public sealed class ChargeProcessor(
     public const string CardRemoved = "card_removed";
 
     /// <summary>
+    /// The failure code of an attempt never sent because its invoice was settled otherwise first (paid, voided by a take-back
+    /// or a move): sent, the card was charged and then refunded, both on the payer's statement.
+    /// </summary>
+    public const string InvoiceSettled = "invoice_settled";
+
+    /// <summary>
     /// The failure code of an attempt to be paid by prepaid credit alone whose hold lapsed while it took long (Credits gave
     /// the credit back after 15 minutes): the invoice stays open, and dunning charges it again.
     /// </summary>
@@ -61,7 +67,12 @@ public sealed class ChargeProcessor(
         }
         var card = await db.BillingProfiles.AsNoTracking().SingleAsync(p => p.Id == payment.BillingProfileId, cancellationToken);
         var billed = await db.Invoices.AsNoTracking().Where(i => i.Id == payment.InvoiceId)
-            .Select(i => new { i.Payer, i.PartnerId, i.AccountId }).SingleAsync(cancellationToken);
+            .Select(i => new { i.Payer, i.PartnerId, i.AccountId, i.Status }).SingleAsync(cancellationToken);
+        if (payment.PrepaidAmount is null && billed.Status != InvoiceStatus.Open)
+        {
+            logger.LogInformation("Payment {PaymentId}: its invoice is {Status} before the card was charged; not sent", payment.Id, billed.Status);
+            return await RecordAsync(paymentId, ChargeResult.Failure(InvoiceSettled), 0, cancellationToken);
+        }
         // Checked before the attempt's first call to the provider only (its prepaid part is fixed just before it): a repeat of
         // an attempt whose answer was lost asks the provider again under its key, or a charge taken would be recorded as
         // failed and its invoice charged again on another card.

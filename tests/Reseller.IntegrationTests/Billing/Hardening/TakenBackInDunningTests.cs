@@ -43,16 +43,8 @@ public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : I
     public async Task A_charge_of_the_clients_card_under_way_when_the_partner_took_payment_back_is_refunded_when_it_succeeds()
     {
         var (accountId, clientsRenewal) = await ClientsRenewalInDunningAsync();
-        // The client gave a good card and its retry is under way when the partner takes payment back.
-        var clientsGoodCard = await billing.AddCardAsync(partnerId, accountId: accountId);
-        var underWay = await billing.WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<BillingDb>();
-            var payment = Payment.Start(clientsRenewal.Id, partnerId, clientsGoodCard, clientsRenewal.AmountDue, clientsRenewal.Currency, DateTimeOffset.UtcNow);
-            db.Payments.Add(payment);
-            await db.SaveChangesAsync();
-            return payment.Id;
-        });
+        // The client gave a good card and its retry is sent to the card, its answer not back, when the partner takes payment back.
+        var underWay = await ClientsRetryAsync(accountId, clientsRenewal, sent: true);
         var partnerCard = await billing.AddCardAsync(partnerId);
 
         await TakePaymentBackAsync(accountId, partnerCard);
@@ -68,6 +60,22 @@ public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : I
         Assert.Equal((PaymentStatus.Unmatched, clientsRenewal.Total), (refunded.Status, refunded.RefundAmount));
         Assert.NotNull(refunded.ProviderRefundId);
         Assert.Equal(InvoiceStatus.Void, (await InvoiceAsync(clientsRenewal.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_retry_of_the_clients_card_not_sent_yet_when_the_partner_took_payment_back_is_never_sent()
+    {
+        var (accountId, clientsRenewal) = await ClientsRenewalInDunningAsync();
+        var recorded = await ClientsRetryAsync(accountId, clientsRenewal, sent: false);
+        var partnerCard = await billing.AddCardAsync(partnerId);
+
+        await TakePaymentBackAsync(accountId, partnerCard);
+        await AssertReissuedAndPaidAsync(accountId, clientsRenewal, partnerCard);
+        await billing.ChargeAsync(recorded);
+
+        // Sent, it took the client's money for a void invoice, refunded at once: two lines on the client's statement.
+        var notSent = await billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == recorded));
+        Assert.Equal((PaymentStatus.Failed, ChargeProcessor.InvoiceSettled, (string?)null, 0L), (notSent.Status, notSent.FailureCode, notSent.ProviderChargeId, notSent.RefundAmount));
     }
 
     [Fact]
@@ -132,6 +140,27 @@ public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : I
         var note = await billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(n => n.InvoiceId == clientsMonth.Id));
         Assert.Equal((unused, unused), (note.Amount, note.CardRefund));
         Assert.Equal(AccountStatus.Active, (await billing.AccountAsync(accountId)).Status);
+    }
+
+    /// <summary>
+    /// A retry of the client's renewal on a good card of its own, recorded as under way: <paramref name="sent"/>, its prepaid
+    /// part is fixed as it is just before the card is charged (the answer not back yet); otherwise not sent yet.
+    /// </summary>
+    private async Task<Guid> ClientsRetryAsync(Guid accountId, Invoice clientsRenewal, bool sent)
+    {
+        var clientsGoodCard = await billing.AddCardAsync(partnerId, accountId: accountId);
+        return await billing.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<BillingDb>();
+            var payment = Payment.Start(clientsRenewal.Id, partnerId, clientsGoodCard, clientsRenewal.AmountDue, clientsRenewal.Currency, DateTimeOffset.UtcNow);
+            db.Payments.Add(payment);
+            await db.SaveChangesAsync();
+            if (sent)
+            {
+                await db.Database.ExecuteSqlAsync($"UPDATE payments SET prepaid_amount = 0 WHERE id = {payment.Id}");
+            }
+            return payment.Id;
+        });
     }
 
     /// <summary>A partner-paid account handed to its client, whose declined card leaves the client's renewal in dunning.</summary>
