@@ -54,40 +54,30 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
         invoice.Void();
         // Saved before the partner's invoice is added: a period holds one invoice that is not void (ux_invoices_account_period).
         await db.SaveChangesAsync(cancellationToken);
-        var (partnersUnused, clientRefunds) = invoice.Lines.Any(l => l.Code == PlanChangeInvoicer.UnusedCreditCode)
-            ? await SettleUnusedPeriodAsync(account, invoice.PeriodStart, cancellationToken)
-            : (0L, new List<CreditNote>());
-        var price = PartnerPrice(invoice, account.Plan.Product, await invoicer.DiscountPercentAsync(account, cancellationToken), partnersUnused);
+        var clientRefunds = invoice.Lines.Any(l => l.Code == PlanChangeInvoicer.UnusedCreditCode)
+            ? await RefundClientsUnusedPeriodAsync(account, invoice.PeriodStart, cancellationToken)
+            : [];
+        var price = PartnerPrice(invoice, account.Plan.Product, await invoicer.DiscountPercentAsync(account, cancellationToken));
         var details = new IssueInvoice(account.PartnerId, account.AccountId, Payers.Partner, invoice.Purpose, invoice.PeriodStart, invoice.PeriodEnd);
         return (await invoicer.InvoiceAsync(account, details, price, account.BillingProfileId, cancellationToken), clientRefunds);
     }
 
     /// <summary>
-    /// A switch to a new cadence credited the unused rest of the period paid against its price. Reissued to the partner, the
-    /// rest of what the partner paid stays a credit on its invoice (net of tax); the rest of what the client paid (or a
-    /// former partner, before the account moved in) is theirs, so it goes back to them by a credit note, refunded after commit.
+    /// A client's switch to a new cadence credited the unused rest of what the client itself paid of the period on its
+    /// year, and refunded every other payer's rest by a note then (<see cref="UnusedPeriod"/>). Voided, the year takes that
+    /// credit with it: the client's rest goes back to the client by a note, refunded after commit. The partner's year credits
+    /// nothing of the period: what the partner paid of it was refunded when its client switched.
     /// </summary>
-    private async Task<(long PartnersUnused, List<CreditNote> ClientRefunds)> SettleUnusedPeriodAsync(BilledAccount account, DateOnly changedOn,
-        CancellationToken cancellationToken) =>
-        (await unusedPeriod.PayersOwnAsync(account, Payers.Partner, changedOn, cancellationToken),
-            await unusedPeriod.RefundOtherPayersAsync(account, Payers.Partner, changedOn,
-                paid => paid.Payer == Payers.Customer ? TakenBackReason.In(paid.Language) : NewPeriodReason.In(paid.Language), cancellationToken));
+    private Task<List<CreditNote>> RefundClientsUnusedPeriodAsync(BilledAccount account, DateOnly changedOn, CancellationToken cancellationToken) =>
+        unusedPeriod.RefundAsync(account, changedOn, paid => paid.Payer == Payers.Customer && paid.PartnerId == account.PartnerId,
+            paid => TakenBackReason.In(paid.Language), cancellationToken);
 
-    /// <summary>
-    /// The client's lines (list prices) at the partner's discount, as its own invoice would have been priced, less the unused
-    /// rest of what the partner itself paid for the period (never discounted, never taking the total below zero).
-    /// </summary>
-    private PriceBreakdown PartnerPrice(Invoice invoice, string product, int discountPercent, long partnersUnused)
+    /// <summary>The client's lines (list prices) at the partner's discount, as its own invoice would have been priced.</summary>
+    private PriceBreakdown PartnerPrice(Invoice invoice, string product, int discountPercent)
     {
         var lines = invoice.Lines.Where(l => l.Code != PlanChangeInvoicer.UnusedCreditCode)
             .Select(l => new PriceLine(l.Code, l.Description, l.Quantity, l.UnitAmount, pricer.IsDiscountable(product, l.Code)).WithDiscountPercent(discountPercent))
             .ToList();
-        var credit = Math.Min(partnersUnused, Math.Max(lines.Sum(l => l.Total), 0));
-        if (credit > 0)
-        {
-            var description = invoice.Lines.First(l => l.Code == PlanChangeInvoicer.UnusedCreditCode).Description;
-            lines.Add(new PriceLine(PlanChangeInvoicer.UnusedCreditCode, description, 1, -credit, Discountable: false));
-        }
         return new PriceBreakdown(lines, invoice.Currency, discountPercent);
     }
 }

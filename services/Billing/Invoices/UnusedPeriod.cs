@@ -4,7 +4,6 @@ using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Pricing;
-using Reseller.Contracts.Accounts;
 
 namespace Reseller.Billing.Invoices;
 
@@ -12,8 +11,8 @@ namespace Reseller.Billing.Invoices;
 /// The unused rest of the period paid, when a switch to a new cadence starts a new period on the change day. What the new
 /// period's payer paid itself is credited on its new invoice. What another payer paid is that payer's money, so it goes
 /// back to it by a credit note, refunded after commit: the partner before its client took over paying, the client before
-/// its partner did, a former partner before the account moved in. Credited to the new payer instead, one party's
-/// payment would lower another's price.
+/// its partner did, a former partner (or a client under it) before the account moved in. Credited to the new payer
+/// instead, one party's payment would lower another's price.
 /// </summary>
 public sealed class UnusedPeriod(BillingDb db, InvoiceCrediting crediting)
 {
@@ -40,15 +39,23 @@ public sealed class UnusedPeriod(BillingDb db, InvoiceCrediting crediting)
     /// the reason <paramref name="reasonFor"/> gives that invoice, inside the caller's transaction. Returns the notes whose
     /// card part the caller refunds after commit (<see cref="CardRefunds"/>).
     /// </summary>
-    public async Task<List<CreditNote>> RefundOtherPayersAsync(BilledAccount account, string payer, DateOnly changedOn,
-        Func<Invoice, string> reasonFor, CancellationToken cancellationToken)
+    public Task<List<CreditNote>> RefundOtherPayersAsync(BilledAccount account, string payer, DateOnly changedOn, Func<Invoice, string> reasonFor,
+        CancellationToken cancellationToken) =>
+        RefundAsync(account, changedOn, paid => !PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId), reasonFor, cancellationToken);
+
+    /// <summary>
+    /// Gives back by a credit note the unused rest of each paid invoice of the period that <paramref name="refunded"/> picks,
+    /// with the reason <paramref name="reasonFor"/> gives it, inside the caller's transaction; returns the notes to refund after commit.
+    /// </summary>
+    public async Task<List<CreditNote>> RefundAsync(BilledAccount account, DateOnly changedOn, Func<Invoice, bool> refunded, Func<Invoice, string> reasonFor,
+        CancellationToken cancellationToken)
     {
         var paidIds = await PaidOn(account.AccountId, changedOn).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
         var notes = new List<CreditNote>();
         foreach (var id in paidIds)
         {
             var paid = (await crediting.LockAsync(id, cancellationToken))!;
-            if (PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId))
+            if (!refunded(paid))
             {
                 continue;
             }
@@ -63,9 +70,12 @@ public sealed class UnusedPeriod(BillingDb db, InvoiceCrediting crediting)
         return notes;
     }
 
-    /// <summary>Whether an invoice paid by <paramref name="paidBy"/> for <paramref name="paidForPartner"/> was paid by the period's payer: the account's client, or the same partner.</summary>
-    private static bool PaidBy(string paidBy, Guid paidForPartner, string payer, Guid partnerId) =>
-        paidBy == payer && (payer == Payers.Customer || paidForPartner == partnerId);
+    /// <summary>
+    /// Whether an invoice paid by <paramref name="paidBy"/> for <paramref name="paidForPartner"/> is the period's payer's own:
+    /// the same payer under the same partner. A client's payment under a former partner is not (the account may have moved
+    /// out to another owner and back in), nor a former partner's.
+    /// </summary>
+    private static bool PaidBy(string paidBy, Guid paidForPartner, string payer, Guid partnerId) => paidBy == payer && paidForPartner == partnerId;
 
     private IQueryable<Invoice> PaidOn(Guid accountId, DateOnly changedOn) =>
         db.Invoices.AsNoTracking().Where(i => i.AccountId == accountId && i.Status == InvoiceStatus.Paid && i.PeriodStart <= changedOn && i.PeriodEnd > changedOn);

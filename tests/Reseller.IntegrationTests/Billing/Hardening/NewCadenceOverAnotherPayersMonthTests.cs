@@ -48,14 +48,24 @@ public sealed class NewCadenceOverAnotherPayersMonthTests(ServiceHostsLane infra
     }
 
     [Fact]
-    public async Task Taken_back_after_the_clients_switch_declined_the_year_is_the_partners_whole_and_its_unused_month_is_refunded_once()
+    public async Task Taken_back_after_the_clients_switch_declined_the_year_is_the_partners_whole_and_each_payer_is_refunded_its_unused_part_once()
     {
         var (accountId, partnersMonth) = await PartnersMonthAsync();
-        var declinedClientCard = await ClientTakesOverPayingAsync(accountId, "card_declined");
+        var clientCard = await ClientTakesOverPayingAsync(accountId, "ok");
+        // The client adds a seat on its own card: that proration is the client's part of the month.
+        var withSeat = Plus with { Seats = 4 };
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Plus, withSeat, null, DateTimeOffset.UtcNow.AddSeconds(-25), clientCard, Payers.Customer, Revision: 1));
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Purpose == InvoicePurposes.Proration && i.Status == InvoiceStatus.Paid)),
+            "The client's seat was never paid.");
+        var clientsProration = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Proration));
+        var declinedClientCard = await billing.AddCardAsync(partnerId, "card_declined", accountId);
+        await billing.ChooseCardAsync(accountId, partnerId, declinedClientCard, DateTimeOffset.UtcNow.AddSeconds(-22));
         var switchedAt = DateTimeOffset.UtcNow.AddSeconds(-20);
-        await SwitchToAnnualAsync(accountId, declinedClientCard, switchedAt);
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, withSeat, withSeat with { Cadence = "annual" }, null, switchedAt, declinedClientCard,
+            Payers.Customer, Revision: 2));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.PaymentFailed));
         var clientsYear = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.PlanChange));
+        Assert.Contains(clientsYear.Lines, l => l.Code == PlanChangeInvoicer.UnusedCreditCode);
 
         var partnerCard = await billing.AddCardAsync(partnerId);
         await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Customer, Payers.Partner, partnerCard, "billing@agency.test",
@@ -71,6 +81,12 @@ public sealed class NewCadenceOverAnotherPayersMonthTests(ServiceHostsLane infra
         var tax = (long)Math.Round(discounted * 0.2m, MidpointRounding.ToEven);
         Assert.Equal((Payers.Partner, 20m, discounted + tax), (partnersYear.Payer, partnersYear.TaxRate, partnersYear.Total));
         await AssertPartnerRefundedAsync(partnersMonth, switchedAt);
+        // The client's seat, made that day, was not used at all: refunded whole, once.
+        Assert.True(await billing.EventuallyAsync(db => db.CreditNotes.AnyAsync(n => n.InvoiceId == clientsProration.Id && n.ProviderRefundId != null)),
+            "The client's unused seat was never refunded.");
+        var clientsNote = await billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(n => n.InvoiceId == clientsProration.Id));
+        Assert.Equal((clientsProration.Total, clientsProration.Total), (clientsNote.Amount, clientsNote.CardRefund));
+        Assert.Equal(2, await billing.QueryAsync(db => db.CreditNotes.CountAsync(n => n.AccountId == accountId)));
     }
 
     [Fact]
@@ -129,7 +145,7 @@ public sealed class NewCadenceOverAnotherPayersMonthTests(ServiceHostsLane infra
             "The partner's unused month was never refunded.");
         var (periodStart, periodEnd, switchedOn) = (partnersMonth.PeriodStart, partnersMonth.PeriodEnd, DateOnly.FromDateTime(switchedAt.UtcDateTime));
         var unused = (long)Math.Round((decimal)partnersMonth.Total * (periodEnd.DayNumber - switchedOn.DayNumber) / (periodEnd.DayNumber - periodStart.DayNumber), MidpointRounding.ToEven);
-        var note = await billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(n => n.AccountId == partnersMonth.AccountId));
+        var note = await billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(n => n.InvoiceId == partnersMonth.Id));
         Assert.Equal((partnersMonth.Id, unused, unused, NewPeriodReason.In("fr")), (note.InvoiceId, note.Amount, note.CardRefund, note.Reason));
     }
 }
