@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Prepaid;
+using Reseller.Billing.Profiles;
 using Reseller.Contracts.Accounts;
 
 namespace Reseller.Billing.Payments;
@@ -44,12 +45,24 @@ public sealed class BatchChargeProcessor(
         var cards = await db.BillingProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var buyers = await prepaid.BuyersAmongAsync(
             invoices.Values.Where(i => i.Payer == Payers.Partner).Select(i => i.PartnerId).Distinct().ToList(), cancellationToken);
+        // Never sent (no prepaid part fixed yet): one whose invoice was settled otherwise, or whose card may not pay it, fails
+        // without calling the provider, as ChargeProcessor decides. Decided before anything is fixed, so a repeat after a
+        // recording that failed decides it the same way and never sends it.
+        var outcomes = new ChargeOutcome?[payments.Count];
+        for (var i = 0; i < payments.Count; i++)
+        {
+            if (payments[i].PrepaidAmount is null && NotSent(payments[i], invoices[payments[i].InvoiceId], cards[payments[i].BillingProfileId]) is { } failure)
+            {
+                outcomes[i] = new ChargeOutcome(payments[i].Id, ChargeResult.Failure(failure));
+            }
+        }
         // The card alone pays these, and a repeat must ask it for the same amount: no prepaid part is recorded before charging.
         var cardOnly = await prepaid.FixNoPrepaidAsync(
-            [.. payments.Where(p => p.PrepaidAmount is 0 || (p.PrepaidAmount is null && !PrepaidPayments.MayUsePrepaid(invoices[p.InvoiceId], buyers.Contains(invoices[p.InvoiceId].PartnerId)))).Select(p => p.Id)],
+            [.. payments.Where((p, i) => outcomes[i] is null
+                && (p.PrepaidAmount is 0 || (p.PrepaidAmount is null && !PrepaidPayments.MayUsePrepaid(invoices[p.InvoiceId], buyers.Contains(invoices[p.InvoiceId].PartnerId)))))
+                .Select(p => p.Id)],
             cancellationToken);
 
-        var outcomes = new ChargeOutcome?[payments.Count];
         var alone = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, payments.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
@@ -72,18 +85,9 @@ public sealed class BatchChargeProcessor(
         async Task ChargeOneAsync(int index, CancellationToken token)
         {
             var payment = payments[index];
-            var invoice = invoices[payment.InvoiceId];
             var card = cards[payment.BillingProfileId];
-            // Before its first call to the provider only, as ChargeProcessor does (the prepaid part read before this batch fixed it).
-            if (payment.PrepaidAmount is null && invoice.Status != InvoiceStatus.Open)
+            if (outcomes[index] is not null)
             {
-                outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(ChargeProcessor.InvoiceSettled));
-                return;
-            }
-            if (payment.PrepaidAmount is null && ChargeProcessor.RefusalOf(card, invoice.Payer, invoice.PartnerId, invoice.AccountId) is { } refusal)
-            {
-                logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} may not pay the {Payer} payer's invoice ({Refusal}); refused", payment.Id, card.Id, invoice.Payer, refusal);
-                outcomes[index] = new ChargeOutcome(payment.Id, ChargeResult.Failure(refusal));
                 return;
             }
             if (!cardOnly.Contains(payment.Id))
@@ -100,6 +104,21 @@ public sealed class BatchChargeProcessor(
             BillingMetrics.ChargeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             outcomes[index] = new ChargeOutcome(payment.Id, result);
         }
+    }
+
+    /// <summary>Why an attempt not sent yet is not sent at all (<see cref="ChargeProcessor.ProcessAsync"/> decides the same); null when it is.</summary>
+    private string? NotSent(Payment payment, Invoice invoice, BillingProfile card)
+    {
+        if (invoice.Status != InvoiceStatus.Open)
+        {
+            return ChargeProcessor.InvoiceSettled;
+        }
+        if (ChargeProcessor.RefusalOf(card, invoice.Payer, invoice.PartnerId, invoice.AccountId) is { } refusal)
+        {
+            logger.LogWarning("Payment {PaymentId}: billing profile {BillingProfileId} may not pay the {Payer} payer's invoice ({Refusal}); refused", payment.Id, card.Id, invoice.Payer, refusal);
+            return refusal;
+        }
+        return null;
     }
 
     private async Task<int> RecordAsync(List<ChargeOutcome> charged, CancellationToken cancellationToken)

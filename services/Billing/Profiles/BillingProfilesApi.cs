@@ -88,6 +88,7 @@ public static class BillingProfilesApi
         string id,
         ClaimsPrincipal user,
         BillingDb db,
+        IPaymentProvider provider,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -103,7 +104,9 @@ public static class BillingProfilesApi
             throw ProblemException.Conflict("billing-profile-in-use", "The billing profile is in use.",
                 "Move the accounts charged to this profile to another one first.");
         }
-        if (await db.Payments.AnyAsync(p => p.BillingProfileId == profile.Id && p.Status == PaymentStatus.Pending, cancellationToken))
+        // One past the provider's idempotency window is never asked for again (left to an operator), so it holds nothing up.
+        var retriableSince = provider.OldestRetriableAt(clock.GetUtcNow());
+        if (await db.Payments.AnyAsync(p => p.BillingProfileId == profile.Id && p.Status == PaymentStatus.Pending && p.CreatedAt >= retriableSince, cancellationToken))
         {
             // Its answer may be lost and asked for again under the same key: the card must still be there to ask with.
             throw ProblemException.Conflict("billing-profile-in-use", "The billing profile is in use.",

@@ -400,7 +400,7 @@ public sealed class CardOwnershipTests(ServiceHostsLane infrastructure) : IClass
 
     private Task<bool> DeleteCardAsync(Guid card) => billing.WithServicesAsync(async services =>
         (await BillingProfilesApi.DeleteAsync(PublicId.Format(BillingProfileResponse.IdPrefix, card), Partner(), services.GetRequiredService<BillingDb>(),
-            TimeProvider.System, CancellationToken.None)).Result is NoContent);
+            services.GetRequiredService<IPaymentProvider>(), TimeProvider.System, CancellationToken.None)).Result is NoContent);
 
     private Task<Guid> ReferralCardAsync() => billing.WithServicesAsync(async services =>
     {
