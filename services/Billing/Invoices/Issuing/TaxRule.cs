@@ -1,8 +1,10 @@
 namespace Reseller.Billing.Invoices.Issuing;
 
 /// <summary>
-/// The tax rate of an invoice: the payer country's configured rate, except for an EU business (a VAT id) in another EU
-/// country than the issuer's, which pays 0 % and accounts for the VAT itself (reverse charge, Art. 196 of Directive 2006/112/EC).
+/// The tax rate of an invoice: the payer country's configured rate, except for an EU business (a VAT id) in another country
+/// than the issuer's, which pays 0 % and accounts for the VAT itself (reverse charge, Art. 196 of Directive 2006/112/EC).
+/// A payer whose country is not known (a client that took over paying without a bill-to address) pays the issuer's own
+/// country's rate: 0 % there would be VAT the vendor owes and never collected, on an invoice that cannot be changed.
 /// </summary>
 public static class TaxRule
 {
@@ -14,12 +16,12 @@ public static class TaxRule
 
     public static (decimal RatePercent, bool ReverseCharge) For(InvoiceParty issuer, InvoiceParty billTo, IReadOnlyDictionary<string, decimal> rates)
     {
-        if (!string.IsNullOrWhiteSpace(billTo.VatId) && EuCountries.Contains(billTo.Country) && EuCountries.Contains(issuer.Country)
-            && billTo.Country != issuer.Country)
+        if (!string.IsNullOrWhiteSpace(billTo.VatId) && EuCountries.Contains(billTo.Country) && billTo.Country != issuer.Country)
         {
             return (0m, true);
         }
-        return (rates.TryGetValue(billTo.Country, out var rate) ? rate : 0m, false);
+        var country = string.IsNullOrWhiteSpace(billTo.Country) ? issuer.Country : billTo.Country;
+        return (rates.TryGetValue(country, out var rate) ? rate : 0m, false);
     }
 
     /// <summary>The tax on a net amount in minor units, rounded half-to-even to the cent.</summary>

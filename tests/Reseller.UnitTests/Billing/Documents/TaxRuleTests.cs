@@ -10,7 +10,7 @@ public sealed class TaxRuleTests
     [InlineData("DE", null, 19, false)] // EU consumer: its country's rate
     [InlineData("IT", "IT12345678901", 0, true)]
     [InlineData("US", "12-3456789", 0, false)] // outside the EU, no rate configured
-    [InlineData("", null, 0, false)] // country unknown
+    [InlineData("", null, 20, false)] // country unknown (a client paying without a bill-to address): the issuer's
     public void The_rate_follows_the_payers_country_and_vat_id(string country, string? vatId, int rate, bool reverseCharge)
     {
         var billTo = new InvoiceParty { Name = "x", Country = country, VatId = vatId };
@@ -21,11 +21,14 @@ public sealed class TaxRuleTests
     }
 
     [Fact]
-    public void An_issuer_outside_the_eu_never_reverse_charges()
+    public void An_issuer_outside_the_eu_reverse_charges_an_eu_business_and_charges_an_eu_consumer_its_countrys_rate()
     {
+        // DOMAIN.md: 0 % with the mention for an EU business payer with a VAT id in another country than the issuer's.
         var issuer = new InvoiceParty { Name = "Reseller Inc.", Country = "US" };
+        var germanConsumer = new InvoiceParty { Name = "Jürgen Müller", Country = "DE" };
 
-        Assert.Equal((19m, false), TaxRule.For(issuer, SampleDocuments.GermanCustomer(), SampleDocuments.Rates));
+        Assert.Equal((0m, true), TaxRule.For(issuer, SampleDocuments.GermanCustomer(), SampleDocuments.Rates));
+        Assert.Equal((19m, false), TaxRule.For(issuer, germanConsumer, SampleDocuments.Rates));
     }
 
     [Theory]
