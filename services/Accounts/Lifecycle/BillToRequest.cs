@@ -1,4 +1,5 @@
 using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Accounts.Lifecycle;
@@ -14,18 +15,14 @@ public sealed record BillToRequest(string? Name, string? Address, string? Countr
         errors
             .When(string.IsNullOrWhiteSpace(Address) || Address.Length > MaxAddressLength, "bill_to.address", $"bill_to.address is required, at most {MaxAddressLength} characters.")
             .When(Country is null || Country.Length != 2 || !Country.All(char.IsAsciiLetterUpper), "bill_to.country", "bill_to.country must be an ISO 3166-1 alpha-2 code such as DE.")
-            .When(VatId is { Length: > 0 } && !IsVatId(VatId), "bill_to.vat_id", "bill_to.vat_id must be a VAT identification number: its country's two letters, then 2 to 13 letters or digits (DE123456789).");
+            .When(VatId is { Length: > 0 } && !VatIds.IsWellFormed(VatId), "bill_to.vat_id", "bill_to.vat_id must be a VAT identification number: its country's two letters, then 2 to 13 letters or digits (DE123456789).")
+            .When(VatId is { Length: > 0 } && VatIds.IsWellFormed(VatId) && Country is { Length: 2 } && VatIds.CountryOf(VatId) != Country, "bill_to.vat_id",
+                "bill_to.vat_id must be a VAT identification number of bill_to.country: it starts with that country's code (EL for GR).");
     }
 
     public CustomerBillTo ToBillTo() => new(
         Name!.Trim(),
         string.Join('\n', Address!.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
         Country!,
-        string.IsNullOrWhiteSpace(VatId) ? null : VatId.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
-
-    private static bool IsVatId(string vatId)
-    {
-        var compact = vatId.Replace(" ", "", StringComparison.Ordinal);
-        return compact.Length is >= 4 and <= 15 && char.IsAsciiLetter(compact[0]) && char.IsAsciiLetter(compact[1]) && compact[2..].All(char.IsAsciiLetterOrDigit);
-    }
+        string.IsNullOrWhiteSpace(VatId) ? null : VatIds.Compact(VatId));
 }

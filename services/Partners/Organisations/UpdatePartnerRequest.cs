@@ -1,3 +1,4 @@
+using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Problems;
 
 namespace Reseller.Partners.Organisations;
@@ -39,7 +40,7 @@ public sealed record UpdatePartnerRequest(
         errors
             .When(Address is { Length: > MaxAddressLength }, "address", $"address must be at most {MaxAddressLength} characters.")
             .When(Address is not null && Address.Split('\n').Length > 6, "address", "address must be at most 6 lines.")
-            .When(VatId is { Length: > 0 } && !IsVatId(VatId), "vat_id", "vat_id must be a VAT identification number: its country's two letters, then 2 to 13 letters or digits (FR12345678901).")
+            .When(VatId is { Length: > 0 } && !VatIds.IsWellFormed(VatId), "vat_id", "vat_id must be a VAT identification number: its country's two letters, then 2 to 13 letters or digits (FR12345678901).")
             .When(InvoiceLanguage is { Length: > 0 } && !LegalDetails.InvoiceLanguages.Contains(InvoiceLanguage), "invoice_language", "invoice_language must be en, fr, de or it.")
             .When(Country is not null && (Country.Length != 2 || !Country.All(char.IsAsciiLetterUpper)), "country", "country must be an ISO 3166-1 alpha-2 code such as FR.")
             .When(Currency is not null && !CreatePartnerRequest.SupportedCurrencies.Contains(Currency), "currency", "currency must be one of: USD.");
@@ -52,13 +53,7 @@ public sealed record UpdatePartnerRequest(
             Country,
             Currency,
             PaypalEmail is null ? null : PaypalEmail.Length == 0 ? "" : FieldRules.NormalizeEmail(PaypalEmail),
-            new LegalDetails(LegalName?.Trim(), Address is null ? null : NormalizeAddress(Address), VatId?.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), InvoiceLanguage));
-
-    private static bool IsVatId(string vatId)
-    {
-        var compact = vatId.Replace(" ", "", StringComparison.Ordinal);
-        return compact.Length is >= 4 and <= 15 && char.IsAsciiLetter(compact[0]) && char.IsAsciiLetter(compact[1]) && compact[2..].All(char.IsAsciiLetterOrDigit);
-    }
+            new LegalDetails(LegalName?.Trim(), Address is null ? null : NormalizeAddress(Address), VatId is null ? null : VatIds.Compact(VatId), InvoiceLanguage));
 
     private static string NormalizeAddress(string address) =>
         string.Join('\n', address.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));

@@ -1,3 +1,5 @@
+using Reseller.Contracts.Billing;
+
 namespace Reseller.Billing.Invoices.Issuing;
 
 /// <summary>The vendor that issues every invoice (<c>Billing__Issuer__*</c>); copied onto each invoice when it is issued.</summary>
@@ -23,7 +25,7 @@ public sealed class IssuerOptions
 
     public string CountryCode =>
         Country.Length == 2 ? Country.ToUpperInvariant()
-        : VatId.Length > 2 && char.IsAsciiLetter(VatId[0]) && char.IsAsciiLetter(VatId[1]) ? VatId[..2].ToUpperInvariant()
+        : VatIds.IsWellFormed(VatId) ? VatIds.CountryOf(VatId)
         : "";
 
     public InvoiceParty ToParty() => new()

@@ -1,8 +1,11 @@
+using Reseller.Contracts.Billing;
+
 namespace Reseller.Billing.Invoices.Issuing;
 
 /// <summary>
 /// The tax rate of an invoice: the payer country's configured rate, except for an EU business (a VAT id) in another country
-/// than the issuer's, which pays 0 % and accounts for the VAT itself (reverse charge, Art. 196 of Directive 2006/112/EC).
+/// than the issuer's, which pays 0 % and accounts for the VAT itself (reverse charge, Art. 196 of Directive 2006/112/EC);
+/// its VAT id must be of its country (a French business typing another country is taxed as that country's consumer).
 /// A payer whose country is not known (a client that took over paying without a bill-to address) pays the issuer's own
 /// country's rate: 0 % there would be VAT the vendor owes and never collected, on an invoice that cannot be changed.
 /// </summary>
@@ -16,7 +19,8 @@ public static class TaxRule
 
     public static (decimal RatePercent, bool ReverseCharge) For(InvoiceParty issuer, InvoiceParty billTo, IReadOnlyDictionary<string, decimal> rates)
     {
-        if (!string.IsNullOrWhiteSpace(billTo.VatId) && EuCountries.Contains(billTo.Country) && billTo.Country != issuer.Country)
+        if (!string.IsNullOrWhiteSpace(billTo.VatId) && VatIds.IsWellFormed(billTo.VatId) && VatIds.CountryOf(billTo.VatId) == billTo.Country
+            && EuCountries.Contains(billTo.Country) && billTo.Country != issuer.Country)
         {
             return (0m, true);
         }

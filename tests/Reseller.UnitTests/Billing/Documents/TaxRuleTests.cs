@@ -10,6 +10,7 @@ public sealed class TaxRuleTests
     [InlineData("DE", null, 19, false)] // EU consumer: its country's rate
     [InlineData("IT", "IT12345678901", 0, true)]
     [InlineData("US", "12-3456789", 0, false)] // outside the EU, no rate configured
+    [InlineData("IT", "FR98765432109", 22, false)] // a VAT id of another country than the payer's: taxed, no reverse charge
     [InlineData("", null, 20, false)] // country unknown (a client paying without a bill-to address): the issuer's
     public void The_rate_follows_the_payers_country_and_vat_id(string country, string? vatId, int rate, bool reverseCharge)
     {
@@ -56,6 +57,7 @@ public sealed class TaxRuleTests
 
     [Theory]
     [InlineData("FR12345678901", "", "FR")]
+    [InlineData("EL123456789", "", "GR")] // Greece's VAT ids start with EL
     [InlineData("FR12345678901", "de", "DE")]
     [InlineData("", "", "")]
     public void The_issuer_country_is_configured_or_read_from_its_vat_id(string vatId, string country, string expected)
