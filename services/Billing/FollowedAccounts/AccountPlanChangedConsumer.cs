@@ -11,8 +11,9 @@ namespace Reseller.Billing.FollowedAccounts;
 
 /// <summary>
 /// A plan change is billed (prorated upgrade, first paid period, new cadence) and charged after commit, to the payer in
-/// force at the change (a new cadence refunds another payer the unused rest of what it paid, after commit too): one that overtook its PayerChanged is retried until that arrives. Changes apply in the order Accounts
-/// numbered them: one that overtook an earlier change is retried until that is applied, and one applied already is ignored.
+/// force at the change; a new cadence refunds another payer the unused rest of what it paid, after commit too. One that
+/// overtook its PayerChanged is retried until that arrives. Changes apply in the order Accounts numbered them: one that
+/// overtook an earlier change is retried until that is applied, and one applied already is ignored.
 /// One reaching an account whose first charge is still under way waits for that charge's outcome.
 /// One made by the partner an account moved in to waits for that move-in, so it is never invoiced to the former partner;
 /// one made before a move applied since is billed to whoever made it (<see cref="PlanChangeInvoicer.BillFormerHolderAsync"/>).

@@ -12,9 +12,10 @@ namespace Reseller.Billing.Invoices;
 
 /// <summary>
 /// Bills a plan change (AccountPlanChanged): a trial turned paid starts its first period at the change date; a new cadence,
-/// or a new plan for an expired account, starts a new period at the change date less the unused part of the period paid;
-/// an upgrade or added seats within the period is charged now for the rest of it, prorated. The scheduled plan waits for
-/// the next renewal. Runs inside the caller's transaction; returns the payment to charge after commit, if any.
+/// or a new plan for an expired account, starts a new period at the change date less the unused part of what its payer paid
+/// of the period (<see cref="UnusedPeriod"/>); an upgrade or added seats within the period is charged now for the rest of
+/// it, prorated. The scheduled plan waits for the next renewal. Runs inside the caller's transaction; returns what to do
+/// after commit (<see cref="Billed"/>).
 /// The quote of a change (POST /quotes with account_id) prices it with the same <see cref="PriceAsync"/>.
 /// </summary>
 public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodInvoicer invoicer, UnusedPeriod unusedPeriod)
