@@ -52,8 +52,8 @@ public abstract record LineText
     }
 
     /// <summary>A credit pack: prepaid credit counts minor units of the currency, the other kinds credits.</summary>
-    public sealed record CreditPack(string Kind, long Pack) : LineText
+    public sealed record CreditPack(string Kind, long Pack, string Currency) : LineText
     {
-        public override string Say(LineWords words) => words.CreditPack(Kind, Pack);
+        public override string Say(LineWords words) => words.CreditPack(Kind, Pack, Currency);
     }
 }

@@ -17,7 +17,7 @@ public static class CreditPackInvoices
         {
             return null;
         }
-        return new PriceBreakdown([PriceLine.Of(LineCodePrefix + kind, new LineText.CreditPack(kind, pack), 1, found.Price, discountable: false)], catalog.Currency, 0);
+        return new PriceBreakdown([PriceLine.Of(LineCodePrefix + kind, new LineText.CreditPack(kind, pack, catalog.Currency), 1, found.Price, discountable: false)], catalog.Currency, 0);
     }
 
     /// <summary>

@@ -66,7 +66,8 @@ public sealed class InvoiceLineWordsTests
     [Theory]
     [InlineData(CreditKinds.Sms, 1000, InvoiceLanguages.French, "1000 crédits SMS")]
     [InlineData(CreditKinds.Compatibility, 100, InvoiceLanguages.German, "100 Kompatibilitäts-Guthaben")]
-    [InlineData(CreditKinds.Prepaid, 5000, InvoiceLanguages.Italian, "Credito prepagato di 5000 (in centesimi)")]
+    [InlineData(CreditKinds.Prepaid, 5000, InvoiceLanguages.Italian, "Credito prepagato di 50,00 USD")]
+    [InlineData(CreditKinds.Prepaid, 5000, InvoiceLanguages.English, "Prepaid credit 5000 (minor units)")]
     [InlineData(CreditKinds.Sms, 1000, InvoiceLanguages.English, "1000 sms credits")]
     public void A_credit_pack_is_named_in_the_invoices_language(string kind, long pack, string language, string expected)
     {

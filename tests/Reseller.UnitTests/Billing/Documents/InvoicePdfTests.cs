@@ -20,7 +20,7 @@ public sealed class InvoicePdfTests
             "Facturé à", "Agence Étoile SARL", "3 place Bellecour", "69002 Lyon", "N° TVA FR98765432109", "compta@etoile.test",
             "Désignation", "Quantité", "Prix unitaire", "Remise", "Montant",
             "Marketing plus, 1 000 contacts, 1 mois", "49,00", "4,90", "44,10",
-            "Conversations, siège supplémentaire", "5,00", "1,50", "13,50",
+            "Sièges supplémentaires, 1 mois", "5,00", "1,50", "13,50",
             "Sous-total", "64,00 EUR", "Remise (10 %)", "6,40 EUR", "TVA (20 %)", "11,52 EUR", "Total", "69,12 EUR",
             "Payé par crédit prépayé", "10,00 EUR", "Payé par carte (Visa se terminant par 4242)", "59,12 EUR", "Montant dû", "0,00 EUR",
             "Reseller SAS · N° TVA FR12345678901 · billing@reseller.test", "SAS au capital de 10 000 € · RCS Paris 123 456 789");

@@ -48,13 +48,13 @@ public static class SampleDocuments
         Country = "IT",
     };
 
-    /// <summary>Plan 49.00 and 3 × 5.00 of add-on, 10 % reseller discount, 20 % VAT: 57.60 + 11.52 = 69.12, 10.00 prepaid, 59.12 by card.</summary>
+    /// <summary>Plan 49.00 and 3 × 5.00 of extra seats, each line written in the invoice's language, 10 % reseller discount, 20 % VAT: 57.60 + 11.52 = 69.12, 10.00 prepaid, 59.12 by card.</summary>
     public static Invoice FrenchPartnerInvoice()
     {
         var price = new PriceBreakdown(
             [
-                new PriceLine("plan", "Marketing plus, 1 000 contacts, 1 mois", 1, 4900, true).WithDiscountPercent(10),
-                new PriceLine("add_on", "Conversations, siège supplémentaire", 3, 500, true).WithDiscountPercent(10),
+                PriceLine.Of("plan", new LineText.Plan("Marketing", "plus", 1000, Annual: false), 1, 4900, discountable: true).WithDiscountPercent(10),
+                PriceLine.Of("extra_seats", new LineText.ExtraSeats(Annual: false), 3, 500, discountable: true).WithDiscountPercent(10),
             ],
             "EUR",
             10);
@@ -67,7 +67,7 @@ public static class SampleDocuments
     /// <summary>A German business customer: reverse charge (0 %), 9.00 of prepaid credit applied, 40.00 still due.</summary>
     public static Invoice GermanCustomerInvoice()
     {
-        var price = new PriceBreakdown([new PriceLine("plan", "Marketing plus, 1.000 Kontakte, 1 Monat", 1, 4900, false)], "EUR", 0);
+        var price = new PriceBreakdown([PriceLine.Of("plan", new LineText.Plan("Marketing", "plus", 1000, Annual: false), 1, 4900, discountable: false)], "EUR", 0);
         var invoice = Issue(price, Issuer(), GermanCustomer(), InvoiceLanguages.German, "RSL-2026-000124");
         invoice.ApplyPrepaid(900);
         return invoice;
@@ -75,7 +75,7 @@ public static class SampleDocuments
 
     public static Invoice ItalianPartnerInvoice()
     {
-        var price = new PriceBreakdown([new PriceLine("plan", "Marketing plus, 1.000 contatti, 1 mese", 1, 4900, true)], "EUR", 0);
+        var price = new PriceBreakdown([PriceLine.Of("plan", new LineText.Plan("Marketing", "plus", 1000, Annual: false), 1, 4900, discountable: true)], "EUR", 0);
         return Issue(price, Issuer(), ItalianAgency(), InvoiceLanguages.Italian, "RSL-2026-000125");
     }
 
