@@ -8,11 +8,13 @@ public static class DocumentFormat
     /// <summary>4410 → "44.10" (en), "44,10" (fr, de, it); thousands grouped: "1,234.50", "1 234,50", "1.234,50".</summary>
     public static string Amount(long minor, DocumentLabels labels)
     {
-        var units = Math.Abs(minor) / 100;
         var cents = Math.Abs(minor) % 100;
-        var grouped = units.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", labels.GroupSeparator, StringComparison.Ordinal);
-        return (minor < 0 ? "-" : "") + grouped + labels.DecimalSeparator + cents.ToString("00", CultureInfo.InvariantCulture);
+        return (minor < 0 ? "-" : "") + Count(Math.Abs(minor) / 100, labels) + labels.DecimalSeparator + cents.ToString("00", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A whole number with the language's thousands separator: "1,000", "1 000", "1.000".</summary>
+    public static string Count(long count, DocumentLabels labels) =>
+        count.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", labels.GroupSeparator, StringComparison.Ordinal);
 
     public static string Money(long minor, string currency, DocumentLabels labels) => Amount(minor, labels) + " " + currency;
 

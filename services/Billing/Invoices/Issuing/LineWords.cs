@@ -57,11 +57,9 @@ public sealed record LineWords(
 
     public string Period(bool annual) => annual ? Year : Month;
 
-    /// <summary>A count with the language's thousands separator: 1,000 / 1 000 / 1.000.</summary>
-    public string Count(long count) =>
-        count.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", Labels.GroupSeparator, StringComparison.Ordinal);
+    public string Count(long count) => DocumentFormat.Count(count, Labels);
 
-    public string Date(DateOnly date) => date.ToString(Labels.DateFormat, CultureInfo.InvariantCulture);
+    public string Date(DateOnly date) => DocumentFormat.Date(date, Labels);
 
     /// <summary>
     /// A pack of <paramref name="pack"/> credits of a kind. Prepaid credit counts minor units of the currency, written as money
