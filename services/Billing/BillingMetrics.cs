@@ -28,7 +28,7 @@ public static class BillingMetrics
 
     public static readonly ObservableGauge<long> UnreconciledPayments = PlatformTelemetry.Meter.CreateObservableGauge(
         "reseller.payments.unreconciled", UnreconciledPaymentsReadings.Read,
-        description: "Payment attempts pending past the provider's idempotency window: never charged again, to reconcile by hand");
+        description: "Payment attempts pending and card refunds unsettled past the provider's idempotency window: never sent again, to reconcile by hand");
 
     public static void CountInvoice(string purpose) => InvoicesIssued.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
 

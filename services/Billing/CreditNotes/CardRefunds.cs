@@ -7,9 +7,10 @@ namespace Reseller.Billing.CreditNotes;
 
 /// <summary>
 /// Gives a credit note's card part back through the provider, keyed by the note's id so a repeat (after a timeout, a crash,
-/// from the recovery job) is the same refund; the answer is recorded under a row lock, once.
+/// from the recovery job) is the same refund; the answer is recorded under a row lock, once. A refund still unsettled once the
+/// provider may have forgotten its key is never sent again: a repeat could refund twice (<see cref="RefundWindow"/>).
 /// </summary>
-public sealed class CardRefunds(BillingDb db, IRefunds refunds, TimeProvider clock, ILogger<CardRefunds> logger)
+public sealed class CardRefunds(BillingDb db, IRefunds refunds, IPaymentProvider provider, TimeProvider clock, ILogger<CardRefunds> logger)
 {
     /// <summary>
     /// The refund of a note just committed. A provider that cannot be reached, or whose answer is lost, leaves the refund to
@@ -33,6 +34,12 @@ public sealed class CardRefunds(BillingDb db, IRefunds refunds, TimeProvider clo
         var note = await db.CreditNotes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == creditNoteId, cancellationToken);
         if (note is not { AwaitsCardRefund: true, RefundedCharge: { } charge })
         {
+            return false;
+        }
+        if (!RefundWindow.MaySend(provider, note.IssuedAt, clock.GetUtcNow()))
+        {
+            logger.LogError("Credit note {CreditNoteId}: its card refund of {Amount} is unsettled since {IssuedAt}, past the provider's idempotency window; not sent again, reconcile it by hand",
+                note.Id, note.CardRefund, note.IssuedAt);
             return false;
         }
         var result = await refunds.RefundAsync(charge, note.CardRefund, note.Currency, $"refund_{note.Id:N}", cancellationToken);

@@ -6,7 +6,7 @@ using Reseller.ServiceDefaults.Clock;
 namespace Reseller.Billing.Payments;
 
 /// <summary>Makes the refunds of unmatched charges that a crash or a timeout left undone; the attempt's id keeps each one single.</summary>
-public sealed class PendingChargeRefundsJob(BillingDb db, UnmatchedChargeRefunds refunds) : IDueJob
+public sealed class PendingChargeRefundsJob(BillingDb db, UnmatchedChargeRefunds refunds, IPaymentProvider provider) : IDueJob
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
@@ -16,8 +16,9 @@ public sealed class PendingChargeRefundsJob(BillingDb db, UnmatchedChargeRefunds
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now - Grace;
+        var oldest = provider.OldestRetriableAt(now);
         var due = await db.Payments.AsNoTracking()
-            .Where(p => p.Status == PaymentStatus.Unmatched && p.RefundAmount > 0 && p.RefundSettledAt == null && p.CompletedAt < cutoff)
+            .Where(p => p.Status == PaymentStatus.Unmatched && p.RefundAmount > 0 && p.RefundSettledAt == null && p.CompletedAt < cutoff && p.CompletedAt >= oldest)
             .OrderBy(p => p.CompletedAt)
             .Select(p => p.Id)
             .Take(BatchSize)

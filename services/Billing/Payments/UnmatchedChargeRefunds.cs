@@ -7,15 +7,22 @@ namespace Reseller.Billing.Payments;
 /// <summary>
 /// Gives back a charge the provider took for an invoice that no longer needed it (<see cref="PaymentStatus.Unmatched"/>),
 /// keyed by the attempt so a repeat (after a timeout, a crash, from <see cref="PendingChargeRefundsJob"/>) is the same
-/// refund; the answer is recorded under the attempt's row lock, once.
+/// refund; the answer is recorded under the attempt's row lock, once. Never sent again once the provider may have forgotten
+/// its key (<see cref="RefundWindow"/>).
 /// </summary>
-public sealed class UnmatchedChargeRefunds(BillingDb db, IRefunds refunds, TimeProvider clock, ILogger<UnmatchedChargeRefunds> logger)
+public sealed class UnmatchedChargeRefunds(BillingDb db, IRefunds refunds, IPaymentProvider provider, TimeProvider clock, ILogger<UnmatchedChargeRefunds> logger)
 {
     public async Task<bool> RefundAsync(Guid paymentId, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
-        if (payment is not { AwaitsRefund: true, ProviderChargeId: { } charge })
+        if (payment is not { AwaitsRefund: true, ProviderChargeId: { } charge, CompletedAt: { } unmatchedAt })
         {
+            return false;
+        }
+        if (!RefundWindow.MaySend(provider, unmatchedAt, clock.GetUtcNow()))
+        {
+            logger.LogError("Payment {PaymentId}: the refund of its unmatched charge of {Amount} is unsettled since {CompletedAt}, past the provider's idempotency window; not sent again, reconcile it by hand",
+                paymentId, payment.RefundAmount, unmatchedAt);
             return false;
         }
         var result = await refunds.RefundAsync(charge, payment.RefundAmount, payment.Currency, payment.RefundIdempotencyKey, cancellationToken);

@@ -6,9 +6,10 @@ using Reseller.ServiceDefaults.Telemetry;
 namespace Reseller.Billing.Payments;
 
 /// <summary>
-/// Counts the payment attempts still pending after the provider may have forgotten their idempotency key
-/// (<see cref="IPaymentProvider.IdempotencyWindow"/>): <see cref="PendingPaymentsJob"/> no longer sends them, as a repeat could
-/// charge twice, so each needs an operator to reconcile it with the provider. Always 0 with a provider that keeps keys for ever.
+/// Counts the payment attempts still pending, and the card refunds still unsettled, after the provider may have forgotten their
+/// idempotency key (<see cref="IPaymentProvider.IdempotencyWindow"/>): <see cref="PendingPaymentsJob"/> and the refund jobs no
+/// longer send them, as a repeat could charge or refund twice, so each needs an operator to reconcile it with the provider.
+/// Always 0 with a provider that keeps keys for ever.
 /// </summary>
 public sealed class UnreconciledPaymentsGaugeSource(IPaymentProvider provider, TimeProvider clock) : IGaugeSource
 {
@@ -20,8 +21,18 @@ public sealed class UnreconciledPaymentsGaugeSource(IPaymentProvider provider, T
             BillingMetrics.UnreconciledPaymentsReadings.Set(0);
             return;
         }
-        var unreconciled = await services.GetRequiredService<BillingDb>().Payments.AsNoTracking()
+        BillingMetrics.UnreconciledPaymentsReadings.Set(await CountAsync(services.GetRequiredService<BillingDb>(), oldest, cancellationToken));
+    }
+
+    /// <summary>The attempts and refunds decided before <paramref name="oldest"/> and still not settled.</summary>
+    public static async Task<long> CountAsync(BillingDb db, DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        var charges = await db.Payments.AsNoTracking()
             .LongCountAsync(p => p.Status == PaymentStatus.Pending && p.CreatedAt < oldest, cancellationToken);
-        BillingMetrics.UnreconciledPaymentsReadings.Set(unreconciled);
+        var chargeRefunds = await db.Payments.AsNoTracking()
+            .LongCountAsync(p => p.Status == PaymentStatus.Unmatched && p.RefundAmount > 0 && p.RefundSettledAt == null && p.CompletedAt < oldest, cancellationToken);
+        var noteRefunds = await db.CreditNotes.AsNoTracking()
+            .LongCountAsync(c => c.CardRefund > 0 && c.RefundSettledAt == null && c.IssuedAt < oldest, cancellationToken);
+        return charges + chargeRefunds + noteRefunds;
     }
 }

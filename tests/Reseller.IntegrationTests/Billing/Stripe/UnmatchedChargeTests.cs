@@ -1,7 +1,9 @@
 using System.Globalization;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
+using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
 using Reseller.Contracts.Accounts;
@@ -70,6 +72,32 @@ public sealed class UnmatchedChargeTests(ServiceHostsLane infrastructure) : ICla
         await AssertRefundedOnceAsync(payment.Id, invoice.Total);
         var voided = await Billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoice.Id));
         Assert.Equal((InvoiceStatus.Void, 0L), (voided.Status, voided.CardCharged));
+    }
+
+    [Fact]
+    public async Task The_refund_of_an_unmatched_charge_unsettled_for_longer_than_Stripe_keeps_its_key_is_never_sent_again_and_is_counted_to_reconcile()
+    {
+        var (invoice, payment) = await LostChargeAsync();
+        await Billing.InScopeAsync(async db =>
+        {
+            var tracked = await db.Invoices.SingleAsync(i => i.Id == invoice.Id);
+            tracked.PayByCard(tracked.AmountDue, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        Fake.LoseNextRefundAnswer();
+        Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(DateTimeOffset.UtcNow.AddHours(1)));
+        Assert.True((await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id))).AwaitsRefund);
+        // The recovery job could not run for a day: by now Stripe may have pruned the refund's key.
+        await Billing.WithServicesAsync(services => services.GetRequiredService<BillingDb>().Database
+            .ExecuteSqlAsync($"UPDATE payments SET completed_at = completed_at - interval '25 hours' WHERE id = {payment.Id}"));
+
+        // A repeat under a forgotten key could refund the charge a second time: none is sent.
+        Assert.Equal(0, await Billing.RunAsync<PendingChargeRefundsJob>(DateTimeOffset.UtcNow));
+
+        Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
+        Assert.True((await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id))).AwaitsRefund);
+        var oldest = DateTimeOffset.UtcNow - TimeSpan.FromHours(23);
+        Assert.Equal(1, await Billing.QueryAsync(db => UnreconciledPaymentsGaugeSource.CountAsync(db, oldest, CancellationToken.None)));
     }
 
     /// <summary>A new account's first charge, taken by Stripe but whose answer Billing lost: its attempt is still pending.</summary>
