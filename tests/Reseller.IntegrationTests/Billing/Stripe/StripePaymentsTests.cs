@@ -391,21 +391,7 @@ public sealed class StripePaymentsTests(ServiceHostsLane infrastructure) : IClas
     [Fact]
     public async Task A_credit_note_whose_refund_answer_was_lost_is_created_and_its_card_refunded_once_by_the_recovery_job()
     {
-        var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
-        var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), AccountStatus.Active);
-        var invoice = await InvoiceOfAsync(accountId);
-        Fake.LoseNextRefundAnswer();
-
-        // Stripe refunds, its answer is lost: the note is committed, so the operator is told it was created (an error here
-        // would have them post it again and refund twice).
-        var note = await Billing.WithServicesAsync(async services =>
-        {
-            var created = await CreditNotesApi.CreateAsync(PublicId.Format(InvoiceResponse.IdPrefix, invoice.Id), new CreateCreditNoteRequest(1000, "Goodwill"),
-                services.GetRequiredService<BillingDb>(), services.GetRequiredService<InvoiceCrediting>(), services.GetRequiredService<CardRefunds>(), CancellationToken.None);
-            return Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Created<CreditNoteResponse>>(created.Result).Value!;
-        });
-        Assert.True(PublicId.TryParse(CreditNoteResponse.IdPrefix, note.Id, out var noteId));
-        Assert.True((await Billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(c => c.Id == noteId))).AwaitsCardRefund);
+        var (invoice, noteId) = await CreditNoteWhoseRefundAnswerIsLostAsync();
 
         Assert.Equal(1, await Billing.RunAsync<PendingRefundsJob>(DateTimeOffset.UtcNow.AddHours(1)));
         Assert.Equal(0, await Billing.RunAsync<PendingRefundsJob>(DateTimeOffset.UtcNow.AddHours(2)));
@@ -421,6 +407,28 @@ public sealed class StripePaymentsTests(ServiceHostsLane infrastructure) : IClas
     [Fact]
     public async Task A_credit_note_refund_unsettled_for_longer_than_Stripe_keeps_its_key_is_never_sent_again_and_is_counted_to_reconcile()
     {
+        var (_, noteId) = await CreditNoteWhoseRefundAnswerIsLostAsync();
+        // The recovery job could not run for a day (Billing down): by now Stripe may have pruned the refund's key.
+        await Billing.WithServicesAsync(services => services.GetRequiredService<BillingDb>().Database
+            .ExecuteSqlAsync($"UPDATE credit_notes SET issued_at = issued_at - interval '25 hours' WHERE id = {noteId}"));
+
+        // A repeat under a forgotten key could be a second refund of the same charge: none is sent, by the job or by a direct call.
+        Assert.Equal(0, await Billing.RunAsync<PendingRefundsJob>(DateTimeOffset.UtcNow));
+        Assert.False(await Billing.WithServicesAsync(services => services.GetRequiredService<CardRefunds>().RefundAsync(noteId, CancellationToken.None)));
+
+        Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
+        Assert.True((await Billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(c => c.Id == noteId))).AwaitsCardRefund);
+        var oldest = DateTimeOffset.UtcNow - TimeSpan.FromHours(23);
+        Assert.Equal(1, await Billing.QueryAsync(db => UnreconciledPaymentsGaugeSource.CountAsync(db, oldest, CancellationToken.None)));
+    }
+
+    /// <summary>
+    /// A goodwill note of 10.00 on a card-paid invoice whose refund Stripe made but whose answer was lost: the note is committed,
+    /// so the operator is told it was created (an error here would have them post it again and refund twice), and it still
+    /// awaits its card refund.
+    /// </summary>
+    private async Task<(Invoice Invoice, Guid NoteId)> CreditNoteWhoseRefundAnswerIsLostAsync()
+    {
         var card = await stripe.AddCardAsync(partnerId, "pm_card_visa");
         var accountId = await CreateAccountAsync(StripeBilling.IdOf(card), AccountStatus.Active);
         var invoice = await InvoiceOfAsync(accountId);
@@ -432,18 +440,8 @@ public sealed class StripePaymentsTests(ServiceHostsLane infrastructure) : IClas
             return Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Created<CreditNoteResponse>>(created.Result).Value!;
         });
         Assert.True(PublicId.TryParse(CreditNoteResponse.IdPrefix, note.Id, out var noteId));
-        // The recovery job could not run for a day (Billing down): by now Stripe may have pruned the refund's key.
-        await Billing.WithServicesAsync(services => services.GetRequiredService<BillingDb>().Database
-            .ExecuteSqlAsync($"UPDATE credit_notes SET issued_at = issued_at - interval '25 hours' WHERE id = {noteId}"));
-
-        // A repeat under a forgotten key could be a second refund of the same charge: none is sent, by the job or by a direct call.
-        Assert.Equal(0, await Billing.RunAsync<PendingRefundsJob>(DateTimeOffset.UtcNow));
-        Assert.False(await Billing.WithServicesAsync(services => services.GetRequiredService<CardRefunds>().RefundAsync(noteId!.Value, CancellationToken.None)));
-
-        Assert.Single(Fake.Requests, r => r.Path == "/v1/refunds");
         Assert.True((await Billing.QueryAsync(db => db.CreditNotes.AsNoTracking().SingleAsync(c => c.Id == noteId))).AwaitsCardRefund);
-        var oldest = DateTimeOffset.UtcNow - TimeSpan.FromHours(23);
-        Assert.Equal(1, await Billing.QueryAsync(db => UnreconciledPaymentsGaugeSource.CountAsync(db, oldest, CancellationToken.None)));
+        return (invoice, noteId!.Value);
     }
 
     [Fact]

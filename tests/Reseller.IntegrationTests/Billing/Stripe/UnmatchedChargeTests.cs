@@ -33,12 +33,7 @@ public sealed class UnmatchedChargeTests(ServiceHostsLane infrastructure) : ICla
     public async Task A_lost_charge_whose_invoice_was_meanwhile_paid_otherwise_is_refunded_once_by_the_recovery_batch_and_never_retried()
     {
         var (invoice, payment) = await LostChargeAsync();
-        await Billing.InScopeAsync(async db =>
-        {
-            var tracked = await db.Invoices.SingleAsync(i => i.Id == invoice.Id);
-            tracked.PayByCard(tracked.AmountDue, DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync();
-        });
+        await PayOtherwiseAsync(invoice.Id);
 
         Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(DateTimeOffset.UtcNow.AddHours(1)));
 
@@ -78,12 +73,7 @@ public sealed class UnmatchedChargeTests(ServiceHostsLane infrastructure) : ICla
     public async Task The_refund_of_an_unmatched_charge_unsettled_for_longer_than_Stripe_keeps_its_key_is_never_sent_again_and_is_counted_to_reconcile()
     {
         var (invoice, payment) = await LostChargeAsync();
-        await Billing.InScopeAsync(async db =>
-        {
-            var tracked = await db.Invoices.SingleAsync(i => i.Id == invoice.Id);
-            tracked.PayByCard(tracked.AmountDue, DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync();
-        });
+        await PayOtherwiseAsync(invoice.Id);
         Fake.LoseNextRefundAnswer();
         Assert.Equal(1, await Billing.RunAsync<PendingPaymentsJob>(DateTimeOffset.UtcNow.AddHours(1)));
         Assert.True((await Billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id))).AwaitsRefund);
@@ -99,6 +89,14 @@ public sealed class UnmatchedChargeTests(ServiceHostsLane infrastructure) : ICla
         var oldest = DateTimeOffset.UtcNow - TimeSpan.FromHours(23);
         Assert.Equal(1, await Billing.QueryAsync(db => UnreconciledPaymentsGaugeSource.CountAsync(db, oldest, CancellationToken.None)));
     }
+
+    /// <summary>The invoice is paid by another card meanwhile, so a charge that then comes back taken no longer matches it.</summary>
+    private Task PayOtherwiseAsync(Guid invoiceId) => Billing.InScopeAsync(async db =>
+    {
+        var tracked = await db.Invoices.SingleAsync(i => i.Id == invoiceId);
+        tracked.PayByCard(tracked.AmountDue, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    });
 
     /// <summary>A new account's first charge, taken by Stripe but whose answer Billing lost: its attempt is still pending.</summary>
     private async Task<(Invoice Invoice, Payment Payment)> LostChargeAsync()
