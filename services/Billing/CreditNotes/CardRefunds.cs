@@ -8,7 +8,7 @@ namespace Reseller.Billing.CreditNotes;
 /// <summary>
 /// Gives a credit note's card part back through the provider, keyed by the note's id so a repeat (after a timeout, a crash,
 /// from the recovery job) is the same refund; the answer is recorded under a row lock, once. A refund still unsettled once the
-/// provider may have forgotten its key is never sent again: a repeat could refund twice (<see cref="RefundWindow"/>).
+/// provider may have forgotten its key is never sent again: a repeat could refund twice (<see cref="IPaymentProvider.MayRepeat"/>).
 /// </summary>
 public sealed class CardRefunds(BillingDb db, IRefunds refunds, IPaymentProvider provider, TimeProvider clock, ILogger<CardRefunds> logger)
 {
@@ -36,7 +36,7 @@ public sealed class CardRefunds(BillingDb db, IRefunds refunds, IPaymentProvider
         {
             return false;
         }
-        if (!RefundWindow.MaySend(provider, note.IssuedAt, clock.GetUtcNow()))
+        if (!provider.MayRepeat(note.IssuedAt, clock.GetUtcNow()))
         {
             logger.LogError("Credit note {CreditNoteId}: its card refund of {Amount} is unsettled since {IssuedAt}, past the provider's idempotency window; not sent again, reconcile it by hand",
                 note.Id, note.CardRefund, note.IssuedAt);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 using Reseller.Billing.Invoices;
 
 namespace Reseller.Billing.CreditNotes;
@@ -31,6 +33,9 @@ public sealed class CreditNote
     public DateTimeOffset? RefundSettledAt { get; private set; }
 
     public bool AwaitsCardRefund => CardRefund > 0 && RefundSettledAt is null;
+
+    /// <summary><see cref="AwaitsCardRefund"/> as a query.</summary>
+    public static Expression<Func<CreditNote, bool>> AwaitingCardRefund { get; } = c => c.CardRefund > 0 && c.RefundSettledAt == null;
 
     private CreditNote()
     {

@@ -19,7 +19,8 @@ public sealed class PendingRefundsJob(BillingDb db, CardRefunds refunds, IPaymen
         var cutoff = now - Grace;
         var oldest = provider.OldestRetriableAt(now);
         var due = await db.CreditNotes.AsNoTracking()
-            .Where(c => c.CardRefund > 0 && c.RefundSettledAt == null && c.IssuedAt < cutoff && c.IssuedAt >= oldest)
+            .Where(CreditNote.AwaitingCardRefund)
+            .Where(c => c.IssuedAt < cutoff && c.IssuedAt >= oldest)
             .OrderBy(c => c.IssuedAt)
             .Select(c => c.Id)
             .Take(BatchSize)

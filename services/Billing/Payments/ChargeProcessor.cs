@@ -59,7 +59,7 @@ public sealed class ChargeProcessor(
         {
             return false;
         }
-        if (payment.CreatedAt < provider.OldestRetriableAt(clock.GetUtcNow()))
+        if (!provider.MayRepeat(payment.CreatedAt, clock.GetUtcNow()))
         {
             // Past the provider's key, a repeat could be a second charge (a late webhook of an attempt long pending): left to an operator.
             logger.LogError("Payment {PaymentId}: pending since {CreatedAt}, past the provider's idempotency window; not charged again", payment.Id, payment.CreatedAt);

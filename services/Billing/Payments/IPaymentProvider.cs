@@ -26,4 +26,11 @@ public interface IPaymentProvider
     /// (<see cref="DateTimeOffset.MinValue"/>: any age); an older one is left to an operator to reconcile.
     /// </summary>
     DateTimeOffset OldestRetriableAt(DateTimeOffset now) => IdempotencyWindow is { } window ? now - window : DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Whether a call keyed since <paramref name="keyedAt"/> (a charge attempt made, a refund decided) may still be repeated under
+    /// its key at <paramref name="now"/>: past the window a repeat whose first answer was lost could charge or refund twice, so
+    /// it is left to an operator (<see cref="UnreconciledPaymentsGaugeSource"/> counts those).
+    /// </summary>
+    bool MayRepeat(DateTimeOffset keyedAt, DateTimeOffset now) => keyedAt >= OldestRetriableAt(now);
 }

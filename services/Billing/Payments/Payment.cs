@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -41,6 +42,10 @@ public sealed class Payment
     public DateTimeOffset? RefundSettledAt { get; private set; }
 
     public bool AwaitsRefund => Status == PaymentStatus.Unmatched && RefundAmount > 0 && RefundSettledAt is null;
+
+    /// <summary><see cref="AwaitsRefund"/> as a query.</summary>
+    public static Expression<Func<Payment, bool>> AwaitingRefund { get; } =
+        p => p.Status == PaymentStatus.Unmatched && p.RefundAmount > 0 && p.RefundSettledAt == null;
 
     /// <summary>The refund of an unmatched charge is keyed by the attempt, so a repeat is the same refund.</summary>
     public string RefundIdempotencyKey => $"unmatched_{Id:N}";

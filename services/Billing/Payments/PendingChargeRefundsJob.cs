@@ -18,7 +18,8 @@ public sealed class PendingChargeRefundsJob(BillingDb db, UnmatchedChargeRefunds
         var cutoff = now - Grace;
         var oldest = provider.OldestRetriableAt(now);
         var due = await db.Payments.AsNoTracking()
-            .Where(p => p.Status == PaymentStatus.Unmatched && p.RefundAmount > 0 && p.RefundSettledAt == null && p.CompletedAt < cutoff && p.CompletedAt >= oldest)
+            .Where(Payment.AwaitingRefund)
+            .Where(p => p.CompletedAt < cutoff && p.CompletedAt >= oldest)
             .OrderBy(p => p.CompletedAt)
             .Select(p => p.Id)
             .Take(BatchSize)

@@ -8,7 +8,7 @@ namespace Reseller.Billing.Payments;
 /// Gives back a charge the provider took for an invoice that no longer needed it (<see cref="PaymentStatus.Unmatched"/>),
 /// keyed by the attempt so a repeat (after a timeout, a crash, from <see cref="PendingChargeRefundsJob"/>) is the same
 /// refund; the answer is recorded under the attempt's row lock, once. Never sent again once the provider may have forgotten
-/// its key (<see cref="RefundWindow"/>).
+/// its key (<see cref="IPaymentProvider.MayRepeat"/>).
 /// </summary>
 public sealed class UnmatchedChargeRefunds(BillingDb db, IRefunds refunds, IPaymentProvider provider, TimeProvider clock, ILogger<UnmatchedChargeRefunds> logger)
 {
@@ -19,7 +19,7 @@ public sealed class UnmatchedChargeRefunds(BillingDb db, IRefunds refunds, IPaym
         {
             return false;
         }
-        if (!RefundWindow.MaySend(provider, unmatchedAt, clock.GetUtcNow()))
+        if (!provider.MayRepeat(unmatchedAt, clock.GetUtcNow()))
         {
             logger.LogError("Payment {PaymentId}: the refund of its unmatched charge of {Amount} is unsettled since {CompletedAt}, past the provider's idempotency window; not sent again, reconcile it by hand",
                 paymentId, payment.RefundAmount, unmatchedAt);

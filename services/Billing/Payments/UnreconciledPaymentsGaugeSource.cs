@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.ServiceDefaults.Telemetry;
 
@@ -29,10 +30,10 @@ public sealed class UnreconciledPaymentsGaugeSource(IPaymentProvider provider, T
     {
         var charges = await db.Payments.AsNoTracking()
             .LongCountAsync(p => p.Status == PaymentStatus.Pending && p.CreatedAt < oldest, cancellationToken);
-        var chargeRefunds = await db.Payments.AsNoTracking()
-            .LongCountAsync(p => p.Status == PaymentStatus.Unmatched && p.RefundAmount > 0 && p.RefundSettledAt == null && p.CompletedAt < oldest, cancellationToken);
-        var noteRefunds = await db.CreditNotes.AsNoTracking()
-            .LongCountAsync(c => c.CardRefund > 0 && c.RefundSettledAt == null && c.IssuedAt < oldest, cancellationToken);
+        var chargeRefunds = await db.Payments.AsNoTracking().Where(Payment.AwaitingRefund)
+            .LongCountAsync(p => p.CompletedAt < oldest, cancellationToken);
+        var noteRefunds = await db.CreditNotes.AsNoTracking().Where(CreditNote.AwaitingCardRefund)
+            .LongCountAsync(c => c.IssuedAt < oldest, cancellationToken);
         return charges + chargeRefunds + noteRefunds;
     }
 }
