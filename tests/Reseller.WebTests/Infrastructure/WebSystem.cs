@@ -6,7 +6,7 @@ namespace Reseller.WebTests.Infrastructure;
 
 /// <summary>
 /// The whole system (the end-to-end tests' host, in a data directory of its own, so both suites may run at once) and a
-/// headless Debian Chromium driven by Playwright.
+/// Debian's Chromium headless shell driven by Playwright.
 /// </summary>
 public sealed class WebSystem : IAsyncLifetime, IDisposable
 {
@@ -27,7 +27,8 @@ public sealed class WebSystem : IAsyncLifetime, IDisposable
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            // The headless shell, not the whole browser in headless mode: the same rendering for a third less CPU.
+            ExecutablePath = "/usr/bin/chromium-headless-shell",
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage"],
         });
