@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 using Reseller.Billing.FollowedAccounts;
+using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
@@ -29,6 +30,7 @@ public static class CatalogApi
         PlanPricer pricer,
         PaidAccountCounter counter,
         PlanChangeQuotes changes,
+        InvoiceHeadings headings,
         CancellationToken cancellationToken)
     {
         if (request.AccountId is not null)
@@ -40,6 +42,7 @@ public static class CatalogApi
         var percent = payer == Payers.Partner && plan.Cadence != PlanCadences.Trial
             ? ResellerDiscount.PercentFor(await counter.CountAsync(user.PartnerId(), including: null, cancellationToken) + 1)
             : 0;
-        return TypedResults.Ok(QuoteResponse.From(pricer.Price(plan, percent)));
+        var heading = await headings.ForAsync(user.PartnerId(), accountId: null, payer, cancellationToken);
+        return TypedResults.Ok(QuoteResponse.From(pricer.Price(plan, percent), heading));
     }
 }

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Catalog;
-using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Problems;
 
@@ -17,7 +17,8 @@ namespace Reseller.Billing.Catalog;
 /// and the same upgrade/downgrade rule Accounts applies (<see cref="PlanChangeRule"/>): the amount quoted today is the
 /// amount the change then invoices today. Nothing is written.
 /// </summary>
-public sealed class PlanChangeQuotes(BillingDb db, ProductCatalog catalog, PlanPricer pricer, PlanChangeInvoicer changes, PeriodInvoicer periods, TimeProvider clock)
+public sealed class PlanChangeQuotes(
+    BillingDb db, ProductCatalog catalog, PlanPricer pricer, PlanChangeInvoicer changes, PeriodInvoicer periods, InvoiceHeadings headings, TimeProvider clock)
 {
     private const string Now = "now";
     private const string NextRenewal = "next_renewal";
@@ -34,15 +35,16 @@ public sealed class PlanChangeQuotes(BillingDb db, ProductCatalog catalog, PlanP
         var charge = appliesNow ? await changes.PriceAsync(account, account.Plan, requested, today, cancellationToken) : null;
         var percent = await periods.DiscountPercentAsync(account, cancellationToken);
         var renewal = pricer.Price(requested, percent);
+        // The change and the renewal are the account's payer's, taxed as its invoices are.
+        var heading = await headings.ForAsync(account.PartnerId, account.AccountId, account.Payer, cancellationToken);
         var change = new PlanChangeQuote(
             PublicId.Format(InvoiceResponse.AccountIdPrefix, account.AccountId),
             appliesNow ? Now : NextRenewal,
             charge?.PeriodStart,
             charge?.PeriodEnd,
             charge is { StartsNewPeriod: true } ? charge.PeriodEnd : account.CurrentPeriodEnd,
-            new RenewalQuote(new MoneyAmount(renewal.Subtotal, renewal.Currency), renewal.DiscountPercent,
-                new MoneyAmount(renewal.Discount, renewal.Currency), new MoneyAmount(renewal.Total, renewal.Currency)));
-        return QuoteResponse.From(charge?.Price ?? new PriceBreakdown([], catalog.Currency, percent), change);
+            RenewalQuote.From(renewal, heading));
+        return QuoteResponse.From(charge?.Price ?? new PriceBreakdown([], catalog.Currency, percent), heading, change);
     }
 
     private async Task<BilledAccount> FindAsync(string? publicId, Guid partnerId, CancellationToken cancellationToken)

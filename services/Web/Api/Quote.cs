@@ -1,3 +1,4 @@
 namespace Reseller.Web.Api;
 
-public sealed record Quote(Money List, int DiscountPercent, Money Discount, Money Total);
+/// <summary>POST /quotes: the price before tax, then the payer's tax and what its card is charged.</summary>
+public sealed record Quote(Money List, int DiscountPercent, Money Discount, Money Total, decimal TaxRate, Money Tax, bool ReverseCharge, Money TotalWithTax);

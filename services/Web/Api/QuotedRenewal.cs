@@ -1,3 +1,3 @@
 namespace Reseller.Web.Api;
 
-public sealed record QuotedRenewal(Money List, int DiscountPercent, Money Discount, Money Total);
+public sealed record QuotedRenewal(Money List, int DiscountPercent, Money Discount, Money Total, Money Tax, Money TotalWithTax);

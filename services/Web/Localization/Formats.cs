@@ -33,6 +33,9 @@ public static class Formats
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>A rate in percent as the reader writes numbers: 20, 19,5 in French.</summary>
+    public static string Rate(decimal percent) => percent.ToString("0.##", CultureInfo.CurrentCulture);
+
     private static DateTimeOffset Local(DateTimeOffset instant, string? timeZone)
     {
         if (timeZone is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))

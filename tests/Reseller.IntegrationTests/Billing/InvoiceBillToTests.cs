@@ -4,10 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using Reseller.Billing.Catalog;
 using Reseller.Billing.Data;
+using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Invoices.Documents;
+using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Payments;
+using Reseller.Billing.Pricing;
 using Reseller.Billing.Purchases;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
@@ -83,6 +87,50 @@ public sealed class InvoiceBillToTests(ServiceHostsLane infrastructure) : IClass
     }
 
     [Fact]
+    public async Task A_quote_shows_the_tax_of_its_payer_and_the_first_invoice_charges_what_it_quoted()
+    {
+        await ConsumedAsync(new PartnerLegalDetailsChanged(partnerId, "Étoile", "Agence Étoile SARL", "3 place Bellecour\n69002 Lyon", "FR", "FR98765432109",
+            "compta@etoile.test", "fr", Now));
+        var card = await billing.AddCardAsync(partnerId);
+
+        var quote = await QuoteAsync(new QuoteRequest(PlusRequest(1000), "partner"));
+        Assert.Equal((20m, false), (quote.TaxRate, quote.ReverseCharge));
+        Assert.Equal((long)Math.Round(quote.Total.Amount * 0.2m, MidpointRounding.ToEven), quote.Tax.Amount);
+        Assert.Equal(quote.Total.Amount + quote.Tax.Amount, quote.TotalWithTax.Amount);
+
+        var accountId = Guid.NewGuid();
+        await billing.PublishAsync(new AccountCreated(accountId, partnerId, "acct-" + accountId.ToString("N")[..8], Plus, "partner", card, "pending", Now, "billing@agency.test"));
+        Assert.True(await billing.EventuallyAsync(db => db.Invoices.AnyAsync(i => i.AccountId == accountId && i.Status == InvoiceStatus.Paid)));
+        var invoice = await InvoiceAsync(accountId, InvoicePurposes.FirstPeriod);
+        Assert.Equal((quote.Tax.Amount, quote.TotalWithTax.Amount), (invoice.Tax, invoice.Total));
+        Assert.Equal(quote.TotalWithTax.Amount, invoice.CardCharged);
+
+        // A change of the account is taxed as its invoices are, now and at the renewal.
+        var change = await QuoteAsync(new QuoteRequest(PlusRequest(2500), null, PublicId.Format("acc", accountId)));
+        Assert.Equal(("now", 20m), (change.Change!.Effective, change.TaxRate));
+        Assert.True(change.Total.Amount > 0, "an upgrade charges its prorated difference now");
+        Assert.Equal(change.Total.Amount + TaxRule.Tax(change.Total.Amount, 20m), change.TotalWithTax.Amount);
+        Assert.Equal(change.Change.Renewal.Total.Amount + TaxRule.Tax(change.Change.Renewal.Total.Amount, 20m), change.Change.Renewal.TotalWithTax.Amount);
+    }
+
+    [Fact]
+    public async Task A_german_business_partner_is_quoted_under_the_reverse_charge_and_a_new_customer_at_the_issuers_rate()
+    {
+        await ConsumedAsync(new PartnerLegalDetailsChanged(partnerId, "Kraft", "Kraft Agentur GmbH", "Königstraße 5\n70173 Stuttgart", "DE", "DE123456789",
+            "buchhaltung@kraft.test", "de", Now));
+
+        var partners = await QuoteAsync(new QuoteRequest(PlusRequest(1000), "partner"));
+        Assert.Equal((0m, true, 0L), (partners.TaxRate, partners.ReverseCharge, partners.Tax.Amount));
+        Assert.Equal(partners.Total, partners.TotalWithTax);
+
+        // The customer of a new customer-paid account is known by nothing yet, not by its partner's details: it pays the
+        // issuer's country's rate, as its first invoice does until it gives a bill-to address.
+        var customers = await QuoteAsync(new QuoteRequest(PlusRequest(1000), "customer"));
+        Assert.Equal((0, 20m, false), (customers.DiscountPercent, customers.TaxRate, customers.ReverseCharge));
+        Assert.Equal(customers.Total.Amount + TaxRule.Tax(customers.Total.Amount, 20m), customers.TotalWithTax.Amount);
+    }
+
+    [Fact]
     public async Task A_german_business_customer_that_took_over_payment_is_invoiced_in_german_under_the_reverse_charge()
     {
         var accountId = Guid.NewGuid();
@@ -99,6 +147,10 @@ public sealed class InvoiceBillToTests(ServiceHostsLane infrastructure) : IClass
 
         var renewal = await InvoiceAsync(accountId, InvoicePurposes.Renewal);
         Assert.Equal("customer", renewal.Payer);
+        // Its quotes say the same: no VAT, reverse charge.
+        var quote = await QuoteAsync(new QuoteRequest(PlusRequest(2500), null, PublicId.Format("acc", accountId)));
+        Assert.Equal((0m, true, 0L), (quote.TaxRate, quote.ReverseCharge, quote.Tax.Amount));
+        Assert.Equal((quote.Total.Amount, quote.Change!.Renewal.Total.Amount), (quote.TotalWithTax.Amount, quote.Change.Renewal.TotalWithTax.Amount));
         Assert.Equal(("Jürgen Müller GmbH", "DE", "DE123456789"), (renewal.BillTo!.Name, renewal.BillTo.Country, renewal.BillTo.VatId));
         Assert.Equal(("de", 0m, true, 0L), (renewal.Language, renewal.TaxRate, renewal.ReverseCharge, renewal.Tax));
         Assert.Equal(renewal.Subtotal - renewal.Discount, renewal.Total);
@@ -125,11 +177,22 @@ public sealed class InvoiceBillToTests(ServiceHostsLane infrastructure) : IClass
         Assert.DoesNotContain("prepaid_credit", InvoiceCsv.Render(InvoiceDocuments.ForInvoice(sms, [])));
     }
 
+    private static PlanRequest PlusRequest(int contacts) => new("marketing", "plus", contacts, null, [], "monthly");
+
+    private Task<QuoteResponse> QuoteAsync(QuoteRequest request) => billing.WithServicesAsync(async services =>
+    {
+        var partner = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PlatformClaims.PartnerId, partnerId.ToString())], "test"));
+        var answer = await CatalogApi.QuoteAsync(request, partner, services.GetRequiredService<ProductCatalog>(), services.GetRequiredService<PlanPricer>(),
+            services.GetRequiredService<PaidAccountCounter>(), services.GetRequiredService<PlanChangeQuotes>(), services.GetRequiredService<InvoiceHeadings>(),
+            CancellationToken.None);
+        return answer.Value!;
+    });
+
     private Task<Invoice> BuyPackAsync(ClaimsPrincipal partner, string kind, long pack) => billing.WithServicesAsync(async services =>
     {
         var request = new CreditPurchaseRequest(PublicId.Format("cp", Guid.CreateVersion7()), kind, pack, null);
         var answer = await CreditPurchasesApi.InvoiceAsync(request, partner, services.GetRequiredService<BillingDb>(), services.GetRequiredService<ProductCatalog>(),
-            services.GetRequiredService<InvoiceNumbering>(), services.GetRequiredService<Reseller.Billing.Invoices.Issuing.InvoiceHeadings>(),
+            services.GetRequiredService<InvoiceNumbering>(), services.GetRequiredService<InvoiceHeadings>(),
             services.GetRequiredService<ChargeProcessor>(), TimeProvider.System, CancellationToken.None);
         var number = Assert.IsType<Created<InvoiceResponse>>(answer.Result).Value!.Number;
         return await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Number == number));

@@ -47,9 +47,12 @@ public static class PaidAccountScenario
         await page.GetByLabel(texts.ClientEmail, new() { Exact = true }).FillAsync("it@client.test");
         await page.GetByLabel(texts.NotificationEmail, new() { Exact = true }).FillAsync("alerts@agency.test");
         await page.GetByLabel(texts.Tier, new() { Exact = true }).SelectOptionAsync("plus");
-        // The quote of the chosen plan, from POST /quotes, before anything is created.
+        // The quote of the chosen plan, from POST /quotes, before anything is created: French VAT on top (WebSystem), and
+        // the total its invoice then charges.
         var total = page.GetByTestId("quote-total");
         await Expect(total).ToHaveTextAsync(texts.MoneyFormat);
+        await Expect(page.GetByTestId("quote-tax")).ToHaveTextAsync(texts.MoneyFormat);
+        var quotedTotal = (await total.InnerTextAsync()).Trim();
         await check(page);
         await browser.CheckPageAsync($"{screenshotPrefix}new-account");
 
@@ -71,6 +74,7 @@ public static class PaidAccountScenario
         var invoiceNumber = (await invoiceLink.InnerTextAsync()).Trim();
         await invoiceLink.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.InvoicePrefix + invoiceNumber })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(quotedTotal);
         await check(page);
         await browser.CheckPageAsync($"{screenshotPrefix}invoice");
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 
+using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
 
 namespace Reseller.WebTests.Infrastructure;
@@ -14,8 +15,9 @@ public sealed class WebSystem : IAsyncLifetime, IDisposable
 
     private IPlaywright? playwright;
 
-    // The AppHost keeps the telemetry itself, so the ops console's tests see what its stores received.
-    public ResellerSystem System { get; } = new(DataDirectoryName, [], appHostKeepsTelemetry: true);
+    // The AppHost keeps the telemetry itself, so the ops console's tests see what its stores received. A French vendor
+    // charging French VAT, as the pages then show it (every partner the tests sign up is French).
+    public ResellerSystem System { get; } = new(DataDirectoryName, [], ChargeFrenchVat, appHostKeepsTelemetry: true);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -37,6 +39,12 @@ public sealed class WebSystem : IAsyncLifetime, IDisposable
     }
 
     public GatewayClient Api() => System.Client();
+
+    private static void ChargeFrenchVat(IDictionary<string, string> environment, ApplicationModel model, DistributedApplication app)
+    {
+        environment["Billing__Issuer__Country"] = "FR";
+        environment["Billing__Invoices__TaxRates__FR"] = "20";
+    }
 
     public async Task<BrowserSession> OpenAsync(string language = "en-US")
     {

@@ -14,12 +14,16 @@ namespace Reseller.Billing.Invoices.Issuing;
 /// </summary>
 public sealed class InvoiceHeadings(BillingDb db, IOptions<IssuerOptions> issuer, IOptions<InvoicingOptions> invoicing)
 {
+    /// <summary>
+    /// The heading for <paramref name="payer"/>; a customer with no account yet (quoting a new customer-paid account) is
+    /// known by nothing, as a customer that pays without a bill-to address: taxed at the issuer's country's rate.
+    /// </summary>
     public async Task<InvoiceHeading> ForAsync(Guid partnerId, Guid? accountId, string payer, CancellationToken cancellationToken)
     {
         var from = issuer.Value.ToParty();
-        var (billTo, language) = payer == Payers.Customer && accountId is { } account
-            ? await CustomerAsync(account, cancellationToken)
-            : await PartnerAsync(partnerId, cancellationToken);
+        var (billTo, language) = payer != Payers.Customer ? await PartnerAsync(partnerId, cancellationToken)
+            : accountId is { } account ? await CustomerAsync(account, cancellationToken)
+            : (new InvoiceParty(), InvoiceLanguages.English);
         return Heading(from, billTo, language);
     }
 
