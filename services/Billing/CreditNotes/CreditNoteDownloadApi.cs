@@ -51,6 +51,8 @@ public static class CreditNoteDownloadApi
             return TypedResults.Ok(CreditNoteResponse.From(note));
         }
         var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == note.InvoiceId, cancellationToken);
-        return DocumentDownload.Result(InvoiceDocuments.ForCreditNote(note, invoice, branding.Current), format, request.HttpContext.Response);
+        // The notes of one invoice are issued one at a time under its row lock, so their issue times order them.
+        var creditedBefore = await db.CreditNotes.Where(c => c.InvoiceId == note.InvoiceId && c.IssuedAt < note.IssuedAt).SumAsync(c => c.Amount, cancellationToken);
+        return DocumentDownload.Result(InvoiceDocuments.ForCreditNote(note, invoice, creditedBefore, branding.Current), format, request.HttpContext.Response);
     }
 }

@@ -43,11 +43,13 @@ public static class InvoiceDocuments
 
     /// <summary>
     /// A credit note prints its invoice's parties, language and tax rate; its amount includes tax like the invoice's total,
-    /// so it is split back into net and tax at that rate.
+    /// so it is split back into net and tax at that rate. The split is cumulative: a note's net is what the invoice's notes
+    /// net with it less what they netted before it (<paramref name="creditedBefore"/>, the amounts of the notes issued
+    /// earlier on the invoice), so however many notes credit an invoice, their nets and taxes add up to the invoice's own.
     /// </summary>
-    public static InvoiceDocument ForCreditNote(CreditNote note, Invoice invoice, DocumentBranding? branding = null)
+    public static InvoiceDocument ForCreditNote(CreditNote note, Invoice invoice, long creditedBefore, DocumentBranding? branding = null)
     {
-        var net = (long)Math.Round(note.Amount * 100m / (100m + invoice.TaxRate), MidpointRounding.ToEven);
+        var net = TaxRule.NetOf(creditedBefore + note.Amount, invoice.TaxRate) - TaxRule.NetOf(creditedBefore, invoice.TaxRate);
         var issued = DateOnly.FromDateTime(note.IssuedAt.UtcDateTime);
         return new InvoiceDocument
         {

@@ -30,4 +30,10 @@ public static class TaxRule
 
     /// <summary>The tax on a net amount in minor units, rounded half-to-even to the cent.</summary>
     public static long Tax(long net, decimal ratePercent) => (long)Math.Round(net * ratePercent / 100m, MidpointRounding.ToEven);
+
+    /// <summary>
+    /// The net part of an amount that includes tax, rounded half-to-even to the cent. Of an invoice's total it is exactly the
+    /// invoice's net: <see cref="Tax"/> moved the total by at most half a cent times (1 + rate), so less than half a cent here.
+    /// </summary>
+    public static long NetOf(long gross, decimal ratePercent) => (long)Math.Round(gross * 100m / (100m + ratePercent), MidpointRounding.ToEven);
 }

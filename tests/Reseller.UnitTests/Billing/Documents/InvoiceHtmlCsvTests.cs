@@ -51,7 +51,7 @@ public sealed class InvoiceHtmlCsvTests
         Assert.Equal((0m, 0L, 5000L, false), (invoice.TaxRate, invoice.Tax, invoice.Total, invoice.ReverseCharge));
         var html = System.Net.WebUtility.HtmlDecode(InvoiceHtml.Render(InvoiceDocuments.ForInvoice(invoice, [])));
         Assert.Contains("Le crédit prépayé est un paiement d'avance : pas de TVA à l'achat", html, StringComparison.Ordinal);
-        Assert.Contains("prepaid_credit,", InvoiceCsv.Render(InvoiceDocuments.ForCreditNote(SampleDocuments.CreditOn(invoice), invoice)), StringComparison.Ordinal);
+        Assert.Contains("prepaid_credit,", InvoiceCsv.Render(InvoiceDocuments.ForCreditNote(SampleDocuments.CreditOn(invoice), invoice, creditedBefore: 0)), StringComparison.Ordinal);
         Assert.Contains("Le crédit prépayé est un paiement d'avance", Poppler.Text(InvoicePdf.Render(InvoiceDocuments.ForInvoice(invoice, [])), "prepaid-pack-fr"),
             StringComparison.Ordinal);
         Assert.DoesNotContain("crédit prépayé est", System.Net.WebUtility.HtmlDecode(InvoiceHtml.Render(InvoiceDocuments.ForInvoice(SampleDocuments.FrenchPartnerInvoice(), []))), StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class InvoiceHtmlCsvTests
     {
         var invoice = SampleDocuments.FrenchPartnerInvoice();
 
-        var csv = InvoiceCsv.Render(InvoiceDocuments.ForCreditNote(SampleDocuments.CreditOn(invoice), invoice));
+        var csv = InvoiceCsv.Render(InvoiceDocuments.ForCreditNote(SampleDocuments.CreditOn(invoice), invoice, creditedBefore: 0));
 
         Assert.Contains("CN-2026-000007,2026-11-15T09:30:00Z,issued,credited_invoice,RSL-2026-000123,", csv, StringComparison.Ordinal);
         Assert.Contains(",document,credit_note,", csv, StringComparison.Ordinal);

@@ -52,7 +52,7 @@ public sealed class InvoicePdfTests
         var invoice = SampleDocuments.FrenchPartnerInvoice();
         var note = SampleDocuments.CreditOn(invoice);
 
-        var text = Poppler.Text(InvoicePdf.Render(InvoiceDocuments.ForCreditNote(note, invoice, SampleDocuments.Branding)), "credit-note-fr");
+        var text = Poppler.Text(InvoicePdf.Render(InvoiceDocuments.ForCreditNote(note, invoice, creditedBefore: 0, SampleDocuments.Branding)), "credit-note-fr");
 
         AssertContainsAll(text,
             "Avoir CN-2026-000007", "Avoir sur la facture RSL-2026-000123", "Facture", "15/11/2026", "du 05/11/2026 au 05/12/2026",
@@ -79,7 +79,7 @@ public sealed class InvoicePdfTests
         var pages = new[]
         {
             Poppler.Png(InvoicePdf.Render(InvoiceDocuments.ForInvoice(invoice, [note], SampleDocuments.Card, SampleDocuments.Branding)), "invoice"),
-            Poppler.Png(InvoicePdf.Render(InvoiceDocuments.ForCreditNote(note, invoice, SampleDocuments.Branding)), "credit-note"),
+            Poppler.Png(InvoicePdf.Render(InvoiceDocuments.ForCreditNote(note, invoice, creditedBefore: 0, SampleDocuments.Branding)), "credit-note"),
         };
 
         foreach (var png in pages)
