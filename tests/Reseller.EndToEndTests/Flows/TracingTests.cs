@@ -25,24 +25,27 @@ public sealed class TracingTests(ResellerSystem system) : IDisposable
         var created = await GatewayClient.JsonAsync(await client.Http.SendAsync(request), HttpStatusCode.Created);
         await client.WaitForAccountAsync(partner, created["id"]!.GetValue<string>(), a => a["status"]!.GetValue<string>() == "active", TimeSpan.FromSeconds(45));
 
-        var services = await Eventually.ReadAsync(
-            () => Task.FromResult(system.Telemetry.Spans.Where(s => s.TraceId == traceId).Select(s => s.Service).Distinct().Order().ToArray()),
-            seen => seen.Contains("gateway") && SpansOf(traceId, "billing").Any(IsConsume) && SpansOf(traceId, "accounts").Any(IsConsume),
+        // One snapshot of the trace's spans decides the wait and every assertion: spans keep arriving while the test reads,
+        // and a condition read after its value could pass on spans the value did not hold.
+        var spans = await Eventually.ReadAsync(
+            () => Task.FromResult(system.Telemetry.Spans.Where(s => s.TraceId == traceId).Select(s => (s.Service, s.Name)).ToList()),
+            seen => seen.Any(s => s.Service == "gateway") && ConsumedIn(seen, "billing") && ConsumedIn(seen, "accounts"),
             Eventually.Propagation);
 
+        var services = spans.Select(s => s.Service).Distinct().Order().ToArray();
         Assert.Contains("gateway", services);
         Assert.Contains("accounts", services);
         Assert.Contains("billing", services);
-        Assert.Contains(SpansOf(traceId, "billing"), IsConsume);
-        Assert.Contains(SpansOf(traceId, "accounts"), IsConsume);
+        Assert.True(ConsumedIn(spans, "billing"), $"no consumer span of Billing in the trace: {string.Join(", ", spans)}");
+        Assert.True(ConsumedIn(spans, "accounts"), $"no consumer span of Accounts in the trace: {string.Join(", ", spans)}");
     }
+
+    private static bool ConsumedIn(IEnumerable<(string Service, string Name)> spans, string service) =>
+        spans.Any(s => s.Service == service && IsConsume(s.Name));
 
     /// <summary>MassTransit names a consumer's span "{queue} process" (and "consume" in some versions).</summary>
     private static bool IsConsume(string spanName) =>
         spanName.EndsWith(" process", StringComparison.Ordinal) || spanName.Contains("consume", StringComparison.OrdinalIgnoreCase);
-
-    private IEnumerable<string> SpansOf(string traceId, string service) =>
-        system.Telemetry.Spans.Where(s => s.TraceId == traceId && s.Service == service).Select(s => s.Name);
 
     public void Dispose() => client.Dispose();
 }
