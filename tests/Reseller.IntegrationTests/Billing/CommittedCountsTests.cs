@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Billing.Data;
-using Reseller.ServiceDefaults.Data;
 
 namespace Reseller.IntegrationTests.Billing;
 
@@ -63,10 +62,11 @@ public sealed class CommittedCountsTests(ServiceHostsLane infrastructure) : ICla
             return Task.FromResult(db);
         });
 
-        // The pool hands out its idle contexts in turn (background jobs rent them too): save in new scopes until the first
-        // context comes back, which it must within the pool's size.
+        // The pool hands out its idle contexts in turn, and the host's background jobs rent them too (one may hold the first
+        // through a slow query): save in new scopes until the first context comes back, bounded by time, not by a count.
         var reused = false;
-        for (var scope = 0; scope < DatabaseExtensions.DefaultContextPoolSize * 2 && !reused; scope++)
+        var deadline = DateTime.UtcNow + Eventually.Propagation;
+        while (!reused && DateTime.UtcNow < deadline)
         {
             reused = await billing.WithServicesAsync(async services =>
             {
