@@ -15,4 +15,7 @@ public sealed record Invoice(
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
     DateTimeOffset IssuedAt,
-    DateTimeOffset? PaidAt);
+    DateTimeOffset? PaidAt,
+    decimal TaxRate,
+    Money Tax,
+    bool ReverseCharge);

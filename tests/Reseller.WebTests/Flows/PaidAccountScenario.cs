@@ -46,13 +46,18 @@ public static class PaidAccountScenario
         await page.GetByLabel(texts.ClientName, new() { Exact = true }).FillAsync("Société Cliente");
         await page.GetByLabel(texts.ClientEmail, new() { Exact = true }).FillAsync("it@client.test");
         await page.GetByLabel(texts.NotificationEmail, new() { Exact = true }).FillAsync("alerts@agency.test");
-        await page.GetByLabel(texts.Tier, new() { Exact = true }).SelectOptionAsync("plus");
         // The quote of the chosen plan, from POST /quotes, before anything is created: French VAT on top (WebSystem), and
-        // the total its invoice then charges.
+        // the total its invoice then charges. The first tier's quote stays on the page until the new one replaces it.
         var total = page.GetByTestId("quote-total");
         await Expect(total).ToHaveTextAsync(texts.MoneyFormat);
-        await Expect(page.GetByTestId("quote-tax")).ToHaveTextAsync(texts.MoneyFormat);
+        var firstTierTotal = (await total.InnerTextAsync()).Trim();
+        await page.GetByLabel(texts.Tier, new() { Exact = true }).SelectOptionAsync("plus");
+        await Expect(total).Not.ToHaveTextAsync(firstTierTotal);
+        await Expect(total).ToHaveTextAsync(texts.MoneyFormat);
+        var tax = page.GetByTestId("quote-tax");
+        await Expect(tax).ToHaveTextAsync(texts.MoneyFormat);
         var quotedTotal = (await total.InnerTextAsync()).Trim();
+        var quotedTax = (await tax.InnerTextAsync()).Trim();
         await check(page);
         await browser.CheckPageAsync($"{screenshotPrefix}new-account");
 
@@ -75,6 +80,7 @@ public static class PaidAccountScenario
         await invoiceLink.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.InvoicePrefix + invoiceNumber })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(quotedTotal);
+        await Expect(page.GetByTestId("invoice-tax")).ToHaveTextAsync(quotedTax);
         await check(page);
         await browser.CheckPageAsync($"{screenshotPrefix}invoice");
 
