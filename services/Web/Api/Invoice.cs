@@ -7,10 +7,12 @@ public sealed record Invoice(
     string? AccountId,
     string Payer,
     string Purpose,
+    IReadOnlyList<InvoiceLine> Lines,
     Money Subtotal,
     int DiscountPercent,
     Money Discount,
     Money Total,
+    Money PrepaidApplied,
     Money AmountDue,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
@@ -18,4 +20,6 @@ public sealed record Invoice(
     DateTimeOffset? PaidAt,
     decimal TaxRate,
     Money Tax,
-    bool ReverseCharge);
+    bool ReverseCharge,
+    Money Credited,
+    IReadOnlyList<CreditNote> CreditNotes);

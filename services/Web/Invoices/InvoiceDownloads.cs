@@ -12,23 +12,26 @@ public static class InvoiceDownloads
     };
 
     /// <summary>
-    /// An invoice as a file: the browser asks the dashboard (its session cookie), which asks the API with the user's token and
-    /// passes the answer on, the API's file name included.
+    /// An invoice or a credit note as a file: the browser asks the dashboard (its session cookie), which asks the API with the
+    /// user's token and passes the answer on, the API's file name included.
     /// </summary>
     public static IEndpointRouteBuilder MapInvoiceDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/invoices/{id}/download/{format}", DownloadAsync).RequireAuthorization();
+        app.MapGet("/invoices/{id}/download/{format}",
+            (string id, string format, HttpContext context, GatewayApi api) => DownloadAsync("invoices", id, format, context, api)).RequireAuthorization();
+        app.MapGet("/credit-notes/{id}/download/{format}",
+            (string id, string format, HttpContext context, GatewayApi api) => DownloadAsync("credit-notes", id, format, context, api)).RequireAuthorization();
         return app;
     }
 
-    private static async Task DownloadAsync(string id, string format, HttpContext context, GatewayApi api)
+    private static async Task DownloadAsync(string collection, string id, string format, HttpContext context, GatewayApi api)
     {
         if (!MediaTypes.TryGetValue(format, out var mediaType) || id.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        using var response = await api.DownloadAsync($"/api/v1/invoices/{id}", mediaType, context.RequestAborted);
+        using var response = await api.DownloadAsync($"/api/v1/{collection}/{id}", mediaType, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
         if (!response.IsSuccessStatusCode)
         {

@@ -85,21 +85,7 @@ public static class PaidAccountScenario
         await browser.CheckPageAsync($"{screenshotPrefix}invoice");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = texts.DownloadPdf, Exact = true }).ClickAsync());
-        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.pdf");
-        await download.SaveAsAsync(file);
-        try
-        {
-            var head = new byte[5];
-            await using (var stream = File.OpenRead(file))
-            {
-                await stream.ReadExactlyAsync(head);
-            }
-            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal("%PDF-", await Downloads.HeadAsync(download, 5));
         browser.AssertNoProblems();
     }
 }

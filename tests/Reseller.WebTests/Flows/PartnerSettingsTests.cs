@@ -141,5 +141,20 @@ public sealed class PartnerSettingsTests(WebSystem web)
         await Expect(invoices.GetByRole(AriaRole.Link, new() { Name = number, Exact = true })).ToBeVisibleAsync();
         await Expect(invoices.GetByRole(AriaRole.Row).Filter(new() { HasText = number })).ToContainTextAsync(account["name"]!.GetValue<string>());
         await browser.CheckPageAsync("billing-invoices-filtered");
+
+        // The credited invoice's own page: what it billed, line by line, what was credited, and the note's document.
+        await noteRow.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Invoice {number}", Exact = true })).ToBeVisibleAsync();
+        var lines = page.GetByRole(AriaRole.Region, new() { Name = "What is billed", Exact = true });
+        var firstLine = invoice["lines"]!.AsArray()[0]!;
+        await Expect(lines.GetByRole(AriaRole.Row).Filter(new() { HasText = firstLine["description"]!.GetValue<string>() })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("invoice-credited")).ToHaveTextAsync("$5.00");
+        var invoiceNotes = page.GetByRole(AriaRole.Region, new() { Name = "Credit notes", Exact = true });
+        await Expect(invoiceNotes.GetByRole(AriaRole.Row).Filter(new() { HasText = note["number"]!.GetValue<string>() })).ToContainTextAsync("Goodwill for an outage");
+        await browser.CheckPageAsync("invoice-credited");
+        var download = await page.RunAndWaitForDownloadAsync(() => invoiceNotes
+            .GetByRole(AriaRole.Link, new() { Name = $"Download {note["number"]!.GetValue<string>()} as a PDF", Exact = true }).ClickAsync());
+        Assert.Equal("%PDF-", await Downloads.HeadAsync(download, 5));
+        browser.AssertNoProblems();
     }
 }
