@@ -37,7 +37,7 @@ public sealed class InvoiceCrediting(BillingDb db, InvoiceNumbering numbering, T
         var note = CreditNote.Issue(invoice, earlier, amount, reason,
             await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now, cardCharge);
         db.CreditNotes.Add(note);
-        db.Publish(CreditNoteEvents.Issued(note, invoice), now);
+        db.Publish(CreditNoteEvents.Issued(note, invoice, earlier), now);
         if (note.PrepaidReturn > 0)
         {
             // Credits gives it back to the partner's prepaid credit, once per note (its inbox and the ledger reference).

@@ -66,14 +66,15 @@ public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, 
     }
 
     /// <summary>
-    /// The part of the pack the refunded amount paid for, rounded down: the note's share of the invoice's total (tax included
-    /// in both), or, from a message without that total, of the pack's catalog price.
+    /// The part of the pack the refunded amount paid for, rounded down: the note's cumulative share of the invoice's total (tax
+    /// included in both) after the invoice's earlier notes (<see cref="CreditNoteShares"/>), or, from a message without that
+    /// total, its share of the pack's catalog price.
     /// </summary>
     private long RefundedShare(CreditPurchase purchase, CreditNoteIssued note)
     {
         var paid = note.InvoiceTotal ?? (catalog.CreditPacks.TryGetValue(CreditKindNames.Name(purchase.Kind), out var packs)
             ? packs.FirstOrDefault(p => p.Size == purchase.Pack)?.Price ?? 0
             : 0);
-        return paid <= 0 ? purchase.Pack : (long)((Int128)purchase.Pack * Math.Clamp(note.Amount, 0, paid) / paid);
+        return paid <= 0 ? purchase.Pack : CreditNoteShares.Of(purchase.Pack, paid, note.CreditedBefore ?? 0, note.Amount, MidpointRounding.ToZero);
     }
 }

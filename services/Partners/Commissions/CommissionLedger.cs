@@ -69,7 +69,7 @@ public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<
             return;
         }
         var alreadyReversed = -lines.Where(e => e.Kind == EarningKinds.Reversal).Sum(e => e.Amount);
-        await RecordReversalAsync(earned, note.CreditNoteId, note.Amount, note.IssuedAt, alreadyReversed, cancellationToken);
+        await RecordReversalAsync(earned, note.CreditNoteId, note.CreditedBefore ?? 0, note.Amount, note.IssuedAt, alreadyReversed, cancellationToken);
     }
 
     /// <summary>The credit notes that overtook the payment behind <paramref name="earning"/>, taken back from it in the order issued.</summary>
@@ -80,16 +80,20 @@ public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<
         var alreadyReversed = 0L;
         foreach (var note in early)
         {
-            alreadyReversed += await RecordReversalAsync(earning, note.CreditNoteId, note.Amount, note.IssuedAt, alreadyReversed, cancellationToken);
+            alreadyReversed += await RecordReversalAsync(earning, note.CreditNoteId, note.CreditedBefore ?? 0, note.Amount, note.IssuedAt, alreadyReversed, cancellationToken);
             db.EarlyCreditNotes.Remove(note);
             logger.LogInformation("Credit note {CreditNoteId}, consumed before invoice {InvoiceId} earned, taken back from its earning", note.CreditNoteId, earning.InvoiceId);
         }
     }
 
-    /// <summary>Records the reversal of what <paramref name="credited"/> credits of the earning; returns its amount (0: nothing left to take).</summary>
-    private async Task<long> RecordReversalAsync(Earning earned, Guid creditNoteId, long credited, DateTimeOffset issuedAt, long alreadyReversed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the reversal of what <paramref name="credited"/> credits of the earning, after what the invoice's earlier notes
+    /// credited; returns its amount (0: nothing left to take).
+    /// </summary>
+    private async Task<long> RecordReversalAsync(Earning earned, Guid creditNoteId, long creditedBefore, long credited, DateTimeOffset issuedAt, long alreadyReversed,
+        CancellationToken cancellationToken)
     {
-        var amount = EarningRules.Reversal(earned.Amount, earned.InvoiceTotal, credited, alreadyReversed);
+        var amount = EarningRules.Reversal(earned.Amount, earned.InvoiceTotal, creditedBefore, credited, alreadyReversed);
         if (amount == 0)
         {
             return 0;

@@ -13,6 +13,9 @@ public sealed class EarlyCreditNote
     public Guid PartnerId { get; private set; }
     public Guid InvoiceId { get; private set; }
     public long Amount { get; private set; }
+
+    /// <summary>What the invoice's notes issued before this one credited; null from a message that did not say.</summary>
+    public long? CreditedBefore { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
 
     private EarlyCreditNote()
@@ -25,6 +28,7 @@ public sealed class EarlyCreditNote
         PartnerId = note.PartnerId,
         InvoiceId = note.InvoiceId,
         Amount = note.Amount,
+        CreditedBefore = note.CreditedBefore,
         IssuedAt = note.IssuedAt,
     };
 }

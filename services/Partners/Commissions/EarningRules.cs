@@ -1,4 +1,5 @@
 using Reseller.Contracts.Accounts;
+using Reseller.Contracts.Billing;
 
 namespace Reseller.Partners.Commissions;
 
@@ -26,14 +27,18 @@ public static class EarningRules
         return payer == Payers.Customer ? (EarningKinds.Cashback, Percent(invoiceNet, CashbackPercent)) : null;
     }
 
-    /// <summary>The share of an earning a credit note takes back: pro rata to the credited part of the invoice.</summary>
-    public static long Reversal(long earned, long invoiceTotal, long credited, long alreadyReversed)
+    /// <summary>
+    /// The share of an earning a credit note takes back: its cumulative share of the credited part of the invoice, less what
+    /// the notes before it took (<see cref="CreditNoteShares"/>), never more than is left. A note from an older message,
+    /// which does not say what was credited before it, takes its own share.
+    /// </summary>
+    public static long Reversal(long earned, long invoiceTotal, long creditedBefore, long credited, long alreadyReversed)
     {
         if (invoiceTotal <= 0 || earned <= 0)
         {
             return 0;
         }
-        var share = (long)Math.Round((decimal)earned * Math.Min(credited, invoiceTotal) / invoiceTotal, MidpointRounding.ToEven);
+        var share = CreditNoteShares.Of(earned, invoiceTotal, creditedBefore, credited, MidpointRounding.ToEven);
         return Math.Clamp(share, 0, earned - alreadyReversed);
     }
 

@@ -142,6 +142,28 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
     }
 
+    [Fact]
+    public async Task Partial_credit_notes_that_together_refund_the_whole_pack_take_all_of_it_back()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var invoiceId = Guid.CreateVersion7();
+        await CreditedSmsPackAsync(credits, partnerId, invoiceId);
+
+        // 2400 paid for 1,000 SMS, refunded in three thirds: each third alone is 333.3 SMS, rounded down 333, and three of
+        // them would leave one SMS refunded and kept. Each note takes its cumulative share: 333, 333, then 334.
+        for (var note = 0; note < 3; note++)
+        {
+            await credits.Bus.Publish(new CreditNoteIssued(Guid.CreateVersion7(), $"CN-{note + 1}", invoiceId, partnerId, null, "partner", 800, "USD",
+                DateTimeOffset.UtcNow, InvoicePurposes.CreditPurchase, null, InvoiceTotal: 2400, CreditedBefore: 800 * note));
+        }
+
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(partnerId, null, "Sms") == 0, Wait),
+            $"The three notes left {await credits.BalanceAsync(partnerId, null, "Sms")} SMS of the pack they refunded in full.");
+        Assert.Equal(3, await credits.ScalarAsync("SELECT count(*) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'refund'", ("p", partnerId)));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)] // Billing's answer to the purchase was lost: only the InvoicePaid still on its way links it.

@@ -155,6 +155,50 @@ public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : ICl
         Assert.Equal(0, await host.QueryAsync(db => db.EarlyCreditNotes.CountAsync(n => n.InvoiceId == paid.InvoiceId)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the notes overtake the payment, the last issued arriving first
+    public async Task Partial_credit_notes_that_together_credit_the_whole_invoice_take_back_the_whole_earning(bool early)
+    {
+        await using var host = await StartAsync();
+        var now = host.Clock.GetUtcNow();
+        var (partnerId, accountId) = await SeedCustomerPaidAccountAsync(host, referredAt: null);
+        // 667 paid earns 100 of cashback (15 %). Credited in three parts (222, 222, 223), each part's own share rounds to 33,
+        // and three of them would leave 1 earned on an invoice refunded in full. Each note takes its cumulative share.
+        var paid = Paid(partnerId, accountId, 667, now);
+        var notes = new[] { 222L, 222L, 223L }
+            .Select((amount, i) => new CreditNoteIssued(Guid.CreateVersion7(), $"CN-{i + 1}", paid.InvoiceId, partnerId, accountId, "customer", amount, "USD",
+                now.AddMinutes(i + 1), InvoicePurposes.Renewal, null, 667, CreditedBefore: 222L * i))
+            .ToList();
+
+        if (early)
+        {
+            foreach (var note in Enumerable.Reverse(notes))
+            {
+                await host.Bus.Publish(note);
+            }
+            Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.EarlyCreditNotes.CountAsync(n => n.InvoiceId == paid.InvoiceId)) == 3, Timeout),
+                "The credit notes consumed before the payment were not kept.");
+            await host.Bus.Publish(paid);
+        }
+        else
+        {
+            await host.Bus.Publish(paid);
+            Assert.True(await Eventually.HoldsAsync(() => host.QueryAsync(db => db.Earnings.AnyAsync(e => e.InvoiceId == paid.InvoiceId)), Timeout));
+            foreach (var note in notes)
+            {
+                await host.Bus.Publish(note);
+            }
+        }
+
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Earnings.CountAsync(e => e.InvoiceId == paid.InvoiceId)) == 4, Timeout),
+            "The payment did not earn and take back its three notes.");
+        var earnings = await host.QueryAsync(db => db.Earnings.Where(e => e.InvoiceId == paid.InvoiceId).ToListAsync());
+        Assert.Equal(100, earnings.Single(e => e.Kind == EarningKinds.Cashback).Amount);
+        Assert.Equal([-33L, -34L, -33L], notes.Select(n => earnings.Single(e => e.CreditNoteId == n.CreditNoteId).Amount).ToList());
+        Assert.Equal(0, earnings.Sum(e => e.Amount));
+    }
+
     [Fact]
     public async Task An_invoice_paid_long_before_its_referral_account_is_known_waits_and_earns_the_referral_commission()
     {

@@ -62,7 +62,7 @@ public sealed class CommissionLedgerRulesTests
     [InlineData(-735, 4900, 4900, 0, 0)]
     public void A_credit_note_takes_back_a_share_bounded_by_what_is_left(long earned, long invoiceTotal, long credited, long alreadyReversed, long expected)
     {
-        Assert.Equal(expected, EarningRules.Reversal(earned, invoiceTotal, credited, alreadyReversed));
+        Assert.Equal(expected, EarningRules.Reversal(earned, invoiceTotal, 0, credited, alreadyReversed));
     }
 
     [Fact]

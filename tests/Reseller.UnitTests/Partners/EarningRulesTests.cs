@@ -34,11 +34,11 @@ public sealed class EarningRulesTests
     [Fact]
     public void A_credit_note_takes_back_its_share_of_the_earning_and_never_more_than_was_earned()
     {
-        Assert.Equal(490, EarningRules.Reversal(earned: 980, invoiceTotal: 4900, credited: 2450, alreadyReversed: 0));
-        Assert.Equal(980, EarningRules.Reversal(980, 4900, 4900, 0));
-        Assert.Equal(490, EarningRules.Reversal(980, 4900, 4900, 490));
-        Assert.Equal(0, EarningRules.Reversal(980, 4900, 100, 980));
-        Assert.Equal(980, EarningRules.Reversal(980, 4900, 99999, 0));
+        Assert.Equal(490, EarningRules.Reversal(earned: 980, invoiceTotal: 4900, creditedBefore: 0, credited: 2450, alreadyReversed: 0));
+        Assert.Equal(980, EarningRules.Reversal(980, 4900, 0, 4900, 0));
+        Assert.Equal(490, EarningRules.Reversal(980, 4900, 0, 4900, 490));
+        Assert.Equal(0, EarningRules.Reversal(980, 4900, 0, 100, 980));
+        Assert.Equal(980, EarningRules.Reversal(980, 4900, 0, 99999, 0));
     }
 
     [Fact]

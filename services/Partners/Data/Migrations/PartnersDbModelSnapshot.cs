@@ -111,6 +111,10 @@ namespace Reseller.Partners.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("amount");
 
+                    b.Property<long?>("CreditedBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credited_before");
+
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("uuid")
                         .HasColumnName("invoice_id");

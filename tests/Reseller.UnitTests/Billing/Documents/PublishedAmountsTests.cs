@@ -14,13 +14,14 @@ namespace Reseller.UnitTests.Billing.Documents;
 public sealed class PublishedAmountsTests
 {
     [Fact]
-    public void A_paid_invoice_tells_its_tax_and_a_credit_note_its_invoices_total()
+    public void A_paid_invoice_tells_its_tax_and_a_credit_note_its_invoices_total_and_what_was_credited_before_it()
     {
         var invoice = SampleDocuments.FrenchPartnerInvoice();
         Assert.True(invoice.Tax > 0);
 
         Assert.Equal((invoice.Total, invoice.Tax), (InvoiceEvents.Paid(invoice).Total, InvoiceEvents.Paid(invoice).Tax));
-        Assert.Equal(invoice.Total, CreditNoteEvents.Issued(SampleDocuments.CreditOn(invoice), invoice).InvoiceTotal);
+        var issued = CreditNoteEvents.Issued(SampleDocuments.CreditOn(invoice), invoice, new CreditedSoFar(700, 500, 200));
+        Assert.Equal((invoice.Total, 700L), (issued.InvoiceTotal, issued.CreditedBefore));
     }
 
     [Fact]
