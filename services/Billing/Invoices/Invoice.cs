@@ -77,6 +77,7 @@ public sealed class Invoice
             {
                 Code = l.Code,
                 Description = l.DescriptionIn(heading.Language),
+                Text = LineTextJson.Write(l.Text),
                 Quantity = l.Quantity,
                 UnitAmount = l.UnitAmount,
                 Amount = l.Amount,

@@ -72,11 +72,15 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
         unusedPeriod.RefundAsync(account, changedOn, paid => paid.Payer == Payers.Customer && paid.PartnerId == account.PartnerId,
             paid => TakenBackReason.In(paid.Language), cancellationToken);
 
-    /// <summary>The client's lines (list prices) at the partner's discount, as its own invoice would have been priced.</summary>
+    /// <summary>
+    /// The client's lines (list prices) at the partner's discount, as its own invoice would have been priced, said in the
+    /// partner's language (a line issued before lines kept their text keeps the client's words).
+    /// </summary>
     private PriceBreakdown PartnerPrice(Invoice invoice, string product, int discountPercent)
     {
         var lines = invoice.Lines.Where(l => l.Code != PlanChangeInvoicer.UnusedCreditCode)
-            .Select(l => new PriceLine(l.Code, l.Description, l.Quantity, l.UnitAmount, pricer.IsDiscountable(product, l.Code)).WithDiscountPercent(discountPercent))
+            .Select(l => new PriceLine(l.Code, l.Description, l.Quantity, l.UnitAmount, pricer.IsDiscountable(product, l.Code)) { Text = LineTextJson.Read(l.Text) }
+                .WithDiscountPercent(discountPercent))
             .ToList();
         return new PriceBreakdown(lines, invoice.Currency, discountPercent);
     }

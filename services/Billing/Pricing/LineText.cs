@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 using Reseller.Billing.Invoices.Issuing;
 
@@ -6,8 +7,17 @@ namespace Reseller.Billing.Pricing;
 
 /// <summary>
 /// What a price line is for, apart from its words: an invoice says it in the invoice's language when it is issued
-/// (<see cref="LineWords"/>), where a quote or a price in the API says it in English.
+/// (<see cref="LineWords"/>), where a quote or a price in the API says it in English. An invoice line keeps it
+/// (<see cref="LineTextJson"/>), so a line issued again to another payer says it in that payer's language.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(Written), "written")]
+[JsonDerivedType(typeof(Plan), "plan")]
+[JsonDerivedType(typeof(ExtraSeats), "extra_seats")]
+[JsonDerivedType(typeof(AddOn), "add_on")]
+[JsonDerivedType(typeof(Prorated), "prorated")]
+[JsonDerivedType(typeof(UnusedPeriod), "unused_period")]
+[JsonDerivedType(typeof(CreditPack), "credit_pack")]
 public abstract record LineText
 {
     public abstract string Say(LineWords words);

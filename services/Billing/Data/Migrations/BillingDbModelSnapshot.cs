@@ -935,6 +935,8 @@ namespace Reseller.Billing.Data.Migrations
 
                             b1.Property<long>("Quantity");
 
+                            b1.Property<string>("Text");
+
                             b1.Property<long>("Total");
 
                             b1.Property<long>("UnitAmount");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Payments;
 using Reseller.Billing.Renewals;
 using Reseller.Contracts.Accounts;
@@ -169,13 +170,16 @@ public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : I
         var start = DateTimeOffset.UtcNow.AddMonths(-1).AddDays(-1);
         var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Plus, start);
         var declinedClientCard = await billing.AddCardAsync(partnerId, "card_declined", accountId);
-        await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Partner, Payers.Customer, declinedClientCard, "client@client.test", DateTimeOffset.UtcNow.AddSeconds(-10)));
+        // A French client of an agency whose invoices are in English.
+        await billing.PublishAsync(new PayerChanged(accountId, partnerId, Payers.Partner, Payers.Customer, declinedClientCard, "client@client.test", DateTimeOffset.UtcNow.AddSeconds(-10),
+            Language: InvoiceLanguages.French));
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Payer == Payers.Customer));
 
         await billing.RunAsync<RenewalJob>(DateTimeOffset.UtcNow);
         Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).Status == AccountStatus.PaymentFailed));
         var renewal = Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal));
         Assert.Equal((Payers.Customer, InvoiceStatus.Open, 0, 1), (renewal.Payer, renewal.Status, renewal.DiscountPercent, renewal.FailedAttempts));
+        Assert.Equal(InvoiceLanguages.French, renewal.Language);
         return (accountId, renewal);
     }
 
@@ -199,6 +203,12 @@ public sealed class TakenBackInDunningTests(ServiceHostsLane infrastructure) : I
         var percent = ResellerDiscount.PercentFor(1);
         Assert.Equal((clientsRenewal.Subtotal, percent, clientsRenewal.Subtotal - clientsRenewal.Subtotal * percent / 100),
             (partners.Subtotal, partners.DiscountPercent, partners.Total));
+        // Said in the partner's language, not in its client's: "1 month", where the client's invoice said "1 mois".
+        Assert.Equal(InvoiceLanguages.English, partners.Language);
+        Assert.All(clientsRenewal.Lines, l => Assert.EndsWith("1 mois", l.Description, StringComparison.Ordinal));
+        Assert.Equal(clientsRenewal.Lines.Count, partners.Lines.Count);
+        Assert.All(partners.Lines, l => Assert.EndsWith("1 month", l.Description, StringComparison.Ordinal));
+        Assert.Contains("Marketing automation plus, 1,000 contacts, 1 month", partners.Lines.Select(l => l.Description));
         var payments = await billing.QueryAsync(db => db.Payments.AsNoTracking().Where(p => p.InvoiceId == partners.Id).ToListAsync());
         var paid = Assert.Single(payments);
         Assert.Equal((partnerCard, PaymentStatus.Succeeded, partners.Total), (paid.BillingProfileId, paid.Status, paid.Amount));
