@@ -16,7 +16,23 @@ public static class CreditNotesApi
         var api = app.MapGroup("/api/v1/admin/billing/invoices/{id}/credit-notes").WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator);
         api.MapPost("", CreateAsync).WithName("CreateCreditNote").WithSummary("Issue a credit note on an invoice");
         api.MapGet("", ListAsync).WithName("ListCreditNotes").WithSummary("List an invoice's credit notes");
+        app.MapGet("/api/v1/admin/billing/invoices/{id}", GetInvoiceAsync).WithTags("Operator").RequireAuthorization(PlatformPolicies.Operator)
+            .WithName("GetInvoiceToCredit").WithSummary("Read any partner's invoice, with what its credit notes credited");
         return app;
+    }
+
+    /// <summary>The invoice an operator is about to credit: its total, status and the notes that credited it so far.</summary>
+    public static async Task<Results<Ok<InvoiceResponse>, NotFound>> GetInvoiceAsync(string id, BillingDb db, CancellationToken cancellationToken)
+    {
+        var invoice = PublicId.TryParse(InvoiceResponse.IdPrefix, id, out var invoiceId)
+            ? await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken)
+            : null;
+        if (invoice is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var notes = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(InvoiceResponse.From(invoice, notes));
     }
 
     /// <summary>Credits part of a paid invoice (<see cref="InvoiceCrediting"/>), then refunds its card part.</summary>

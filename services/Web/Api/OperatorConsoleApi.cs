@@ -24,8 +24,9 @@ public sealed class OperatorConsoleApi(GatewayApi api)
     public Task<ApiResult<PendingTransferIn>> TransferInAsync(string id, string partnerId, CancellationToken cancellationToken = default) =>
         api.PostAsync<PendingTransferIn>($"/api/v1/admin/accounts/{Uri.EscapeDataString(id)}/transfer-in", new { partner_id = partnerId }, cancellationToken: cancellationToken);
 
-    public Task<ApiResult<ListPage<CreditNote>>> ListCreditNotesAsync(string invoiceId, CancellationToken cancellationToken = default) =>
-        api.GetAsync<ListPage<CreditNote>>($"/api/v1/admin/billing/invoices/{Uri.EscapeDataString(invoiceId)}/credit-notes", cancellationToken);
+    /// <summary>Any partner's invoice with its credit notes: what an operator reads before crediting it.</summary>
+    public Task<ApiResult<Invoice>> InvoiceToCreditAsync(string invoiceId, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Invoice>($"/api/v1/admin/billing/invoices/{Uri.EscapeDataString(invoiceId)}", cancellationToken);
 
     public Task<ApiResult<CreditNote>> CreateCreditNoteAsync(string invoiceId, long amount, string reason, CancellationToken cancellationToken = default) =>
         api.PostAsync<CreditNote>($"/api/v1/admin/billing/invoices/{Uri.EscapeDataString(invoiceId)}/credit-notes", new { amount, reason }, cancellationToken: cancellationToken);

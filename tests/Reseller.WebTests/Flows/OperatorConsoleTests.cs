@@ -132,11 +132,18 @@ public sealed class OperatorConsoleTests(WebSystem web)
         await page.GetByLabel("Invoice id (inv_…)", new() { Exact = true }).FillAsync(invoiceId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show its credit notes", Exact = true }).ClickAsync();
         await Expect(page.GetByText("No credit note yet.", new() { Exact = true })).ToBeVisibleAsync();
+        // The invoice itself, before any note: all of its total is left to credit, and the form says so.
+        var total = invoice["total"]!["amount"]!.GetValue<long>();
+        static string Dollars(long cents) => "$" + (cents / 100m).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Invoice {invoice["number"]!.GetValue<string>()}", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("left-to-credit")).ToHaveTextAsync(Dollars(total));
+        await Expect(page.GetByText($"At most {Dollars(total)} can still be credited.", new() { Exact = true })).ToBeVisibleAsync();
         await page.GetByLabel("Amount in cents", new() { Exact = true }).FillAsync("100");
         await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("Goodwill for an outage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Issue the credit note", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "of $1.00 issued." })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Goodwill for an outage", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("left-to-credit")).ToHaveTextAsync(Dollars(total - 100));
         await browser.CheckPageAsync("operator-credit-notes");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Payouts", Exact = true }).ClickAsync();

@@ -36,6 +36,14 @@ public sealed partial class CreditNoteTests(ResellerSystem system) : IDisposable
         Assert.Equal("paid", detail["status"]!.GetValue<string>());
         Assert.Equal(4410, detail["credited"]!["amount"]!.GetValue<long>());
         Assert.Equal(["Goodwill for an outage", "Billed twice by mistake"], detail["credit_notes"]!.AsArray().Select(n => n!["reason"]!.GetValue<string>()).ToArray());
+
+        // The operator reads the same invoice, whichever partner's it is, before crediting it: nothing is left.
+        var toCredit = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/admin/billing/invoices/{invoiceId}", asOperator: true), HttpStatusCode.OK);
+        Assert.Equal((4410L, 4410L, 2), (toCredit["total"]!["amount"]!.GetValue<long>(), toCredit["credited"]!["amount"]!.GetValue<long>(), toCredit["credit_notes"]!.AsArray().Count));
+        using var asPartner = await client.SendAsync(HttpMethod.Get, $"/api/v1/admin/billing/invoices/{invoiceId}", token: partner.Token);
+        Assert.True(asPartner.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, $"A partner read an invoice as the operator: {(int)asPartner.StatusCode}");
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/admin/billing/invoices/inv_{Guid.NewGuid():N}", asOperator: true), HttpStatusCode.NotFound);
+        await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/admin/billing/invoices/not-an-id", asOperator: true), HttpStatusCode.NotFound);
     }
 
     [Fact]
