@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
+
+using MimeKit;
 
 using Reseller.Testing;
 
@@ -7,7 +8,7 @@ namespace Reseller.EndToEndTests.Infrastructure;
 
 /// <summary>
 /// Reads the .eml files the systems this test process started write into their mail folders (plain text, quoted-printable
-/// or base64 bodies). Every test mails addresses of its own, so reading every system's folder finds only its mails.
+/// or base64 bodies, decoded by MimeKit as each part declares). Every test mails addresses of its own, so reading every system's folder finds only its mails.
 /// </summary>
 public static partial class MailFolder
 {
@@ -31,21 +32,21 @@ public static partial class MailFolder
             .Select(system => system.MailDirectory)
             .Where(Directory.Exists)
             .SelectMany(directory => Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal))
-            .Select(file => Decode(File.ReadAllText(file)))
+            .Select(Read)
             .Where(text => ToHeader().Match(text) is { Success: true } header && header.Value.Contains(to, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
     public static string TokenFrom(string mail) => TokenPattern().Match(mail) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No token link in the mail:\n" + mail);
 
-    private static string Decode(string eml)
+    /// <summary>
+    /// The mail's headers and its decoded text and HTML bodies, read by the library that wrote it. A plain-text body is
+    /// never decoded as quoted-printable: that turned a link's "token=3Dab…" into "token=ab…", a token two characters short.
+    /// </summary>
+    public static string Read(string file)
     {
-        if (eml.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
-        {
-            var body = eml[(eml.IndexOf("\r\n\r\n", eml.IndexOf("Content-Transfer-Encoding", StringComparison.Ordinal), StringComparison.Ordinal) + 4)..];
-            var base64 = string.Concat(body.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)));
-            return eml + "\n" + Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-        }
-        return eml.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
+        using var message = MimeMessage.Load(file);
+        var headers = string.Join("\n", message.Headers.Select(h => $"{h.Field}: {h.Value}"));
+        return $"{headers}\n\n{message.TextBody}\n{message.HtmlBody}";
     }
 
     [GeneratedRegex(@"^To:.*$", RegexOptions.Multiline)]

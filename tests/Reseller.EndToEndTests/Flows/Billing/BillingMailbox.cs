@@ -1,14 +1,12 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace Reseller.EndToEndTests.Flows.Billing;
 
 /// <summary>
-/// Reads the .eml files the system writes under its data directory: unfolded To and Subject headers and the text body,
-/// quoted-printable decoded. Enough for the plain ASCII notices Billing sends, without a MIME package in this project.
+/// Reads the .eml files the system writes under its data directory: the To and Subject headers and the text body, decoded
+/// by MimeKit (the library that wrote them) as each mail declares.
 /// </summary>
-public static partial class BillingMailbox
+public static class BillingMailbox
 {
     public sealed record Mail(string To, string Subject, string Text);
 
@@ -17,26 +15,7 @@ public static partial class BillingMailbox
 
     private static Mail Parse(string path)
     {
-        var raw = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var split = raw.IndexOf("\n\n", StringComparison.Ordinal);
-        var headers = FoldedLine().Replace(raw[..split], " ");
-        var body = raw[(split + 2)..];
-        string Header(string name) => headers.Split('\n').FirstOrDefault(h => h.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim() ?? "";
-        if (Header("Content-Transfer-Encoding").Equals("quoted-printable", StringComparison.OrdinalIgnoreCase))
-        {
-            body = QuotedByte().Replace(body.Replace("=\n", "", StringComparison.Ordinal),
-                m => ((char)byte.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
-        }
-        else if (Header("Content-Transfer-Encoding").Equals("base64", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\n", "", StringComparison.Ordinal)));
-        }
-        return new Mail(Header("To"), Header("Subject"), body);
+        using var message = MimeMessage.Load(path);
+        return new Mail(message.To.ToString(), message.Subject ?? "", message.TextBody ?? "");
     }
-
-    [GeneratedRegex(@"\n[ \t]+")]
-    private static partial Regex FoldedLine();
-
-    [GeneratedRegex("=([0-9A-F]{2})")]
-    private static partial Regex QuotedByte();
 }
