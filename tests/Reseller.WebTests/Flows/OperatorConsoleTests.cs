@@ -138,7 +138,7 @@ public sealed class OperatorConsoleTests(WebSystem web)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Invoice {invoice["number"]!.GetValue<string>()}", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("left-to-credit")).ToHaveTextAsync(Dollars(total));
         await Expect(page.GetByText($"At most {Dollars(total)} can still be credited.", new() { Exact = true })).ToBeVisibleAsync();
-        await page.GetByLabel("Amount in cents", new() { Exact = true }).FillAsync("100");
+        await page.GetByLabel("Amount (USD)", new() { Exact = true }).FillAsync("1.00");
         await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("Goodwill for an outage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Issue the credit note", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "of $1.00 issued." })).ToBeVisibleAsync();
