@@ -22,12 +22,15 @@ public sealed class SandboxClockTests(ResellerSystem system) : IDisposable
 
         Assert.True(moved["now"]!.GetValue<DateTimeOffset>() >= target);
         var instances = moved["ran"]!.AsObject().Select(i => i.Key).ToList();
-        Assert.Contains("partners-0", instances);
-        Assert.Contains("accounts-0", instances);
-        Assert.Contains("credits-0", instances);
-        for (var replica = 0; replica < ResellerSystem.BillingReplicas; replica++)
+        foreach (var service in new[] { ResellerResources.Accounts.Name, ResellerResources.Billing.Name, ResellerResources.Credits.Name, ResellerResources.Partners.Name })
         {
-            Assert.Contains($"billing-{replica}", instances);
+            for (var replica = 0; replica < ResellerSystem.ReplicasOf(service); replica++)
+            {
+                Assert.Contains($"{service}-{replica}", instances);
+            }
+        }
+        for (var replica = 0; replica < ResellerSystem.ReplicasOf(ResellerResources.Billing.Name); replica++)
+        {
             Assert.NotNull(moved["ran"]![$"billing-{replica}"]!["pending_payments"]);
         }
         Assert.True(back["now"]!.GetValue<DateTimeOffset>() >= target);

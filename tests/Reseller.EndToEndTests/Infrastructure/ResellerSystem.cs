@@ -12,10 +12,14 @@ namespace Reseller.EndToEndTests.Infrastructure;
 /// </summary>
 public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 {
-    public const int BillingReplicas = 2;
+    /// <summary>
+    /// The services the shared system runs two instances of: those other services call, so that every test crosses
+    /// replicas, and <c>ReplicaFailoverTests</c>, last, can kill one of each.
+    /// </summary>
+    public static readonly string[] ReplicatedServices = [ResellerResources.Billing.Name, ResellerResources.Accounts.Name, ResellerResources.Partners.Name];
 
     /// <summary>How many instances of <paramref name="service"/> the shared system runs.</summary>
-    public static int ReplicasOf(string service) => service == ResellerResources.Billing.Name ? BillingReplicas : 1;
+    public static int ReplicasOf(string service) => ReplicatedServices.Contains(service) ? 2 : 1;
 
     private readonly string dataDirectoryName;
     private readonly string[] args;
@@ -35,7 +39,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 
     /// <summary>The system the end-to-end test classes share (an assembly fixture), in a data directory of its own.</summary>
     public ResellerSystem()
-        : this($"e2e-{Interlocked.Increment(ref created)}", [$"--Billing:Replicas={BillingReplicas}"])
+        : this($"e2e-{Interlocked.Increment(ref created)}", [.. ReplicatedServices.Select(service => $"--{service}:Replicas={ReplicasOf(service)}")])
     {
     }
 
