@@ -47,7 +47,8 @@ public static class ResellerModel
             .WithReference(creditsDb)
             .WithReference(messaging)
             .WithPeer(billing)
-            .WithPeer(accounts);
+            .WithPeer(accounts)
+            .WithReplicas(Replicas(builder.Configuration, "Credits"));
 
         // The dashboard: a front-end that calls only the public API at the gateway; its database holds only the Data Protection
         // keys its replicas share.

@@ -13,10 +13,10 @@ namespace Reseller.EndToEndTests.Infrastructure;
 public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 {
     /// <summary>
-    /// The services the shared system runs two instances of: those other services call, so that every test crosses
-    /// replicas, and <c>ReplicaFailoverTests</c>, last, can kill one of each.
+    /// The services the shared system runs two instances of, as the production overlay does (deploy/k8s/overlays/production),
+    /// so that every test crosses replicas, and <c>ReplicaFailoverTests</c>, last, can kill one of each.
     /// </summary>
-    public static readonly string[] ReplicatedServices = [ResellerResources.Billing.Name, ResellerResources.Accounts.Name, ResellerResources.Partners.Name];
+    public static readonly string[] ReplicatedServices = [ResellerResources.Billing.Name, ResellerResources.Accounts.Name, ResellerResources.Partners.Name, ResellerResources.Credits.Name];
 
     /// <summary>How many instances of <paramref name="service"/> the shared system runs.</summary>
     public static int ReplicasOf(string service) => ReplicatedServices.Contains(service) ? 2 : 1;

@@ -12,7 +12,7 @@ using Reseller.Testing.AssemblyFixtures;
 namespace Reseller.EndToEndTests.Flows.Resilience;
 
 /// <summary>
-/// One of two replicas of every service that others call (Billing, Accounts, Partners) is SIGKILLed; the calls that
+/// One of two replicas of every replicated service (Billing, Accounts, Partners, Credits) is SIGKILLed; the calls that
 /// follow and need them, through the gateway and between services, all succeed on the live replicas. Then Billing dies
 /// entirely: accounts are still created on a card Accounts knows, and what truly needs Billing is 503 with Retry-After.
 /// </summary>
