@@ -31,8 +31,7 @@ public static class CreditNotesApi
         {
             return TypedResults.NotFound();
         }
-        var notes = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(InvoiceResponse.From(invoice, notes));
+        return TypedResults.Ok(InvoiceResponse.From(invoice, await db.CreditNotesOfAsync(invoice.Id, cancellationToken)));
     }
 
     /// <summary>Credits part of a paid invoice (<see cref="InvoiceCrediting"/>), then refunds its card part.</summary>
@@ -82,7 +81,7 @@ public static class CreditNotesApi
         {
             return TypedResults.NotFound();
         }
-        var notes = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoiceId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var notes = await db.CreditNotesOfAsync(invoiceId.Value, cancellationToken);
         return TypedResults.Ok(new ServiceDefaults.Http.Page<CreditNoteResponse>(notes.Select(CreditNoteResponse.From).ToList(), null));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Billing.Access;
+using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Contracts.Accounts;
 using Reseller.ServiceDefaults.Http;
@@ -83,7 +84,7 @@ public static class InvoicesApi
         {
             return Problem(404, "not-found", "Not found", "No invoice with that id.");
         }
-        var notes = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var notes = await db.CreditNotesOfAsync(invoice.Id, cancellationToken);
         if (format == InvoiceFormats.Json)
         {
             return TypedResults.Ok(InvoiceResponse.From(invoice, notes));
