@@ -22,7 +22,7 @@ public static class Formats
         }
         var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
         format.CurrencySymbol = Symbols.TryGetValue(money.Currency, out var symbol) ? symbol : money.Currency;
-        return (money.Amount / 100m).ToString("C", format);
+        return money.Units.ToString("C", format);
     }
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
