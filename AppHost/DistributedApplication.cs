@@ -222,6 +222,10 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public Uri GetEndpoint(string projectName, int replica = 0) => new(Replica(projectName, replica).Url);
 
+    /// <summary>How many replicas of the project this system runs.</summary>
+    public int ReplicasOf(string projectName) =>
+        replicas.TryGetValue(projectName, out var ofProject) ? ofProject.Length : throw new ArgumentException($"no project is named '{projectName}'", nameof(projectName));
+
     public string GetConnectionString(string resourceName)
     {
         if (postgres is not null && postgres.Owns(resourceName))

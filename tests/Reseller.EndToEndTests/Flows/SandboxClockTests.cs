@@ -24,12 +24,12 @@ public sealed class SandboxClockTests(ResellerSystem system) : IDisposable
         var instances = moved["ran"]!.AsObject().Select(i => i.Key).ToList();
         foreach (var service in new[] { ResellerResources.Accounts.Name, ResellerResources.Billing.Name, ResellerResources.Credits.Name, ResellerResources.Partners.Name })
         {
-            for (var replica = 0; replica < ResellerSystem.ReplicasOf(service); replica++)
+            for (var replica = 0; replica < system.App.ReplicasOf(service); replica++)
             {
                 Assert.Contains($"{service}-{replica}", instances);
             }
         }
-        for (var replica = 0; replica < ResellerSystem.ReplicasOf(ResellerResources.Billing.Name); replica++)
+        for (var replica = 0; replica < system.App.ReplicasOf(ResellerResources.Billing.Name); replica++)
         {
             Assert.NotNull(moved["ran"]![$"billing-{replica}"]!["pending_payments"]);
         }

@@ -26,17 +26,26 @@ public static partial class MailFolder
     public static async Task<string> WaitForMailAsync(string to, string subjectContains, TimeSpan timeout) =>
         (await WaitForMailsAsync(to, subjectContains, 1, timeout))[0];
 
+    /// <summary>A mail as a test reads it field by field: its recipients, its subject and its decoded text body.</summary>
+    public sealed record Mail(string To, string Subject, string Text);
+
     /// <summary>The decoded mails to one recipient, oldest first within each system.</summary>
     public static IReadOnlyList<string> MailsTo(string to) =>
         ResellerSystem.Started
-            .Select(system => system.MailDirectory)
-            .Where(Directory.Exists)
-            .SelectMany(directory => Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal))
+            .SelectMany(system => Files(system.MailDirectory))
             .Select(Read)
             .Where(text => ToHeader().Match(text) is { Success: true } header && header.Value.Contains(to, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
     public static string TokenFrom(string mail) => TokenPattern().Match(mail) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No token link in the mail:\n" + mail);
+
+    /// <summary>The mails in one system's mail folder, oldest first, field by field.</summary>
+    public static IReadOnlyList<Mail> In(string directory) =>
+        [.. Files(directory).Select(file =>
+        {
+            using var message = MimeMessage.Load(file);
+            return new Mail(message.To.ToString(), message.Subject ?? "", message.TextBody ?? "");
+        })];
 
     /// <summary>
     /// The mail's headers and its decoded text and HTML bodies, read by the library that wrote it. A plain-text body is
@@ -48,6 +57,9 @@ public static partial class MailFolder
         var headers = string.Join("\n", message.Headers.Select(h => $"{h.Field}: {h.Value}"));
         return $"{headers}\n\n{message.TextBody}\n{message.HtmlBody}";
     }
+
+    private static IEnumerable<string> Files(string directory) =>
+        Directory.Exists(directory) ? Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal) : [];
 
     [GeneratedRegex(@"^To:.*$", RegexOptions.Multiline)]
     private static partial Regex ToHeader();

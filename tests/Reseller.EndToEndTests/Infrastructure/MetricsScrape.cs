@@ -6,12 +6,12 @@ namespace Reseller.EndToEndTests.Infrastructure;
 /// <summary>The samples of one or more Prometheus text scrapes (a service's replicas' /metrics), summed by name and labels.</summary>
 public sealed partial class MetricsScrape(IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Labels, double Value)> samples)
 {
-    /// <summary>The scrapes of every instance of <paramref name="service"/> in the shared system, together.</summary>
+    /// <summary>The scrapes of every instance of <paramref name="service"/> in the system, together.</summary>
     public static async Task<MetricsScrape> OfAsync(ResellerSystem system, string service)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var samples = new List<(string, IReadOnlyDictionary<string, string>, double)>();
-        for (var replica = 0; replica < ResellerSystem.ReplicasOf(service); replica++)
+        for (var replica = 0; replica < system.App.ReplicasOf(service); replica++)
         {
             var text = await http.GetStringAsync(new Uri(system.App.GetEndpoint(service, replica), "/metrics"));
             samples.AddRange(Parse(text));

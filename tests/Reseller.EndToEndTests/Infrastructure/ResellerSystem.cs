@@ -18,9 +18,6 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
     /// </summary>
     public static readonly string[] ReplicatedServices = [ResellerResources.Billing.Name, ResellerResources.Accounts.Name, ResellerResources.Partners.Name, ResellerResources.Credits.Name];
 
-    /// <summary>How many instances of <paramref name="service"/> the shared system runs.</summary>
-    public static int ReplicasOf(string service) => ReplicatedServices.Contains(service) ? 2 : 1;
-
     private readonly string dataDirectoryName;
     private readonly string[] args;
     private readonly Action<IDictionary<string, string>, ApplicationModel, DistributedApplication>? setup;
@@ -39,7 +36,7 @@ public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 
     /// <summary>The system the end-to-end test classes share (an assembly fixture), in a data directory of its own.</summary>
     public ResellerSystem()
-        : this($"e2e-{Interlocked.Increment(ref created)}", [.. ReplicatedServices.Select(service => $"--{service}:Replicas={ReplicasOf(service)}")])
+        : this($"e2e-{Interlocked.Increment(ref created)}", [.. ReplicatedServices.Select(service => $"--{service}:Replicas=2")])
     {
     }
 

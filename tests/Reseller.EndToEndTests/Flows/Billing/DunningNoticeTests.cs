@@ -23,7 +23,7 @@ public sealed class DunningNoticeTests(ResellerSystem system) : IDisposable
 
         var mailDirectory = Path.Combine(system.App.DataDirectory, "mail");
         var mails = await Eventually.ReadAsync(
-            () => Task.FromResult(BillingMailbox.Read(mailDirectory).Where(m => m.To.Contains(address, StringComparison.Ordinal) || m.Subject.Contains(name, StringComparison.Ordinal)).ToList()),
+            () => Task.FromResult(MailFolder.In(mailDirectory).Where(m => m.To.Contains(address, StringComparison.Ordinal) || m.Subject.Contains(name, StringComparison.Ordinal)).ToList()),
             found => found.Count > 0,
             BillingFlows.Settle);
 

@@ -62,8 +62,8 @@ public sealed class PayerAndSummaryTests(ResellerSystem system) : IDisposable
     }
 
     /// <summary>Every mail to the address that tells of a payer switch, whichever service wrote it.</summary>
-    private static List<BillingMailbox.Mail> PayerMails(string mailDirectory, string address) =>
-        BillingMailbox.Read(mailDirectory).Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase)
+    private static List<MailFolder.Mail> PayerMails(string mailDirectory, string address) =>
+        MailFolder.In(mailDirectory).Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase)
             && (m.Subject.Contains("paid by the", StringComparison.Ordinal) || m.Subject.Contains("Payer changed", StringComparison.Ordinal))).ToList();
 
     [Fact]
