@@ -12,7 +12,12 @@ public sealed class LoginLockout
     public int FailedAttempts { get; private set; }
     public DateTimeOffset? LockedUntil { get; private set; }
 
-    public TimeSpan? RemainingLock(DateTimeOffset now) => LockedUntil is { } until && until > now ? until - now : null;
+    /// <summary>
+    /// The time left, never more than the lockout's own length: the replica that locked the login may have a clock a
+    /// little ahead of the one that checks it.
+    /// </summary>
+    public TimeSpan? RemainingLock(DateTimeOffset now) =>
+        LockedUntil is { } until && until > now ? TimeSpan.FromTicks(Math.Min((until - now).Ticks, Duration.Ticks)) : null;
 
     public void RegisterFailure(DateTimeOffset now)
     {

@@ -24,6 +24,19 @@ public sealed class LoginLockoutTests
     }
 
     [Fact]
+    public void A_clock_behind_the_one_that_locked_never_reads_more_than_the_lockout()
+    {
+        var lockout = new LoginLockout();
+        for (var i = 0; i < LoginLockout.MaxFailures; i++)
+        {
+            lockout.RegisterFailure(Start);
+        }
+
+        Assert.Equal(LoginLockout.Duration, lockout.RemainingLock(Start.AddMilliseconds(-700)));
+        Assert.Equal(LoginLockout.Duration - TimeSpan.FromSeconds(1), lockout.RemainingLock(Start.AddSeconds(1)));
+    }
+
+    [Fact]
     public void A_success_resets_the_count()
     {
         var lockout = new LoginLockout();
