@@ -42,20 +42,20 @@ public static class ClockExtensions
             return app;
         }
         var group = app.MapGroup(InternalClockPath).RequireAuthorization(PlatformPolicies.Operator).ExcludeFromDescription();
-        group.MapGet("", (TimeProvider clock) => TypedResults.Ok(new ClockReading(clock.GetUtcNow(), null)));
+        group.MapGet("", (PlatformClock clock) => TypedResults.Ok(new InstanceClockReading(clock.GetUtcNow(), clock.Offset.Ticks)));
         group.MapPost("", AdvanceAsync);
         return app;
     }
 
     /// <summary>Moves the instance's clock, then runs what became due unless <paramref name="jobs"/> is false (the gateway moves every clock before any job runs).</summary>
     private static async Task<Ok<ClockReading>> AdvanceAsync(
-        ClockChange change, PlatformClock clock, DueJobRunner dueJobs, CancellationToken cancellationToken, bool jobs = true)
+        InstanceClockMove move, PlatformClock clock, DueJobRunner dueJobs, CancellationToken cancellationToken, bool jobs = true)
     {
-        if (change.Now is not { } target)
+        if (move.Now is not { } target)
         {
             throw ValidationErrors.Reject("now", "now is required.");
         }
-        var now = clock.AdvanceTo(target);
+        var now = move.RealAt is { } realAt ? clock.AdvanceTo(target, realAt) : clock.AdvanceTo(target);
         var ran = jobs ? await dueJobs.RunAllAsync(cancellationToken) : null;
         return TypedResults.Ok(new ClockReading(now, ran));
     }

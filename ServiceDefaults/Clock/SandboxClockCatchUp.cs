@@ -10,8 +10,9 @@ namespace Reseller.ServiceDefaults.Clock;
 /// <summary>
 /// A sandbox instance keeps its clock's offset in memory, so one started again (after a crash, or a replica replaced) would
 /// run at the real time, behind the platform by as far as the operator had moved it, and refuse every token issued since.
-/// Before it serves, it reads the clocks of the instances it knows (its peers in service discovery) and moves its own to the
-/// latest. None answering (the first start of the whole system, when every clock is at the real time) leaves it where it is.
+/// Before it serves, it reads the clocks of the instances it knows (its peers in service discovery) and takes the offset of
+/// the one furthest ahead. None answering (the first start of the whole system, when every clock is at the real time) leaves
+/// it where it is.
 /// </summary>
 internal sealed partial class SandboxClockCatchUp(
     PlatformClock clock,
@@ -33,10 +34,10 @@ internal sealed partial class SandboxClockCatchUp(
         // Not the services' resilient client: a peer that is down is simply not asked again, and must not hold the start.
         using var http = new HttpClient { Timeout = AskTimeout };
         var readings = await Task.WhenAll(peers.Select(peer => ReadAsync(http, peer, adminKey, cancellationToken)));
-        var latest = readings.OfType<DateTimeOffset>().DefaultIfEmpty(DateTimeOffset.MinValue).Max();
-        if (latest > clock.GetUtcNow())
+        var furthest = TimeSpan.FromTicks(readings.OfType<InstanceClockReading>().Select(r => r.OffsetTicks).DefaultIfEmpty(0).Max());
+        if (furthest > clock.Offset)
         {
-            LogCaughtUp(logger, clock.AdvanceTo(latest), readings.Count(r => r is not null));
+            LogCaughtUp(logger, clock.CatchUpWith(furthest), readings.Count(r => r is not null));
         }
     }
 
@@ -51,7 +52,7 @@ internal sealed partial class SandboxClockCatchUp(
             .Distinct(),
     ];
 
-    private static async Task<DateTimeOffset?> ReadAsync(HttpClient http, Uri peer, string adminKey, CancellationToken cancellationToken)
+    private static async Task<InstanceClockReading?> ReadAsync(HttpClient http, Uri peer, string adminKey, CancellationToken cancellationToken)
     {
         try
         {

@@ -14,7 +14,9 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
 {
     public async Task<PlatformClockResponse> AdvanceAsync(DateTimeOffset target, string adminKey, CancellationToken cancellationToken)
     {
-        (gatewayClock as PlatformClock)?.AdvanceTo(target);
+        // Every instance takes the target as of this one real instant, so each runs the same offset however late it is told.
+        var realAt = (gatewayClock as PlatformClock)?.RealNow ?? gatewayClock.GetUtcNow();
+        (gatewayClock as PlatformClock)?.AdvanceTo(target, realAt);
         // Every clock moves before any instance runs its jobs. Moved one after another's jobs, an instance would be behind
         // those moved before it by as long as their jobs took (a year's renewals: tens of seconds), and a token an instance
         // ahead issues would not yet be valid at one behind.
@@ -23,14 +25,14 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
             .ToList();
         foreach (var instance in instances)
         {
-            await AdvanceInstanceAsync(instance.Uri, target, adminKey, runJobs: false, cancellationToken);
+            await AdvanceInstanceAsync(instance.Uri, target, realAt, adminKey, runJobs: false, cancellationToken);
         }
         var results = new Dictionary<string, ClockReading>(StringComparer.Ordinal);
         var failures = new List<string>();
         foreach (var instance in instances)
         {
             // Every instance is asked even when one fails, so none is left behind.
-            if (await AdvanceInstanceAsync(instance.Uri, target, adminKey, runJobs: true, cancellationToken) is { } reading)
+            if (await AdvanceInstanceAsync(instance.Uri, target, realAt, adminKey, runJobs: true, cancellationToken) is { } reading)
             {
                 results[instance.Name] = reading;
             }
@@ -48,12 +50,14 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
         return new PlatformClockResponse(now, results.ToDictionary(r => r.Key, r => r.Value.Jobs ?? new Dictionary<string, int>()));
     }
 
-    private async Task<ClockReading?> AdvanceInstanceAsync(Uri instance, DateTimeOffset target, string adminKey, bool runJobs, CancellationToken cancellationToken)
+    private async Task<ClockReading?> AdvanceInstanceAsync(
+        Uri instance, DateTimeOffset target, DateTimeOffset realAt, string adminKey, bool runJobs, CancellationToken cancellationToken)
     {
         var path = runJobs ? ClockExtensions.InternalClockPath : ClockExtensions.InternalClockMoveOnlyPath;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance, path))
         {
-            Content = JsonContent.Create(new { now = target }),
+            // The default serializer keeps both instants to the tick (the API's timestamps are to the second).
+            Content = JsonContent.Create(new { now = target, real_at = realAt }),
         };
         request.Headers.Add(AdminKeyAuthenticationHandler.HeaderName, adminKey);
         try
@@ -69,6 +73,6 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
         }
     }
 
-    public Task<DateTimeOffset> ReadAsync(string adminKey, CancellationToken cancellationToken) =>
-        InstanceClock.ReadAsync(http, services.Instances.Values.SelectMany(i => i).First(), adminKey, cancellationToken);
+    public async Task<DateTimeOffset> ReadAsync(string adminKey, CancellationToken cancellationToken) =>
+        (await InstanceClock.ReadAsync(http, services.Instances.Values.SelectMany(i => i).First(), adminKey, cancellationToken)).Now;
 }

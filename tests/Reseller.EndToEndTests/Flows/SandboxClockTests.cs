@@ -34,6 +34,9 @@ public sealed class SandboxClockTests(ResellerSystem system) : IDisposable
             Assert.NotNull(moved["ran"]![$"billing-{replica}"]!["pending_payments"]);
         }
         Assert.True(back["now"]!.GetValue<DateTimeOffset>() >= target);
+        // Told one after another, every instance still runs the very same offset: replicas agree on the time.
+        var offsets = await Task.WhenAll(instances.Select(OffsetTicksAsync));
+        Assert.True(offsets.Distinct().Count() == 1, string.Join(", ", instances.Zip(offsets, (i, o) => $"{i} {TimeSpan.FromTicks(o)}")));
     }
 
     [Fact]
@@ -45,11 +48,11 @@ public sealed class SandboxClockTests(ResellerSystem system) : IDisposable
         await system.App.RestartProjectAsync(ResellerResources.Billing.Name, 0);
 
         var restarted = system.App.Resources.Single(r => r.Name == billing);
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{restarted.Url}/internal/clock");
-        request.Headers.Add("X-Admin-Key", system.App.AdminKey);
-        var reading = await GatewayClient.JsonAsync(await http.SendAsync(request), HttpStatusCode.OK);
+        var reading = await InstanceClockAsync(billing);
         Assert.True(reading["now"]!.GetValue<DateTimeOffset>() >= moved, $"{billing} came back at {reading["now"]}, behind the platform's {moved:O}");
+        // It takes its peers' offset exactly, not their now rounded to the second.
+        Assert.Equal(await OffsetTicksAsync($"{ResellerResources.Accounts.Name}-0"), reading["offset_ticks"]!.GetValue<long>());
+        using var http = new HttpClient();
         // It honours a token issued at the platform's time (behind it, the token would not be valid yet).
         var partner = await client.CreatePartnerAsync();
         using var asPartner = new HttpRequestMessage(HttpMethod.Get, $"{restarted.Url}/api/v1/billing-profiles");
@@ -64,6 +67,16 @@ public sealed class SandboxClockTests(ResellerSystem system) : IDisposable
 
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/admin/clock", new { now = DateTimeOffset.UtcNow.AddYears(1) }, partner.Token), HttpStatusCode.Forbidden);
     }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> InstanceClockAsync(string instance)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{system.App.Resources.Single(r => r.Name == instance).Url}/internal/clock");
+        request.Headers.Add("X-Admin-Key", system.App.AdminKey);
+        return await GatewayClient.JsonAsync(await http.SendAsync(request), HttpStatusCode.OK);
+    }
+
+    private async Task<long> OffsetTicksAsync(string instance) => (await InstanceClockAsync(instance))["offset_ticks"]!.GetValue<long>();
 
     public void Dispose() => client.Dispose();
 }
