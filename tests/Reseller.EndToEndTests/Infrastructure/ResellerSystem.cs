@@ -13,11 +13,10 @@ namespace Reseller.EndToEndTests.Infrastructure;
 public sealed class ResellerSystem : IAsyncLifetime, IDisposable
 {
     /// <summary>
-    /// The services the shared system runs two instances of. Accounts, Partners and Credits stay single here: with two of
-    /// each, list order ties and a lockout's time left differed between replicas (AccountListTests, PartnerLoginTests);
-    /// ReplicaFailoverTests runs every called service replicated on a system of its own.
+    /// The services the shared system runs two instances of, as the production overlay does (deploy/k8s/overlays/production),
+    /// so that every test crosses replicas, and <c>ReplicaFailoverTests</c>, last, can kill one of each.
     /// </summary>
-    public static readonly string[] ReplicatedServices = [ResellerResources.Billing.Name];
+    public static readonly string[] ReplicatedServices = [ResellerResources.Billing.Name, ResellerResources.Accounts.Name, ResellerResources.Partners.Name, ResellerResources.Credits.Name];
 
     private readonly string dataDirectoryName;
     private readonly string[] args;

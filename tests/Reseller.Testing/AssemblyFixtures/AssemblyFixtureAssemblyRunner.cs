@@ -8,9 +8,9 @@ namespace Reseller.Testing.AssemblyFixtures;
 /// <summary>
 /// Runs the assembly's collections as xUnit does, handing each the shared fixtures it needs, and disposes each fixture once
 /// the last collection that needs it is done. The collections on a shared fixture only lone collections need (a system of
-/// their own) run last, so every other shared fixture is disposed before it starts. It is created when first asked for,
-/// not ahead: started beside the other lone collections, it slowed them by more than it saved (end-to-end group 4m57
-/// against 4m21 alone on this machine).
+/// their own) run last, so every other shared fixture is disposed before it starts; such a fixture is created when first
+/// asked for, not ahead: started beside the other lone collections, it slowed them by more than it saved (end-to-end group
+/// 4m57 against 4m21 alone on this machine). The collections marked <see cref="RunsAloneAttribute.Last"/> run last too.
 /// </summary>
 internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
 {
@@ -36,9 +36,11 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
         foreach (var collection in TestCases.GroupBy(testCase => testCase.TestMethod.TestClass.TestCollection.UniqueID))
         {
             var classes = collection.Select(testCase => testCase.TestMethod.TestClass.Class.ToRuntimeType()).Distinct().ToList();
+            var alone = classes.Select(type => type.GetCustomAttribute<RunsAloneAttribute>(inherit: false)).OfType<RunsAloneAttribute>().ToList();
             var needs = new CollectionNeeds(
                 [.. classes.SelectMany(SharedFixtures.ConstructorParameterTypes).Where(fixtures.Declares).Distinct()],
-                classes.Any(type => type.IsDefined(typeof(RunsAloneAttribute), inherit: false)));
+                alone.Count > 0,
+                alone.Any(attribute => attribute.Last));
             needsOf[collection.Key] = needs;
             sideBySideCollections += !needs.Alone && needs.Fixtures.Count > 0 ? 1 : 0;
             foreach (var type in needs.Fixtures)
@@ -48,7 +50,7 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
             }
         }
         neededOnlyAlone.ExceptWith(neededBySideBySide);
-        var aloneFirst = needsOf.Values.Count(needs => needs.Alone && !needs.Fixtures.Any(neededOnlyAlone.Contains));
+        var aloneFirst = needsOf.Values.Count(needs => needs.Alone && !RunsLast(needs));
         // Collections run one after another (parallelizeTestCollections false): none runs beside a lone one, and one that
         // waited for the side-by-side collections still to come would wait for ever.
         var parallel = !executionOptions.DisableParallelizationOrDefault();
@@ -64,7 +66,7 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
         RunSummary summary;
         // Only collections on a shared fixture take a seat: one with a system of its own never disturbs a test that runs alone.
         await using (var seat = needs.Fixtures.Count > 0 || needs.Alone
-            ? await gate.EnterAsync(needs.Alone, last: needs.Fixtures.Any(neededOnlyAlone.Contains))
+            ? await gate.EnterAsync(needs.Alone, last: RunsLast(needs))
             : null)
         {
             summary = await new AssemblyFixtureCollectionRunner(
@@ -87,6 +89,8 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
         await base.BeforeTestAssemblyFinishedAsync();
     }
 
+    private bool RunsLast(CollectionNeeds needs) => needs.Alone && (needs.Last || needs.Fixtures.Any(neededOnlyAlone.Contains));
+
     private bool LastToRun(Type fixture)
     {
         lock (counting)
@@ -95,6 +99,6 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
         }
     }
 
-    /// <summary>The shared fixtures a collection's classes ask for, and whether one of them must run alone.</summary>
-    private sealed record CollectionNeeds(IReadOnlyList<Type> Fixtures, bool Alone);
+    /// <summary>The shared fixtures a collection's classes ask for, whether one of them must run alone, and whether after every other.</summary>
+    private sealed record CollectionNeeds(IReadOnlyList<Type> Fixtures, bool Alone, bool Last);
 }

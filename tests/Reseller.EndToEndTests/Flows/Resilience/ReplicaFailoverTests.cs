@@ -12,21 +12,21 @@ using Reseller.Testing.AssemblyFixtures;
 namespace Reseller.EndToEndTests.Flows.Resilience;
 
 /// <summary>
-/// One of two replicas of every service that others call (Billing, Accounts, Partners) is SIGKILLed; the calls that
+/// One of two replicas of every replicated service (Billing, Accounts, Partners, Credits) is SIGKILLed; the calls that
 /// follow and need them, through the gateway and between services, all succeed on the live replicas. Then Billing dies
 /// entirely: accounts are still created on a card Accounts knows, and what truly needs Billing is 503 with Retry-After.
 /// </summary>
-// Alone: its 250 calls test failover, not a machine shared with the other tests' system (beside them, some calls from
-// Credits to Billing outlived their 10 s timeout). Its system is an assembly fixture that only this lone class needs: this
-// class runs after the other lone classes, and its system starts once the shared one is gone.
-[RunsAlone]
-public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IDisposable
+// Alone: its 250 calls test failover, not a machine shared with the other tests (beside them, some calls from Credits to
+// Billing outlived their 10 s timeout). Last: it leaves the shared system without Billing, so it runs once every other
+// class is done with it (a system of its own cost 45-50 s more to start).
+[RunsAlone(Last = true)]
+public sealed class ReplicaFailoverTests(ResellerSystem system) : IDisposable
 {
     // Each kind of call 50 times, 10 at a time: a dead replica leaves the rotation for 10 s once a call finds it, so most
     // calls never meet it; 50 still meet it at the start and again whenever it returns to the rotation (200 took 44-51 s).
     private const int Calls = 50;
     private const int InFlight = 10;
-    private readonly GatewayClient client = replicated.System.Client();
+    private readonly GatewayClient client = system.Client();
 
     [Fact]
     public async Task After_one_replica_of_each_called_service_is_killed_the_next_calls_that_need_them_all_succeed()
@@ -34,9 +34,9 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IDisposa
         var partner = await client.CreatePartnerAsync();
         var card = await client.CreateBillingProfileAsync(partner, GatewayClient.GoodCard);
         Assert.True(await AccountsKnowsCardAsync(card), "Accounts never heard of the card from Billing's event");
-        foreach (var service in ReplicatedSystem.CalledServices)
+        foreach (var service in ResellerSystem.ReplicatedServices)
         {
-            await replicated.System.App.StopProjectAsync(service, replica: 1, kill: true);
+            await system.App.StopProjectAsync(service, replica: 1, kill: true);
         }
 
         // Partners through the gateway: a key each, so each later call has Partners verify its key (no cached answer).
@@ -61,7 +61,7 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IDisposa
         Assert.True(await ForgetAccountsAsync(accountIds), "Credits never learnt of every account from its event");
         await AllSucceedAsync(Calls, HttpStatusCode.Created, i => client.AssignAsync(partner, "compatibility", accountIds[i], 1));
 
-        await replicated.System.App.StopProjectAsync(ResellerResources.Billing.Name, replica: 0, kill: true);
+        await system.App.StopProjectAsync(ResellerResources.Billing.Name, replica: 0, kill: true);
 
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/accounts",
             GatewayClient.MarketingPlusMonthly(GatewayClient.NewAccountName(), card), partner.Token), HttpStatusCode.Created);
@@ -101,7 +101,7 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IDisposa
     /// <summary>The services' own account of a failed call (a callee unreachable or failing, an error): the system's log is gone once the test ends.</summary>
     private IEnumerable<string> WhyCallsFailed()
     {
-        var lines = replicated.System.Logs.ToArray();
+        var lines = system.Logs.ToArray();
         // A console log entry is a header line ("fail: Category[0]") and its message on the next line: keep both.
         return Enumerable.Range(0, lines.Length)
             .Where(i => lines[i].Contains("could not be reached", StringComparison.Ordinal)
@@ -131,7 +131,7 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IDisposa
         {
             return false;
         }
-        await using var connection = new NpgsqlConnection(replicated.System.App.GetConnectionString(ResellerResources.CreditsDb));
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString(ResellerResources.CreditsDb));
         await connection.OpenAsync();
         await using var delete = new NpgsqlCommand("DELETE FROM credit_accounts WHERE account_id = ANY(@ids)", connection);
         delete.Parameters.AddWithValue("ids", ids);
@@ -140,7 +140,7 @@ public sealed class ReplicaFailoverTests(ReplicatedSystem replicated) : IDisposa
 
     private async Task<bool> PollDatabaseAsync(string database, string countQuery, Guid[] ids, long expected)
     {
-        await using var connection = new NpgsqlConnection(replicated.System.App.GetConnectionString(database));
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString(database));
         await connection.OpenAsync();
         return await Eventually.HoldsAsync(async () =>
         {
