@@ -18,7 +18,8 @@ namespace Reseller.Billing.Invoices;
 /// after commit (<see cref="Billed"/>).
 /// The quote of a change (POST /quotes with account_id) prices it with the same <see cref="PriceAsync"/>.
 /// </summary>
-public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodInvoicer invoicer, UnusedPeriod unusedPeriod)
+public sealed class PlanChangeInvoicer(
+    BillingDb db, PlanPricer pricer, PeriodInvoicer invoicer, UnusedPeriod unusedPeriod, Issuing.InvoiceHeadings headings)
 {
     /// <summary>The line that credits the unused part of a period paid, against the price of a new cadence; never discounted.</summary>
     public const string UnusedCreditCode = "unused_credit";
@@ -67,7 +68,8 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
         IReadOnlyList<CreditNote> refunds = [];
         if (charge.EndsPeriodPaid)
         {
-            refunds = await unusedPeriod.RefundOtherPayersAsync(account, account.Payer, changedOn, paid => NewPeriodReason.In(paid.Language), cancellationToken);
+            refunds = await unusedPeriod.RefundUncreditedAsync(account, account.Payer, changedOn,
+                await headings.ForAsync(account.PartnerId, account.AccountId, account.Payer, cancellationToken), cancellationToken);
         }
         if (charge.StartsNewPeriod)
         {
@@ -204,13 +206,15 @@ public sealed class PlanChangeInvoicer(BillingDb db, PlanPricer pricer, PeriodIn
 
     /// <summary>
     /// A new period on the new cadence from the change day, less the unused rest of what the account's payer itself paid for
-    /// the period it ends; what another payer paid of that period is refunded to it when the change is applied.
+    /// the period it ends at the new invoice's tax; what another payer paid of that period, or the payer at another tax, is
+    /// refunded to it when the change is applied.
     /// </summary>
     private async Task<PlanChangeCharge> NewCadenceAsync(BilledAccount account, AccountPlan current, DateOnly changedOn, CancellationToken cancellationToken)
     {
         var (start, end) = (account.CurrentPeriodStart!.Value, account.CurrentPeriodEnd!.Value);
         var price = pricer.Price(current, await invoicer.DiscountPercentAsync(account, cancellationToken));
-        var credit = Math.Min(await unusedPeriod.PayersOwnAsync(account, account.Payer, changedOn, cancellationToken), price.Total);
+        var heading = await headings.ForAsync(account.PartnerId, account.AccountId, account.Payer, cancellationToken);
+        var credit = Math.Min(await unusedPeriod.PayersOwnAsync(account, account.Payer, changedOn, heading, cancellationToken), price.Total);
         if (credit > 0)
         {
             price = price with

@@ -55,7 +55,7 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
         // Saved before the partner's invoice is added: a period holds one invoice that is not void (ux_invoices_account_period).
         await db.SaveChangesAsync(cancellationToken);
         var clientRefunds = invoice.Lines.Any(l => l.Code == PlanChangeInvoicer.UnusedCreditCode)
-            ? await RefundClientsUnusedPeriodAsync(account, invoice.PeriodStart, cancellationToken)
+            ? await RefundClientsUnusedPeriodAsync(account, invoice, cancellationToken)
             : [];
         var price = PartnerPrice(invoice, account.Plan.Product, await invoicer.DiscountPercentAsync(account, cancellationToken));
         var details = new IssueInvoice(account.PartnerId, account.AccountId, Payers.Partner, invoice.Purpose, invoice.PeriodStart, invoice.PeriodEnd);
@@ -64,12 +64,14 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
 
     /// <summary>
     /// A client's switch to a new cadence credited the unused rest of what the client itself paid of the period on its
-    /// year, and refunded every other payer's rest by a note then (<see cref="UnusedPeriod"/>). Voided, the year takes that
-    /// credit with it: the client's rest goes back to the client by a note, refunded after commit. The partner's year credits
-    /// nothing of the period: what the partner paid of it was refunded when its client switched.
+    /// year at the year's tax, and refunded the rest by a note then (<see cref="UnusedPeriod"/>). Voided, the year takes that
+    /// credit with it: the client's rest it credited goes back to the client by a note, refunded after commit. The partner's
+    /// year credits nothing of the period: what the partner paid of it was refunded when its client switched.
     /// </summary>
-    private Task<List<CreditNote>> RefundClientsUnusedPeriodAsync(BilledAccount account, DateOnly changedOn, CancellationToken cancellationToken) =>
-        unusedPeriod.RefundAsync(account, changedOn, paid => paid.Payer == Payers.Customer && paid.PartnerId == account.PartnerId,
+    private Task<List<CreditNote>> RefundClientsUnusedPeriodAsync(BilledAccount account, Invoice voidedYear, CancellationToken cancellationToken) =>
+        unusedPeriod.RefundAsync(account, voidedYear.PeriodStart,
+            paid => paid.Payer == Payers.Customer && paid.PartnerId == account.PartnerId
+                && paid.TaxRate == voidedYear.TaxRate && paid.ReverseCharge == voidedYear.ReverseCharge,
             paid => TakenBackReason.In(paid.Language), cancellationToken);
 
     /// <summary>

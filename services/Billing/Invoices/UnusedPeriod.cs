@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.CreditNotes;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
+using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Pricing;
 
 namespace Reseller.Billing.Invoices;
@@ -12,17 +13,21 @@ namespace Reseller.Billing.Invoices;
 /// period's payer paid itself is credited on its new invoice. What another payer paid is that payer's money, so it goes
 /// back to it by a credit note, refunded after commit: the partner before its client took over paying, the client before
 /// its partner did, a former partner (or a client under it) before the account moved in. Credited to the new payer
-/// instead, one party's payment would lower another's price.
+/// instead, one party's payment would lower another's price. So with what the new payer paid at another tax (its bill-to
+/// moved country, or took a VAT id that reverse-charges it; a rate changed): a line of the new invoice would give that tax
+/// back at the new invoice's rate, so a note on the invoice that charged it corrects it at its own.
 /// </summary>
 public sealed class UnusedPeriod(BillingDb db, InvoiceCrediting crediting)
 {
     /// <summary>
-    /// What <paramref name="payer"/> itself paid for the period running on <paramref name="changedOn"/> and has not used by
-    /// then, net of tax, less what credit notes gave back. Reads only: a quote prices the switch with it.
+    /// What <paramref name="payer"/> itself paid for the period running on <paramref name="changedOn"/> at the tax of the new
+    /// invoice's <paramref name="heading"/> and has not used by then, net of tax, less what credit notes gave back. Reads
+    /// only: a quote prices the switch with it.
     /// </summary>
-    public async Task<long> PayersOwnAsync(BilledAccount account, string payer, DateOnly changedOn, CancellationToken cancellationToken)
+    public async Task<long> PayersOwnAsync(BilledAccount account, string payer, DateOnly changedOn, InvoiceHeading heading, CancellationToken cancellationToken)
     {
         var paid = await PaidOn(account.AccountId, changedOn)
+            .Where(i => i.TaxRate == heading.TaxRatePercent && i.ReverseCharge == heading.ReverseCharge)
             .Select(i => new
             {
                 i.Payer,
@@ -35,13 +40,16 @@ public sealed class UnusedPeriod(BillingDb db, InvoiceCrediting crediting)
     }
 
     /// <summary>
-    /// Gives every other payer back the unused rest of what it paid for the period, by a credit note on its invoice with
-    /// the reason <paramref name="reasonFor"/> gives that invoice, inside the caller's transaction. Returns the notes whose
-    /// card part the caller refunds after commit (<see cref="CardRefunds"/>).
+    /// Gives back the unused rest of what the new invoice does not credit (<see cref="PayersOwnAsync"/>): every other payer's,
+    /// and the payer's own at another tax than <paramref name="heading"/>'s, by a credit note on its invoice, inside the
+    /// caller's transaction. Returns the notes whose card part the caller refunds after commit (<see cref="CardRefunds"/>).
     /// </summary>
-    public Task<List<CreditNote>> RefundOtherPayersAsync(BilledAccount account, string payer, DateOnly changedOn, Func<Invoice, string> reasonFor,
+    public Task<List<CreditNote>> RefundUncreditedAsync(BilledAccount account, string payer, DateOnly changedOn, InvoiceHeading heading,
         CancellationToken cancellationToken) =>
-        RefundAsync(account, changedOn, paid => !PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId), reasonFor, cancellationToken);
+        RefundAsync(account, changedOn,
+            paid => !(PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId) && paid.TaxRate == heading.TaxRatePercent && paid.ReverseCharge == heading.ReverseCharge),
+            paid => PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId) ? NewPeriodReason.AtAnotherTaxIn(paid.Language) : NewPeriodReason.In(paid.Language),
+            cancellationToken);
 
     /// <summary>
     /// Gives back by a credit note the unused rest of each paid invoice of the period that <paramref name="refunded"/> picks,
