@@ -73,7 +73,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
 
     private static async Task<ConsoleHost> StartOnAsync(DistributedApplication app, LogWriter log, int port, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = InProcessWebHost.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Services.AddRazorComponents();

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
+using Reseller.AppHost.Hosting;
+
 namespace Reseller.AppHost.Telemetry;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class OtlpGrpcReceiver : IAsyncDisposable
 
     public static async Task<OtlpGrpcReceiver> StartAsync(TelemetryStore store, int port, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = InProcessWebHost.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
+using Reseller.AppHost.Hosting;
+
 namespace Reseller.AppHost.Telemetry;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class OtlpHttpReceiver : IAsyncDisposable
     /// <summary>Listens on 127.0.0.1 at the port (0: any free port).</summary>
     public static async Task<OtlpHttpReceiver> StartAsync(TelemetryStore store, int port, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = InProcessWebHost.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
