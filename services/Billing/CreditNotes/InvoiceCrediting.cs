@@ -30,12 +30,11 @@ public sealed class InvoiceCrediting(BillingDb db, InvoiceNumbering numbering, T
     /// <summary>Issues a note of <paramref name="amount"/> on the locked, paid invoice, after what <paramref name="earlier"/> notes credited.</summary>
     public async Task<CreditNote> IssueAsync(Invoice invoice, CreditedSoFar earlier, long amount, string reason, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var cardCharge = invoice.CardCharged > 0
             ? await db.Payments.Where(p => p.InvoiceId == invoice.Id && p.Status == PaymentStatus.Succeeded).Select(p => p.ProviderChargeId).FirstOrDefaultAsync(cancellationToken)
             : null;
-        var note = CreditNote.Issue(invoice, earlier, amount, reason,
-            await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, now, cancellationToken), now, cardCharge);
+        var (number, now) = await numbering.NextAsync(InvoiceNumbering.CreditNoteIssuer, clock.GetUtcNow(), cancellationToken);
+        var note = CreditNote.Issue(invoice, earlier, amount, reason, number, now, cardCharge);
         db.CreditNotes.Add(note);
         db.Publish(CreditNoteEvents.Issued(note, invoice, earlier), now);
         if (note.PrepaidReturn > 0)

@@ -58,12 +58,11 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         {
             return [];
         }
-        var now = clock.GetUtcNow();
-        var numbers = await numbering.ReserveAsync(InvoiceNumbering.PlatformIssuer, issues.Count, now, cancellationToken);
+        var issued = await numbering.ReserveAsync(InvoiceNumbering.PlatformIssuer, issues.Count, clock.GetUtcNow(), cancellationToken);
         var payments = new List<Guid>(issues.Count);
         for (var i = 0; i < issues.Count; i++)
         {
-            if (Issue(issues[i].Account, issues[i].Details, issues[i].Price, issues[i].Heading, numbers[i], now, issues[i].Account.BillingProfileId) is { } paymentId)
+            if (Issue(issues[i].Account, issues[i].Details, issues[i].Price, issues[i].Heading, issued.Numbers[i], issued.IssuedAt, issues[i].Account.BillingProfileId) is { } paymentId)
             {
                 payments.Add(paymentId);
             }
@@ -88,9 +87,9 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
     /// <summary>As <see cref="InvoiceAsync(BilledAccount, IssueInvoice, PriceBreakdown, CancellationToken)"/>, charged to <paramref name="card"/>.</summary>
     public async Task<Guid?> InvoiceAsync(BilledAccount account, IssueInvoice details, PriceBreakdown price, Guid? card, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var heading = await headings.ForAsync(details.PartnerId, details.AccountId, details.Payer, cancellationToken);
-        return Issue(account, details, price, heading, await numbering.NextAsync(now, cancellationToken), now, card);
+        var (number, issuedAt) = await numbering.NextAsync(clock.GetUtcNow(), cancellationToken);
+        return Issue(account, details, price, heading, number, issuedAt, card);
     }
 
     private Guid? Issue(BilledAccount account, IssueInvoice details, PriceBreakdown price, Issuing.InvoiceHeading heading, string number, DateTimeOffset now, Guid? card)

@@ -64,14 +64,14 @@ public static class CreditPurchasesApi
             ?? throw ProblemException.Unprocessable("no-billing-profile", "No billing profile", "Add a billing profile (card) before buying credits.");
 
         // The invoice is the partner's, not an account's (an earmark is Credits' business), so account flows never see it.
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var heading = CreditPackInvoices.Heading(request.Kind!, await headings.ForAsync(partnerId, null, Payers.Partner, cancellationToken));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The number last: its row lock queues every invoice being issued, and is held until commit.
+        var (number, now) = await numbering.NextAsync(clock.GetUtcNow(), cancellationToken);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var invoice = Invoice.Issue(
             new IssueInvoice(partnerId, null, Payers.Partner, InvoicePurposes.CreditPurchase, today, today, request.PurchaseId),
-            await numbering.NextAsync(now, cancellationToken),
+            number,
             price!,
             now,
             heading);

@@ -512,6 +512,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
+                    b.Property<DateTimeOffset?>("LastIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_issued_at");
+
                     b.Property<long>("LastNumber")
                         .HasColumnType("bigint")
                         .HasColumnName("last_number");

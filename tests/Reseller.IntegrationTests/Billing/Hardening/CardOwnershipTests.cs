@@ -227,7 +227,7 @@ public sealed class CardOwnershipTests(ServiceHostsLane infrastructure) : IClass
             var today = DateOnly.FromDateTime(Now.UtcDateTime);
             await using var transaction = await db.Database.BeginTransactionAsync();
             var invoice = Invoice.Issue(new IssueInvoice(partnerId, null, Payers.Partner, InvoicePurposes.CreditPurchase, today, today),
-                await services.GetRequiredService<InvoiceNumbering>().NextAsync(Now, CancellationToken.None), price, Now);
+                (await services.GetRequiredService<InvoiceNumbering>().NextAsync(Now, CancellationToken.None)).Number, price, Now);
             db.Invoices.Add(invoice);
             var payment = Payment.Start(invoice.Id, partnerId, card, invoice.AmountDue, invoice.Currency, Now);
             db.Payments.Add(payment);
@@ -388,7 +388,7 @@ public sealed class CardOwnershipTests(ServiceHostsLane infrastructure) : IClass
         var today = DateOnly.FromDateTime(now.UtcDateTime).AddYears(Interlocked.Increment(ref issuedInvoices));
         var price = CreditPackInvoices.Price(services.GetRequiredService<ProductCatalog>(), CreditKinds.Sms, 1000)!;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var invoice = Invoice.Issue(new IssueInvoice(partnerId, accountId, payer, purpose, today, today), await services.GetRequiredService<InvoiceNumbering>().NextAsync(now, CancellationToken.None), price, now);
+        var invoice = Invoice.Issue(new IssueInvoice(partnerId, accountId, payer, purpose, today, today), (await services.GetRequiredService<InvoiceNumbering>().NextAsync(now, CancellationToken.None)).Number, price, now);
         db.Invoices.Add(invoice);
         var payment = Payment.Start(invoice.Id, partnerId, card, invoice.AmountDue, invoice.Currency, now);
         db.Payments.Add(payment);

@@ -116,7 +116,7 @@ public sealed class PrepaidBuyerTests(ServiceHostsLane infrastructure) : IClassF
         var price = CreditPackInvoices.Price(provider.GetRequiredService<ProductCatalog>(), kind, size)!;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var invoice = Invoice.Issue(new IssueInvoice(partnerId, null, Payers.Partner, InvoicePurposes.CreditPurchase, today, today, $"cp_{Guid.NewGuid():N}"),
-            await provider.GetRequiredService<InvoiceNumbering>().NextAsync(now, CancellationToken.None), price, now);
+            (await provider.GetRequiredService<InvoiceNumbering>().NextAsync(now, CancellationToken.None)).Number, price, now);
         db.Invoices.Add(invoice);
         var payment = Payment.Start(invoice.Id, partnerId, card, invoice.AmountDue, invoice.Currency, now);
         db.Payments.Add(payment);
