@@ -25,6 +25,9 @@ public sealed class Invoice
     /// <summary>An EU business in another member state than the issuer's: no VAT charged, the payer accounts for it.</summary>
     public bool ReverseCharge { get; private set; }
 
+    /// <summary>Whether the invoice was taxed as <paramref name="ratePercent"/> with <paramref name="reverseCharge"/> says.</summary>
+    public bool IsTaxedAs(decimal ratePercent, bool reverseCharge) => TaxRate == ratePercent && ReverseCharge == reverseCharge;
+
     /// <summary>What is charged: the discounted subtotal plus <see cref="Tax"/>.</summary>
     public long Total { get; private set; }
     public long PrepaidApplied { get; private set; }

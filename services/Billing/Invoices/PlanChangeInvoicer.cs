@@ -66,10 +66,9 @@ public sealed class PlanChangeInvoicer(
             return Billed.Charge(await BillPayerAtChangeAsync(account, change, payerAtChange, changedOn, cancellationToken));
         }
         IReadOnlyList<CreditNote> refunds = [];
-        if (charge.EndsPeriodPaid)
+        if (charge.EndsPeriodPaidAt is { } newInvoice)
         {
-            refunds = await unusedPeriod.RefundUncreditedAsync(account, account.Payer, changedOn,
-                await headings.ForAsync(account.PartnerId, account.AccountId, account.Payer, cancellationToken), cancellationToken);
+            refunds = await unusedPeriod.RefundUncreditedAsync(account, account.Payer, changedOn, newInvoice, cancellationToken);
         }
         if (charge.StartsNewPeriod)
         {
@@ -223,6 +222,6 @@ public sealed class PlanChangeInvoicer(
             };
         }
         return new PlanChangeCharge(InvoicePurposes.PlanChange, changedOn, AnniversarySchedule.PeriodStart(changedOn, current.Cadence, 1), price, StartsNewPeriod: true,
-            EndsPeriodPaid: true);
+            EndsPeriodPaidAt: heading);
     }
 }

@@ -70,8 +70,7 @@ public sealed class TakenBackInvoices(BillingDb db, PeriodInvoicer invoicer, Pla
     /// </summary>
     private Task<List<CreditNote>> RefundClientsUnusedPeriodAsync(BilledAccount account, Invoice voidedYear, CancellationToken cancellationToken) =>
         unusedPeriod.RefundAsync(account, voidedYear.PeriodStart,
-            paid => paid.Payer == Payers.Customer && paid.PartnerId == account.PartnerId
-                && paid.TaxRate == voidedYear.TaxRate && paid.ReverseCharge == voidedYear.ReverseCharge,
+            paid => paid.Payer == Payers.Customer && paid.PartnerId == account.PartnerId && paid.IsTaxedAs(voidedYear.TaxRate, voidedYear.ReverseCharge),
             paid => TakenBackReason.In(paid.Language), cancellationToken);
 
     /// <summary>

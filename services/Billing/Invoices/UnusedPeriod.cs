@@ -47,7 +47,7 @@ public sealed class UnusedPeriod(BillingDb db, InvoiceCrediting crediting)
     public Task<List<CreditNote>> RefundUncreditedAsync(BilledAccount account, string payer, DateOnly changedOn, InvoiceHeading heading,
         CancellationToken cancellationToken) =>
         RefundAsync(account, changedOn,
-            paid => !(PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId) && paid.TaxRate == heading.TaxRatePercent && paid.ReverseCharge == heading.ReverseCharge),
+            paid => !(PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId) && paid.IsTaxedAs(heading.TaxRatePercent, heading.ReverseCharge)),
             paid => PaidBy(paid.Payer, paid.PartnerId, payer, account.PartnerId) ? NewPeriodReason.AtAnotherTaxIn(paid.Language) : NewPeriodReason.In(paid.Language),
             cancellationToken);
 

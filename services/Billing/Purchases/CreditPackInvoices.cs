@@ -29,7 +29,7 @@ public static class CreditPackInvoices
         kind == CreditKinds.Prepaid ? payersHeading with { TaxRatePercent = 0m, ReverseCharge = false } : payersHeading;
 
     /// <summary>A prepaid pack invoiced under <see cref="Heading"/>: one taxed before that rule says nothing of it.</summary>
-    public static bool IsUntaxedPrepaidPack(Invoice invoice) => IsPrepaidPack(invoice) && invoice.TaxRate == 0m && !invoice.ReverseCharge;
+    public static bool IsUntaxedPrepaidPack(Invoice invoice) => IsPrepaidPack(invoice) && invoice.IsTaxedAs(0m, reverseCharge: false);
 
     public static bool IsPrepaidPack(Invoice invoice) => invoice.Lines.Any(l => l.Code == LineCodePrefix + CreditKinds.Prepaid);
 }

@@ -15,8 +15,9 @@ public sealed class PlatformClockFanOut(HttpClient http, ServiceDestinations ser
     public async Task<PlatformClockResponse> AdvanceAsync(DateTimeOffset target, string adminKey, CancellationToken cancellationToken)
     {
         // Every instance takes the target as of this one real instant, so each runs the same offset however late it is told.
-        var realAt = (gatewayClock as PlatformClock)?.RealNow ?? gatewayClock.GetUtcNow();
-        (gatewayClock as PlatformClock)?.AdvanceTo(target, realAt);
+        var platform = gatewayClock as PlatformClock;
+        var realAt = platform?.RealNow ?? gatewayClock.GetUtcNow();
+        platform?.AdvanceTo(target, realAt);
         // Every clock moves before any instance runs its jobs. Moved one after another's jobs, an instance would be behind
         // those moved before it by as long as their jobs took (a year's renewals: tens of seconds), and a token an instance
         // ahead issues would not yet be valid at one behind.
