@@ -22,9 +22,9 @@ public sealed class AccountPlanChangedConsumer(CreditsDb db, ProductCatalog cata
                 followed.Plan(changed.Current, changed.Scheduled, catalog, changed.ChangedAt);
                 db.Accounts.Add(followed);
             }
-            else if (changed.ChangedAt >= account.UpdatedAt)
+            else
             {
-                account.Plan(changed.Current, changed.Scheduled, catalog, changed.ChangedAt);
+                account.PlanChanged(changed.Current, changed.Scheduled, catalog, changed.ChangedAt);
             }
         });
     }

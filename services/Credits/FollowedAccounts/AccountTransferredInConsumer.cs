@@ -18,7 +18,9 @@ public sealed class AccountTransferredInConsumer(CreditsDb db, ProductCatalog ca
             var account = await db.FindLockedAsync(moved.AccountId, ct);
             if (account is null)
             {
-                db.Accounts.Add(CreditAccount.Follow(moved.AccountId, moved.PartnerId, moved.Plan, catalog, moved.TransferredAt));
+                var followed = CreditAccount.Follow(moved.AccountId, moved.PartnerId, moved.Plan, catalog, moved.TransferredAt);
+                followed.TransferredIn(moved.PartnerId, moved.Plan, catalog, moved.TransferredAt);
+                db.Accounts.Add(followed);
             }
             else
             {

@@ -28,7 +28,15 @@ public sealed class CreditAccount
     public string Status { get; private set; } = "";
 
     public DateTimeOffset StatusChangedAt { get; private set; }
+
+    /// <summary>When the plan held was changed (or the account moved): a plan change older than it is not applied.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the latest renewal Credits heard of was paid, null before the first.</summary>
+    public DateTimeOffset? RenewalPaidAt { get; private set; }
+
+    /// <summary>When the latest move out or in Credits applied happened, null before the first.</summary>
+    public DateTimeOffset? LastTransferAt { get; private set; }
 
     private CreditAccount()
     {
@@ -75,17 +83,37 @@ public sealed class CreditAccount
     }
 
     /// <summary>
+    /// Accounts changed the plan: applied unless a newer change is already known. A renewal paid after the change, and
+    /// consumed before it, has already applied the plan it scheduled (<see cref="RenewalPaid"/>).
+    /// </summary>
+    public void PlanChanged(AccountPlan current, AccountPlan? scheduled, ProductCatalog catalog, DateTimeOffset at)
+    {
+        if (at < UpdatedAt)
+        {
+            return;
+        }
+        Plan(current, scheduled, catalog, at);
+        if (RenewalPaidAt > at)
+        {
+            SmsEnabled = SmsAllowed;
+        }
+    }
+
+    /// <summary>
     /// A renewal was paid: a plan scheduled for it is the plan now (Accounts applies it then, with no event of its own), so
     /// SMS sends only if that plan carries it. A plan heard after the payment (a later change, consumed first) stands.
     /// </summary>
     public void RenewalPaid(DateTimeOffset paidAt)
     {
+        if (RenewalPaidAt is null || paidAt > RenewalPaidAt)
+        {
+            RenewalPaidAt = paidAt;
+        }
         if (paidAt < UpdatedAt)
         {
             return;
         }
         SmsEnabled = SmsAllowed;
-        UpdatedAt = paidAt;
     }
 
     /// <summary>Applies a status unless a newer one is already known.</summary>
@@ -99,17 +127,34 @@ public sealed class CreditAccount
         StatusChangedAt = at;
     }
 
+    /// <summary>
+    /// The account left its partner: it belongs to none until it moves in again. A move heard after a later one (the two
+    /// consumed out of order: out of one partner, then into another) changes nothing.
+    /// </summary>
     public void TransferredOut(DateTimeOffset at)
     {
+        if (!IsNewerTransfer(at))
+        {
+            return;
+        }
+        LastTransferAt = at;
         PartnerId = null;
         UpdatedAt = at;
     }
 
+    /// <summary>A stand-alone account joined a partner, unless a later move is already applied.</summary>
     public void TransferredIn(Guid partnerId, AccountPlan plan, ProductCatalog catalog, DateTimeOffset at)
     {
+        if (!IsNewerTransfer(at))
+        {
+            return;
+        }
+        LastTransferAt = at;
         PartnerId = partnerId;
         Plan(plan, null, catalog, at);
     }
+
+    private bool IsNewerTransfer(DateTimeOffset at) => LastTransferAt is null || at > LastTransferAt;
 
     public static bool CarriesSms(AccountPlan plan, ProductCatalog catalog) =>
         catalog.FindProduct(plan.Product) is { } product

@@ -13,9 +13,9 @@ namespace Reseller.Credits.Purchases;
 
 /// <summary>
 /// A credit note on a credit-purchase invoice refunds that share of the pack (all of it for a full refund): the credit is
-/// taken back from where the purchase put it (the pool or the earmarked account) as far as it is still there, never below
-/// zero; what was already assigned or used stays so (an account that moved out gave its credit to the pool, which is then
-/// where it is taken back from). A note that overtakes its invoice's payment waits for the pack to be credited first.
+/// taken back from where the purchase put it (the pool or the earmarked account), then, for an earmarked pack, from the
+/// partner's pool, as far as it is still there, never below zero; what was already assigned or used stays so (an account
+/// that moved out gave its credit to the pool, which is then where it is taken back from). A note that overtakes its invoice's payment waits for the pack to be credited first.
 /// </summary>
 public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, ProductCatalog catalog, ILogger<CreditNoteIssuedConsumer> logger)
     : IConsumer<CreditNoteIssued>
@@ -42,7 +42,14 @@ public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, 
                 return;
             }
             var share = RefundedShare(purchase, note);
-            var refunded = await ledger.DebitUpToAsync(purchase.PartnerId, await db.PackHolderAsync(purchase, ct), purchase.Kind, EntryTypes.Refund, share, reference, ct);
+            var holder = await db.PackHolderAsync(purchase, ct);
+            var refunded = await ledger.DebitUpToAsync(purchase.PartnerId, holder, purchase.Kind, EntryTypes.Refund, share, reference, ct);
+            if (refunded < share && holder is not null)
+            {
+                // Credit earmarked for an account and taken back to the pool since is still the partner's to spend: the
+                // refund takes it from there, else the card would be refunded and the credit kept.
+                refunded += await ledger.DebitUpToAsync(purchase.PartnerId, null, purchase.Kind, EntryTypes.Refund, share - refunded, reference, ct);
+            }
             if (refunded < share)
             {
                 logger.LogWarning("Credit note {CreditNoteId}: {Refunded} of {Share} credits taken back; the rest was already used", note.CreditNoteId, refunded, share);

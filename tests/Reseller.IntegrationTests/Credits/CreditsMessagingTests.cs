@@ -164,6 +164,40 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
     }
 
+    [Fact]
+    public async Task A_credit_note_on_an_earmarked_pack_takes_back_the_credit_its_partner_moved_to_the_pool()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var partnerId = Guid.CreateVersion7();
+        var accountId = Guid.CreateVersion7();
+        var invoiceId = Guid.CreateVersion7();
+        await FollowedAccountAsync(credits, partnerId, accountId);
+        await credits.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CreditsDb>();
+            var purchase = CreditPurchase.Order(partnerId, CreditKind.Prepaid, 5000, accountId, DateTimeOffset.UtcNow);
+            purchase.Complete(invoiceId, DateTimeOffset.UtcNow);
+            db.Purchases.Add(purchase);
+            await db.SaveChangesAsync();
+            var ledger = sp.GetRequiredService<CreditLedger>();
+            await ledger.CreditAsync(partnerId, accountId, CreditKind.Prepaid, EntryTypes.Purchase, 5000, "cp", CancellationToken.None);
+            // 4,000 of the earmark taken back to the pool, as POST /credits/prepaid/unassignments does; the pool had 700 of its own.
+            await ledger.TryDebitAsync(partnerId, accountId, CreditKind.Prepaid, EntryTypes.Unassignment, 4000, "acc", CancellationToken.None);
+            await ledger.CreditAsync(partnerId, null, CreditKind.Prepaid, EntryTypes.Unassignment, 4000, "acc", CancellationToken.None);
+            await ledger.CreditAsync(partnerId, null, CreditKind.Prepaid, EntryTypes.Purchase, 700, "other", CancellationToken.None);
+            return true;
+        });
+
+        // The whole pack refunded to the card: the 1,000 left on the account and 4,000 of the pool go back, not the 1,000 alone.
+        await credits.Bus.Publish(new CreditNoteIssued(Guid.CreateVersion7(), "CN-1", invoiceId, partnerId, accountId, "partner", 5000, "USD",
+            DateTimeOffset.UtcNow, InvoicePurposes.CreditPurchase, null, InvoiceTotal: 5000));
+
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.BalanceAsync(partnerId, accountId, "Prepaid") == 0, Wait));
+        Assert.Equal(700, await credits.BalanceAsync(partnerId, null, "Prepaid"));
+        Assert.Equal(-5000, await credits.ScalarAsync("SELECT sum(quantity) FROM ledger_entries WHERE partner_id = @p AND entry_type = 'refund'", ("p", partnerId)));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)] // Billing's answer to the purchase was lost: only the InvoicePaid still on its way links it.
@@ -374,6 +408,26 @@ public sealed class CreditsMessagingTests(ServiceHostsLane infrastructure) : ICl
         Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync(
             "SELECT count(*) FROM credit_accounts WHERE account_id = @a AND NOT sms_enabled", ("a", accountId)) == 1, Wait),
             "The lite account still sends SMS after the renewal its downgrade waited for.");
+    }
+
+    [Fact]
+    public async Task An_account_moved_out_and_into_another_partner_stays_with_that_partner_when_the_move_out_is_heard_last()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var (formerPartnerId, newPartnerId, accountId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        await FollowedAccountAsync(credits, formerPartnerId, accountId);
+        var plan = new AccountPlan("marketing", "plus", 1000, null, [], "monthly");
+        var movedOutAt = DateTimeOffset.UtcNow;
+
+        await credits.Bus.Publish(new AccountTransferredIn(accountId, newPartnerId, "acct", plan, "partner", movedOutAt.AddMinutes(5)));
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync(
+            "SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id = @p", ("a", accountId), ("p", newPartnerId)) == 1, Wait));
+        await credits.Bus.Publish(new AccountTransferredOut(accountId, formerPartnerId, "owner@client.test", movedOutAt));
+
+        Assert.True(await Eventually.HoldsAsync(async () =>
+            await credits.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'AccountTransferredOutConsumer'") == 1, Wait));
+        Assert.Equal(1, await credits.ScalarAsync(
+            "SELECT count(*) FROM credit_accounts WHERE account_id = @a AND partner_id = @p", ("a", accountId), ("p", newPartnerId)));
     }
 
     [Fact]

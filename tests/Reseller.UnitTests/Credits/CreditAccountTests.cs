@@ -85,6 +85,26 @@ public sealed class CreditAccountTests
         Assert.True(upgraded.SmsEnabled);
     }
 
+    [Fact]
+    public void A_scheduled_downgrade_heard_after_the_renewal_it_waited_for_still_stops_sending()
+    {
+        // Credits consumed the renewal's payment before the plan change made the day before it.
+        var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
+        account.RenewalPaid(Now.AddDays(30));
+        account.PlanChanged(Marketing("plus"), Marketing("lite", sms: false), TestCatalog.Default, Now.AddDays(29));
+        Assert.False(account.SmsAllowed);
+        Assert.False(account.SmsEnabled);
+
+        // A downgrade scheduled after that renewal waits for the next one; a change older than the plan held is not applied.
+        var later = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
+        later.RenewalPaid(Now.AddDays(30));
+        later.PlanChanged(Marketing("plus"), Marketing("lite", sms: false), TestCatalog.Default, Now.AddDays(31));
+        Assert.False(later.SmsAllowed);
+        Assert.True(later.SmsEnabled);
+        later.PlanChanged(Marketing("professional"), null, TestCatalog.Default, Now.AddDays(20));
+        Assert.False(later.SmsAllowed);
+    }
+
     [Theory]
     [InlineData(AccountStatuses.Trial, true)]
     [InlineData(AccountStatuses.Active, true)]
@@ -156,5 +176,23 @@ public sealed class CreditAccountTests
         account.TransferredIn(newPartner, Marketing("lite", sms: false), TestCatalog.Default, Now.AddDays(2));
         Assert.Equal(newPartner, account.PartnerId);
         Assert.False(account.SmsAllowed);
+    }
+
+    [Fact]
+    public void Moves_heard_out_of_order_leave_the_account_where_the_latest_put_it()
+    {
+        var newPartner = Guid.NewGuid();
+
+        // Out of its partner on day 1, into another on day 2: the move-in consumed first.
+        var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
+        account.TransferredIn(newPartner, Marketing("plus"), TestCatalog.Default, Now.AddDays(2));
+        account.TransferredOut(Now.AddDays(1));
+        Assert.Equal(newPartner, account.PartnerId);
+
+        // Into a partner on day 2, out of it on day 3: the move-out consumed first.
+        var left = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
+        left.TransferredOut(Now.AddDays(3));
+        left.TransferredIn(newPartner, Marketing("plus"), TestCatalog.Default, Now.AddDays(2));
+        Assert.Null(left.PartnerId);
     }
 }

@@ -28,6 +28,10 @@ namespace Reseller.Credits.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
+                    b.Property<DateTimeOffset?>("LastTransferAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_transfer_at");
+
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
@@ -37,6 +41,10 @@ namespace Reseller.Credits.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("product");
+
+                    b.Property<DateTimeOffset?>("RenewalPaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("renewal_paid_at");
 
                     b.Property<bool>("SmsAllowed")
                         .HasColumnType("boolean")
