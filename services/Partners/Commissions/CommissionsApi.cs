@@ -82,7 +82,9 @@ public static class CommissionsApi
         }
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == statement.PartnerId, cancellationToken);
         var now = clock.GetUtcNow();
-        statement.MarkPaid(request.PayoutReference!.Trim(), now);
+        var anotherMonthOwedBack = await db.Statements.OwedBack()
+            .AnyAsync(o => o.PartnerId == statement.PartnerId && o.Currency == statement.Currency && o.Id != statement.Id, cancellationToken);
+        statement.MarkPaid(request.PayoutReference!.Trim(), now, anotherMonthOwedBack);
         db.Publish(new CommissionStatementPaid(statement.Id, statement.PartnerId, statement.Month, statement.Total, statement.Currency,
             statement.PayoutReference!, partner.PaypalEmail ?? "", now), now);
         await db.SaveChangesAsync(cancellationToken);

@@ -37,6 +37,12 @@ public sealed class Statement
 
     /// <summary>Why the last payout failed (failed, unclaimed...); cleared by the next payout.</summary>
     public string? PayoutFailure { get; private set; }
+
+    /// <summary>
+    /// The PayPal e-mail its payout batch pays, taken when the statement joined the batch: a batch sent again after a failed
+    /// send pays the receivers it started with, whatever the partners changed since.
+    /// </summary>
+    public string? PayoutReceiver { get; private set; }
     public uint Version { get; private set; }
 
     private Statement()
@@ -86,7 +92,11 @@ public sealed class Statement
 
     public void Hold() => Status = Status == StatementStatus.Pending ? StatementStatus.Held : Status;
 
-    public void MarkPaid(string reference, DateTimeOffset now)
+    /// <summary>
+    /// Records a payout made outside a batch. Refused while <paramref name="anotherMonthOwedBack"/>: another month of the
+    /// partner closed negative and is not carried yet, and a batch would leave this one waiting too.
+    /// </summary>
+    public void MarkPaid(string reference, DateTimeOffset now, bool anotherMonthOwedBack)
     {
         if (Status == StatementStatus.Paid)
         {
@@ -109,13 +119,18 @@ public sealed class Statement
             throw ProblemException.Conflict("statement-owed-back", "This statement closed negative: its credit notes took back more than it earned.",
                 "The partner's next statement carries it; there is nothing to pay on this one.");
         }
+        if (anotherMonthOwedBack)
+        {
+            throw ProblemException.Conflict("statement-waits-for-owed-back", "Another month of this partner closed negative and is owed back.",
+                "Its credit notes took back commission already earned; this statement is paid once the partner's statements net positive again.");
+        }
         Status = StatementStatus.Paid;
         PayoutReference = reference;
         PaidAt = now;
     }
 
-    /// <summary>Joins a payout batch; only a pending statement can.</summary>
-    public void StartPayout(Guid batchId)
+    /// <summary>Joins a payout batch, to be paid to <paramref name="receiver"/>; only a pending statement can.</summary>
+    public void StartPayout(Guid batchId, string receiver)
     {
         if (Status != StatementStatus.Pending)
         {
@@ -123,6 +138,7 @@ public sealed class Statement
         }
         Status = StatementStatus.Processing;
         PayoutBatchId = batchId;
+        PayoutReceiver = receiver;
         ProviderBatchId = null;
         PayoutFailure = null;
     }

@@ -16,6 +16,7 @@ public sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
         builder.Property(s => s.PayoutReference).HasMaxLength(100);
         builder.Property(s => s.ProviderBatchId).HasMaxLength(100);
         builder.Property(s => s.PayoutFailure).HasMaxLength(500);
+        builder.Property(s => s.PayoutReceiver).HasMaxLength(320);
         builder.HasIndex(s => s.PayoutBatchId).HasFilter("payout_batch_id IS NOT NULL");
         builder.Property(s => s.Version).IsRowVersion();
     }

@@ -40,13 +40,13 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
         // A later month that closed negative (its credit notes took back commission an earlier month earned) is owed back
         // until a later statement carries it: while it is, the partner's earlier months in that currency wait, so what was
         // refunded is never paid out. They are paid once the partner's statements net positive again.
-        pending = pending.Where(s => !db.Statements.Any(o => o.PartnerId == s.PartnerId && o.Currency == s.Currency && o.Total < 0
-            && (o.Status == StatementStatus.Pending || o.Status == StatementStatus.Held)));
+        var owedBack = db.Statements.OwedBack();
+        pending = pending.Where(s => !owedBack.Any(o => o.PartnerId == s.PartnerId && o.Currency == s.Currency));
         var statements = await pending.OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var partnerIds = statements.Select(s => s.PartnerId).Distinct().ToList();
-        var reachable = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id) && p.PaypalEmail != null && p.PaypalEmail != "")
-            .Select(p => p.Id).ToListAsync(cancellationToken);
-        foreach (var unreachable in statements.Where(s => !reachable.Contains(s.PartnerId)).ToList())
+        var receivers = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id) && p.PaypalEmail != null && p.PaypalEmail != "")
+            .ToDictionaryAsync(p => p.Id, p => p.PaypalEmail!, cancellationToken);
+        foreach (var unreachable in statements.Where(s => !receivers.ContainsKey(s.PartnerId)).ToList())
         {
             unreachable.Hold();
             held?.Add(unreachable);
@@ -59,7 +59,7 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
             return null;
         }
         var batchId = Guid.CreateVersion7();
-        statements.ForEach(s => s.StartPayout(batchId));
+        statements.ForEach(s => s.StartPayout(batchId, receivers[s.PartnerId]));
         await db.SaveChangesAsync(cancellationToken);
         await SendAsync(batchId, cancellationToken);
         return batchId;
@@ -73,13 +73,14 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
         {
             return;
         }
-        var partnerIds = statements.Select(s => s.PartnerId).Distinct().ToList();
+        // A statement that joined its batch before receivers were kept with it takes its partner's e-mail now, as it did then.
+        var partnerIds = statements.Where(s => s.PayoutReceiver is null).Select(s => s.PartnerId).Distinct().ToList();
         var emails = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.PaypalEmail ?? "", cancellationToken);
         var request = new PayoutBatchRequest(
             PublicId.Format(IdPrefix, batchId),
             "Your commission payout",
             statements.Select(s => new PayoutItemRequest(
-                PublicId.Format(StatementResponse.IdPrefix, s.Id), emails[s.PartnerId], s.Total, s.Currency, $"Commission statement {CommissionMonth.Format(s.Month)}")).ToList());
+                PublicId.Format(StatementResponse.IdPrefix, s.Id), s.PayoutReceiver ?? emails[s.PartnerId], s.Total, s.Currency, $"Commission statement {CommissionMonth.Format(s.Month)}")).ToList());
         try
         {
             var providerBatchId = await provider.SendAsync(request, cancellationToken);
@@ -112,7 +113,7 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
             {
                 statement.PayoutSucceeded(outcome.ProviderItemId ?? providerBatchId, now);
                 db.Publish(new CommissionStatementPaid(statement.Id, statement.PartnerId, statement.Month, statement.Total, statement.Currency,
-                    statement.PayoutReference!, partner.PaypalEmail ?? "", now), now);
+                    statement.PayoutReference!, statement.PayoutReceiver ?? partner.PaypalEmail ?? "", now), now);
             }
             else
             {

@@ -53,9 +53,11 @@ public static class ReferralsApi
         var signup = ReferralSignup.Start(partnerId, name, clock.GetUtcNow());
         db.ReferralSignups.Add(signup);
         await db.SaveChangesAsync(cancellationToken);
+        var accountsAsked = false;
         try
         {
             var card = await platform.TokenizeCardAsync(request.Customer!.Name!, request.Card, request.PaymentMethod, cancellationToken);
+            accountsAsked = true;
             var account = await platform.OpenAccountAsync(partnerId, new
             {
                 name,
@@ -80,8 +82,11 @@ public static class ReferralsApi
         }
         catch (Exception e) when (e is ProblemException or HttpRequestException)
         {
-            db.ReferralSignups.Remove(signup);
-            await db.SaveChangesAsync(CancellationToken.None);
+            // One that AccountCreated linked meanwhile (a second submission of the same form won the name) stays.
+            if (FailedSignup.NothingOpened(e, accountsAsked))
+            {
+                await db.ReferralSignups.Where(s => s.Id == signup.Id && s.AccountId == null).ExecuteDeleteAsync(CancellationToken.None);
+            }
             throw;
         }
     }

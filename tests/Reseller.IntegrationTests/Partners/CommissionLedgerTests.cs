@@ -8,7 +8,9 @@ using Reseller.IntegrationTests.Messaging;
 using Reseller.Partners.Commissions;
 using Reseller.Partners.FollowedAccounts;
 using Reseller.Partners.Referrals;
+using Reseller.ServiceDefaults.Ids;
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.ServiceDefaults.Problems;
 
 using Partner = Reseller.Partners.Organisations.Partner;
 
@@ -258,6 +260,38 @@ public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : ICl
         Assert.Equal((980L, StatementStatus.Held), (earned.Total, earned.Status));
         Assert.Equal((-980L, StatementStatus.CarriedForward, (Guid?)netted.Id), (owed.Total, owed.Status, owed.CarriedIntoId));
         Assert.Equal((-980L, 600L + 2469L - 980L, 2, StatementStatus.Held), (netted.CarriedIn, netted.Total, netted.LineCount, netted.Status));
+    }
+
+    [Fact]
+    public async Task A_month_is_not_paid_out_by_hand_while_a_later_month_of_its_partner_is_owed_back()
+    {
+        await using var host = await StartAsync();
+        var now = host.Clock.GetUtcNow();
+        var (october, november) = (new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1));
+        var partner = Partner.Create("Agency", $"owner-{Guid.NewGuid():N}@agency.test", "FR", "USD", now);
+        var other = Partner.Create("Other agency", $"owner-{Guid.NewGuid():N}@agency.test", "FR", "USD", now);
+        Statement earned = null!, othersEarned = null!;
+        await host.SaveAsync(db =>
+        {
+            // October earned 980; November's credit note took it back, and November closed at -980, not carried yet.
+            Earning Line(Partner owner, long amount, DateOnly month) => Earning.ForInvoice(owner.Id, Guid.CreateVersion7(), Guid.CreateVersion7(), "RSL-2026-000001",
+                amount < 0 ? EarningKinds.Reversal : EarningKinds.Commission, 4900, amount, "USD", month, now);
+            var (commission, reversal, othersCommission) = (Line(partner, 980, october), Line(partner, -980, november), Line(other, 980, october));
+            earned = Statement.Close(partner.Id, october, [commission], "USD", hasPaypal: true, now);
+            othersEarned = Statement.Close(other.Id, october, [othersCommission], "USD", hasPaypal: true, now);
+            db.Partners.AddRange(partner, other);
+            db.Earnings.AddRange(commission, reversal, othersCommission);
+            db.Statements.AddRange(earned, Statement.Close(partner.Id, november, [reversal], "USD", hasPaypal: true, now), othersEarned);
+        });
+
+        Task PayOutAsync(Statement statement) => host.QueryAsync(db => CommissionsApi.PayOutAsync(
+            PublicId.Format(StatementResponse.IdPrefix, statement.Id), new PayoutRequest("PAYPAL-1"), db, host.Clock, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<ProblemException>(() => PayOutAsync(earned));
+        Assert.Equal((409, ProblemTypes.Uri("statement-waits-for-owed-back")), (refused.Status, refused.Type));
+        await PayOutAsync(othersEarned);
+
+        var statuses = await host.QueryAsync(db => db.Statements.AsNoTracking().Where(s => s.Id == earned.Id || s.Id == othersEarned.Id).ToDictionaryAsync(s => s.Id, s => s.Status));
+        Assert.Equal((StatementStatus.Pending, StatementStatus.Paid), (statuses[earned.Id], statuses[othersEarned.Id]));
     }
 
     private async Task<PartnersHost> StartAsync() =>

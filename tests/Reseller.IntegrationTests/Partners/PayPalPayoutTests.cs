@@ -158,6 +158,33 @@ public sealed class PayPalPayoutTests(ServiceHostsLane infrastructure) : IClassF
         Assert.Equal((1000L, 200L, StatementStatus.CarriedForward), (statements[october].Total, statements[december].Total, statements[november].Status));
     }
 
+    [Fact]
+    public async Task A_batch_sent_again_pays_the_receivers_it_started_with_whatever_the_partners_changed_since()
+    {
+        var changed = await PendingStatementAsync("agency@example.test", 4410);
+        var other = await PendingStatementAsync("other@example.test", 1200);
+
+        // PayPal is down when the batch is first sent; the first partner then removes its PayPal e-mail.
+        PayPal.PayoutsToFail = 1;
+        var batchId = await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([changed, other], CancellationToken.None));
+        Assert.Equal(0, PayPal.ItemsPaid);
+        await InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PartnersDb>();
+            var partnerId = (await db.Statements.AsNoTracking().SingleAsync(x => x.Id == changed)).PartnerId;
+            (await db.Partners.SingleAsync(p => p.Id == partnerId)).Update(new ProfileChanges(null, null, null, null, ""));
+            return await db.SaveChangesAsync();
+        });
+
+        // The job sends the batch again, as it started: both paid, neither with an empty receiver (which PayPal would refuse,
+        // whole batch and every partner in it, at every run).
+        Assert.Equal(2, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+        Assert.Equal(2, PayPal.ItemsPaid);
+        Assert.All(PayPal.Requests.Where(r => r.Path == "/v1/payments/payouts"), r => Assert.Equal($"pob_{batchId:N}", r.RequestId));
+        Assert.Contains("\"receiver\":\"agency@example.test\"", PayPal.Requests.Last(r => r.Path == "/v1/payments/payouts").Body, StringComparison.Ordinal);
+        Assert.All(await StatementsAsync(changed, other), s => Assert.Equal(StatementStatus.Paid, s.Status));
+    }
+
     /// <summary>A pending statement of a new partner (with <paramref name="paypalEmail"/>), or, given <paramref name="partnerId"/>, of that one.</summary>
     private async Task<Guid> PendingStatementAsync(string? paypalEmail, long amount, Guid? partnerId = null, DateOnly? closedMonth = null)
     {

@@ -134,7 +134,7 @@ public sealed class CommissionLedgerRulesTests
         statement.Release();
         Assert.Equal(StatementStatus.Pending, statement.Status);
 
-        statement.MarkPaid("PAYPAL-1", Now.AddDays(2));
+        statement.MarkPaid("PAYPAL-1", Now.AddDays(2), anotherMonthOwedBack: false);
         statement.Release();
         Assert.Equal(StatementStatus.Paid, statement.Status);
         Assert.Equal(("PAYPAL-1", (DateTimeOffset?)Now.AddDays(2)), (statement.PayoutReference, statement.PaidAt));
@@ -145,14 +145,14 @@ public sealed class CommissionLedgerRulesTests
     {
         var statement = Statement.Close(Partner, November, [Earned(4900, 980)], "USD", hasPaypal: false, Now);
 
-        var held = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-0", Now));
+        var held = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-0", Now, anotherMonthOwedBack: false));
         Assert.Equal((409, ProblemTypes.Uri("statement-held")), (held.Status, held.Type));
         Assert.Equal(StatementStatus.Held, statement.Status);
         Assert.Null(statement.PayoutReference);
 
         statement.Release();
-        statement.MarkPaid("PAYPAL-1", Now);
-        var twice = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-2", Now.AddDays(1)));
+        statement.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false);
+        var twice = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-2", Now.AddDays(1), anotherMonthOwedBack: false));
         Assert.Equal((409, ProblemTypes.Uri("statement-already-paid")), (twice.Status, twice.Type));
         Assert.Equal(("PAYPAL-1", (DateTimeOffset?)Now), (statement.PayoutReference, statement.PaidAt));
     }
@@ -162,12 +162,12 @@ public sealed class CommissionLedgerRulesTests
     {
         var statement = Statement.Close(Partner, November, [Earned(4900, 980)], "USD", hasPaypal: false, Now);
 
-        var held = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-0", Now));
+        var held = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-0", Now, anotherMonthOwedBack: false));
         Assert.Contains("no PayPal e-mail", held.Title);
 
         statement.Release();
-        statement.MarkPaid("PAYPAL-1", Now);
-        var twice = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-2", Now.AddDays(1)));
+        statement.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false);
+        var twice = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-2", Now.AddDays(1), anotherMonthOwedBack: false));
         Assert.Contains("already paid", twice.Title);
         Assert.Equal("Paid with reference PAYPAL-1.", twice.Detail);
     }

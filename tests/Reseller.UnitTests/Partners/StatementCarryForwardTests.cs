@@ -52,19 +52,30 @@ public sealed class StatementCarryForwardTests
     {
         var owed = Closed(November, -980);
 
-        var negative = Assert.Throws<ProblemException>(() => owed.MarkPaid("PAYPAL-1", Now));
+        var negative = Assert.Throws<ProblemException>(() => owed.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false));
         Assert.Equal((409, ProblemTypes.Uri("statement-owed-back")), (negative.Status, negative.Type));
         Statement.Close(Partner, December, [Line(2469, December)], "USD", hasPaypal: true, Now, [owed]);
-        var carried = Assert.Throws<ProblemException>(() => owed.MarkPaid("PAYPAL-1", Now));
+        var carried = Assert.Throws<ProblemException>(() => owed.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false));
         Assert.Equal((409, ProblemTypes.Uri("statement-carried-forward")), (carried.Status, carried.Type));
         Assert.Null(owed.PayoutReference);
+    }
+
+    [Fact]
+    public void A_month_is_not_marked_paid_while_another_month_of_its_partner_is_owed_back()
+    {
+        var earned = Closed(November, 980);
+
+        var refused = Assert.Throws<ProblemException>(() => earned.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: true));
+
+        Assert.Equal((409, ProblemTypes.Uri("statement-waits-for-owed-back")), (refused.Status, refused.Type));
+        Assert.Equal((StatementStatus.Pending, (string?)null), (earned.Status, earned.PayoutReference));
     }
 
     [Fact]
     public void Only_an_earlier_unpaid_negative_statement_of_the_same_partner_and_currency_can_be_carried()
     {
         var paidOut = Closed(November, 980);
-        paidOut.MarkPaid("PAYPAL-1", Now);
+        paidOut.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false);
         Statement[] refused =
         [
             Closed(November, 980),

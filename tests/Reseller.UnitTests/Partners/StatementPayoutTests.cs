@@ -25,7 +25,7 @@ public sealed class StatementPayoutTests
         var statement = Closed();
         var batch = Guid.CreateVersion7();
 
-        statement.StartPayout(batch);
+        statement.StartPayout(batch, "agency@example.test");
 
         Assert.Equal((StatementStatus.Processing, (Guid?)batch), (statement.Status, statement.PayoutBatchId));
         Assert.Null(statement.ProviderBatchId);
@@ -37,7 +37,7 @@ public sealed class StatementPayoutTests
     public void The_provider_batch_id_is_recorded_once_the_batch_is_sent()
     {
         var statement = Closed();
-        statement.StartPayout(Guid.CreateVersion7());
+        statement.StartPayout(Guid.CreateVersion7(), "agency@example.test");
 
         statement.PayoutSent("PB-42");
 
@@ -52,11 +52,11 @@ public sealed class StatementPayoutTests
         var statement = Closed(hasPaypal: paidBefore);
         if (paidBefore)
         {
-            statement.MarkPaid("PAYPAL-1", Now);
+            statement.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false);
         }
         var status = statement.Status;
 
-        var refused = Assert.Throws<InvalidOperationException>(() => statement.StartPayout(Guid.CreateVersion7()));
+        var refused = Assert.Throws<InvalidOperationException>(() => statement.StartPayout(Guid.CreateVersion7(), "agency@example.test"));
 
         Assert.Contains($"is {status}, not pending", refused.Message);
         Assert.Equal(status, statement.Status);
@@ -68,9 +68,9 @@ public sealed class StatementPayoutTests
     {
         var statement = Closed();
         var first = Guid.CreateVersion7();
-        statement.StartPayout(first);
+        statement.StartPayout(first, "agency@example.test");
 
-        Assert.Throws<InvalidOperationException>(() => statement.StartPayout(Guid.CreateVersion7()));
+        Assert.Throws<InvalidOperationException>(() => statement.StartPayout(Guid.CreateVersion7(), "agency@example.test"));
         Assert.Equal(first, statement.PayoutBatchId);
     }
 
@@ -78,9 +78,9 @@ public sealed class StatementPayoutTests
     public void A_statement_a_batch_is_paying_cannot_be_marked_paid_by_hand()
     {
         var statement = Closed();
-        statement.StartPayout(Guid.CreateVersion7());
+        statement.StartPayout(Guid.CreateVersion7(), "agency@example.test");
 
-        var conflict = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-1", Now));
+        var conflict = Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false));
 
         Assert.Equal((409, ProblemTypes.Uri("statement-payout-in-progress")), (conflict.Status, conflict.Type));
         Assert.Contains("payout batch is paying", conflict.Title);
@@ -91,20 +91,20 @@ public sealed class StatementPayoutTests
     public void A_succeeded_payout_makes_the_statement_paid_with_the_provider_reference()
     {
         var statement = Closed();
-        statement.StartPayout(Guid.CreateVersion7());
+        statement.StartPayout(Guid.CreateVersion7(), "agency@example.test");
         statement.PayoutSent("PB-42");
 
         statement.PayoutSucceeded("ITEM-7", Now.AddHours(2));
 
         Assert.Equal((StatementStatus.Paid, "ITEM-7", (DateTimeOffset?)Now.AddHours(2)), (statement.Status, statement.PayoutReference, statement.PaidAt));
-        Assert.Equal(409, Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-2", Now.AddDays(1))).Status);
+        Assert.Equal(409, Assert.Throws<ProblemException>(() => statement.MarkPaid("PAYPAL-2", Now.AddDays(1), anotherMonthOwedBack: false)).Status);
     }
 
     [Fact]
     public void A_failed_payout_makes_the_statement_pending_again_with_the_reason_for_a_later_batch()
     {
         var statement = Closed();
-        statement.StartPayout(Guid.CreateVersion7());
+        statement.StartPayout(Guid.CreateVersion7(), "agency@example.test");
         statement.PayoutSent("PB-42");
 
         statement.PayoutFailed("unclaimed");
@@ -119,12 +119,12 @@ public sealed class StatementPayoutTests
     public void The_next_batch_clears_the_last_failure()
     {
         var statement = Closed();
-        statement.StartPayout(Guid.CreateVersion7());
+        statement.StartPayout(Guid.CreateVersion7(), "agency@example.test");
         statement.PayoutSent("PB-42");
         statement.PayoutFailed("failed");
         var next = Guid.CreateVersion7();
 
-        statement.StartPayout(next);
+        statement.StartPayout(next, "agency@example.test");
 
         Assert.Equal((StatementStatus.Processing, (Guid?)next), (statement.Status, statement.PayoutBatchId));
         Assert.Null(statement.ProviderBatchId);
@@ -135,7 +135,7 @@ public sealed class StatementPayoutTests
     public void A_long_failure_reason_is_kept_to_its_first_500_characters()
     {
         var statement = Closed();
-        statement.StartPayout(Guid.CreateVersion7());
+        statement.StartPayout(Guid.CreateVersion7(), "agency@example.test");
         var reason = new string('x', 500) + "tail";
 
         statement.PayoutFailed(reason);

@@ -31,12 +31,12 @@ public sealed class StatementTests
     {
         var statement = Statement.Close(Guid.CreateVersion7(), November, [], "USD", hasPaypal: false, Now);
 
-        Assert.Equal(409, Assert.Throws<ProblemException>(() => statement.MarkPaid("PP-1", Now)).Status);
+        Assert.Equal(409, Assert.Throws<ProblemException>(() => statement.MarkPaid("PP-1", Now, anotherMonthOwedBack: false)).Status);
         statement.Release();
-        statement.MarkPaid("PP-1", Now);
+        statement.MarkPaid("PP-1", Now, anotherMonthOwedBack: false);
         Assert.Equal(StatementStatus.Paid, statement.Status);
         Assert.Equal("PP-1", statement.PayoutReference);
-        Assert.Equal(409, Assert.Throws<ProblemException>(() => statement.MarkPaid("PP-2", Now)).Status);
+        Assert.Equal(409, Assert.Throws<ProblemException>(() => statement.MarkPaid("PP-2", Now, anotherMonthOwedBack: false)).Status);
         statement.Hold();
         Assert.Equal(StatementStatus.Paid, statement.Status);
     }

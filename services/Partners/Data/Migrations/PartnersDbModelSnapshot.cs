@@ -271,6 +271,11 @@ namespace Reseller.Partners.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("payout_failure");
 
+                    b.Property<string>("PayoutReceiver")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("payout_receiver");
+
                     b.Property<string>("PayoutReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

@@ -21,6 +21,9 @@ public sealed class FakePayPal : HttpMessageHandler
 
     public ConcurrentQueue<(HttpMethod Method, string Path, string? Authorization, string? RequestId, string Body)> Requests { get; } = new();
 
+    /// <summary>How many of the next batch creations fail with a 503, before PayPal makes anything (an outage).</summary>
+    public int PayoutsToFail { get; set; }
+
     /// <summary>Items paid, over every batch: a retried batch adds none.</summary>
     public int ItemsPaid => batchesByRequestId.Values.Sum(b => b["items"]!.AsArray().Count);
 
@@ -62,9 +65,16 @@ public sealed class FakePayPal : HttpMessageHandler
         }
         if (request.Method == HttpMethod.Post && path == "/v1/payments/payouts" && requestId is not null)
         {
-            if (JsonNode.Parse(body)!["items"]!.AsArray().Any(i => decimal.Parse(i!["amount"]!["value"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= 0))
+            if (PayoutsToFail > 0)
             {
-                // As PayPal: the whole batch is refused when one item's amount is not positive.
+                PayoutsToFail--;
+                return Json(HttpStatusCode.ServiceUnavailable, new JsonObject { ["name"] = "SERVICE_UNAVAILABLE" });
+            }
+            var items = JsonNode.Parse(body)!["items"]!.AsArray();
+            if (items.Any(i => decimal.Parse(i!["amount"]!["value"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= 0
+                || string.IsNullOrEmpty(i["receiver"]?.GetValue<string>())))
+            {
+                // As PayPal: the whole batch is refused when one item's amount is not positive or it has no receiver.
                 return Json(HttpStatusCode.UnprocessableEntity, new JsonObject { ["name"] = "VALIDATION_ERROR", ["message"] = "Invalid request - see details" });
             }
             var batch = batchesByRequestId.GetOrAdd(requestId, _ => Batch(JsonNode.Parse(body)!.AsObject()));
