@@ -106,6 +106,10 @@ public sealed class StatementsAndInvoicesTests(WebSystem web)
         var line = lines.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = customerAccountName, Exact = true }) });
         await Expect(line).ToContainTextAsync("Cashback");
         await Expect(line).ToContainTextAsync("$7.35");
+        // 15 % of $49.00 before VAT: the invoice's $58.80 is labelled as including VAT, and the intro says what the share is of.
+        await Expect(lines.GetByRole(AriaRole.Columnheader, new() { Name = "Invoice total (incl. VAT)", Exact = true })).ToBeVisibleAsync();
+        await Expect(line).ToContainTextAsync("$58.80");
+        await Expect(page.GetByText("on the invoice’s amount before VAT", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(lines.GetByTestId("statement-lines-total")).ToHaveTextAsync("$7.35");
         await laterBrowser.CheckPageAsync("commission-statement-lines");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Hide the lines of {monthName}", Exact = true }).ClickAsync();
