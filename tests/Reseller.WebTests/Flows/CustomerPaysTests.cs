@@ -62,6 +62,12 @@ public sealed class CustomerPaysTests(WebSystem web)
         // It adds its own card and pays with it.
         await customer.GetByLabel("Name on the card", new() { Exact = true }).FillAsync("Camille Client");
         await customer.GetByLabel("Card number", new() { Exact = true }).FillAsync("4242 4242 4242 4242");
+        // The expiry is the card's own, never a guess: it starts empty and is asked for.
+        await Expect(customer.GetByLabel("Expiry month", new() { Exact = true })).ToHaveValueAsync("");
+        await Expect(customer.GetByLabel("Expiry year", new() { Exact = true })).ToHaveValueAsync("");
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Add the card", Exact = true }).ClickAsync();
+        await Expect(customer.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Enter the expiry month and year printed on the card.");
+        await customer.GetByLabel("Expiry month", new() { Exact = true }).FillAsync("12");
         await customer.GetByLabel("Expiry year", new() { Exact = true }).FillAsync(GatewayClient.CardExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await customer.GetByLabel("Security code", new() { Exact = true }).FillAsync("123");
         await customer.GetByRole(AriaRole.Button, new() { Name = "Add the card", Exact = true }).ClickAsync();

@@ -32,8 +32,16 @@ public static class PaidAccountScenario
         await Forms.WaitForInteractivityAsync(page);
         await page.GetByLabel(texts.CardName, new() { Exact = true }).FillAsync(texts.Language.StartsWith("fr", StringComparison.Ordinal) ? "Carte principale" : "Main card");
         await page.GetByLabel(texts.CardNumber, new() { Exact = true }).FillAsync("4242 4242 4242 4242");
-        await page.GetByLabel(texts.ExpiryYear, new() { Exact = true }).FillAsync(GatewayClient.CardExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel(texts.SecurityCode, new() { Exact = true }).FillAsync("123");
+        // The expiry is the card's own, never a guess: it starts empty and is asked for.
+        var month = page.GetByLabel(texts.ExpiryMonth, new() { Exact = true });
+        var year = page.GetByLabel(texts.ExpiryYear, new() { Exact = true });
+        await Expect(month).ToHaveValueAsync("");
+        await Expect(year).ToHaveValueAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = texts.AddCard, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(texts.ExpiryMissing);
+        await month.FillAsync("12");
+        await year.FillAsync(GatewayClient.CardExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = texts.AddCard, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = texts.CardAdded })).ToBeVisibleAsync();
         await check(page);

@@ -78,6 +78,7 @@ public sealed class StatementsAndInvoicesTests(WebSystem web)
         await Forms.WaitForInteractivityAsync(customer);
         await customer.GetByLabel("Name on the card", new() { Exact = true }).FillAsync("Camille Client");
         await customer.GetByLabel("Card number", new() { Exact = true }).FillAsync("4242 4242 4242 4242");
+        await customer.GetByLabel("Expiry month", new() { Exact = true }).FillAsync("12");
         await customer.GetByLabel("Expiry year", new() { Exact = true }).FillAsync(GatewayClient.CardExpiryYear.ToString(CultureInfo.InvariantCulture));
         await customer.GetByLabel("Security code", new() { Exact = true }).FillAsync("123");
         await customer.GetByRole(AriaRole.Button, new() { Name = "Add the card", Exact = true }).ClickAsync();
