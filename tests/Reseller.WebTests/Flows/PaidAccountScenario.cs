@@ -85,6 +85,7 @@ public static class PaidAccountScenario
         await browser.CheckPageAsync($"{screenshotPrefix}account");
 
         var invoiceNumber = (await invoiceLink.InnerTextAsync()).Trim();
+        await AssertInvoiceFitsPhoneAsync(page, texts, invoiceNumber);
         await invoiceLink.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.InvoicePrefix + invoiceNumber })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(quotedTotal);
@@ -94,6 +95,23 @@ public static class PaidAccountScenario
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = texts.DownloadPdf, Exact = true }).ClickAsync());
         Assert.Equal("%PDF-", await Downloads.HeadAsync(download, 5));
+
+        // The billing page's list of every invoice fits a phone too.
+        await page.GotoAsync("/billing");
+        await Forms.WaitForInteractivityAsync(page);
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = texts.Invoices, Exact = true }).GetByRole(AriaRole.Link, new() { Name = invoiceNumber, Exact = true })).ToBeVisibleAsync();
+        await AssertInvoiceFitsPhoneAsync(page, texts, invoiceNumber);
         browser.AssertNoProblems();
     }
+
+    /// <summary>At phone width the invoice's number stays on one line and its total shows whole, not cut off at "$".</summary>
+    private static Task AssertInvoiceFitsPhoneAsync(IPage page, PaidAccountTexts texts, string invoiceNumber) =>
+        PhoneLayout.AtPhoneWidthAsync(page, async () =>
+        {
+            var invoices = page.GetByRole(AriaRole.Region, new() { Name = texts.Invoices, Exact = true });
+            var number = invoices.GetByRole(AriaRole.Link, new() { Name = invoiceNumber, Exact = true });
+            var row = invoices.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = invoiceNumber, Exact = true }) });
+            await PhoneLayout.AssertOneLineAsync(number);
+            await PhoneLayout.AssertWhollyInsideAsync(row.GetByRole(AriaRole.Cell).Filter(new() { HasTextRegex = texts.MoneyFormat }), invoices);
+        });
 }

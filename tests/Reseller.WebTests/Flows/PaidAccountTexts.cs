@@ -28,6 +28,7 @@ public sealed record PaidAccountTexts(
     string OpenAccount,
     string InvoicePrefix,
     string DownloadPdf,
+    string Invoices,
     Regex MoneyFormat,
     Regex DateFormat)
 {
@@ -35,13 +36,13 @@ public sealed record PaidAccountTexts(
         "en-US", "Dashboard", "E-mail", "Password", "Sign in", "Name on the card", "Card number", "Expiry month", "Expiry year",
         "Enter the expiry month and year printed on the card.", "Security code", "Add the card",
         "Card ending in 4242 added.", "Tier", "Account name", "Client's name", "Client's e-mail", "Notification e-mail", "Create the account",
-        "Account ", "Active", "Open the account", "Invoice ", "Download the PDF",
+        "Account ", "Active", "Open the account", "Invoice ", "Download the PDF", "Invoices",
         new Regex(@"^\$\d{1,3}(,\d{3})*\.\d{2}$"), new Regex(@"\b\d{1,2}/\d{1,2}/\d{4}\b"));
 
     public static readonly PaidAccountTexts French = new(
         "fr-FR", "Tableau de bord", "E-mail", "Mot de passe", "Se connecter", "Nom sur la carte", "Numéro de carte", "Mois d'expiration",
         "Année d'expiration", "Indiquez le mois et l’année d’expiration inscrits sur la carte.", "Cryptogramme", "Ajouter la carte",
         "Carte se terminant par 4242 ajoutée.", "Niveau", "Nom du compte", "Nom du client", "E-mail du client",
-        "E-mail de notification", "Créer le compte", "Compte ", "Actif", "Ouvrir le compte", "Facture ", "Télécharger le PDF",
+        "E-mail de notification", "Créer le compte", "Compte ", "Actif", "Ouvrir le compte", "Facture ", "Télécharger le PDF", "Factures",
         new Regex(@"^\d{1,3}(\s\d{3})*,\d{2}\s\$$"), new Regex(@"\b\d{2}/\d{2}/\d{4}\b"));
 }
