@@ -30,6 +30,7 @@ public sealed partial class AccountManagementTests(WebSystem web)
         await Forms.WaitForInteractivityAsync(page);
         var summary = page.GetByRole(AriaRole.Region, new() { Name = "Summary", Exact = true });
         await Expect(summary.GetByRole(AriaRole.Status)).ToHaveTextAsync("Trial");
+        await Expect(summary.GetByRole(AriaRole.Term).Filter(new() { HasText = "Trial ends" })).ToBeVisibleAsync();
 
         // Trial → paid: the quote comes first, then the account turns active on the page as its first charge settles.
         var convert = page.GetByRole(AriaRole.Region, new() { Name = "Make it a paid account", Exact = true });
@@ -40,6 +41,7 @@ public sealed partial class AccountManagementTests(WebSystem web)
         await browser.CheckPageAsync("account-convert-quote");
         await convert.GetByRole(AriaRole.Button, new() { Name = "Confirm and pay", Exact = true }).ClickAsync();
         await Expect(summary.GetByRole(AriaRole.Status)).ToHaveTextAsync("Active", new() { Timeout = 60_000 });
+        await Expect(summary.GetByRole(AriaRole.Term).Filter(new() { HasText = "Next renewal" })).ToBeVisibleAsync();
 
         // Add-ons: one more conversations seat, prorated and quoted before it is confirmed.
         var change = page.GetByRole(AriaRole.Region, new() { Name = "Change the plan", Exact = true });
