@@ -57,7 +57,7 @@ public sealed class CreditsTests(WebSystem web)
         await assign.GetByLabel("Quantity", new() { Exact = true }).FillAsync("10");
         await assign.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         await Expect(assign.GetByRole(AriaRole.Alert))
-            .ToHaveTextAsync($"Refused for {lite.Name}: SMS credit is only for marketing accounts above lite with the SMS add-on.");
+            .ToHaveTextAsync($"Refused for {lite.Name}: SMS credit needs a Marketing automation account on Plus or higher with SMS sending turned on.");
         await Expect(page.GetByTestId("pool-sms")).ToHaveTextAsync("800");
         await browser.CheckPageAsync("credits-refused");
 

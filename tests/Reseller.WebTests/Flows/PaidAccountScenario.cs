@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 using Microsoft.Playwright;
 
 using Reseller.EndToEndTests.Infrastructure;
@@ -81,6 +83,13 @@ public static class PaidAccountScenario
         var invoiceLink = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First;
         await Expect(invoiceLink).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(texts.DateFormat);
+        // The audit trail, the account's language and its logins' roles in words of the page's language, not codes.
+        var audit = page.GetByRole(AriaRole.List, new() { Name = texts.AuditTrail, Exact = true });
+        await Expect(audit.GetByRole(AriaRole.Listitem).Filter(new() { HasText = texts.AccountCreated })).ToContainTextAsync($"· {texts.You}");
+        await Expect(audit).Not.ToContainTextAsync("account.");
+        await Expect(audit).Not.ToContainTextAsync("partner_user:");
+        await Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasTextRegex = new Regex($"^{texts.AccountLanguage}$") })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = texts.AdminRole, Exact = true })).ToBeVisibleAsync();
         await check(page);
         await browser.CheckPageAsync($"{screenshotPrefix}account");
 
