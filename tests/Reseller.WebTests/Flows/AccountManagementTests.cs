@@ -30,6 +30,7 @@ public sealed partial class AccountManagementTests(WebSystem web)
         await Forms.WaitForInteractivityAsync(page);
         var summary = page.GetByRole(AriaRole.Region, new() { Name = "Summary", Exact = true });
         await Expect(summary.GetByRole(AriaRole.Status)).ToHaveTextAsync("Trial");
+        await Expect(summary.GetByRole(AriaRole.Term).Filter(new() { HasText = "Trial ends" })).ToBeVisibleAsync();
 
         // Trial → paid: the quote comes first, then the account turns active on the page as its first charge settles.
         var convert = page.GetByRole(AriaRole.Region, new() { Name = "Make it a paid account", Exact = true });
@@ -40,6 +41,7 @@ public sealed partial class AccountManagementTests(WebSystem web)
         await browser.CheckPageAsync("account-convert-quote");
         await convert.GetByRole(AriaRole.Button, new() { Name = "Confirm and pay", Exact = true }).ClickAsync();
         await Expect(summary.GetByRole(AriaRole.Status)).ToHaveTextAsync("Active", new() { Timeout = 60_000 });
+        await Expect(summary.GetByRole(AriaRole.Term).Filter(new() { HasText = "Next renewal" })).ToBeVisibleAsync();
 
         // Add-ons: one more conversations seat, prorated and quoted before it is confirmed.
         var change = page.GetByRole(AriaRole.Region, new() { Name = "Change the plan", Exact = true });
@@ -53,15 +55,15 @@ public sealed partial class AccountManagementTests(WebSystem web)
         var changed = await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{accountId}", token: partner.Token), HttpStatusCode.OK);
         Assert.Equal(3, changed["plan"]!["add_ons"]!.AsArray().Single(a => a!["code"]!.GetValue<string>() == "conversations")!["quantity"]!.GetValue<int>());
 
-        // The admin password: the rule is shown, the API's refusal is told, then the client logs in with the new one.
-        var password = page.GetByRole(AriaRole.Region, new() { Name = "Client’s admin password", Exact = true });
+        // The admin password: the rule is shown, the API's refusal is told, then the customer logs in with the new one.
+        var password = page.GetByRole(AriaRole.Region, new() { Name = "Customer’s admin password", Exact = true });
         await Expect(password.GetByText("At least 10 characters.", new() { Exact = false })).ToBeVisibleAsync();
         await password.GetByLabel("New admin password", new() { Exact = true }).FillAsync("short");
         await password.GetByRole(AriaRole.Button, new() { Name = "Set the password", Exact = true }).ClickAsync();
         await Expect(password.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Refused: the password must have at least 10 characters.");
         await password.GetByLabel("New admin password", new() { Exact = true }).FillAsync("a client's new password");
         await password.GetByRole(AriaRole.Button, new() { Name = "Set the password", Exact = true }).ClickAsync();
-        await Expect(password.GetByRole(AriaRole.Status)).ToHaveTextAsync("The admin password is set: give it to your client.");
+        await Expect(password.GetByRole(AriaRole.Status)).ToHaveTextAsync("The admin password is set: give it to your customer.");
         using var login = await api.SendAsync(HttpMethod.Post, "/api/v1/auth/account-token", new { account = accountName, username = "admin", password = "a client's new password" });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         browser.AssertNoProblems();
@@ -124,8 +126,8 @@ public sealed partial class AccountManagementTests(WebSystem web)
         await history.GetByRole(AriaRole.Button, new() { Name = "New account from it" }).ClickAsync();
         var newName = GatewayClient.NewAccountName();
         await history.GetByLabel("Account name", new() { Exact = true }).FillAsync(newName);
-        await history.GetByLabel("Client's name", new() { Exact = true }).FillAsync("Second Client");
-        await history.GetByLabel("Client's e-mail", new() { Exact = true }).FillAsync("it@second.test");
+        await history.GetByLabel("Customer’s name", new() { Exact = true }).FillAsync("Second Client");
+        await history.GetByLabel("Customer’s e-mail", new() { Exact = true }).FillAsync("it@second.test");
         await history.GetByRole(AriaRole.Button, new() { Name = "Create the account", Exact = true }).ClickAsync();
         await Expect(history.GetByText($"Account {newName} created", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(history.GetByRole(AriaRole.Link, new() { Name = "Open the account", Exact = true })).ToBeVisibleAsync();

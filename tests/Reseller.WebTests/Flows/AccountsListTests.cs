@@ -31,6 +31,9 @@ public sealed class AccountsListTests(WebSystem web)
         await Forms.WaitForInteractivityAsync(page);
         var names = page.Locator("table tbody tr td:first-child");
         await Expect(names).ToHaveTextAsync(Slice(await ExpectedAsync(api, partner, "created", "desc"), 0));
+        // Every one is a trial: its date is the day the trial ends, never a renewal.
+        await Expect(page.GetByRole(AriaRole.Cell).Filter(new() { HasText = "Trial ends" })).ToHaveCountAsync(PageSize);
+        await Expect(page.GetByRole(AriaRole.Cell).Filter(new() { HasText = "Next renewal" })).ToHaveCountAsync(0);
         await browser.CheckPageAsync("accounts-list");
 
         // Search: by the customer's name (a handful) and by a part of the accounts' names (all of them).

@@ -51,6 +51,9 @@ public sealed class ApiKeyTests(WebSystem web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke the key CI pipeline", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The key CI pipeline is revoked." })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "CI pipeline", Exact = true })).ToHaveCountAsync(0);
+        // A key existed: the list says none is active, not that there never was one.
+        await Expect(page.GetByText("No active key.", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("No key yet.")).ToHaveCountAsync(0);
         await browser.CheckPageAsync("api-key-revoked");
 
         // The gateway may remember the key's last answer for a moment (ApiKeyVerifier.CacheFor): bounded wait for the refusal.

@@ -40,6 +40,8 @@ public sealed class CreditsTests(WebSystem web)
         await Expect(page.GetByTestId("pool-sms")).ToHaveTextAsync("1,000");
         var history = page.GetByRole(AriaRole.Region, new() { Name = "Purchase history", Exact = true });
         await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "1,000 SMS credits" })).ToContainTextAsync("completed");
+        // The agency's own times are in UTC, and say so (an account's are in its own zone).
+        await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "1,000 SMS credits" })).ToContainTextAsync("UTC");
         await browser.CheckPageAsync("credits-bought");
 
         var assign = page.GetByRole(AriaRole.Region, new() { Name = "Assign credit to an account", Exact = true });
@@ -55,7 +57,7 @@ public sealed class CreditsTests(WebSystem web)
         await assign.GetByLabel("Quantity", new() { Exact = true }).FillAsync("10");
         await assign.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         await Expect(assign.GetByRole(AriaRole.Alert))
-            .ToHaveTextAsync($"Refused for {lite.Name}: SMS credit is only for marketing accounts above lite with the SMS add-on.");
+            .ToHaveTextAsync($"Refused for {lite.Name}: SMS credit needs a Marketing automation account on Plus or higher with SMS sending turned on.");
         await Expect(page.GetByTestId("pool-sms")).ToHaveTextAsync("800");
         await browser.CheckPageAsync("credits-refused");
 
@@ -66,6 +68,9 @@ public sealed class CreditsTests(WebSystem web)
         await Expect(page.GetByTestId("pool-sms")).ToHaveTextAsync("850");
         var held = page.GetByRole(AriaRole.Region, new() { Name = "Balances", Exact = true }).GetByRole(AriaRole.Row).Filter(new() { HasText = plus.Name });
         await Expect(held.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("150");
+        // At phone width an account's balances stack under their names instead of running off the screen.
+        await PhoneLayout.AtPhoneWidthAsync(page, () =>
+            PhoneLayout.AssertWhollyInsideAsync(held.GetByRole(AriaRole.Cell).Last, page.GetByRole(AriaRole.Region, new() { Name = "Balances", Exact = true })));
 
         // The API agrees with what the page shows.
         var balances = await GatewayClient.JsonAsync(await api.SendAsync(HttpMethod.Get, "/api/v1/credits", token: partner.Token), HttpStatusCode.OK);

@@ -19,7 +19,7 @@ public sealed class CustomerPaysTests(WebSystem web)
         var (accountId, accountName) = (account["id"]!.GetValue<string>(), account["name"]!.GetValue<string>());
         var email = $"client-{Guid.NewGuid():N}@client.test";
 
-        // The partner invites its client from the account page.
+        // The partner invites its customer from the account page.
         await using var partnerBrowser = await web.OpenAsync();
         var page = partnerBrowser.Page;
         await Forms.SignInPartnerAsync(page, partner.Email, partner.Password);
@@ -62,6 +62,12 @@ public sealed class CustomerPaysTests(WebSystem web)
         // It adds its own card and pays with it.
         await customer.GetByLabel("Name on the card", new() { Exact = true }).FillAsync("Camille Client");
         await customer.GetByLabel("Card number", new() { Exact = true }).FillAsync("4242 4242 4242 4242");
+        // The expiry is the card's own, never a guess: it starts empty and is asked for.
+        await Expect(customer.GetByLabel("Expiry month", new() { Exact = true })).ToHaveValueAsync("");
+        await Expect(customer.GetByLabel("Expiry year", new() { Exact = true })).ToHaveValueAsync("");
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Add the card", Exact = true }).ClickAsync();
+        await Expect(customer.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Enter the expiry month and year printed on the card.");
+        await customer.GetByLabel("Expiry month", new() { Exact = true }).FillAsync("12");
         await customer.GetByLabel("Expiry year", new() { Exact = true }).FillAsync(GatewayClient.CardExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await customer.GetByLabel("Security code", new() { Exact = true }).FillAsync("123");
         await customer.GetByRole(AriaRole.Button, new() { Name = "Add the card", Exact = true }).ClickAsync();
@@ -75,10 +81,16 @@ public sealed class CustomerPaysTests(WebSystem web)
         // The partner sees the account as customer-paid, and its invoices no more.
         await page.GotoAsync($"/accounts/{accountId}");
         await Forms.WaitForInteractivityAsync(page);
-        await Expect(page.GetByText("The client", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Summary", Exact = true }).GetByText("The customer", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("customer-pays")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Invoices" })).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Invitations" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = email })).ToContainTextAsync("Accepted");
+        // The customer pays: access no longer says it never sees billing, and an accepted invitation no longer expires.
+        var access = page.GetByRole(AriaRole.Region, new() { Name = "Customer access", Exact = true });
+        await Expect(access).ToContainTextAsync("The customer pays this account: it sees its billing and invoices there.");
+        await Expect(access).Not.ToContainTextAsync("It never sees billing while you pay.");
+        var accepted = page.GetByRole(AriaRole.List, new() { Name = "Invitations" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = email });
+        await Expect(accepted).ToContainTextAsync("Accepted");
+        await Expect(accepted).Not.ToContainTextAsync("Expires on");
         await partnerBrowser.CheckPageAsync("account-customer-paid");
     }
 }

@@ -98,12 +98,18 @@ public sealed class OperatorConsoleTests(WebSystem web)
         await page.GetByRole(AriaRole.Button, new() { Name = $"Show {accountName}", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = accountName, Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText(partner.Id, new() { Exact = true })).ToBeVisibleAsync();
+        // A trial's period end is the day it ends, not a renewal.
+        await Expect(page.GetByRole(AriaRole.Term).Filter(new() { HasText = "Trial ends" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Term).Filter(new() { HasText = "Next renewal" })).ToHaveCountAsync(0);
         await browser.CheckPageAsync("operator-account");
 
         await page.GetByLabel("New owner's e-mail", new() { Exact = true }).FillAsync("owner@standalone.test");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move the account out", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"{accountName} is moved out; owner@standalone.test owns it now." })).ToBeVisibleAsync();
         await Expect(page.Locator(".facts .status")).ToHaveTextAsync("Transferred");
+        // The list it was chosen from says so too.
+        var movedRow = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = $"Show {accountName}", Exact = true }) });
+        await Expect(movedRow.GetByRole(AriaRole.Cell, new() { Name = "Transferred", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Move into an agency", Exact = true })).ToBeVisibleAsync();
         await browser.CheckPageAsync("operator-account-moved-out");
 

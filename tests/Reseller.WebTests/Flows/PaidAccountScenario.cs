@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 using Microsoft.Playwright;
 
 using Reseller.EndToEndTests.Infrastructure;
@@ -32,8 +34,16 @@ public static class PaidAccountScenario
         await Forms.WaitForInteractivityAsync(page);
         await page.GetByLabel(texts.CardName, new() { Exact = true }).FillAsync(texts.Language.StartsWith("fr", StringComparison.Ordinal) ? "Carte principale" : "Main card");
         await page.GetByLabel(texts.CardNumber, new() { Exact = true }).FillAsync("4242 4242 4242 4242");
-        await page.GetByLabel(texts.ExpiryYear, new() { Exact = true }).FillAsync(GatewayClient.CardExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel(texts.SecurityCode, new() { Exact = true }).FillAsync("123");
+        // The expiry is the card's own, never a guess: it starts empty and is asked for.
+        var month = page.GetByLabel(texts.ExpiryMonth, new() { Exact = true });
+        var year = page.GetByLabel(texts.ExpiryYear, new() { Exact = true });
+        await Expect(month).ToHaveValueAsync("");
+        await Expect(year).ToHaveValueAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = texts.AddCard, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(texts.ExpiryMissing);
+        await month.FillAsync("12");
+        await year.FillAsync(GatewayClient.CardExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = texts.AddCard, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = texts.CardAdded })).ToBeVisibleAsync();
         await check(page);
@@ -73,10 +83,18 @@ public static class PaidAccountScenario
         var invoiceLink = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First;
         await Expect(invoiceLink).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(texts.DateFormat);
+        // The audit trail, the account's language and its logins' roles in words of the page's language, not codes.
+        var audit = page.GetByRole(AriaRole.List, new() { Name = texts.AuditTrail, Exact = true });
+        await Expect(audit.GetByRole(AriaRole.Listitem).Filter(new() { HasText = texts.AccountCreated })).ToContainTextAsync($"· {texts.You}");
+        await Expect(audit).Not.ToContainTextAsync("account.");
+        await Expect(audit).Not.ToContainTextAsync("partner_user:");
+        await Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasTextRegex = new Regex($"^{texts.AccountLanguage}$") })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = texts.AdminRole, Exact = true })).ToBeVisibleAsync();
         await check(page);
         await browser.CheckPageAsync($"{screenshotPrefix}account");
 
         var invoiceNumber = (await invoiceLink.InnerTextAsync()).Trim();
+        await AssertInvoiceFitsPhoneAsync(page, texts, invoiceNumber);
         await invoiceLink.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = texts.InvoicePrefix + invoiceNumber })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(quotedTotal);
@@ -86,6 +104,23 @@ public static class PaidAccountScenario
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = texts.DownloadPdf, Exact = true }).ClickAsync());
         Assert.Equal("%PDF-", await Downloads.HeadAsync(download, 5));
+
+        // The billing page's list of every invoice fits a phone too.
+        await page.GotoAsync("/billing");
+        await Forms.WaitForInteractivityAsync(page);
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = texts.Invoices, Exact = true }).GetByRole(AriaRole.Link, new() { Name = invoiceNumber, Exact = true })).ToBeVisibleAsync();
+        await AssertInvoiceFitsPhoneAsync(page, texts, invoiceNumber);
         browser.AssertNoProblems();
     }
+
+    /// <summary>At phone width the invoice's number stays on one line and its total shows whole, not cut off at "$".</summary>
+    private static Task AssertInvoiceFitsPhoneAsync(IPage page, PaidAccountTexts texts, string invoiceNumber) =>
+        PhoneLayout.AtPhoneWidthAsync(page, async () =>
+        {
+            var invoices = page.GetByRole(AriaRole.Region, new() { Name = texts.Invoices, Exact = true });
+            var number = invoices.GetByRole(AriaRole.Link, new() { Name = invoiceNumber, Exact = true });
+            var row = invoices.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = invoiceNumber, Exact = true }) });
+            await PhoneLayout.AssertOneLineAsync(number);
+            await PhoneLayout.AssertWhollyInsideAsync(row.GetByRole(AriaRole.Cell).Filter(new() { HasTextRegex = texts.MoneyFormat }), invoices);
+        });
 }

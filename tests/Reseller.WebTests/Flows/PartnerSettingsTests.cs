@@ -130,6 +130,8 @@ public sealed class PartnerSettingsTests(WebSystem web)
         await Expect(noteRow).ToContainTextAsync("Goodwill for an outage");
         await Expect(noteRow).ToContainTextAsync("$5.00");
         await Expect(noteRow.GetByRole(AriaRole.Link, new() { Name = $"{number}, credited by {note["number"]!.GetValue<string>()}", Exact = true })).ToBeVisibleAsync();
+        // At phone width the note's amount shows whole, under its column's name, instead of off the screen.
+        await PhoneLayout.AtPhoneWidthAsync(page, () => PhoneLayout.AssertWhollyInsideAsync(noteRow.GetByRole(AriaRole.Cell).Filter(new() { HasText = "$5.00" }), notes));
 
         await invoices.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("void");
         await invoices.GetByRole(AriaRole.Button, new() { Name = "Show invoices", Exact = true }).ClickAsync();

@@ -53,9 +53,9 @@ public sealed class PlanChangeTests(WebSystem web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Reactivate", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The account is renewed." })).ToBeVisibleAsync();
 
-        // Log in as the client: a one-time link to the dashboard's log-in-as page.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in as the client", Exact = true }).ClickAsync();
-        var link = page.GetByRole(AriaRole.Link, new() { Name = "Open the client’s account (new tab)", Exact = true });
+        // Log in as the customer: a one-time link to the dashboard's log-in-as page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in as the customer", Exact = true }).ClickAsync();
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Open the customer’s account (new tab)", Exact = true });
         await Expect(link).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/account/login-link\\?token="));
         await browser.CheckPageAsync("account-lifecycle");
     }

@@ -78,6 +78,7 @@ public sealed class StatementsAndInvoicesTests(WebSystem web)
         await Forms.WaitForInteractivityAsync(customer);
         await customer.GetByLabel("Name on the card", new() { Exact = true }).FillAsync("Camille Client");
         await customer.GetByLabel("Card number", new() { Exact = true }).FillAsync("4242 4242 4242 4242");
+        await customer.GetByLabel("Expiry month", new() { Exact = true }).FillAsync("12");
         await customer.GetByLabel("Expiry year", new() { Exact = true }).FillAsync(GatewayClient.CardExpiryYear.ToString(CultureInfo.InvariantCulture));
         await customer.GetByLabel("Security code", new() { Exact = true }).FillAsync("123");
         await customer.GetByRole(AriaRole.Button, new() { Name = "Add the card", Exact = true }).ClickAsync();
@@ -106,6 +107,10 @@ public sealed class StatementsAndInvoicesTests(WebSystem web)
         var line = lines.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = customerAccountName, Exact = true }) });
         await Expect(line).ToContainTextAsync("Cashback");
         await Expect(line).ToContainTextAsync("$7.35");
+        // 15 % of $49.00 before VAT: the invoice's $58.80 is labelled as including VAT, and the intro says what the share is of.
+        await Expect(lines.GetByRole(AriaRole.Columnheader, new() { Name = "Invoice total (incl. VAT)", Exact = true })).ToBeVisibleAsync();
+        await Expect(line).ToContainTextAsync("$58.80");
+        await Expect(page.GetByText("on the invoice’s amount before VAT", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(lines.GetByTestId("statement-lines-total")).ToHaveTextAsync("$7.35");
         await laterBrowser.CheckPageAsync("commission-statement-lines");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Hide the lines of {monthName}", Exact = true }).ClickAsync();

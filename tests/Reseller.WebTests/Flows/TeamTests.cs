@@ -39,6 +39,11 @@ public sealed class TeamTests(WebSystem web)
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"The invitation of {withdrawnEmail} is withdrawn." })).ToBeVisibleAsync();
         await Expect(users.GetByRole(AriaRole.Row).Filter(new() { HasText = withdrawnEmail })).ToHaveCountAsync(0);
         await ownerBrowser.CheckPageAsync("team-invited");
+        await PhoneLayout.AtPhoneWidthAsync(page, async () =>
+        {
+            await PhoneLayout.AssertWhollyInsideAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Re-send the invitation to {memberEmail}", Exact = true }), users);
+            await PhoneLayout.AssertWhollyInsideAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Withdraw the invitation of {memberEmail}", Exact = true }), users);
+        });
 
         // The member accepts the mailed link and chooses a password.
         var mail = (await MailFolder.WaitForMailsAsync(memberEmail, "You are invited", 1, TimeSpan.FromSeconds(60))).Single();
