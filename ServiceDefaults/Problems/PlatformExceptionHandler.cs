@@ -49,8 +49,14 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         DbUpdateConcurrencyException => Problem(409, "concurrent-change", "The resource was changed by another request; fetch it and try again."),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
             Problem(409, "conflict", "A resource with these values already exists."),
+        _ when IsUnstorableText(exception) => Malformed("The request holds a character PostgreSQL cannot store (U+0000) in a field no rule checked."),
         _ => null,
     };
+
+    /// <summary>Text the database refused to store or compare (a NUL character), raised by a query or by a save.</summary>
+    private static bool IsUnstorableText(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter;
 
     private static ProblemDetails Describe(ProblemException p)
     {

@@ -45,6 +45,7 @@ public static class OperatorAccountSearchApi
         new ValidationErrors()
             .When(string.IsNullOrEmpty(search), "q", "q is required: an account id or a part of a name or e-mail.")
             .When(search is { Length: > MaxSearchLength }, "q", $"q must be at most {MaxSearchLength} characters.")
+            .RefuseNul("q", search)
             .ThrowIfAny();
 
         var query = db.Accounts.AsNoTracking();

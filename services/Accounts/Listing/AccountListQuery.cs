@@ -20,7 +20,7 @@ public sealed record AccountListQuery(string? Search, string Status, string? Cad
     {
         var errors = new ValidationErrors();
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim().ToLowerInvariant();
-        errors.When(search?.Length > MaxSearchLength, "q", $"q must be at most {MaxSearchLength} characters.");
+        errors.When(search?.Length > MaxSearchLength, "q", $"q must be at most {MaxSearchLength} characters.").RefuseNul("q", search);
         status ??= "active";
         errors.When(!Statuses.Contains(status), "status", "status must be active, expired, all, pending, trial, payment_failed or cancelled.");
         errors.When(cadence is not null && !PlanCadences.All.Contains(cadence), "cadence", "cadence must be trial, monthly or annual.");

@@ -14,8 +14,9 @@ namespace Reseller.Partners.Commissions;
 public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<CommissionLedger> logger)
 {
     /// <summary>
-    /// Earns on a paid invoice. An invoice of an account not yet seen created (its AccountCreated still on its way) is
-    /// refused while <paramref name="mayWait"/>, so the message is retried once Partners knows whether it is a referral.
+    /// Earns on a paid invoice. An invoice of an account not yet seen created (its AccountCreated still on its way, even if
+    /// a later event of it was consumed first) is refused while <paramref name="mayWait"/>, so the message is retried once
+    /// Partners knows whether it is a referral.
     /// </summary>
     public async Task EarnAsync(InvoicePaid paid, bool mayWait, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ public sealed class CommissionLedger(PartnersDb db, TimeProvider clock, ILogger<
         {
             return;
         }
-        if (mayWait && !await db.FollowedAccounts.AnyAsync(a => a.AccountId == accountId, cancellationToken))
+        if (mayWait && !await db.FollowedAccounts.AnyAsync(a => a.AccountId == accountId && a.CreatedAt != null, cancellationToken))
         {
             throw new AccountNotYetFollowedException(accountId);
         }

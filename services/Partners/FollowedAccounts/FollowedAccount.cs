@@ -13,6 +13,11 @@ public sealed class FollowedAccount
     public string Cadence { get; private set; } = "";
     public string Payer { get; private set; } = Payers.Partner;
     public string Status { get; private set; } = AccountStatuses.Pending;
+    /// <summary>
+    /// When the account was created (or, moved in before Partners heard of its creation, when it joined); null while only
+    /// later events of it were consumed. A payment of the account waits until it is set, so that it is decided knowing
+    /// whether the account came from a referral, which its AccountCreated tells.
+    /// </summary>
     public DateTimeOffset? CreatedAt { get; private set; }
     public DateTimeOffset LastChangedAt { get; private set; }
 
@@ -46,8 +51,11 @@ public sealed class FollowedAccount
     public void TransferredOut(AccountTransferredOut moved) =>
         Apply(moved.FormerPartnerId, null, null, AccountStatuses.Transferred, moved.TransferredAt);
 
-    public void TransferredIn(AccountTransferredIn moved) =>
+    public void TransferredIn(AccountTransferredIn moved)
+    {
+        CreatedAt ??= moved.TransferredAt;
         Apply(moved.PartnerId, moved.Plan.Cadence, moved.Payer, AccountStatuses.Active, moved.TransferredAt);
+    }
 
     private void Apply(Guid partnerId, string? cadence, string? payer, string? status, DateTimeOffset at)
     {

@@ -51,6 +51,11 @@ public sealed class PartnerLoginTests(ResellerSystem system) : IDisposable
             new { email = "nobody@agency.test", password = "whatever whatever" }), HttpStatusCode.Unauthorized);
 
         Assert.EndsWith("/invalid-credentials", unknown["type"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // A NUL character, which PostgreSQL cannot hold, is bad input like any other: 400, not a database failure.
+        var nul = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/token",
+            new { email = "nobody\u0000@agency.test", password = "whatever whatever" }), HttpStatusCode.BadRequest);
+        Assert.NotNull(nul["errors"]!["email"]);
     }
 
     [Fact]

@@ -226,6 +226,34 @@ public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : ICl
     }
 
     [Fact]
+    public async Task An_invoice_paid_after_its_accounts_activation_but_before_its_creation_was_heard_earns_the_referral_commission()
+    {
+        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId, QuickRedelivery.Settings());
+        var now = host.Clock.GetUtcNow();
+        var (partnerId, _) = await SeedCustomerPaidAccountAsync(host, referredAt: null);
+        var accountId = Guid.CreateVersion7();
+        var name = "acct-" + accountId.ToString("N")[..12];
+        await host.SaveAsync(db => db.ReferralSignups.Add(ReferralSignup.Start(partnerId, name, now)));
+
+        // The account's activation is consumed before its creation (another queue, a backlog), then Billing's payment.
+        await host.Bus.Publish(new AccountStatusChanged(accountId, partnerId, "pending", "active", "monthly", "customer", now.AddSeconds(2)));
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.FollowedAccounts.AnyAsync(a => a.AccountId == accountId)), Timeout));
+        var paid = Paid(partnerId, accountId, 4900, now.AddSeconds(1));
+        var messageId = NewId.NextGuid();
+        await host.Bus.Publish(paid, c => c.MessageId = messageId);
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.MessageId == messageId)) >= 1, Timeout),
+            "The payment was decided before the account's creation was heard.");
+        Assert.Equal(0, await host.QueryAsync(db => db.Earnings.CountAsync(e => e.InvoiceId == paid.InvoiceId)));
+
+        await host.Bus.Publish(new AccountCreated(accountId, partnerId, name, new AccountPlan("marketing", "plus", 1000, null, [], "monthly"),
+            "customer", null, "pending", now, "n@agency.test"));
+
+        Assert.True(await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Earnings.AnyAsync(e => e.InvoiceId == paid.InvoiceId)), Timeout));
+        var earning = await host.QueryAsync(db => db.Earnings.SingleAsync(e => e.InvoiceId == paid.InvoiceId));
+        Assert.Equal((EarningKinds.Commission, 980L), (earning.Kind, earning.Amount));
+    }
+
+    [Fact]
     public async Task A_month_that_closed_negative_is_carried_into_the_partners_next_statement_so_the_refund_is_never_paid_out()
     {
         await using var host = await StartAsync();

@@ -38,6 +38,15 @@ public sealed class RequestValidationTests
     }
 
     [Fact]
+    public void A_field_holding_a_nul_character_is_refused_before_the_database_sees_it()
+    {
+        var problem = Assert.Throws<ProblemException>(() => new SignupRequest("A\0da", "ada\0@example.com").ThrowIfInvalid());
+
+        Assert.Equal(["name must not contain the character U+0000."], problem.Errors!["name"]);
+        Assert.Equal(["email must be a valid e-mail address."], problem.Errors["email"]);
+    }
+
+    [Fact]
     public void A_missing_field_is_named_as_required()
     {
         var problem = Assert.Throws<ProblemException>(() => new SignupRequest(null, " ").ThrowIfInvalid());

@@ -87,7 +87,7 @@ public sealed class AccountListTests(ResellerSystem system) : IDisposable
         var partner = await client.CreatePartnerAsync();
 
         foreach (var query in new[] { "?status=deleted", "?cadence=weekly", "?sort=price", "?order=up", "?page_size=0", "?page_size=201", "?page_size=ten",
-            "?page_token=garbage", "?q=" + new string('x', 300) })
+            "?page_token=garbage", "?q=" + new string('x', 300), "?q=a%00b" })
         {
             var problem = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/accounts" + query, token: partner.Token), HttpStatusCode.BadRequest);
             Assert.NotNull(problem["errors"]);
