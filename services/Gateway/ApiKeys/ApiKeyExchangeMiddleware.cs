@@ -10,7 +10,8 @@ namespace Reseller.Gateway.ApiKeys;
 /// A <c>Bearer rsk_…</c> API key is exchanged at Partners, before authentication, for a short-lived platform JWT that
 /// Partners signs (kind api_key, the key's partner, role owner; the gateway holds no signing key), so the gateway and every
 /// service accept it like a user token and take the partner from it. An unknown or revoked key is left as it is and fails
-/// authentication (401); too many of them from one address are refused with 429 (<see cref="FailedKeyChecks"/>).
+/// authentication (401); too many of them from one address are refused with 429 (<see cref="FailedKeyChecks"/>). A key of a
+/// suspended partner is refused with 403 <c>partner-suspended</c>, as its users' sign-in is.
 /// </summary>
 public sealed class ApiKeyExchangeMiddleware(RequestDelegate next, ILogger<ApiKeyExchangeMiddleware> logger)
 {
@@ -48,6 +49,11 @@ public sealed class ApiKeyExchangeMiddleware(RequestDelegate next, ILogger<ApiKe
             {
                 failedChecks.Record(address);
             }
+            else if (identity.PartnerSuspended)
+            {
+                await AnswerAsync(context, PartnerSuspended.Problem());
+                return;
+            }
             else
             {
                 context.Request.Headers[HeaderNames.Authorization] = "Bearer " + identity.AccessToken;
@@ -56,9 +62,12 @@ public sealed class ApiKeyExchangeMiddleware(RequestDelegate next, ILogger<ApiKe
         await next(context);
     }
 
-    private static async Task AnswerAsync(HttpContext context, ProblemException unavailable)
+    private static async Task AnswerAsync(HttpContext context, ProblemException problem)
     {
-        context.Response.Headers.RetryAfter = "2";
-        await TypedResults.Problem(unavailable.Detail, statusCode: unavailable.Status, title: unavailable.Title, type: unavailable.Type).ExecuteAsync(context);
+        if (problem.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        await TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title, type: problem.Type).ExecuteAsync(context);
     }
 }

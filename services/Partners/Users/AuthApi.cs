@@ -67,7 +67,7 @@ public static class AuthApi
         // Only after the password: a stranger learns nothing of the partner's state.
         if (await db.Partners.AnyAsync(p => p.Id == user.PartnerId && p.Status == PartnerStatus.Suspended, cancellationToken))
         {
-            throw PartnerProblems.Suspended();
+            throw PartnerSuspended.Problem();
         }
         var sessionVersion = await SessionStamps.VersionAsync(db, user.Id.ToString(), cancellationToken);
         return TypedResults.Ok(await tokens.IssueAsync(

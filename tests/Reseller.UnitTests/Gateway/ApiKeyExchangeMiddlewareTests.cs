@@ -62,6 +62,25 @@ public sealed class ApiKeyExchangeMiddlewareTests
         Assert.Equal(4, partners.Calls);
     }
 
+    [Fact]
+    public async Task A_key_of_a_suspended_partner_is_refused_with_403_saying_so_and_is_not_counted_as_unknown()
+    {
+        var partners = new FakePartners(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent($$"""{"key_id":"{{Guid.NewGuid()}}","partner_id":"{{Guid.NewGuid()}}","access_token":"","expires_at":"2026-12-06T12:00:00Z","partner_suspended":true}"""),
+        });
+        var checks = new FailedKeyChecks(1);
+        var context = Request(NewKey(), "198.51.100.9");
+        var passedOn = false;
+
+        await Middleware(_ => { passedOn = true; return Task.CompletedTask; }).InvokeAsync(context, Verifier(partners), checks);
+
+        Assert.False(passedOn);
+        Assert.Equal(403, context.Response.StatusCode);
+        Assert.EndsWith("/partner-suspended", Problem(context)["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(checks.Refusal("198.51.100.9"));
+    }
+
     private static string NewKey() => "rsk_" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
 
     private static ApiKeyExchangeMiddleware Middleware(RequestDelegate next) => new(next, NullLogger<ApiKeyExchangeMiddleware>.Instance);

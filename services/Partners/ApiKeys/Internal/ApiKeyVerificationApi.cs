@@ -35,14 +35,17 @@ public static class ApiKeyVerificationApi
             return TypedResults.NotFound();
         }
         var hash = RandomSecret.HashOf(request.Key!);
-        // A suspended partner's keys are refused like revoked ones, until it is reactivated.
-        var key = await db.ApiKeys.FirstOrDefaultAsync(
-            k => k.Hash == hash && k.RevokedAt == null && db.Partners.Any(p => p.Id == k.PartnerId && p.Status == PartnerStatus.Active), cancellationToken);
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
         if (key is null)
         {
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
+        // A suspended partner's keys are refused, saying why (403 partner-suspended at the gateway), until it is reactivated.
+        if (!await db.Partners.AnyAsync(p => p.Id == key.PartnerId && p.Status == PartnerStatus.Active, cancellationToken))
+        {
+            return TypedResults.Ok(ApiKeyVerification.Suspended(key.Id, key.PartnerId, now));
+        }
         if (key.Used(now))
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -26,7 +26,10 @@ public sealed class PartnerSuspensionTests(ResellerSystem system) : IDisposable
         // A wrong password still answers 401: a stranger learns nothing of the partner's state.
         await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Post, "/api/v1/auth/token", new { email = partner.Email, password = "not the password" }), HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusOnceAsync(partner.Token, HttpStatusCode.Unauthorized));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusOnceAsync(key, HttpStatusCode.Unauthorized));
+        // Its API keys are refused saying why, as its sign-in is.
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusOnceAsync(key, HttpStatusCode.Forbidden));
+        var keyRefused = await ProblemAssert.IsAsync(await client.SendAsync(HttpMethod.Get, "/api/v1/partners/me", token: key), HttpStatusCode.Forbidden);
+        Assert.EndsWith("/partner-suspended", keyRefused["type"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // Suspending again changes nothing.
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/admin/partners/{partner.Id}/suspend", asOperator: true), HttpStatusCode.OK);
