@@ -102,7 +102,10 @@ public sealed partial class Account
         return change with { Revision = PlanRevision };
     }
 
-    /// <summary>Cancels: the account stays usable until its period ends, then expires.</summary>
+    /// <summary>
+    /// Cancels: the account stays usable until its period ends, then expires. One whose first charge never succeeded has no
+    /// paid period to run to: it expires at once, and Billing voids what it still has open.
+    /// </summary>
     public bool Cancel()
     {
         if (Status == AccountStatus.Cancelled)
@@ -114,7 +117,7 @@ public sealed partial class Account
             throw ProblemException.Conflict("not-cancellable", "This account cannot be cancelled.",
                 $"An active, trial or payment_failed account can be cancelled; this one is {AccountStatuses.NameOf(Status)}.");
         }
-        ChangeStatus(AccountStatus.Cancelled);
+        ChangeStatus(AwaitsOpeningCharge ? AccountStatus.Expired : AccountStatus.Cancelled);
         return true;
     }
 
@@ -220,13 +223,16 @@ public sealed partial class Account
             ? owner
             : throw ProblemException.Conflict("not-stand-alone", "Only a stand-alone (transferred) account can be moved in.");
 
-    /// <summary>Attaches a stand-alone account to a partner; it is active again under that partner's billing.</summary>
+    /// <summary>
+    /// Attaches a stand-alone account to a partner: a paid one is active again under that partner's billing, a trial is a
+    /// trial still (as Billing follows it), and expires at its trial's end.
+    /// </summary>
     public void TransferIn(Guid partnerId)
     {
         RequireStandAlone();
         PartnerId = partnerId;
         OwnerEmail = null;
-        ChangeStatus(AccountStatus.Active);
+        ChangeStatus(Plan.Cadence == PlanCadences.Trial ? AccountStatus.Trial : AccountStatus.Active);
         AwaitsOpeningCharge = false;
     }
 

@@ -61,7 +61,8 @@ public static class SnapshotsApi
         CancellationToken cancellationToken)
     {
         var account = await db.FindOwnedAsync(id, user, cancellationToken);
-        return TypedResults.Ok(await KeysetPage.ReadAsync(db.Set<AccountSnapshot>().AsNoTracking().Where(s => s.AccountId == account.Id),
+        // A snapshot is its partner's: one taken before the account moved to another partner is not listed to that one.
+        return TypedResults.Ok(await KeysetPage.ReadAsync(db.Set<AccountSnapshot>().AsNoTracking().Where(s => s.AccountId == account.Id && s.PartnerId == account.PartnerId),
             s => s.Id, ListSortDirection.Descending, pageSize, pageToken, SnapshotResponse.From, cancellationToken));
     }
 }

@@ -50,7 +50,7 @@ public sealed class AccountRenewalRequestedConsumer(BillingDb db, ChargeProcesso
             paymentId = await db.Payments.Where(p => p.InvoiceId == invoice.Id && p.Status == PaymentStatus.Pending).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
             if (paymentId is null)
             {
-                invoice.StartRetry();
+                invoice.StartRequestedRetry();
                 var payment = Payment.Start(invoice.Id, invoice.PartnerId, chargeTo, invoice.AmountDue, invoice.Currency, clock.GetUtcNow());
                 db.Payments.Add(payment);
                 paymentId = payment.Id;

@@ -48,6 +48,9 @@ public sealed class Invoice
     public int FailedAttempts { get; private set; }
     public DateTimeOffset? FirstFailedAt { get; private set; }
     public DateTimeOffset? NextRetryAt { get; private set; }
+
+    /// <summary>A charge the payer asked for (Renew) is under way, apart from dunning's schedule.</summary>
+    public bool RequestedRetry { get; private set; }
     public uint Version { get; private set; }
 
     /// <summary>What another service asked this invoice for (a credit purchase's id), unique; null for plan invoices.</summary>
@@ -107,12 +110,23 @@ public sealed class Invoice
         };
     }
 
-    /// <summary>Records a failed charge; returns true when it was the last attempt and the invoice is now uncollectible.</summary>
+    /// <summary>
+    /// Records a failed charge; returns true when it was the last attempt and the invoice is now uncollectible. A charge the
+    /// payer asked for (<see cref="StartRequestedRetry"/>: Renew) that fails after a first failure is not one of dunning's
+    /// attempts: the schedule (1, 3 and 5 days after the first failure) stands, so pressing Renew never brings the expiry closer.
+    /// </summary>
     public bool RegisterFailedCharge(DateTimeOffset now, bool retryable)
     {
         if (Status != InvoiceStatus.Open)
         {
             throw new InvalidOperationException($"Invoice {Number} is {Status}, not open.");
+        }
+        var requested = RequestedRetry;
+        RequestedRetry = false;
+        if (requested && retryable && FirstFailedAt is { } firstFailed && FailedAttempts is > 0 && FailedAttempts <= RetryDays.Count)
+        {
+            NextRetryAt = firstFailed.AddDays(RetryDays[FailedAttempts - 1]);
+            return false;
         }
         FailedAttempts++;
         FirstFailedAt ??= now;
@@ -142,7 +156,19 @@ public sealed class Invoice
     }
 
     /// <summary>A retry is being attempted: it is no longer waiting for its retry time.</summary>
-    public void StartRetry() => NextRetryAt = null;
+    /// <summary>Dunning's retry starts: the schedule's attempt, counted if it fails.</summary>
+    public void StartRetry()
+    {
+        NextRetryAt = null;
+        RequestedRetry = false;
+    }
+
+    /// <summary>A charge the payer asked for starts; if it fails, dunning's schedule stands as it was.</summary>
+    public void StartRequestedRetry()
+    {
+        NextRetryAt = null;
+        RequestedRetry = true;
+    }
 
     /// <summary>Prepaid credit pays part (or all) of an open invoice; the card settles the rest with <see cref="PayByCard"/>.</summary>
     public void ApplyPrepaid(long amount)

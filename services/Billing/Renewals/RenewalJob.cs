@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.Data;
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
+using Reseller.Contracts.Billing;
 using Reseller.ServiceDefaults.Clock;
 
 namespace Reseller.Billing.Renewals;
@@ -11,13 +12,16 @@ namespace Reseller.Billing.Renewals;
 /// Renews every active paid account whose period has ended, on its anniversary. Due accounts are claimed in batches with
 /// FOR UPDATE SKIP LOCKED, so any number of Billing instances share the run. Invoicing updates the claimed row
 /// (renewal_invoiced_for), so an instance whose statement began before another committed re-checks the row and skips it;
-/// the unique (account, period) index on invoices stays the last guard against a second charge for one period.
+/// the unique (account, period) index on invoices stays the last guard against a second charge for one period. An account
+/// whose switch to a new period (monthly to annual) is still being charged waits: paid, that invoice is its next period;
+/// declined, the account is in dunning.
 /// A batch is invoiced in one transaction (one discount count per partner, its invoice numbers in one statement, last),
 /// then charged concurrently and recorded together.
 /// </summary>
 public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, BatchChargeProcessor charges, ILogger<RenewalJob> logger) : IDueJob
 {
     private const int BatchSize = 500;
+    private static readonly string OpenStatus = InvoiceStatus.Open.ToString();
 
     public string Name => "renewals";
 
@@ -45,6 +49,8 @@ public sealed class RenewalJob(BillingDb db, PeriodInvoicer invoicer, BatchCharg
             SELECT a.*, a.xmin FROM billed_accounts a
             WHERE a.status = 'Active' AND a.cadence IN ('monthly', 'annual') AND a.current_period_end <= {today}
               AND (a.renewal_invoiced_for IS NULL OR a.renewal_invoiced_for < a.current_period_end)
+              AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.account_id = a.account_id AND i.purpose = {InvoicePurposes.PlanChange}
+                              AND i.status = {OpenStatus} AND i.period_end > a.current_period_end)
             ORDER BY a.current_period_end
             LIMIT {BatchSize}
             FOR UPDATE OF a SKIP LOCKED

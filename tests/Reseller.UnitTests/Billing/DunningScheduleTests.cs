@@ -34,6 +34,25 @@ public sealed class DunningScheduleTests
     }
 
     [Fact]
+    public void Renewals_asked_for_between_two_retries_that_fail_leave_the_schedule_as_it_was()
+    {
+        var invoice = RenewalInvoice();
+        Assert.False(invoice.RegisterFailedCharge(FirstFailure, retryable: true));
+
+        // The partner presses Renew three times on the day of the failure, on a card that declines again.
+        for (var press = 1; press <= 3; press++)
+        {
+            invoice.StartRequestedRetry();
+            Assert.False(invoice.RegisterFailedCharge(FirstFailure.AddHours(press), retryable: true));
+        }
+
+        Assert.Equal((InvoiceStatus.Open, 1, (DateTimeOffset?)FirstFailure.AddDays(1)), (invoice.Status, invoice.FailedAttempts, invoice.NextRetryAt));
+        invoice.StartRetry();
+        Assert.False(invoice.RegisterFailedCharge(FirstFailure.AddDays(1), retryable: true));
+        Assert.Equal((2, (DateTimeOffset?)FirstFailure.AddDays(3)), (invoice.FailedAttempts, invoice.NextRetryAt));
+    }
+
+    [Fact]
     public void A_failure_names_the_period_it_failed_to_pay_so_a_consumer_that_saw_it_paid_ignores_it()
     {
         var invoice = RenewalInvoice();

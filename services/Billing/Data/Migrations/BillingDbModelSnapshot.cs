@@ -438,6 +438,10 @@ namespace Reseller.Billing.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reference");
 
+                    b.Property<bool>("RequestedRetry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requested_retry");
+
                     b.Property<bool>("ReverseCharge")
                         .HasColumnType("boolean")
                         .HasColumnName("reverse_charge");

@@ -82,7 +82,7 @@ public sealed class AccessFollowsTheAccountTests(ResellerSystem system) : IDispo
         Assert.Equal(HttpStatusCode.NoContent, (await ConfirmResetAsync(handedIn, "managed by the agency")).StatusCode);
         var ownerToken = await client.AccountTokenAsync(name, "admin", "managed by the agency");
         var seen = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Get, $"/api/v1/accounts/{id}", token: ownerToken), HttpStatusCode.OK);
-        Assert.Equal("active", seen["status"]!.GetValue<string>());
+        Assert.Equal("trial", seen["status"]!.GetValue<string>()); // a trial moved in runs on as the trial it was
         await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/auth/login-links/{await LoginLinkTokenAsync(second, id)}"), HttpStatusCode.OK);
     }
 

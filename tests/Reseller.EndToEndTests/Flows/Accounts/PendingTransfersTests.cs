@@ -35,8 +35,13 @@ public sealed class PendingTransfersTests(ResellerSystem system) : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(HttpMethod.Get, "/api/v1/transfers")).StatusCode);
 
         var token = MailFolder.TokenFrom(await MailFolder.WaitForMailAsync(owner, "Confirm the move of", Eventually.Propagation));
-        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
+        var confirmed = await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/transfers/{token}/confirm"), HttpStatusCode.OK);
         Assert.Empty((await client.GetAsync("/api/v1/transfers", second.Token))["data"]!.AsArray());
+        // A trial moved in is a trial still, ending when it would have: not an active account no one is ever charged for.
+        Assert.Equal("trial", confirmed["status"]!.GetValue<string>());
+        var joined = await client.GetAsync($"/api/v1/accounts/{id}", second.Token);
+        Assert.Equal("trial", joined["status"]!.GetValue<string>());
+        Assert.Equal(account["current_period_end"]!.GetValue<DateTimeOffset>(), joined["current_period_end"]!.GetValue<DateTimeOffset>());
     }
 
     public void Dispose() => client.Dispose();

@@ -16,6 +16,8 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
         var (first, _, account) = await Kit.ActiveAccountAsync();
         var id = account["id"]!.GetValue<string>();
         var second = await client.CreatePartnerAsync();
+        await GatewayClient.JsonAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/accounts/{id}/snapshots", new { label = "first's setup" }, first.Token),
+            HttpStatusCode.Created);
 
         var owner = $"owner-{Guid.NewGuid():N}@client.test";
 
@@ -55,6 +57,8 @@ public sealed class TransferTests(ResellerSystem system) : IDisposable
         Assert.Single(await Kit.EventsAsync(id, "AccountTransferredIn"));
         var statuses = (await Kit.EventsAsync(id, "AccountStatusChanged")).Select(e => $"{e["PreviousStatus"]}>{e["Status"]}").ToList();
         Assert.Equal(["pending>active", "active>transferred", "transferred>active"], statuses);
+        // The snapshot the first agency took (its branding and templates) is its own: the account's new partner does not see it.
+        Assert.Empty((await Kit.SendOkAsync(HttpMethod.Get, $"/api/v1/accounts/{id}/snapshots", null, second))["data"]!.AsArray());
     }
 
     [Fact]

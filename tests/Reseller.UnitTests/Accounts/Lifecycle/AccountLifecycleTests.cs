@@ -36,6 +36,27 @@ public sealed class AccountLifecycleTests
     }
 
     [Fact]
+    public void An_account_whose_first_charge_failed_expires_when_cancelled_and_never_opens()
+    {
+        var account = New("monthly", Guid.NewGuid());
+        Assert.True(account.MarkFirstChargeFailed());
+
+        Assert.True(account.Cancel());
+
+        Assert.Equal(AccountStatus.Expired, account.Status);
+        Assert.False(account.IsInService);
+        Assert.Throws<ProblemException>(() => account.Renew(null, Now));
+
+        // A trial turned paid on a card that declined, then cancelled, does not run on as a trial for nothing.
+        var converted = New("trial", Guid.NewGuid());
+        converted.ChangePlan(new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = "monthly" }, appliesNow: true);
+        Assert.True(converted.MarkFirstChargeFailed());
+        Assert.True(converted.Cancel());
+        Assert.Equal(AccountStatus.Expired, converted.Status);
+        Assert.Throws<ProblemException>(() => converted.Renew(null, Now));
+    }
+
+    [Fact]
     public void Renewing_before_the_period_end_un_cancels_without_a_charge()
     {
         var account = Active();
@@ -171,5 +192,19 @@ public sealed class AccountLifecycleTests
         account.TransferIn(next);
         Assert.Equal(next, account.PartnerId);
         Assert.Equal(AccountStatus.Active, account.Status);
+    }
+
+    [Fact]
+    public void A_trial_moved_out_and_in_is_still_a_trial_and_expires_at_its_end()
+    {
+        var trial = New("trial", null);
+        var trialEnd = trial.CurrentPeriodEnd!.Value;
+
+        trial.TransferOut("owner@client.test");
+        trial.TransferIn(Guid.NewGuid());
+
+        Assert.Equal(AccountStatus.Trial, trial.Status);
+        Assert.False(trial.ExpireIfDue(trialEnd.AddSeconds(-1)));
+        Assert.True(trial.ExpireIfDue(trialEnd));
     }
 }
