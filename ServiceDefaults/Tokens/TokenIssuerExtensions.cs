@@ -46,7 +46,7 @@ public static class TokenIssuerExtensions
             app.MapGet(IssuerKeys.Path, async (SigningKeyRing ring, HttpContext context, CancellationToken cancellationToken) =>
             {
                 context.Response.Headers.CacheControl = "max-age=60";
-                return Results.Text(JwksDocument.Serialize(await ring.PublishedAsync(cancellationToken)), "application/json");
+                return Results.Text(await JwksEndpoint.DocumentAsync(ring, cancellationToken), "application/json");
             }).AllowAnonymous().ExcludeFromDescription();
         }
         if (app.Services.GetService<IEndedSessionSource>() is not null)

@@ -15,7 +15,8 @@ namespace Reseller.Credits.Purchases;
 /// A credit note on a credit-purchase invoice refunds that share of the pack (all of it for a full refund): the credit is
 /// taken back from where the purchase put it (the pool or the earmarked account), then, for an earmarked pack, from the
 /// partner's pool, as far as it is still there, never below zero; what was already assigned or used stays so (an account
-/// that moved out gave its credit to the pool, which is then where it is taken back from). A note that overtakes its invoice's payment waits for the pack to be credited first.
+/// that moved out gave its credit to the pool, which is then where it is taken back from). A note that overtakes its
+/// invoice's payment waits for the pack to be credited first.
 /// </summary>
 public sealed class CreditNoteIssuedConsumer(CreditsDb db, CreditLedger ledger, ProductCatalog catalog, ILogger<CreditNoteIssuedConsumer> logger)
     : IConsumer<CreditNoteIssued>

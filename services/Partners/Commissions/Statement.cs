@@ -43,6 +43,7 @@ public sealed class Statement
     /// send pays the receivers it started with, whatever the partners changed since.
     /// </summary>
     public string? PayoutReceiver { get; private set; }
+
     public uint Version { get; private set; }
 
     private Statement()
