@@ -217,15 +217,21 @@ public sealed class ChargeProcessor(
     /// account would otherwise pay for a period after the one it ends with). Only a renewal: a plan change may start a
     /// period on an account whose expiry Billing has not yet heard of, and that one is wanted. A proration too, when it is
     /// for a period the closed account never paid (an upgrade on a renewal in dunning): the paid ones were given back as it
-    /// closed (<see cref="CreditNotes.UnrunPeriodProrations"/>), and this one must not be kept either.
+    /// closed (<see cref="CreditNotes.UnrunPeriodProrations"/>), and this one must not be kept either. A period invoice also
+    /// when the account moved out and into another partner meanwhile, as if the move-in had not been heard yet: it is the
+    /// former partner's, for a period the account spends with the new one, billed from the anniversary its move-in gave it.
+    /// (A proration the former partner made is still its own, as after a move-out alone: it upgraded a period it paid.)
     /// </summary>
     public static bool ClosedWhileCharging(Invoice invoice, BilledAccount? account) =>
-        invoice.Status == InvoiceStatus.Open && account is not null && invoice.Purpose switch
+        invoice.Status == InvoiceStatus.Open && account is not null && (invoice.Purpose switch
         {
             InvoicePurposes.Renewal => account.EndsBefore(invoice.PeriodStart),
             InvoicePurposes.Proration => account.NeverRan(invoice.PeriodStart),
             _ => InvoicePeriods.CoversPeriod(invoice.Purpose) && account.IsClosed,
-        };
+        } || MovedToAnotherPartner(invoice, account));
+
+    private static bool MovedToAnotherPartner(Invoice invoice, BilledAccount account) =>
+        account.PartnerId != invoice.PartnerId && InvoicePeriods.CoversPeriod(invoice.Purpose);
 
     /// <summary>
     /// The one place that decides what a charge the provider took does: it pays its invoice if that is still open for exactly
