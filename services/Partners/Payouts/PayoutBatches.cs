@@ -61,17 +61,23 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
         var batchId = Guid.CreateVersion7();
         statements.ForEach(s => s.StartPayout(batchId, receivers[s.PartnerId]));
         await db.SaveChangesAsync(cancellationToken);
-        await SendAsync(batchId, cancellationToken);
+        if (await SendAsync(batchId, cancellationToken) is { } refusal)
+        {
+            throw new PayoutRefusedException(refusal);
+        }
         return batchId;
     }
 
-    /// <summary>Sends (or sends again) a batch; a failure leaves it to be sent again by the job.</summary>
-    public async Task SendAsync(Guid batchId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends (or sends again) a batch; a failure leaves it to be sent again by the job. A refusal for good puts its statements
+    /// back to pending with the provider's reason, and is answered (null otherwise).
+    /// </summary>
+    public async Task<string?> SendAsync(Guid batchId, CancellationToken cancellationToken)
     {
         var statements = await db.Statements.Where(s => s.PayoutBatchId == batchId && s.Status == StatementStatus.Processing).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         if (statements.Count == 0)
         {
-            return;
+            return null;
         }
         // A statement that joined its batch before receivers were kept with it takes its partner's e-mail now, as it did then.
         var partnerIds = statements.Where(s => s.PayoutReceiver is null).Select(s => s.PartnerId).Distinct().ToList();
@@ -87,10 +93,20 @@ public sealed class PayoutBatches(PartnersDb db, IPayoutProvider provider, MailO
             statements.ForEach(s => s.PayoutSent(providerBatchId));
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (PayoutRefusedException refused)
+        {
+            // Sent again under its id, the batch would be refused again at every run, and none of its partners ever paid.
+            statements.ForEach(s => s.PayoutFailed($"The payout provider refused the batch: {refused.Reason}"));
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogError("Payout batch {BatchId} was refused by the payout provider ({Reason}); its {Count} statement(s) are pending again",
+                request.SenderBatchId, refused.Reason, statements.Count);
+            return refused.Reason;
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Payout batch {BatchId} was not sent; it is sent again under the same id", request.SenderBatchId);
         }
+        return null;
     }
 
     /// <summary>Applies a sent batch's outcomes: paid (mailed by CommissionStatementPaid) or pending again with the reason (mailed here).</summary>

@@ -185,6 +185,53 @@ public sealed class PayPalPayoutTests(ServiceHostsLane infrastructure) : IClassF
         Assert.All(await StatementsAsync(changed, other), s => Assert.Equal(StatementStatus.Paid, s.Status));
     }
 
+    [Fact]
+    public async Task A_batch_PayPal_refuses_for_good_puts_its_statements_back_to_pending_with_the_reason_and_a_new_batch_pays_them()
+    {
+        var first = await PendingStatementAsync("agency@example.test", 4410);
+        var second = await PendingStatementAsync("other@example.test", 1200);
+
+        // The vendor's PayPal balance cannot cover the batch: PayPal refuses it, and would refuse its id again for ever.
+        PayPal.PayoutsToRefuse = 1;
+        var refused = await Assert.ThrowsAsync<PayoutRefusedException>(() => InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([first, second], CancellationToken.None)));
+        Assert.StartsWith("INSUFFICIENT_FUNDS", refused.Reason, StringComparison.Ordinal);
+        Assert.All(await StatementsAsync(first, second), s =>
+        {
+            Assert.Equal((StatementStatus.Pending, (Guid?)null), (s.Status, s.PayoutBatchId));
+            Assert.Contains("INSUFFICIENT_FUNDS", s.PayoutFailure, StringComparison.Ordinal);
+        });
+        Assert.Equal(0, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+        Assert.Single(PayPal.Requests, r => r.Path == "/v1/payments/payouts");
+
+        // Funds added, the operator pays out again: a new batch, under a new id, pays both once.
+        var batchId = await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([first, second], CancellationToken.None));
+        Assert.Equal($"pob_{batchId:N}", PayPal.Requests.Last(r => r.Path == "/v1/payments/payouts").RequestId);
+        Assert.Equal(2, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+        Assert.Equal(2, PayPal.ItemsPaid);
+        Assert.All(await StatementsAsync(first, second), s => Assert.Equal(StatementStatus.Paid, s.Status));
+    }
+
+    [Fact]
+    public async Task A_batch_refused_for_good_when_sent_again_after_an_outage_is_not_sent_for_ever()
+    {
+        var statement = await PendingStatementAsync("agency@example.test", 4410);
+        PayPal.PayoutsToFail = 1;
+        Assert.NotNull(await InScopeAsync(s => s.GetRequiredService<PayoutBatches>().StartAsync([statement], CancellationToken.None)));
+
+        PayPal.PayoutsToRefuse = 1;
+        for (var run = 0; run < 3; run++)
+        {
+            Assert.Equal(0, await InScopeAsync(s => s.GetRequiredService<PayoutStatusJob>().RunDueAsync(DateTimeOffset.UtcNow, CancellationToken.None)));
+        }
+
+        // Sent twice (the outage, then the refusal), never again: pending with PayPal's reason, for the operator's next payout.
+        Assert.Equal(2, PayPal.Requests.Count(r => r.Path == "/v1/payments/payouts"));
+        var pending = Assert.Single(await StatementsAsync(statement));
+        Assert.Equal((StatementStatus.Pending, (Guid?)null), (pending.Status, pending.PayoutBatchId));
+        Assert.Contains("INSUFFICIENT_FUNDS", pending.PayoutFailure, StringComparison.Ordinal);
+        Assert.Equal(0, PayPal.ItemsPaid);
+    }
+
     /// <summary>A pending statement of a new partner (with <paramref name="paypalEmail"/>), or, given <paramref name="partnerId"/>, of that one.</summary>
     private async Task<Guid> PendingStatementAsync(string? paypalEmail, long amount, Guid? partnerId = null, DateOnly? closedMonth = null)
     {

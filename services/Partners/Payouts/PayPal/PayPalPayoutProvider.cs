@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 using Microsoft.Extensions.Options;
 
@@ -16,6 +18,7 @@ public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions
     // UNCLAIMED is not among them: PayPal holds an unclaimed payout for 30 days, during which the receiver can still claim it
     // (by opening an account for that e-mail), then returns it (RETURNED). Paying the statement again meanwhile paid it twice.
     private static readonly string[] FailedStatuses = ["FAILED", "RETURNED", "BLOCKED", "REFUNDED", "REVERSED", "DENIED"];
+    private const string ErrorBody = "PayPal.ErrorBody";
     private (string Value, DateTimeOffset ExpiresAt)? token;
 
     public async Task<string> SendAsync(PayoutBatchRequest batch, CancellationToken cancellationToken)
@@ -25,8 +28,32 @@ public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions
             batch.Items.Select(i => new PayPalWire.Item("EMAIL", new PayPalWire.Money(Value(i.Amount), i.Currency), i.Receiver, i.SenderItemId, i.Note)).ToList());
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, "v1/payments/payouts")) { Content = JsonContent.Create(body) };
         request.Headers.Add("PayPal-Request-Id", batch.SenderBatchId);
-        var created = await SendAsync<PayPalWire.Batch>(request, cancellationToken);
-        return created.BatchHeader.PayoutBatchId;
+        try
+        {
+            var created = await SendAsync<PayPalWire.Batch>(request, cancellationToken);
+            return created.BatchHeader.PayoutBatchId;
+        }
+        catch (HttpRequestException e) when (RefusalOf(e) is { } reason)
+        {
+            throw new PayoutRefusedException(reason);
+        }
+    }
+
+    /// <summary>
+    /// The reason PayPal gave for refusing a batch for good (400, 422), null for what may pass when sent again: an outage, a
+    /// throttle, our credentials, or a duplicate, which means the batch was made and its answer was lost.
+    /// </summary>
+    private static string? RefusalOf(HttpRequestException refused)
+    {
+        if (refused.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity) || refused.Data[ErrorBody] is not string body)
+        {
+            return null;
+        }
+        var error = ErrorIn(body);
+        var name = error?.Name ?? "";
+        return name.Contains("DUPLICATE", StringComparison.OrdinalIgnoreCase) || name.Contains("ALREADY", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"{(name.Length > 0 ? name : ((int)refused.StatusCode!).ToString(CultureInfo.InvariantCulture))}: {error?.Message ?? "no reason given"}";
     }
 
     public async Task<IReadOnlyList<PayoutItemOutcome>> OutcomesAsync(string providerBatchId, CancellationToken cancellationToken)
@@ -34,6 +61,19 @@ public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.BaseUrl, $"v1/payments/payouts/{Uri.EscapeDataString(providerBatchId)}"));
         var batch = await SendAsync<PayPalWire.Batch>(request, cancellationToken);
         return (batch.Items ?? []).Select(Outcome).ToList();
+    }
+
+    /// <summary>PayPal's error (its name and message) in a refusal's body; null when the body is not one.</summary>
+    private static PayPalWire.ItemError? ErrorIn(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PayPalWire.ItemError>(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>4410 → "44.10": Payouts takes a decimal string in the currency's major unit.</summary>
@@ -55,8 +95,11 @@ public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"PayPal answered {(int)response.StatusCode} to {request.Method} {request.RequestUri?.AbsolutePath}: {await response.Content.ReadAsStringAsync(cancellationToken)}",
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var refused = new HttpRequestException($"PayPal answered {(int)response.StatusCode} to {request.Method} {request.RequestUri?.AbsolutePath}: {body}",
                 null, response.StatusCode);
+            refused.Data[ErrorBody] = body;
+            throw refused;
         }
         return await response.Content.ReadFromJsonAsync<T>(cancellationToken) ?? throw new HttpRequestException("PayPal answered an empty body.");
     }

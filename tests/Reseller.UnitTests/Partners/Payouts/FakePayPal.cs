@@ -24,6 +24,14 @@ public sealed class FakePayPal : HttpMessageHandler
     /// <summary>How many of the next batch creations fail with a 503, before PayPal makes anything (an outage).</summary>
     public int PayoutsToFail { get; set; }
 
+    /// <summary>
+    /// How many of the next batch creations PayPal refuses for good, as it does when the sender's balance cannot cover them
+    /// (422 INSUFFICIENT_FUNDS); like PayPal, a refused request id is answered the same refusal whenever it is sent again.
+    /// </summary>
+    public int PayoutsToRefuse { get; set; }
+
+    private readonly ConcurrentDictionary<string, bool> refusedRequestIds = new(StringComparer.Ordinal);
+
     /// <summary>Items paid, over every batch: a retried batch adds none.</summary>
     public int ItemsPaid => batchesByRequestId.Values.Sum(b => b["items"]!.AsArray().Count);
 
@@ -69,6 +77,11 @@ public sealed class FakePayPal : HttpMessageHandler
             {
                 PayoutsToFail--;
                 return Json(HttpStatusCode.ServiceUnavailable, new JsonObject { ["name"] = "SERVICE_UNAVAILABLE" });
+            }
+            if (refusedRequestIds.ContainsKey(requestId) || PayoutsToRefuse > 0)
+            {
+                PayoutsToRefuse = Math.Max(0, PayoutsToRefuse - (refusedRequestIds.TryAdd(requestId, true) ? 1 : 0));
+                return Json(HttpStatusCode.UnprocessableEntity, new JsonObject { ["name"] = "INSUFFICIENT_FUNDS", ["message"] = "Sender does not have sufficient funds." });
             }
             var items = JsonNode.Parse(body)!["items"]!.AsArray();
             if (items.Any(i => decimal.Parse(i!["amount"]!["value"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= 0
