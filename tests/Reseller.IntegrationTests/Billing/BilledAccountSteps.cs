@@ -74,6 +74,14 @@ public static class BilledAccountSteps
         return true;
     });
 
+    /// <summary>The provider's answer to a charge under way, recorded as the charge would record it when it comes back.</summary>
+    public static async Task RecordChargeAnswerAsync(this BillingHost billing, Guid paymentId, ChargeResult result) =>
+        Assert.True(await billing.WithServicesAsync(services => services.GetRequiredService<ChargeProcessor>().RecordAsync(paymentId, result, 0, CancellationToken.None)),
+            "The charge was no longer under way when its answer came.");
+
+    public static Task<Payment> PaymentAsync(this BillingHost billing, Guid paymentId) =>
+        billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId));
+
     public static Task<BilledAccount> AccountAsync(this BillingHost billing, Guid accountId) =>
         billing.QueryAsync(db => db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId));
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
@@ -30,9 +29,9 @@ public sealed class ChargeAcrossMoveTests(ServiceHostsLane infrastructure) : ICl
     {
         var (accountId, paymentId) = await RenewalUnderWayThenMovedToTheSecondAgencyAsync();
 
-        await RecordAsync(paymentId, ChargeResult.Success("ch_across_move"));
+        await billing.RecordChargeAnswerAsync(paymentId, ChargeResult.Success("ch_across_move"));
 
-        var payment = await PaymentAsync(paymentId);
+        var payment = await billing.PaymentAsync(paymentId);
         Assert.Equal(PaymentStatus.Unmatched, payment.Status);
         Assert.Equal(payment.Amount, payment.RefundAmount);
         Assert.NotNull(payment.RefundSettledAt);
@@ -44,9 +43,9 @@ public sealed class ChargeAcrossMoveTests(ServiceHostsLane infrastructure) : ICl
     {
         var (accountId, paymentId) = await RenewalUnderWayThenMovedToTheSecondAgencyAsync();
 
-        await RecordAsync(paymentId, ChargeResult.Failure("card_declined"));
+        await billing.RecordChargeAnswerAsync(paymentId, ChargeResult.Failure("card_declined"));
 
-        var payment = await PaymentAsync(paymentId);
+        var payment = await billing.PaymentAsync(paymentId);
         Assert.Equal(PaymentStatus.Failed, payment.Status);
         var invoice = await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == payment.InvoiceId));
         Assert.Null(invoice.NextRetryAt);
@@ -69,13 +68,6 @@ public sealed class ChargeAcrossMoveTests(ServiceHostsLane infrastructure) : ICl
         Assert.Equal(InvoiceStatus.Open, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);
         return (accountId, paymentId);
     }
-
-    private async Task RecordAsync(Guid paymentId, ChargeResult result) =>
-        Assert.True(await billing.WithServicesAsync(services => services.GetRequiredService<ChargeProcessor>().RecordAsync(paymentId, result, 0, CancellationToken.None)),
-            "The charge was no longer under way when its answer came.");
-
-    private Task<Payment> PaymentAsync(Guid paymentId) =>
-        billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId));
 
     private async Task AssertTheSecondAgencyAloneBillsTheAccountAsync(Guid accountId, Guid firstAgencysInvoiceId)
     {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 using Reseller.Billing.Invoices;
 using Reseller.Billing.Payments;
@@ -29,9 +28,9 @@ public sealed class ChargeAfterCloseTests(ServiceHostsLane infrastructure) : ICl
     {
         var (accountId, paymentId) = await RenewalUnderWayThenMovedOutAsync();
 
-        await RecordAsync(paymentId, ChargeResult.Success("ch_after_move_out"));
+        await billing.RecordChargeAnswerAsync(paymentId, ChargeResult.Success("ch_after_move_out"));
 
-        var payment = await PaymentAsync(paymentId);
+        var payment = await billing.PaymentAsync(paymentId);
         Assert.Equal(PaymentStatus.Unmatched, payment.Status);
         Assert.Equal(payment.Amount, payment.RefundAmount);
         Assert.NotNull(payment.RefundSettledAt);
@@ -43,9 +42,9 @@ public sealed class ChargeAfterCloseTests(ServiceHostsLane infrastructure) : ICl
     {
         var (accountId, paymentId) = await RenewalUnderWayThenMovedOutAsync();
 
-        await RecordAsync(paymentId, ChargeResult.Failure("card_declined"));
+        await billing.RecordChargeAnswerAsync(paymentId, ChargeResult.Failure("card_declined"));
 
-        var payment = await PaymentAsync(paymentId);
+        var payment = await billing.PaymentAsync(paymentId);
         Assert.Equal(PaymentStatus.Failed, payment.Status);
         var invoice = await billing.QueryAsync(db => db.Invoices.AsNoTracking().SingleAsync(i => i.Id == payment.InvoiceId));
         Assert.Null(invoice.NextRetryAt);
@@ -62,14 +61,6 @@ public sealed class ChargeAfterCloseTests(ServiceHostsLane infrastructure) : ICl
         Assert.Equal(InvoiceStatus.Open, Assert.Single(await billing.InvoicesAsync(accountId, InvoicePurposes.Renewal)).Status);
         return (accountId, paymentId);
     }
-
-    /// <summary>The provider's answer recorded as the charge under way would record it, after the move-out.</summary>
-    private async Task RecordAsync(Guid paymentId, ChargeResult result) =>
-        Assert.True(await billing.WithServicesAsync(services => services.GetRequiredService<ChargeProcessor>().RecordAsync(paymentId, result, 0, CancellationToken.None)),
-            "The charge was no longer under way when its answer came.");
-
-    private Task<Payment> PaymentAsync(Guid paymentId) =>
-        billing.QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId));
 
     private async Task AssertClosedAndNeverRenewedAsync(Guid accountId, Guid invoiceId)
     {
