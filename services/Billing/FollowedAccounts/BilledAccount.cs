@@ -81,6 +81,12 @@ public sealed class BilledAccount
     public bool IsClosed => Status is AccountStatus.Expired or AccountStatus.Transferred;
 
     /// <summary>
+    /// Whether charges for <paramref name="partnerId"/> stop for good: the account closed, or it moved out and into another
+    /// partner, who bills it from then on.
+    /// </summary>
+    public bool IsClosedFor(Guid partnerId) => IsClosed || PartnerId != partnerId;
+
+    /// <summary>
     /// Whether a renewal into the period starting on <paramref name="periodStart"/> is not wanted: the account closed, or it
     /// was cancelled and so ends with the paid period it is in (Accounts expires it then, whatever renewal is paid after).
     /// </summary>

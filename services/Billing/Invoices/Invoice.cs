@@ -155,8 +155,7 @@ public sealed class Invoice
         NextRetryAt = null;
     }
 
-    /// <summary>A retry is being attempted: it is no longer waiting for its retry time.</summary>
-    /// <summary>Dunning's retry starts: the schedule's attempt, counted if it fails.</summary>
+    /// <summary>Dunning's retry starts: no longer waiting for its retry time, the schedule's attempt, counted if it fails.</summary>
     public void StartRetry()
     {
         NextRetryAt = null;

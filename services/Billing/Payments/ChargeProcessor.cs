@@ -223,15 +223,12 @@ public sealed class ChargeProcessor(
     /// (A proration the former partner made is still its own, as after a move-out alone: it upgraded a period it paid.)
     /// </summary>
     public static bool ClosedWhileCharging(Invoice invoice, BilledAccount? account) =>
-        invoice.Status == InvoiceStatus.Open && account is not null && (invoice.Purpose switch
+        invoice.Status == InvoiceStatus.Open && account is not null && invoice.Purpose switch
         {
-            InvoicePurposes.Renewal => account.EndsBefore(invoice.PeriodStart),
+            InvoicePurposes.Renewal => account.EndsBefore(invoice.PeriodStart) || account.IsClosedFor(invoice.PartnerId),
             InvoicePurposes.Proration => account.NeverRan(invoice.PeriodStart),
-            _ => InvoicePeriods.CoversPeriod(invoice.Purpose) && account.IsClosed,
-        } || MovedToAnotherPartner(invoice, account));
-
-    private static bool MovedToAnotherPartner(Invoice invoice, BilledAccount account) =>
-        account.PartnerId != invoice.PartnerId && InvoicePeriods.CoversPeriod(invoice.Purpose);
+            _ => InvoicePeriods.CoversPeriod(invoice.Purpose) && account.IsClosedFor(invoice.PartnerId),
+        };
 
     /// <summary>
     /// The one place that decides what a charge the provider took does: it pays its invoice if that is still open for exactly

@@ -18,7 +18,6 @@ public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions
     // UNCLAIMED is not among them: PayPal holds an unclaimed payout for 30 days, during which the receiver can still claim it
     // (by opening an account for that e-mail), then returns it (RETURNED). Paying the statement again meanwhile paid it twice.
     private static readonly string[] FailedStatuses = ["FAILED", "RETURNED", "BLOCKED", "REFUNDED", "REVERSED", "DENIED"];
-    private const string ErrorBody = "PayPal.ErrorBody";
     private (string Value, DateTimeOffset ExpiresAt)? token;
 
     public async Task<string> SendAsync(PayoutBatchRequest batch, CancellationToken cancellationToken)
@@ -33,7 +32,7 @@ public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions
             var created = await SendAsync<PayPalWire.Batch>(request, cancellationToken);
             return created.BatchHeader.PayoutBatchId;
         }
-        catch (HttpRequestException e) when (RefusalOf(e) is { } reason)
+        catch (PayPalErrorAnswer answer) when (RefusalOf(answer) is { } reason)
         {
             throw new PayoutRefusedException(reason);
         }
@@ -43,17 +42,17 @@ public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions
     /// The reason PayPal gave for refusing a batch for good (400, 422), null for what may pass when sent again: an outage, a
     /// throttle, our credentials, or a duplicate, which means the batch was made and its answer was lost.
     /// </summary>
-    private static string? RefusalOf(HttpRequestException refused)
+    private static string? RefusalOf(PayPalErrorAnswer answer)
     {
-        if (refused.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity) || refused.Data[ErrorBody] is not string body)
+        if (answer.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity))
         {
             return null;
         }
-        var error = ErrorIn(body);
+        var error = ErrorIn(answer.Body);
         var name = error?.Name ?? "";
         return name.Contains("DUPLICATE", StringComparison.OrdinalIgnoreCase) || name.Contains("ALREADY", StringComparison.OrdinalIgnoreCase)
             ? null
-            : $"{(name.Length > 0 ? name : ((int)refused.StatusCode!).ToString(CultureInfo.InvariantCulture))}: {error?.Message ?? "no reason given"}";
+            : $"{(name.Length > 0 ? name : ((int)answer.StatusCode!).ToString(CultureInfo.InvariantCulture))}: {error?.Message ?? "no reason given"}";
     }
 
     public async Task<IReadOnlyList<PayoutItemOutcome>> OutcomesAsync(string providerBatchId, CancellationToken cancellationToken)
@@ -96,10 +95,8 @@ public sealed class PayPalPayoutProvider(HttpClient http, IOptions<PayPalOptions
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var refused = new HttpRequestException($"PayPal answered {(int)response.StatusCode} to {request.Method} {request.RequestUri?.AbsolutePath}: {body}",
-                null, response.StatusCode);
-            refused.Data[ErrorBody] = body;
-            throw refused;
+            throw new PayPalErrorAnswer($"PayPal answered {(int)response.StatusCode} to {request.Method} {request.RequestUri?.AbsolutePath}: {body}",
+                response.StatusCode, body);
         }
         return await response.Content.ReadFromJsonAsync<T>(cancellationToken) ?? throw new HttpRequestException("PayPal answered an empty body.");
     }

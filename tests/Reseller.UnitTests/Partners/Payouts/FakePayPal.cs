@@ -17,6 +17,7 @@ public sealed class FakePayPal : HttpMessageHandler
     public const string ClientId = "client-id";
     public const string ClientSecret = "client-secret";
     private readonly ConcurrentDictionary<string, JsonObject> batchesByRequestId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> refusedRequestIds = new(StringComparer.Ordinal);
     private int tokens;
 
     public ConcurrentQueue<(HttpMethod Method, string Path, string? Authorization, string? RequestId, string Body)> Requests { get; } = new();
@@ -29,8 +30,6 @@ public sealed class FakePayPal : HttpMessageHandler
     /// (422 INSUFFICIENT_FUNDS); like PayPal, a refused request id is answered the same refusal whenever it is sent again.
     /// </summary>
     public int PayoutsToRefuse { get; set; }
-
-    private readonly ConcurrentDictionary<string, bool> refusedRequestIds = new(StringComparer.Ordinal);
 
     /// <summary>Items paid, over every batch: a retried batch adds none.</summary>
     public int ItemsPaid => batchesByRequestId.Values.Sum(b => b["items"]!.AsArray().Count);
@@ -78,9 +77,12 @@ public sealed class FakePayPal : HttpMessageHandler
                 PayoutsToFail--;
                 return Json(HttpStatusCode.ServiceUnavailable, new JsonObject { ["name"] = "SERVICE_UNAVAILABLE" });
             }
-            if (refusedRequestIds.ContainsKey(requestId) || PayoutsToRefuse > 0)
+            if (PayoutsToRefuse > 0 && !batchesByRequestId.ContainsKey(requestId) && refusedRequestIds.TryAdd(requestId, true))
             {
-                PayoutsToRefuse = Math.Max(0, PayoutsToRefuse - (refusedRequestIds.TryAdd(requestId, true) ? 1 : 0));
+                PayoutsToRefuse--;
+            }
+            if (refusedRequestIds.ContainsKey(requestId))
+            {
                 return Json(HttpStatusCode.UnprocessableEntity, new JsonObject { ["name"] = "INSUFFICIENT_FUNDS", ["message"] = "Sender does not have sufficient funds." });
             }
             var items = JsonNode.Parse(body)!["items"]!.AsArray();
