@@ -90,6 +90,7 @@ public static class Extensions
             .Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(Invoices.Issuing.InvoicingOptions.Section).Bind(o));
         services.AddScoped<PeriodInvoicer>();
         services.AddScoped<PlanChangeInvoicer>();
+        services.AddScoped<DowngradesHeardLate>();
         services.AddScoped<UnusedPeriod>();
         services.AddScoped<TakenBackInvoices>();
         services.AddScoped<PlanChangeQuotes>();

@@ -17,9 +17,10 @@ namespace Reseller.Billing.FollowedAccounts;
 /// One reaching an account whose first charge is still under way waits for that charge's outcome.
 /// One made by the partner an account moved in to waits for that move-in, so it is never invoiced to the former partner;
 /// one made before a move applied since is billed to whoever made it (<see cref="PlanChangeInvoicer.BillFormerHolderAsync"/>).
+/// A downgrade heard only after the renewal it waited for was issued brings that renewal to its price (<see cref="DowngradesHeardLate"/>).
 /// </summary>
-public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer invoicer, ChargeProcessor charges, CardRefunds cardRefunds,
-    ILogger<AccountPlanChangedConsumer> logger)
+public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer invoicer, DowngradesHeardLate lateDowngrades, ChargeProcessor charges,
+    CardRefunds cardRefunds, ILogger<AccountPlanChangedConsumer> logger)
     : IConsumer<AccountPlanChanged>
 {
     public async Task Consume(ConsumeContext<AccountPlanChanged> context)
@@ -60,7 +61,7 @@ public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer 
             {
                 throw new EarlierEventPendingException($"Account {account.AccountId}: the payer change before this plan change has not arrived yet.");
             }
-            billed = await invoicer.ApplyAsync(account, change, ct);
+            billed = await lateDowngrades.ApplyAsync(account, change, ct) ?? await invoicer.ApplyAsync(account, change, ct);
             account.PlanChangeApplied(change.Revision);
         });
         foreach (var note in billed.Refunds)

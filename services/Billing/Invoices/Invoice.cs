@@ -155,6 +155,26 @@ public sealed class Invoice
         NextRetryAt = null;
     }
 
+    /// <summary>
+    /// Replaces this open invoice, which no charge is under way for, by one of the same purpose, payer and period at another
+    /// price (a downgrade its renewal missed): the replacement takes over dunning where this one is (the attempts made, the
+    /// next retry), and this one is voided. The caller persists the void before it adds the replacement, which takes this
+    /// one's place in the unique (account, period) index.
+    /// </summary>
+    public Invoice ReplaceWith(string number, PriceBreakdown price, DateTimeOffset now, InvoiceHeading heading)
+    {
+        var nextRetryAt = NextRetryAt;
+        Void();
+        var replacement = Issue(new IssueInvoice(PartnerId, AccountId, Payer, Purpose, PeriodStart, PeriodEnd), number, price, now, heading);
+        if (replacement.Status == InvoiceStatus.Open)
+        {
+            replacement.FailedAttempts = FailedAttempts;
+            replacement.FirstFailedAt = FirstFailedAt;
+            replacement.NextRetryAt = nextRetryAt;
+        }
+        return replacement;
+    }
+
     /// <summary>Dunning's retry starts: no longer waiting for its retry time, the schedule's attempt, counted if it fails.</summary>
     public void StartRetry()
     {

@@ -92,6 +92,28 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         return Issue(account, details, price, heading, number, issuedAt, card);
     }
 
+    /// <summary>
+    /// Replaces an open period invoice in dunning by one at <paramref name="price"/> (<see cref="Invoice.ReplaceWith"/>),
+    /// addressed as of today; nothing is charged now: the replacement waits for dunning's next retry, or is paid at once if
+    /// it costs nothing. Returns the replacement.
+    /// </summary>
+    public async Task<Invoice> ReplaceAsync(BilledAccount account, Invoice replaced, PriceBreakdown price, CancellationToken cancellationToken)
+    {
+        var heading = await headings.ForAsync(replaced.PartnerId, replaced.AccountId, replaced.Payer, cancellationToken);
+        var (number, now) = await numbering.NextAsync(clock.GetUtcNow(), cancellationToken);
+        var replacement = replaced.ReplaceWith(number, price, now, heading);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Invoices.Add(replacement);
+        db.Publish(InvoiceEvents.Issued(replacement), now);
+        db.CountOnCommit(() => BillingMetrics.CountInvoice(replacement.Purpose));
+        if (replacement.Status == InvoiceStatus.Paid)
+        {
+            account.PeriodPaid(replacement.PeriodStart, replacement.PeriodEnd);
+            db.Publish(InvoiceEvents.Paid(replacement), now);
+        }
+        return replacement;
+    }
+
     private Guid? Issue(BilledAccount account, IssueInvoice details, PriceBreakdown price, Issuing.InvoiceHeading heading, string number, DateTimeOffset now, Guid? card)
     {
         var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);

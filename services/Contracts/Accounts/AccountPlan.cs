@@ -6,4 +6,10 @@ public sealed record AccountPlan(
     int? Contacts,
     int? Seats,
     IReadOnlyList<AddOnQuantity> AddOns,
-    string Cadence);
+    string Cadence)
+{
+    /// <summary>The same plan, seats, licences and add-ons, whatever order the add-ons are listed in (a record compares lists by reference).</summary>
+    public bool IsSameAs(AccountPlan other) =>
+        Product == other.Product && Tier == other.Tier && Contacts == other.Contacts && Seats == other.Seats && Cadence == other.Cadence
+        && AddOns.OrderBy(a => a.Code, StringComparer.Ordinal).SequenceEqual(other.AddOns.OrderBy(a => a.Code, StringComparer.Ordinal));
+}

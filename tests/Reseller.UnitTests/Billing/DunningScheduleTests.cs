@@ -98,4 +98,35 @@ public sealed class DunningScheduleTests
         Assert.Throws<InvalidOperationException>(() => invoice.PayByCard(4410, FirstFailure));
         Assert.Throws<InvalidOperationException>(() => invoice.RegisterFailedCharge(FirstFailure, retryable: true));
     }
+
+    [Fact]
+    public void A_renewal_replaced_at_a_lower_price_hands_its_dunning_to_the_replacement_and_is_voided()
+    {
+        var invoice = RenewalInvoice();
+        invoice.RegisterFailedCharge(FirstFailure, retryable: true);
+        invoice.RegisterFailedCharge(FirstFailure.AddDays(1), retryable: true);
+        var lower = new PriceBreakdown([new PriceLine("plan", "Marketing lite", 1, 2900, true).WithDiscountPercent(10)], "USD", 10);
+
+        var replacement = invoice.ReplaceWith("RSL-2026-000043", lower, FirstFailure.AddDays(2), Reseller.Billing.Invoices.Issuing.InvoiceHeading.None);
+
+        Assert.Equal(InvoiceStatus.Void, invoice.Status);
+        Assert.Null(invoice.NextRetryAt);
+        Assert.Equal((InvoiceStatus.Open, 2610L, invoice.PeriodStart, invoice.PeriodEnd, invoice.Purpose, invoice.AccountId),
+            (replacement.Status, replacement.AmountDue, replacement.PeriodStart, replacement.PeriodEnd, replacement.Purpose, replacement.AccountId));
+        Assert.Equal((2, FirstFailure, FirstFailure.AddDays(3)), (replacement.FailedAttempts, replacement.FirstFailedAt, replacement.NextRetryAt));
+        // Its next two failures are dunning's last attempts, as they would have been the renewal's.
+        Assert.False(replacement.RegisterFailedCharge(FirstFailure.AddDays(3), retryable: true));
+        Assert.True(replacement.RegisterFailedCharge(FirstFailure.AddDays(5), retryable: true));
+        Assert.Equal(InvoiceStatus.Uncollectible, replacement.Status);
+    }
+
+    [Fact]
+    public void Only_an_open_invoice_is_replaced()
+    {
+        var invoice = RenewalInvoice();
+        invoice.PayByCard(4410, FirstFailure);
+
+        Assert.Throws<InvalidOperationException>(() => invoice.ReplaceWith("RSL-2026-000043", new PriceBreakdown([], "USD", 0), FirstFailure,
+            Reseller.Billing.Invoices.Issuing.InvoiceHeading.None));
+    }
 }
