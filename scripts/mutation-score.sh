@@ -19,6 +19,7 @@ threshold="${MUTATION_THRESHOLD:-90}"
 groups=(
   "billing-pricing|Billing.csproj|Pricing/*.cs Purchases/CreditPackInvoices.cs"
   "credits-ledger|Credits.csproj|Prepaid/PrepaidReservation.cs Purchases/CreditPurchase.cs Ledger/CreditKindNames.cs FollowedAccounts/CreditAccount.cs"
+  "contracts-money|Contracts.csproj|Catalog/ResellerDiscount.cs Catalog/PlanChangeRule.cs Accounts/PaidAccounts.cs Accounts/AccountPlan.cs"
   "partners-commissions|Partners.csproj|Commissions/EarningRules.cs Commissions/Earning.cs Commissions/Statement.cs Commissions/CommissionMonth.cs"
 )
 
