@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation score of the money rules (pricing, proration, discount, rounding, credit ledger rules, commission earning
+# Mutation score of the money rules (pricing, proration, discount, rounding, invoices, tax, credit notes, credit ledger rules, commission earning
 # rules) against the unit tests alone, one Stryker.NET run per group, and the score of each group at the end.
 # Not part of ./test.sh: a run takes minutes per group. Exits 1 when a group scores below the threshold.
 #
@@ -18,6 +18,7 @@ threshold="${MUTATION_THRESHOLD:-90}"
 # group | project under test (in the unit tests' references) | files to mutate (globs relative to that project), space-separated
 groups=(
   "billing-pricing|Billing.csproj|Pricing/*.cs Purchases/CreditPackInvoices.cs"
+  "billing-invoices|Billing.csproj|Invoices/Invoice.cs Invoices/Issuing/TaxRule.cs CreditNotes/CreditNote.cs CreditNotes/CreditedSoFar.cs"
   "credits-ledger|Credits.csproj|Prepaid/PrepaidReservation.cs Purchases/CreditPurchase.cs Ledger/CreditKindNames.cs FollowedAccounts/CreditAccount.cs"
   "contracts-money|Contracts.csproj|Catalog/ResellerDiscount.cs Catalog/PlanChangeRule.cs Accounts/PaidAccounts.cs Accounts/AccountPlan.cs"
   "partners-commissions|Partners.csproj|Commissions/EarningRules.cs Commissions/Earning.cs Commissions/Statement.cs Commissions/CommissionMonth.cs"

@@ -21,6 +21,29 @@ public sealed class TaxRuleTests
         Assert.Equal(((decimal)rate, reverseCharge), result);
     }
 
+    /// <summary>The 27 member states (Greece's VAT ids start with EL), written here apart from the rule's own list.</summary>
+    public static TheoryData<string, string> MemberStates() => new()
+    {
+        { "AT", "ATU12345678" }, { "BE", "BE0123456789" }, { "BG", "BG123456789" }, { "CY", "CY12345678X" }, { "CZ", "CZ12345678" },
+        { "DE", "DE123456789" }, { "DK", "DK12345678" }, { "EE", "EE123456789" }, { "ES", "ESX1234567X" }, { "FI", "FI12345678" },
+        { "FR", "FR98765432109" }, { "GR", "EL123456789" }, { "HR", "HR12345678901" }, { "HU", "HU12345678" }, { "IE", "IE1234567X" }, { "IT", "IT12345678901" },
+        { "LT", "LT123456789" }, { "LU", "LU12345678" }, { "LV", "LV12345678901" }, { "MT", "MT12345678" }, { "NL", "NL123456789B01" },
+        { "PL", "PL1234567890" }, { "PT", "PT123456789" }, { "RO", "RO1234567" }, { "SE", "SE123456789701" }, { "SI", "SI12345678" },
+        { "SK", "SK1234567890" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MemberStates))]
+    public void A_business_of_any_member_state_is_reverse_charged_by_an_issuer_elsewhere(string country, string vatId) =>
+        Assert.Equal((0m, true), TaxRule.For(new InvoiceParty { Name = "Reseller Inc.", Country = "US" }, new InvoiceParty { Name = "x", Country = country, VatId = vatId }, SampleDocuments.Rates));
+
+    [Theory]
+    [InlineData("GB", "GB123456789")]
+    [InlineData("CH", "CHE123456789")]
+    [InlineData("NO", "NO123456789")]
+    public void A_business_outside_the_eu_is_not_reverse_charged_whatever_its_id(string country, string vatId) =>
+        Assert.Equal((0m, false), TaxRule.For(SampleDocuments.Issuer(), new InvoiceParty { Name = "x", Country = country, VatId = vatId }, SampleDocuments.Rates));
+
     [Fact]
     public void An_issuer_outside_the_eu_reverse_charges_an_eu_business_and_charges_an_eu_consumer_its_countrys_rate()
     {
