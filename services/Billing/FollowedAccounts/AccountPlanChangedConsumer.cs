@@ -20,7 +20,7 @@ namespace Reseller.Billing.FollowedAccounts;
 /// A downgrade heard only after the renewal it waited for was issued brings that renewal to its price (<see cref="DowngradesHeardLate"/>).
 /// </summary>
 public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer invoicer, DowngradesHeardLate lateDowngrades, ChargeProcessor charges,
-    CardRefunds cardRefunds, ILogger<AccountPlanChangedConsumer> logger)
+    CardRefunds cardRefunds, IDeferredRedelivery redelivery, ILogger<AccountPlanChangedConsumer> logger)
     : IConsumer<AccountPlanChanged>
 {
     public async Task Consume(ConsumeContext<AccountPlanChanged> context)
@@ -61,7 +61,7 @@ public sealed class AccountPlanChangedConsumer(BillingDb db, PlanChangeInvoicer 
             {
                 throw new EarlierEventPendingException($"Account {account.AccountId}: the payer change before this plan change has not arrived yet.");
             }
-            billed = await lateDowngrades.ApplyAsync(account, change, ct) ?? await invoicer.ApplyAsync(account, change, ct);
+            billed = await lateDowngrades.ApplyAsync(account, change, redelivery.MayWaitAgain(context), ct) ?? await invoicer.ApplyAsync(account, change, ct);
             account.PlanChangeApplied(change.Revision);
         });
         foreach (var note in billed.Refunds)

@@ -1,4 +1,5 @@
 using Reseller.Billing.Invoices;
+using Reseller.Billing.Invoices.Issuing;
 using Reseller.Billing.Pricing;
 using Reseller.Contracts.Billing;
 
@@ -107,7 +108,7 @@ public sealed class DunningScheduleTests
         invoice.RegisterFailedCharge(FirstFailure.AddDays(1), retryable: true);
         var lower = new PriceBreakdown([new PriceLine("plan", "Marketing lite", 1, 2900, true).WithDiscountPercent(10)], "USD", 10);
 
-        var replacement = invoice.ReplaceWith("RSL-2026-000043", lower, FirstFailure.AddDays(2), Reseller.Billing.Invoices.Issuing.InvoiceHeading.None);
+        var replacement = invoice.ReplaceWith("RSL-2026-000043", lower, FirstFailure.AddDays(2), InvoiceHeading.None);
 
         Assert.Equal(InvoiceStatus.Void, invoice.Status);
         Assert.Null(invoice.NextRetryAt);
@@ -127,6 +128,6 @@ public sealed class DunningScheduleTests
         invoice.PayByCard(4410, FirstFailure);
 
         Assert.Throws<InvalidOperationException>(() => invoice.ReplaceWith("RSL-2026-000043", new PriceBreakdown([], "USD", 0), FirstFailure,
-            Reseller.Billing.Invoices.Issuing.InvoiceHeading.None));
+            InvoiceHeading.None));
     }
 }

@@ -46,6 +46,25 @@ public sealed class DowngradeHeardAfterRenewalTests(ServiceHostsLane infrastruct
     }
 
     [Fact]
+    public async Task Two_downgrades_made_before_a_paid_renewal_and_heard_after_it_never_credit_more_than_it_charged_over_the_lower()
+    {
+        var lite = Professional with { Tier = "lite", Seats = 1 };
+        var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Professional);
+        var downgradedAt = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var renewal = await RenewedAsync(accountId, InvoiceStatus.Paid);
+
+        // To lite, then (the partner changing its mind) to plus: both before the renewal, both heard after it.
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Professional, Professional, lite, downgradedAt, Payer: Payers.Partner, Revision: 1));
+        await billing.PublishAsync(new AccountPlanChanged(accountId, partnerId, Professional, Professional, Plus, downgradedAt.AddSeconds(1), Payer: Payers.Partner, Revision: 2));
+
+        Assert.True(await billing.EventuallyAsync(async db => (await db.BilledAccounts.AsNoTracking().SingleAsync(a => a.AccountId == accountId)).PlanRevision == 2),
+            "The second downgrade was never applied.");
+        var note = await RefundedNoteAsync(renewal);
+        Assert.Equal(renewal.Total - await TotalOnAsync(lite, renewal), note.Amount);
+        Assert.Equal("plus", (await billing.AccountAsync(accountId)).Plan.Tier);
+    }
+
+    [Fact]
     public async Task A_renewal_in_dunning_is_replaced_at_the_downgrades_price_and_its_dunning_carries_on()
     {
         var accountId = await billing.ActiveAccountAsync(partnerId, await billing.AddCardAsync(partnerId), Professional);
