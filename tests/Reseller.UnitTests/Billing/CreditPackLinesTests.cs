@@ -22,6 +22,20 @@ public sealed class CreditPackLinesTests
         Assert.Equal((price, 0L, price, "USD", 0), (breakdown.Subtotal, breakdown.Discount, breakdown.Total, breakdown.Currency, breakdown.DiscountPercent));
     }
 
+    [Theory]
+    [InlineData("prepaid", 0, false)]
+    [InlineData("sms", 20, false)]
+    [InlineData("compatibility", 20, false)]
+    public void A_prepaid_pack_is_invoiced_untaxed_and_a_pack_of_one_service_under_the_payers_tax(string kind, int rate, bool reverseCharge)
+    {
+        var payers = Reseller.Billing.Invoices.Issuing.InvoiceHeading.None with { TaxRatePercent = 20m };
+
+        var heading = CreditPackInvoices.Heading(kind, payers);
+
+        Assert.Equal(((decimal)rate, reverseCharge), (heading.TaxRatePercent, heading.ReverseCharge));
+        Assert.Equal(payers.Language, heading.Language);
+    }
+
     [Fact]
     public void Only_a_prepaid_pack_invoice_is_a_prepaid_pack()
     {

@@ -51,4 +51,7 @@ public sealed class LineTextJsonTests
     [InlineData("{\"kind\":\"no_such_kind\"}")]
     [InlineData("not json")]
     public void A_line_without_a_readable_text_has_none(string? stored) => Assert.Null(LineTextJson.Read(stored));
+
+    [Fact]
+    public void A_line_without_a_text_stores_none() => Assert.Null(LineTextJson.Write(null));
 }

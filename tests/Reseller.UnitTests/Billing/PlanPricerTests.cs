@@ -81,4 +81,14 @@ public sealed class PlanPricerTests
     {
         Assert.Equal(0, pricer.Price(Marketing("enterprise", 5000, cadence: "trial"), 10).Total);
     }
+
+    [Theory]
+    [InlineData("marketing", "plan", true)]
+    [InlineData("marketing", "extra_seats", true)]
+    [InlineData("marketing", "sms", true)]
+    [InlineData("marketing", "conversations", false)]
+    [InlineData("marketing", "no_such_add_on", false)]
+    [InlineData("no_such_product", "sms", false)]
+    public void Plan_and_seat_lines_are_discounted_and_an_add_on_as_the_catalog_says(string product, string lineCode, bool discountable) =>
+        Assert.Equal(discountable, pricer.IsDiscountable(product, lineCode));
 }
