@@ -74,6 +74,35 @@ public sealed class CreditLedgerRulesTests
     }
 
     [Fact]
+    public void A_held_reservation_asked_for_again_restarts_its_hold_and_a_closed_one_does_not()
+    {
+        var held = Held(1200, 300);
+        var committed = Held(1200, 300);
+        committed.Commit(Now);
+        var expiry = committed.ExpiresAt;
+
+        held.Renew(Now.AddMinutes(10));
+        committed.Renew(Now.AddMinutes(10));
+
+        Assert.Equal(Now.AddMinutes(10) + PrepaidReservation.HoldFor, held.ExpiresAt);
+        Assert.Equal(expiry, committed.ExpiresAt);
+    }
+
+    [Fact]
+    public void Only_a_reservation_the_sweeper_released_is_held_again_for_a_new_hold()
+    {
+        var released = Held(1200, 300);
+        released.Release(Now);
+
+        released.HoldAgain(1000, 500, Now.AddMinutes(20));
+
+        Assert.Equal((ReservationStatus.Held, 1000L, 500L, (DateTimeOffset?)null), (released.Status, released.Earmarked, released.General, released.ClosedAt));
+        Assert.Equal(Now.AddMinutes(20) + PrepaidReservation.HoldFor, released.ExpiresAt);
+        var refused = Assert.Throws<InvalidOperationException>(() => Held(1200, 300).HoldAgain(1000, 500, Now));
+        Assert.Contains("is Held, not released", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_purchase_is_ordered_pending_with_what_was_asked()
     {
         var partner = Guid.NewGuid();
