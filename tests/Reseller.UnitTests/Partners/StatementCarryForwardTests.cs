@@ -48,15 +48,37 @@ public sealed class StatementCarryForwardTests
     }
 
     [Fact]
+    public void A_month_that_nets_to_nothing_owes_nothing_back()
+    {
+        var even = Statement.Close(Partner, November, [Line(980, November), Line(-980, November)], "USD", hasPaypal: true, Now);
+
+        Assert.Equal(0L, even.Total);
+        Assert.False(even.IsOwedBack);
+    }
+
+    [Fact]
+    public void A_negative_month_is_carried_only_into_a_later_month()
+    {
+        var sameMonth = Assert.Throws<InvalidOperationException>(() =>
+            Statement.Close(Partner, November, [Line(500, November)], "USD", hasPaypal: true, Now, [Closed(November, -980)]));
+        Assert.Contains("cannot be carried into", sameMonth.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() =>
+            Statement.Close(Partner, November, [Line(500, November)], "USD", hasPaypal: true, Now, [Closed(December, -980)]));
+    }
+
+    [Fact]
     public void A_negative_statement_is_never_marked_paid_before_or_after_it_is_carried()
     {
         var owed = Closed(November, -980);
 
         var negative = Assert.Throws<ProblemException>(() => owed.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false));
         Assert.Equal((409, ProblemTypes.Uri("statement-owed-back")), (negative.Status, negative.Type));
+        Assert.Equal(("This statement closed negative: its credit notes took back more than it earned.",
+            "The partner's next statement carries it; there is nothing to pay on this one."), (negative.Title, negative.Detail));
         Statement.Close(Partner, December, [Line(2469, December)], "USD", hasPaypal: true, Now, [owed]);
         var carried = Assert.Throws<ProblemException>(() => owed.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: false));
         Assert.Equal((409, ProblemTypes.Uri("statement-carried-forward")), (carried.Status, carried.Type));
+        Assert.Equal("This statement closed negative and a later statement carried it; there is nothing to pay on it.", carried.Title);
         Assert.Null(owed.PayoutReference);
     }
 
@@ -68,6 +90,9 @@ public sealed class StatementCarryForwardTests
         var refused = Assert.Throws<ProblemException>(() => earned.MarkPaid("PAYPAL-1", Now, anotherMonthOwedBack: true));
 
         Assert.Equal((409, ProblemTypes.Uri("statement-waits-for-owed-back")), (refused.Status, refused.Type));
+        Assert.Equal(("Another month of this partner closed negative and is owed back.",
+            "Its credit notes took back commission already earned; this statement is paid once the partner's statements net positive again."),
+            (refused.Title, refused.Detail));
         Assert.Equal((StatementStatus.Pending, (string?)null), (earned.Status, earned.PayoutReference));
     }
 
