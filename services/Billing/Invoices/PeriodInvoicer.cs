@@ -103,32 +103,15 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         var (number, now) = await numbering.NextAsync(clock.GetUtcNow(), cancellationToken);
         var replacement = replaced.ReplaceWith(number, price, now, heading);
         await db.SaveChangesAsync(cancellationToken);
-        db.Invoices.Add(replacement);
-        db.Publish(InvoiceEvents.Issued(replacement), now);
-        db.CountOnCommit(() => BillingMetrics.CountInvoice(replacement.Purpose));
-        if (replacement.Status == InvoiceStatus.Paid)
-        {
-            account.PeriodPaid(replacement.PeriodStart, replacement.PeriodEnd);
-            db.Publish(InvoiceEvents.Paid(replacement), now);
-        }
+        Record(account, replacement, now);
         return replacement;
     }
 
     private Guid? Issue(BilledAccount account, IssueInvoice details, PriceBreakdown price, Issuing.InvoiceHeading heading, string number, DateTimeOffset now, Guid? card)
     {
-        var (start, end, purpose) = (details.PeriodStart, details.PeriodEnd, details.Purpose);
         var invoice = Invoice.Issue(details, number, price, now, heading);
-        db.Invoices.Add(invoice);
-        db.Publish(InvoiceEvents.Issued(invoice), now);
-        db.CountOnCommit(() => BillingMetrics.CountInvoice(purpose));
-
-        if (invoice.Status == InvoiceStatus.Paid)
+        if (Record(account, invoice, now))
         {
-            if (InvoicePeriods.CoversPeriod(purpose))
-            {
-                account.PeriodPaid(start, end);
-            }
-            db.Publish(InvoiceEvents.Paid(invoice), now);
             return null;
         }
         if (card is not { } profileId)
@@ -140,5 +123,23 @@ public sealed class PeriodInvoicer(BillingDb db, PlanPricer pricer, PaidAccountC
         var payment = Payment.Start(invoice.Id, details.PartnerId, profileId, invoice.AmountDue, invoice.Currency, now);
         db.Payments.Add(payment);
         return payment.Id;
+    }
+
+    /// <summary>Adds an issued invoice and announces it; one of nothing is paid at once, its period with it. True when paid.</summary>
+    private bool Record(BilledAccount account, Invoice invoice, DateTimeOffset now)
+    {
+        db.Invoices.Add(invoice);
+        db.Publish(InvoiceEvents.Issued(invoice), now);
+        db.CountOnCommit(() => BillingMetrics.CountInvoice(invoice.Purpose));
+        if (invoice.Status != InvoiceStatus.Paid)
+        {
+            return false;
+        }
+        if (InvoicePeriods.CoversPeriod(invoice.Purpose))
+        {
+            account.PeriodPaid(invoice.PeriodStart, invoice.PeriodEnd);
+        }
+        db.Publish(InvoiceEvents.Paid(invoice), now);
+        return true;
     }
 }
