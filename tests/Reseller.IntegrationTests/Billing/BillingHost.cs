@@ -19,7 +19,9 @@ namespace Reseller.IntegrationTests.Billing;
 
 /// <summary>
 /// One Billing instance as the service wires it (its consumers, outbox, charging, mail to .eml files) on real PostgreSQL
-/// and RabbitMQ, with its own database and its own queue names so tests never consume each other's events.
+/// and RabbitMQ, with its own database. Its queues keep the service's names (MassTransit keeps the first endpoint name
+/// formatter registered, the service's own): they are emptied as it starts, so it never consumes what another test published
+/// in its lane while no Billing instance ran there.
 /// </summary>
 public sealed class BillingHost : IAsyncDisposable
 {
@@ -41,8 +43,7 @@ public sealed class BillingHost : IAsyncDisposable
     /// </summary>
     public static async Task<BillingHost> StartAsync(ITestServers infrastructure, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var mailDirectory = Path.Combine(Path.GetTempPath(), "reseller-billing-mail-" + prefix);
+        var mailDirectory = Path.Combine(Path.GetTempPath(), "reseller-billing-mail-" + Guid.NewGuid().ToString("N")[..10]);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -61,11 +62,8 @@ public sealed class BillingHost : IAsyncDisposable
         replace?.Invoke(builder.Services);
         builder.AddPlatformMail();
         builder.AddBillingDatabase();
-        builder.AddServiceMessaging<HostApplicationBuilder, BillingDb>(bus =>
-        {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, false));
-            bus.AddBillingConsumers();
-        });
+        builder.AddServiceMessaging<HostApplicationBuilder, BillingDb>(bus => bus.AddBillingConsumers());
+        builder.Services.AddSingleton<IConfigureReceiveEndpoint, LeftoverMessagesPurge>();
         builder.Services.AddCharging();
         builder.Services.AddScoped<RenewalJob>();
         builder.Services.AddScoped<DunningJob>();

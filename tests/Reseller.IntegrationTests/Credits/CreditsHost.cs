@@ -45,8 +45,8 @@ public sealed class CreditsHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var clock = new PlatformClock(TimeProvider.System);
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton<IConfigureReceiveEndpoint, LeftoverMessagesPurge>();
         builder.AddCreditsService();
+        builder.Services.AddSingleton<IConfigureReceiveEndpoint, LeftoverMessagesPurge>();
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())
         {

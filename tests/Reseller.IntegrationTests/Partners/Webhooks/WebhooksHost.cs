@@ -24,8 +24,8 @@ namespace Reseller.IntegrationTests.Partners.Webhooks;
 /// <summary>
 /// Partners' webhook machinery as one Partners instance wires it (Development: a receiver on 127.0.0.1 is allowed), over a
 /// real PostgreSQL database, with a sandbox clock the test moves. Events are queued straight through WebhookEvents, as the
-/// consumers do inside their inbox transaction, or, given a broker, through the webhook consumers themselves (queues named
-/// for this host).
+/// consumers do inside their inbox transaction, or, given a broker, through the webhook consumers themselves (the service's
+/// queue names, emptied as the host starts of what other tests left in its lane).
 /// </summary>
 public sealed class WebhooksHost : IAsyncDisposable
 {
@@ -56,12 +56,8 @@ public sealed class WebhooksHost : IAsyncDisposable
         if (messaging is not null)
         {
             builder.Configuration["ConnectionStrings:messaging"] = messaging;
-            var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-            builder.AddServiceMessaging<HostApplicationBuilder, PartnersDb>(bus =>
-            {
-                bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, false));
-                bus.AddWebhookConsumers();
-            });
+            builder.AddServiceMessaging<HostApplicationBuilder, PartnersDb>(bus => bus.AddWebhookConsumers());
+            builder.Services.AddSingleton<IConfigureReceiveEndpoint, LeftoverMessagesPurge>();
         }
         builder.AddMailOutbox<HostApplicationBuilder, PartnersDb>();
         builder.AddWebhooks();
