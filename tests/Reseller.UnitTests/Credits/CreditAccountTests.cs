@@ -105,6 +105,21 @@ public sealed class CreditAccountTests
         Assert.False(later.SmsAllowed);
     }
 
+    [Fact]
+    public void Two_renewals_paid_and_heard_out_of_order_keep_the_later_payment_for_a_downgrade_heard_last()
+    {
+        // The second renewal's payment is consumed before the first's, and the downgrade scheduled between them last: the
+        // second renewal, paid after the downgrade was made, applied it.
+        var account = CreditAccount.Follow(Guid.NewGuid(), Guid.NewGuid(), Marketing("plus"), TestCatalog.Default, Now);
+        account.RenewalPaid(Now.AddDays(60));
+        account.RenewalPaid(Now.AddDays(30));
+        Assert.Equal(Now.AddDays(60), account.RenewalPaidAt);
+
+        account.PlanChanged(Marketing("plus"), Marketing("lite", sms: false), TestCatalog.Default, Now.AddDays(45));
+        Assert.False(account.SmsAllowed);
+        Assert.False(account.SmsEnabled);
+    }
+
     [Theory]
     [InlineData(AccountStatuses.Trial, true)]
     [InlineData(AccountStatuses.Active, true)]
