@@ -11,8 +11,6 @@ namespace Reseller.ServiceDefaults.Auth;
 /// <summary>What the platform checks beyond a valid signature: who may issue what, and whether the session has ended.</summary>
 public static class PlatformTokenChecks
 {
-    private static readonly JsonWebTokenHandler Reader = new();
-
     /// <summary>Before validation: the token's issuer's keys (and ended sessions) are fetched if not yet known, so the synchronous key resolver finds them.</summary>
     public static async Task FetchIssuerKeysAsync(MessageReceivedContext context, IssuerKeys keys)
     {
@@ -21,15 +19,9 @@ public static class PlatformTokenChecks
         {
             return;
         }
-        var raw = header[7..].Trim();
-        if (raw.Length == 0 || !Reader.CanReadToken(raw))
+        if (TokenIssuerAndKey.TryRead(header.AsSpan(7).Trim(), out var issuer, out var keyId) && keyId is not null)
         {
-            return;
-        }
-        var token = Reader.ReadJsonWebToken(raw);
-        if (token.TryGetHeaderValue<string>("kid", out var keyId))
-        {
-            await keys.EnsureAsync(token.Issuer, keyId, context.HttpContext.RequestAborted);
+            await keys.EnsureAsync(issuer!, keyId, context.HttpContext.RequestAborted);
         }
     }
 
