@@ -30,6 +30,8 @@ public static class AuthExtensions
             .Configure<IssuerKeys, EndedSessions, ServiceIdentity, TimeProvider>((jwt, keys, sessions, self, clock) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new RememberingTokenHandler(keys.Find, clock) { MapInboundClaims = false });
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuers = TrustedIssuers.All,
