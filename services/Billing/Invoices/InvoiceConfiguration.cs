@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-using Reseller.Contracts.Billing;
-
 namespace Reseller.Billing.Invoices;
 
 public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
@@ -19,7 +17,7 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         // invoiced that period again, by its new partner.
         builder.HasIndex(i => new { i.AccountId, i.PeriodStart }, "ux_invoices_account_period")
             .IsUnique()
-            .HasFilter($"purpose IN ('{InvoicePurposes.FirstPeriod}', '{InvoicePurposes.Renewal}') AND status <> '{InvoiceStatus.Void}'");
+            .HasFilter(InvoicePeriods.HeldPeriodFilter);
         builder.HasIndex(i => i.NextRetryAt, "ix_invoices_dunning_due").HasFilter("next_retry_at IS NOT NULL");
         builder.Property(i => i.Number).HasMaxLength(32);
         builder.Property(i => i.Payer).HasMaxLength(10);

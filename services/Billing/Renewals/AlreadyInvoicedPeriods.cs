@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Billing.Data;
 using Reseller.Billing.FollowedAccounts;
 using Reseller.Billing.Invoices;
-using Reseller.Contracts.Billing;
 
 namespace Reseller.Billing.Renewals;
 
@@ -21,7 +20,7 @@ public static class AlreadyInvoicedPeriods
         var earliest = nextPeriods.Values.Min();
         var invoiced = await db.Invoices.AsNoTracking()
             .Where(i => i.AccountId != null && accountIds.Contains(i.AccountId.Value) && i.PeriodStart >= earliest
-                && (i.Purpose == InvoicePurposes.FirstPeriod || i.Purpose == InvoicePurposes.Renewal) && i.Status != InvoiceStatus.Void)
+                && InvoicePeriods.PeriodHoldingPurposes.Contains(i.Purpose) && i.Status != InvoiceStatus.Void)
             .Select(i => new { AccountId = i.AccountId!.Value, i.PeriodStart })
             .ToListAsync(cancellationToken);
         return invoiced.Where(i => nextPeriods[i.AccountId] == i.PeriodStart).Select(i => i.AccountId).ToHashSet();
