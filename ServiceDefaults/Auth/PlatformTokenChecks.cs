@@ -19,7 +19,7 @@ public static class PlatformTokenChecks
         {
             return;
         }
-        if (TokenIssuerAndKey.TryRead(header.AsSpan(7).Trim(), out var issuer, out var keyId) && keyId is not null)
+        if (CompactToken.TryReadIssuerAndKey(header.AsSpan(7).Trim(), out var issuer, out var keyId) && keyId is not null)
         {
             await keys.EnsureAsync(issuer!, keyId, context.HttpContext.RequestAborted);
         }

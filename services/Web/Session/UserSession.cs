@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
+using Reseller.ServiceDefaults.Auth;
 using Reseller.ServiceDefaults.Ids;
 
 namespace Reseller.Web.Session;
@@ -19,12 +20,12 @@ public static class UserSession
             new(SessionClaims.Email, email),
             new(ClaimTypes.Name, email),
         };
-        if (TokenPayload.Read(accessToken, "role") is { } role)
+        if (CompactToken.PayloadString(accessToken, "role") is { } role)
         {
             claims.Add(new Claim(SessionClaims.Role, role));
         }
         // An account user's token names its one account by its internal id; the API's paths take its public id.
-        if (TokenPayload.Read(accessToken, SessionClaims.AccountId) is { } accountId && Guid.TryParse(accountId, out var id))
+        if (CompactToken.PayloadString(accessToken, SessionClaims.AccountId) is { } accountId && Guid.TryParse(accountId, out var id))
         {
             claims.Add(new Claim(SessionClaims.AccountId, PublicId.Format("acc", id)));
         }
