@@ -43,8 +43,7 @@ public sealed class RememberingTokenHandler(Func<string?, string?, IEnumerable<S
     }
 
     private bool StillHolds(RememberedToken known, DateTimeOffset now, TimeSpan skew) =>
-        TokenLifetime.IsValid(known.Token.ValidFrom, known.Token.ValidTo, now, skew)
-        && issuerKeys(known.Token.Issuer, known.Token.Kid).Any(current => ReferenceEquals(current, known.Key));
+        known.IsLiveAt(now, skew) && issuerKeys(known.Token.Issuer, known.Token.Kid).Any(current => ReferenceEquals(current, known.Key));
 
     private void MakeRoom(DateTimeOffset now, TimeSpan skew)
     {
@@ -54,7 +53,7 @@ public sealed class RememberingTokenHandler(Func<string?, string?, IEnumerable<S
         }
         foreach (var (token, known) in remembered)
         {
-            if (!TokenLifetime.IsValid(known.Token.ValidFrom, known.Token.ValidTo, now, skew))
+            if (!known.IsLiveAt(now, skew))
             {
                 remembered.TryRemove(token, out _);
             }
@@ -67,6 +66,8 @@ public sealed class RememberingTokenHandler(Func<string?, string?, IEnumerable<S
 
     private sealed record RememberedToken(JsonWebToken Token, SecurityKey Key, ClaimsIdentity Identity, string? Issuer, string? TokenType)
     {
+        public bool IsLiveAt(DateTimeOffset now, TimeSpan skew) => TokenLifetime.IsValid(Token.ValidFrom, Token.ValidTo, now, skew);
+
         public TokenValidationResult Result() => new()
         {
             IsValid = true,
