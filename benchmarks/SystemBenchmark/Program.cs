@@ -48,7 +48,7 @@ Say($"baseline MassTransit publish→consume, {MassTransitRoundTrip.Publishers} 
 var cpuGroups = SystemCpu.GroupsOf(system.App, "services");
 cpuGroups["machine"] = ProcessCpu.MachineBusySeconds;
 var cpuBefore = new Dictionary<string, double>();
-var databaseBefore = new DatabaseActivity(0, 0);
+var databaseBefore = DatabaseActivity.None;
 var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateDuration, () =>
 {
     databaseBefore = DatabaseActivity.ReadAsync(system.AccountsDb).GetAwaiter().GetResult();
@@ -62,7 +62,7 @@ var cpuAfter = cpuGroups.ToDictionary(group => group.Key, group => group.Value()
 var databaseAfter = await DatabaseActivity.ReadAsync(system.AccountsDb);
 Say($"cost per paid account created and activated (from the measured creates to the last activation, {activated} accounts): CPU "
     + string.Join(", ", cpuGroups.Keys.Select(group => $"{group} {(cpuAfter[group] - cpuBefore[group]) * 1000 / activated:F1} ms"))
-    + $"; PostgreSQL {(databaseAfter.Transactions - databaseBefore.Transactions) / (double)activated:F1} transactions, {(databaseAfter.WalBytes - databaseBefore.WalBytes) / 1024.0 / activated:F1} KB of WAL");
+    + $"; PostgreSQL {databaseAfter.TransactionsPer(databaseBefore, activated)}, {(databaseAfter.WalBytes - databaseBefore.WalBytes) / 1024.0 / activated:F1} KB of WAL");
 Say($"account create through the gateway, {CreateFlow.Clients} clients, {mode.CreateDuration.TotalSeconds:F0} s: {creates}");
 Say($"create → active: {activations.Completed:N0} active, {activations.Failed:N0} not active 120 s after the last create; p50 {activations.P50:F0} ms, p99 {activations.P99:F0} ms");
 report.Add("account create, 16 clients", $"{creates.PerSecond:F0}/s", $"PostgreSQL {commits.PerSecond:F0} commits/s", creates.PerSecond / commits.PerSecond, "≥ 300/s", creates.PerSecond >= 300);

@@ -29,6 +29,7 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<QueueSignal<WebhookDelivery>>();
         builder.Services.AddSingleton<WebhookHttp>();
         builder.Services.AddScoped<WebhookEvents>();
+        builder.Services.AddScoped<WebhookConsumption>();
         builder.Services.AddScoped<FailingEndpoints>();
         builder.Services.AddScoped<IDueJob, WebhookDeliveryWakeUp>();
         builder.Services.AddScoped<IDueJob, WebhookPurgeJob>();

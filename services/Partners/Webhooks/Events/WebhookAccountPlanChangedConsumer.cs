@@ -1,16 +1,12 @@
 using MassTransit;
 
 using Reseller.Contracts.Accounts;
-using Reseller.Partners.Data;
-using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Ids;
-using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
-public sealed class WebhookAccountPlanChangedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<AccountPlanChanged>
+public sealed class WebhookAccountPlanChangedConsumer(WebhookConsumption webhooks) : IConsumer<AccountPlanChanged>
 {
     public static IEnumerable<WebhookEvent> Map(AccountPlanChanged m) =>
     [
@@ -19,11 +15,6 @@ public sealed class WebhookAccountPlanChangedConsumer(PartnersDb db, WebhookEven
             m.ChangedAt, new { plan = WebhookPlan.From(m.Previous) }),
     ];
 
-    public async Task Consume(ConsumeContext<AccountPlanChanged> context)
-    {
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookAccountPlanChangedConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
-        {
-            signal.Notify();
-        }
-    }
+    public Task Consume(ConsumeContext<AccountPlanChanged> context) =>
+        webhooks.QueueOnceAsync(context, nameof(WebhookAccountPlanChangedConsumer), context.Message.PartnerId, Map(context.Message));
 }

@@ -1,15 +1,11 @@
 using MassTransit;
 
 using Reseller.Contracts.Accounts;
-using Reseller.Partners.Data;
-using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
-using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
-public sealed class WebhookAccountStatusChangedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<AccountStatusChanged>
+public sealed class WebhookAccountStatusChangedConsumer(WebhookConsumption webhooks) : IConsumer<AccountStatusChanged>
 {
     public static IEnumerable<WebhookEvent> Map(AccountStatusChanged changed) =>
     [
@@ -18,13 +14,8 @@ public sealed class WebhookAccountStatusChangedConsumer(PartnersDb db, WebhookEv
             new PreviousStatus(changed.PreviousStatus)),
     ];
 
-    public async Task Consume(ConsumeContext<AccountStatusChanged> context)
-    {
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookAccountStatusChangedConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
-        {
-            signal.Notify();
-        }
-    }
+    public Task Consume(ConsumeContext<AccountStatusChanged> context) =>
+        webhooks.QueueOnceAsync(context, nameof(WebhookAccountStatusChangedConsumer), context.Message.PartnerId, Map(context.Message));
 
     private sealed record PreviousStatus(string Status);
 }

@@ -1,15 +1,11 @@
 using MassTransit;
 
 using Reseller.Contracts.Accounts;
-using Reseller.Partners.Data;
-using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
-using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
-public sealed class WebhookAccountTransferredOutConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<AccountTransferredOut>
+public sealed class WebhookAccountTransferredOutConsumer(WebhookConsumption webhooks) : IConsumer<AccountTransferredOut>
 {
     /// <summary>To the former partner only: the account left the agency.</summary>
     public static IEnumerable<WebhookEvent> Map(AccountTransferredOut m) =>
@@ -18,11 +14,6 @@ public sealed class WebhookAccountTransferredOutConsumer(PartnersDb db, WebhookE
             new WebhookTransfer(WebhookAccount.FormatId(m.AccountId), AccountStatuses.Transferred, m.TransferredAt), m.TransferredAt),
     ];
 
-    public async Task Consume(ConsumeContext<AccountTransferredOut> context)
-    {
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookAccountTransferredOutConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
-        {
-            signal.Notify();
-        }
-    }
+    public Task Consume(ConsumeContext<AccountTransferredOut> context) =>
+        webhooks.QueueOnceAsync(context, nameof(WebhookAccountTransferredOutConsumer), context.Message.FormerPartnerId, Map(context.Message));
 }

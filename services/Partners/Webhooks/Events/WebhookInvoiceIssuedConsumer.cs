@@ -2,16 +2,12 @@ using MassTransit;
 
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
-using Reseller.Partners.Data;
-using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
-using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
 /// <summary>invoice.issued for the invoices the partner pays: a customer-paid invoice is the customer's alone (DOMAIN.md), never sent.</summary>
-public sealed class WebhookInvoiceIssuedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<InvoiceIssued>
+public sealed class WebhookInvoiceIssuedConsumer(WebhookConsumption webhooks) : IConsumer<InvoiceIssued>
 {
     public static IEnumerable<WebhookEvent> Map(InvoiceIssued issued) => issued.Payer != Payers.Partner
         ? []
@@ -23,9 +19,6 @@ public sealed class WebhookInvoiceIssuedConsumer(PartnersDb db, WebhookEvents ev
         {
             return;
         }
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookInvoiceIssuedConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
-        {
-            signal.Notify();
-        }
+        await webhooks.QueueOnceAsync(context, nameof(WebhookInvoiceIssuedConsumer), context.Message.PartnerId, Map(context.Message));
     }
 }

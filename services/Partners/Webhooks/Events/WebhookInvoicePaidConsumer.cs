@@ -2,16 +2,12 @@ using MassTransit;
 
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
-using Reseller.Partners.Data;
-using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
-using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
 /// <summary>invoice.paid (and credits.purchase_completed for a credit pack) for the invoices the partner sees: a customer-paid invoice is the customer's alone (DOMAIN.md), never sent.</summary>
-public sealed class WebhookInvoicePaidConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<InvoicePaid>
+public sealed class WebhookInvoicePaidConsumer(WebhookConsumption webhooks) : IConsumer<InvoicePaid>
 {
     public static IEnumerable<WebhookEvent> Map(InvoicePaid paid)
     {
@@ -34,9 +30,6 @@ public sealed class WebhookInvoicePaidConsumer(PartnersDb db, WebhookEvents even
         {
             return;
         }
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookInvoicePaidConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
-        {
-            signal.Notify();
-        }
+        await webhooks.QueueOnceAsync(context, nameof(WebhookInvoicePaidConsumer), context.Message.PartnerId, Map(context.Message));
     }
 }

@@ -1,15 +1,11 @@
 using MassTransit;
 
 using Reseller.Contracts.Accounts;
-using Reseller.Partners.Data;
-using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
-using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
-public sealed class WebhookPayerChangedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<PayerChanged>
+public sealed class WebhookPayerChangedConsumer(WebhookConsumption webhooks) : IConsumer<PayerChanged>
 {
     public static IEnumerable<WebhookEvent> Map(PayerChanged m) =>
     [
@@ -17,11 +13,6 @@ public sealed class WebhookPayerChangedConsumer(PartnersDb db, WebhookEvents eve
             m.ChangedAt, new { payer = m.PreviousPayer }),
     ];
 
-    public async Task Consume(ConsumeContext<PayerChanged> context)
-    {
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookPayerChangedConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
-        {
-            signal.Notify();
-        }
-    }
+    public Task Consume(ConsumeContext<PayerChanged> context) =>
+        webhooks.QueueOnceAsync(context, nameof(WebhookPayerChangedConsumer), context.Message.PartnerId, Map(context.Message));
 }

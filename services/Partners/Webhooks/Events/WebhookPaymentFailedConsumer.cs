@@ -5,17 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.Partners.Data;
-using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
-using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
 /// <summary>invoice.payment_failed (and invoice.uncollectible after the last retry, credits.purchase_failed for a credit pack), partner-paid only.</summary>
-public sealed class WebhookPaymentFailedConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<PaymentFailed>
+public sealed class WebhookPaymentFailedConsumer(PartnersDb db, WebhookConsumption webhooks) : IConsumer<PaymentFailed>
 {
     /// <summary><paramref name="payer"/>: who pays the invoice's account (null when Partners does not follow it yet: left out).</summary>
     public static IEnumerable<WebhookEvent> Map(PaymentFailed m, string? payer)
@@ -39,19 +36,16 @@ public sealed class WebhookPaymentFailedConsumer(PartnersDb db, WebhookEvents ev
         }
     }
 
-    public async Task Consume(ConsumeContext<PaymentFailed> context)
+    public Task Consume(ConsumeContext<PaymentFailed> context)
     {
         var m = context.Message;
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookPaymentFailedConsumer), async ct =>
+        return webhooks.QueueOnceAsync(context, nameof(WebhookPaymentFailedConsumer), m.PartnerId, async ct =>
         {
             // PaymentFailed does not say who pays: the account Partners follows does; a partner's own invoice (no account) is the partner's.
             var payer = m.AccountId is { } accountId
                 ? await db.FollowedAccounts.Where(f => f.AccountId == accountId).Select(f => f.Payer).FirstOrDefaultAsync(ct)
                 : Payers.Partner;
-            await events.QueueAsync(Map(m, payer), ct);
-        }))
-        {
-            signal.Notify();
-        }
+            return Map(m, payer);
+        });
     }
 }

@@ -3,17 +3,13 @@ using System.Globalization;
 using MassTransit;
 
 using Reseller.Contracts.Partners;
-using Reseller.Partners.Data;
-using Reseller.Partners.Webhooks.Deliveries;
 using Reseller.Partners.Webhooks.Sending;
 using Reseller.ServiceDefaults.Http;
 using Reseller.ServiceDefaults.Ids;
-using Reseller.ServiceDefaults.Messaging;
-using Reseller.ServiceDefaults.Queues;
 
 namespace Reseller.Partners.Webhooks.Events;
 
-public sealed class WebhookStatementPaidConsumer(PartnersDb db, WebhookEvents events, QueueSignal<WebhookDelivery> signal) : IConsumer<CommissionStatementPaid>
+public sealed class WebhookStatementPaidConsumer(WebhookConsumption webhooks) : IConsumer<CommissionStatementPaid>
 {
     public static IEnumerable<WebhookEvent> Map(CommissionStatementPaid m) =>
     [
@@ -22,11 +18,6 @@ public sealed class WebhookStatementPaidConsumer(PartnersDb db, WebhookEvents ev
             m.PaidAt),
     ];
 
-    public async Task Consume(ConsumeContext<CommissionStatementPaid> context)
-    {
-        if (await db.ConsumeOnceAsync(context, nameof(WebhookStatementPaidConsumer), ct => events.QueueAsync(Map(context.Message), ct)))
-        {
-            signal.Notify();
-        }
-    }
+    public Task Consume(ConsumeContext<CommissionStatementPaid> context) =>
+        webhooks.QueueOnceAsync(context, nameof(WebhookStatementPaidConsumer), context.Message.PartnerId, Map(context.Message));
 }

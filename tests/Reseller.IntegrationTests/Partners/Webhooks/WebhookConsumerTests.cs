@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using MassTransit;
+
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Accounts;
@@ -15,7 +17,8 @@ namespace Reseller.IntegrationTests.Partners.Webhooks;
 
 /// <summary>
 /// Every event type's consumer, fed its integration event through RabbitMQ, queues the event and the receiver gets it with
-/// the object its mapping builds (the unit tests pin that mapping's shape); customer-paid invoices never reach the partner.
+/// the object its mapping builds (the unit tests pin that mapping's shape); customer-paid invoices never reach the partner;
+/// a partner without an endpoint costs no inbox row.
 /// </summary>
 public sealed class WebhookConsumerTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
@@ -87,6 +90,36 @@ public sealed class WebhookConsumerTests(ServiceHostsLane infrastructure) : ICla
             var body = JsonNode.Parse(WebhookPayloads.Serialize(Guid.Empty, e.Type, e.CreatedAt, e.Resource, e.PreviousAttributes))!;
             Assert.Equal(body["data"]!.ToJsonString(), webhook.Json["data"]!.ToJsonString());
         }
+    }
+
+    [Fact]
+    public async Task A_partner_without_an_endpoint_settles_its_events_without_an_inbox_row_and_one_with_an_endpoint_is_queued_each_event_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"), messaging: infrastructure.MessagingConnectionString);
+        var consumed = ConsumedMessages.ObserveOn(host.Bus);
+        var (silent, listening) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await host.AddEndpointAsync(listening, receiver.Url);
+        var now = DateTimeOffset.UtcNow;
+
+        // Each event delivered twice, as a redelivery would.
+        var toSilent = await PublishTwiceAsync(host, new AccountStatusChanged(Guid.CreateVersion7(), silent, "pending", "active", "monthly", Payers.Partner, now));
+        var toListening = await PublishTwiceAsync(host, new AccountStatusChanged(Guid.CreateVersion7(), listening, "pending", "active", "monthly", Payers.Partner, now));
+        Assert.True(await Eventually.HoldsAsync(() => consumed.AllHandled(toSilent, toSilent, toListening, toListening), Timeout), "the events were not handled");
+
+        Assert.Equal(0, await host.QueryAsync(db => db.WebhookDeliveries.CountAsync(d => d.PartnerId == silent)));
+        Assert.Equal(1, await host.QueryAsync(db => db.WebhookDeliveries.CountAsync(d => d.PartnerId == listening)));
+        var inboxRows = await host.QueryAsync(db => db.Database.SqlQuery<Guid>(
+            $"SELECT message_id AS \"Value\" FROM inbox_messages WHERE consumer = {nameof(WebhookAccountStatusChangedConsumer)}").ToListAsync());
+        Assert.Equal([toListening], inboxRows);
+    }
+
+    private static async Task<Guid> PublishTwiceAsync<T>(WebhooksHost host, T message) where T : class
+    {
+        var id = Guid.CreateVersion7();
+        await host.Bus.Publish(message, c => c.MessageId = id);
+        await host.Bus.Publish(message, c => c.MessageId = id);
+        return id;
     }
 
     private static InvoiceIssued Issued(Guid partner, Guid account, Guid invoice, string payer, DateTimeOffset now) => new(
