@@ -47,13 +47,20 @@ public sealed class MigrateOnStartup<TDb>(IServiceScopeFactory scopes, Migration
         try
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
+            try
             {
-                logger.LogInformation("Applying {Count} migrations to {Database}", pending.Count, typeof(TDb).Name);
-                await db.Database.MigrateAsync(cancellationToken);
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count > 0)
+                {
+                    logger.LogInformation("Applying {Count} migrations to {Database}", pending.Count, typeof(TDb).Name);
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
             }
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", cancellationToken);
+            finally
+            {
+                // The lock is the session's, and the pool does not reset a returned connection (DatabaseExtensions.WithoutSessionReset).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
         }
         finally
         {

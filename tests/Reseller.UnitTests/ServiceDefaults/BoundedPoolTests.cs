@@ -39,4 +39,11 @@ public sealed class BoundedPoolTests
 
         Assert.Equal(0, new NpgsqlConnectionStringBuilder(prepared).MaxAutoPrepare);
     }
+
+    [Fact]
+    public void A_service_connection_goes_back_to_the_pool_without_a_session_reset_unless_the_operator_asks_for_one()
+    {
+        Assert.True(new NpgsqlConnectionStringBuilder(DatabaseExtensions.WithoutSessionReset("Host=127.0.0.1;Database=accountsdb")).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(DatabaseExtensions.WithoutSessionReset("Host=127.0.0.1;Database=accountsdb;No Reset On Close=false")).NoResetOnClose);
+    }
 }
