@@ -27,9 +27,10 @@ fi
 
 # One project after another: on two cores, two projects at once starve each other and miss their deadlines (measured:
 # load 30-60, slower in total, not faster). Inside the end-to-end project, test classes run side by side on its shared
-# system (xunit.runner.json), except those marked [RunsAlone], which run first, one at a time; the integration tests run their in-process service hosts one
-# class at a time beside the tests that have servers of their own; the browser tests two classes at a time. Every test
-# process and the systems it starts run without tiered recompilation (tests/test.runsettings).
+# system (xunit.runner.json), except those marked [RunsAlone], which run first, one at a time; the integration tests run
+# their in-process service hosts two classes at a time (one per lane) beside the tests that have servers of their own; the
+# browser tests two classes at a time. Every test process and the systems it starts run without tiered recompilation
+# (tests/test.runsettings).
 status=0
 for project in Reseller.UnitTests Reseller.IntegrationTests Reseller.EndToEndTests Reseller.WebTests; do
   dotnet test "tests/$project" -c "$configuration" --no-build --nologo --results-directory "$results" \
