@@ -4,8 +4,9 @@ namespace Reseller.ServiceDefaults.Tokens;
 
 /// <summary>
 /// The issuer's keys, read from its store at most once a minute (or when asked to, as when a kid is unknown after another
-/// replica rolled the key). The first replica to find the newest key too old adds a new one; two replicas doing so at once leave two valid
-/// keys, which is harmless.
+/// replica rolled the key). The first replica to find the newest key too old adds a new one; replicas finding it at once
+/// decide in turn in the store (<see cref="ISigningKeyStore.AddIfDueAsync"/>), so the key rolls once and the issuer publishes
+/// at most two keys.
 /// </summary>
 public sealed class SigningKeyRing(ISigningKeyStore store, TimeProvider clock) : IDisposable
 {
@@ -29,7 +30,7 @@ public sealed class SigningKeyRing(ISigningKeyStore store, TimeProvider clock) :
             loaded = await store.LoadAsync(cancellationToken);
             if (KeyRotation.IsDue(loaded, now))
             {
-                await store.AddAsync(SigningKey.Create(now), cancellationToken);
+                await store.AddIfDueAsync(SigningKey.Create(now), cancellationToken);
                 loaded = await store.LoadAsync(cancellationToken);
             }
             Remember(loaded);

@@ -22,4 +22,16 @@ public sealed class MemorySigningKeyStore : ISigningKeyStore
         }
         return Task.CompletedTask;
     }
+
+    public Task AddIfDueAsync(SigningKey key, CancellationToken cancellationToken)
+    {
+        lock (keys)
+        {
+            if (KeyRotation.IsDue(keys, key.CreatedAt))
+            {
+                keys.Add(key);
+            }
+        }
+        return Task.CompletedTask;
+    }
 }
