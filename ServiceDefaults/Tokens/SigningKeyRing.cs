@@ -27,12 +27,9 @@ public sealed class SigningKeyRing(ISigningKeyStore store, TimeProvider clock) :
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // The store decides again under its lock: another replica, or a caller here just before, may have rolled it.
+            await store.AddIfDueAsync(SigningKey.Create(now), cancellationToken);
             loaded = await store.LoadAsync(cancellationToken);
-            if (KeyRotation.IsDue(loaded, now))
-            {
-                await store.AddIfDueAsync(SigningKey.Create(now), cancellationToken);
-                loaded = await store.LoadAsync(cancellationToken);
-            }
             Remember(loaded);
             return KeyRotation.Newest(loaded)!;
         }
