@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Reseller.IntegrationTests;
 
 /// <summary>
@@ -16,6 +18,8 @@ public sealed class ServiceHostsLane(TestInfrastructure infrastructure) : ITestS
         infrastructure.Broker!.ConnectionStringOf(virtualHost ?? throw new InvalidOperationException("the lane is not held yet"));
 
     public Task<string> CreateDatabaseAsync(string prefix) => infrastructure.CreateDatabaseAsync(prefix);
+
+    public Task<string> CreateDatabaseAsync<TContext>(string prefix) where TContext : DbContext => infrastructure.CreateDatabaseAsync<TContext>(prefix);
 
     public async Task InitializeAsync() => virtualHost = await infrastructure.TakeLaneAsync();
 

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Threading.Channels;
 
+using Microsoft.EntityFrameworkCore;
+
 using Reseller.AppHost;
 using Reseller.AppHost.Postgres;
 using Reseller.AppHost.RabbitMq;
@@ -25,7 +27,10 @@ public sealed class TestInfrastructure : ITestServers, IAsyncLifetime
     private readonly string name = $"integration-{Interlocked.Increment(ref created)}";
     private static readonly string[] LaneNames = [.. Enumerable.Range(1, Lanes).Select(lane => $"lane-{lane}")];
     private readonly Channel<string> freeLanes = Channel.CreateUnbounded<string>();
+    private readonly MigratedTemplates templates;
     private LocalPostgres? postgres;
+
+    public TestInfrastructure() => templates = new MigratedTemplates(CreateDatabaseAsync);
 
     public LocalRabbitMq? Broker { get; private set; }
     public string PostgresConnectionString { get; private set; } = "";
@@ -60,14 +65,19 @@ public sealed class TestInfrastructure : ITestServers, IAsyncLifetime
 
     internal void GiveBackLane(string lane) => freeLanes.Writer.TryWrite(lane);
 
-    public async Task<string> CreateDatabaseAsync(string prefix)
+    public Task<string> CreateDatabaseAsync(string prefix) => CreateDatabaseAsync(prefix, template: null);
+
+    public async Task<string> CreateDatabaseAsync<TContext>(string prefix) where TContext : DbContext =>
+        await CreateDatabaseAsync(prefix, await templates.OfAsync<TContext>());
+
+    private async Task<string> CreateDatabaseAsync(string prefix, string? template)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}";
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "postgres" };
         await using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE \"{name}\"";
+        command.CommandText = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
         await command.ExecuteNonQueryAsync();
         builder.Database = name;
         // Test classes run side by side, each leaving pools behind for databases it no longer uses: idle connections close

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
+using Reseller.Accounts.Data;
 using Reseller.Accounts.Lifecycle;
 using Reseller.ServiceDefaults.Clock;
 
@@ -17,7 +18,7 @@ public sealed class ExpiryConcurrencyTests(ServiceHostsLane infrastructure) : IC
     [Fact]
     public async Task Several_instances_expiring_at_once_expire_and_announce_each_due_account_exactly_once()
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync("accounts_expiry");
+        var connectionString = await infrastructure.CreateDatabaseAsync<AccountsDb>("accounts_expiry");
         await using var accounts = await AccountsServices.StartAsync(connectionString);
         var now = DateTimeOffset.UtcNow;
         await SeedAsync(connectionString, now);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
+using Reseller.Accounts.Data;
 using Reseller.Accounts.ResoldAccounts;
 using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
@@ -24,7 +25,7 @@ public sealed class RenewalAfterExpiryTests(ServiceHostsLane infrastructure) : I
     [Fact]
     public async Task A_renewal_paid_after_the_account_expired_is_handed_back_once_and_one_paid_within_its_period_extends_it()
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync("accounts_renewal_after_expiry");
+        var connectionString = await infrastructure.CreateDatabaseAsync<AccountsDb>("accounts_renewal_after_expiry");
         await using var services = await AccountsServices.StartAsync(connectionString, added => added.AddMassTransitTestHarness(bus => bus.AddConsumer<InvoicePaidConsumer>()));
         var periodEnd = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1);
         var expired = await SeedAsync(connectionString, "Expired", periodEnd);

@@ -22,7 +22,7 @@ public sealed class TrialLengthTests(ServiceHostsLane infrastructure) : IClassFi
     public async Task A_trial_opened_by_accounts_runs_for_the_catalogs_trial_days()
     {
         var catalog = CatalogFile.LoadFromBaseDirectory() with { TrialDays = 30 };
-        await using var services = await CreateServicesAsync(await infrastructure.CreateDatabaseAsync("accounts_trial"), catalog);
+        await using var services = await CreateServicesAsync(await infrastructure.CreateDatabaseAsync<AccountsDb>("accounts_trial"), catalog);
         await using var scope = services.CreateAsyncScope();
         var plan = new Plan { Product = "marketing", Tier = "plus", Contacts = 1000, Seats = 3, Cadence = PlanCadences.Trial };
         var details = new NewAccount(Guid.NewGuid(), "trial-" + Guid.NewGuid().ToString("N")[..12], null, new Customer { Name = "C", Email = "c@client.test" },

@@ -48,7 +48,7 @@ public sealed class BillingHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:billingdb"] = await infrastructure.CreateDatabaseAsync("billing"),
+            ["ConnectionStrings:billingdb"] = await infrastructure.CreateDatabaseAsync<BillingDb>("billing"),
             ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString,
             ["Mail:Directory"] = mailDirectory,
         });

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
+using Reseller.Billing.Data;
 using Reseller.Billing.Renewals;
 
 namespace Reseller.IntegrationTests.Billing;
@@ -14,7 +15,7 @@ public sealed class RenewalConcurrencyTests(ServiceHostsLane infrastructure) : I
     [Fact]
     public async Task Several_instances_renewing_at_once_charge_each_due_account_exactly_once()
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync("renewals");
+        var connectionString = await infrastructure.CreateDatabaseAsync<BillingDb>("renewals");
         await using var billing = await BillingServices.CreateAsync(connectionString);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await SeedDueAccountsAsync(connectionString, today);

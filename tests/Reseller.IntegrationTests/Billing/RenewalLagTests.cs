@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
 
+using Reseller.Billing.Data;
 using Reseller.Billing;
 using Reseller.Billing.Renewals;
 using Reseller.ServiceDefaults.Telemetry;
@@ -24,7 +25,7 @@ public sealed class RenewalLagTests(ServiceHostsLane infrastructure) : IClassFix
     {
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var connectionString = await infrastructure.CreateDatabaseAsync("renewallag");
+        var connectionString = await infrastructure.CreateDatabaseAsync<BillingDb>("renewallag");
         await using var billing = await BillingServices.CreateAsync(connectionString);
         var gauge = new RenewalGaugeSource(new FixedClock(now));
         var oldest = Guid.NewGuid();

@@ -33,7 +33,7 @@ public sealed class CreditsHost : IAsyncDisposable
 
     public static async Task<CreditsHost> StartAsync(ITestServers infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync("credits");
+        var connectionString = await infrastructure.CreateDatabaseAsync<CreditsDb>("credits");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -90,7 +90,7 @@ public sealed class PrepaidChargeTests(ServiceHostsLane infrastructure) : IClass
 
     private async Task<(ServiceProvider Billing, string ConnectionString, RecordingPaymentProvider Provider, FixedPrepaidCredit Prepaid)> StartBillingAsync()
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync("prepaid");
+        var connectionString = await infrastructure.CreateDatabaseAsync<BillingDb>("prepaid");
         var provider = new RecordingPaymentProvider();
         var prepaid = new FixedPrepaidCredit();
         var services = new ServiceCollection();

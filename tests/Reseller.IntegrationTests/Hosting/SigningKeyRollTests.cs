@@ -16,7 +16,7 @@ public sealed class SigningKeyRollTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Replicas_finding_the_key_due_at_once_roll_it_once()
     {
-        var database = await infrastructure.CreateDatabaseAsync("signing_keys");
+        var database = await infrastructure.CreateDatabaseAsync<PartnersDb>("signing_keys");
         await using var services = new ServiceCollection()
             .AddDbContext<PartnersDb>(o => DatabaseExtensions.Configure(o, database))
             .BuildServiceProvider();

@@ -6,6 +6,7 @@ using Reseller.Contracts.Accounts;
 using Reseller.Contracts.Billing;
 using Reseller.IntegrationTests.Messaging;
 using Reseller.Partners.Commissions;
+using Reseller.Partners.Data;
 using Reseller.Partners.FollowedAccounts;
 using Reseller.Partners.Referrals;
 using Reseller.ServiceDefaults.Ids;
@@ -204,7 +205,7 @@ public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : ICl
     [Fact]
     public async Task An_invoice_paid_long_before_its_referral_account_is_known_waits_and_earns_the_referral_commission()
     {
-        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId, QuickRedelivery.Settings());
+        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync<PartnersDb>("partners"), runId, QuickRedelivery.Settings());
         var now = host.Clock.GetUtcNow();
         var (partnerId, _) = await SeedCustomerPaidAccountAsync(host, referredAt: null);
         var accountId = Guid.CreateVersion7();
@@ -228,7 +229,7 @@ public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : ICl
     [Fact]
     public async Task An_invoice_paid_after_its_accounts_activation_but_before_its_creation_was_heard_earns_the_referral_commission()
     {
-        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId, QuickRedelivery.Settings());
+        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync<PartnersDb>("partners"), runId, QuickRedelivery.Settings());
         var now = host.Clock.GetUtcNow();
         var (partnerId, _) = await SeedCustomerPaidAccountAsync(host, referredAt: null);
         var accountId = Guid.CreateVersion7();
@@ -323,7 +324,7 @@ public sealed class CommissionLedgerTests(ServiceHostsLane infrastructure) : ICl
     }
 
     private async Task<PartnersHost> StartAsync() =>
-        await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId);
+        await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync<PartnersDb>("partners"), runId);
 
     private static async Task<(Guid PartnerId, Guid AccountId)> SeedCustomerPaidAccountAsync(PartnersHost host, DateTimeOffset? referredAt, Guid? existingPartner = null,
         Guid? knownAccountId = null)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.Contracts.Accounts;
 using Reseller.IntegrationTests.Messaging;
+using Reseller.Partners.Data;
 using Reseller.Partners.FollowedAccounts;
 
 using Partner = Reseller.Partners.Organisations.Partner;
@@ -17,7 +18,7 @@ public sealed class FollowedAccountsTests(ServiceHostsLane infrastructure) : ICl
     [Fact]
     public async Task Paid_accounts_follow_account_events_in_any_order_and_payer_switches_without_Partners_mailing_them()
     {
-        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync("partners"), runId);
+        await using var host = await PartnersHost.StartAsync(infrastructure, await infrastructure.CreateDatabaseAsync<PartnersDb>("partners"), runId);
         var now = host.Clock.GetUtcNow();
         var partner = Partner.Create("Agency", $"owner-{Guid.NewGuid():N}@agency.test", "FR", "USD", now);
         await host.SaveAsync(db => db.Partners.Add(partner));
@@ -44,7 +45,7 @@ public sealed class FollowedAccountsTests(ServiceHostsLane infrastructure) : ICl
     [Fact]
     public async Task Two_changes_of_one_account_consumed_at_once_leave_the_newer_one_whichever_commits_last()
     {
-        var database = await infrastructure.CreateDatabaseAsync("partners");
+        var database = await infrastructure.CreateDatabaseAsync<PartnersDb>("partners");
         await using var host = await PartnersHost.StartAsync(infrastructure, database, runId);
         var now = host.Clock.GetUtcNow();
         var partner = Partner.Create("Agency", $"owner-{Guid.NewGuid():N}@agency.test", "FR", "USD", now);

@@ -64,7 +64,7 @@ public sealed class PartnerLoginTests(ServiceHostsLane infrastructure) : IClassF
 
     private async Task<PartnersDb> DatabaseAsync()
     {
-        var options = DatabaseExtensions.Configure(new DbContextOptionsBuilder<PartnersDb>(), await infrastructure.CreateDatabaseAsync("partners_login")).Options;
+        var options = DatabaseExtensions.Configure(new DbContextOptionsBuilder<PartnersDb>(), await infrastructure.CreateDatabaseAsync<PartnersDb>("partners_login")).Options;
         var db = new PartnersDb((DbContextOptions<PartnersDb>)options);
         await db.Database.MigrateAsync();
         return db;

@@ -23,7 +23,7 @@ public sealed class PayPalPayoutTests(ServiceHostsLane infrastructure) : IClassF
 
     public async Task InitializeAsync()
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync("payouts");
+        var connectionString = await infrastructure.CreateDatabaseAsync<PartnersDb>("payouts");
         var collection = new ServiceCollection();
         collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         collection.AddDbContext<PartnersDb>(o => DatabaseExtensions.Configure(o, connectionString));

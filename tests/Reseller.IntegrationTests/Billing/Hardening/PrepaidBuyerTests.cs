@@ -32,7 +32,7 @@ public sealed class PrepaidBuyerTests(ServiceHostsLane infrastructure) : IClassF
 
     public async Task InitializeAsync()
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync("billing");
+        var connectionString = await infrastructure.CreateDatabaseAsync<BillingDb>("billing");
         var collection = new ServiceCollection();
         collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         collection.AddDbContext<BillingDb>(o => DatabaseExtensions.Configure(o, connectionString));

@@ -9,6 +9,7 @@ using Reseller.Contracts.Billing;
 using Reseller.Contracts.Partners;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.IntegrationTests.Messaging;
+using Reseller.Partners.Data;
 using Reseller.Partners.Webhooks;
 using Reseller.Partners.Webhooks.Events;
 using Reseller.Partners.Webhooks.Sending;
@@ -30,7 +31,7 @@ public sealed class WebhookConsumerTests(ServiceHostsLane infrastructure) : ICla
     public async Task Each_integration_event_reaches_the_receiver_as_its_webhook_event_and_customer_paid_invoices_never_do()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"), messaging: infrastructure.MessagingConnectionString);
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync<PartnersDb>("webhooks"), messaging: infrastructure.MessagingConnectionString);
         var consumed = ConsumedMessages.ObserveOn(host.Bus);
         var partner = Guid.CreateVersion7();
         var (account, invoice, other) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
@@ -96,7 +97,7 @@ public sealed class WebhookConsumerTests(ServiceHostsLane infrastructure) : ICla
     public async Task A_partner_without_an_endpoint_settles_its_events_without_an_inbox_row_and_one_with_an_endpoint_is_queued_each_event_once()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"), messaging: infrastructure.MessagingConnectionString);
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync<PartnersDb>("webhooks"), messaging: infrastructure.MessagingConnectionString);
         var consumed = ConsumedMessages.ObserveOn(host.Bus);
         var (silent, listening) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         await host.AddEndpointAsync(listening, receiver.Url);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Partners.Data;
 using Reseller.Partners.Webhooks.Deliveries;
 
 using Xunit.Abstractions;
@@ -21,7 +22,7 @@ public sealed class WebhookDeliveryTests(ServiceHostsLane infrastructure, ITestO
         var answers = new[] { 500, 500, 500, 200 };
         var calls = 0;
         receiver.Answer = (_, _) => Task.FromResult(answers[Math.Min(Interlocked.Increment(ref calls), answers.Length) - 1]);
-        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"));
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync<PartnersDb>("webhooks"));
         var (endpoint, _) = await host.AddEndpointAsync(Guid.CreateVersion7(), receiver.Url);
         var eventId = Assert.Single(await host.QueueAsync(endpoint.PartnerId, 1));
 
@@ -58,7 +59,7 @@ public sealed class WebhookDeliveryTests(ServiceHostsLane infrastructure, ITestO
             return 200;
         };
         await using var fast = await WebhookReceiver.StartAsync();
-        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"));
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync<PartnersDb>("webhooks"));
         var (stuck, _) = await host.AddEndpointAsync(Guid.CreateVersion7(), silent.Url);
         var (quick, _) = await host.AddEndpointAsync(Guid.CreateVersion7(), fast.Url);
         await host.QueueAsync(stuck.PartnerId, 50);
@@ -95,7 +96,7 @@ public sealed class WebhookDeliveryTests(ServiceHostsLane infrastructure, ITestO
             }
             return Task.FromResult(200);
         };
-        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"));
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync<PartnersDb>("webhooks"));
         var (endpoint, secret) = await host.AddEndpointAsync(Guid.CreateVersion7(), receiver.Url);
         Volatile.Write(ref receiversSecret, secret);
 
@@ -120,7 +121,7 @@ public sealed class WebhookDeliveryTests(ServiceHostsLane infrastructure, ITestO
         // 200 in the suite; WEBHOOK_THROUGHPUT_EVENTS=5000 for a steadier figure.
         var events = int.TryParse(Environment.GetEnvironmentVariable("WEBHOOK_THROUGHPUT_EVENTS"), out var asked) ? asked : 200;
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"));
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync<PartnersDb>("webhooks"));
         var (endpoint, _) = await host.AddEndpointAsync(Guid.CreateVersion7(), receiver.Url);
 
         var watch = Stopwatch.StartNew();
@@ -138,7 +139,7 @@ public sealed class WebhookDeliveryTests(ServiceHostsLane infrastructure, ITestO
     public async Task Deliveries_older_than_thirty_days_are_purged_with_their_attempts()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync("webhooks"));
+        await using var host = await WebhooksHost.StartAsync(await infrastructure.CreateDatabaseAsync<PartnersDb>("webhooks"));
         var (endpoint, _) = await host.AddEndpointAsync(Guid.CreateVersion7(), receiver.Url);
         await host.QueueAsync(endpoint.PartnerId, 2);
         Assert.True(await Eventually.HoldsAsync(async () =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
+using Reseller.Partners.Data;
 using Reseller.Partners.Webhooks.Deliveries;
 
 using Xunit.Abstractions;
@@ -38,7 +39,7 @@ public sealed class WebhookProcessCrashTests(TestInfrastructure infrastructure, 
             }
             return 200;
         };
-        var database = await infrastructure.CreateDatabaseAsync("webhooks");
+        var database = await infrastructure.CreateDatabaseAsync<PartnersDb>("webhooks");
         IReadOnlyList<string> emitted;
         // Seeded by an in-process instance that never sends (no room in flight): the same Data Protection keys, in the database.
         await using (var seeder = await WebhooksHost.StartAsync(database, o => o.MaxInFlight = 0))
@@ -91,9 +92,9 @@ public sealed class WebhookProcessCrashTests(TestInfrastructure infrastructure, 
 
     private static async Task<int> PendingAsync(string database)
     {
-        var options = new DbContextOptionsBuilder<Reseller.Partners.Data.PartnersDb>();
+        var options = new DbContextOptionsBuilder<PartnersDb>();
         Reseller.ServiceDefaults.Data.DatabaseExtensions.Configure(options, database);
-        await using var db = new Reseller.Partners.Data.PartnersDb(options.Options);
+        await using var db = new PartnersDb(options.Options);
         return await db.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Pending);
     }
 
