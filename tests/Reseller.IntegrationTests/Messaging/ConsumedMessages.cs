@@ -6,11 +6,12 @@ namespace Reseller.IntegrationTests.Messaging;
 
 /// <summary>
 /// Counts the deliveries a host's consumers have finished handling, per message id, duplicates included: a test waits
-/// until every copy it published (and a later marker) was handled, then asserts the effect happened exactly once.
+/// until every copy it published (and a later marker) was handled, then asserts the effect happened exactly once. Each
+/// consumer has a queue of its own, so a message two consumers take is counted once per queue.
 /// </summary>
 public sealed class ConsumedMessages : IConsumeObserver
 {
-    private readonly ConcurrentQueue<Guid?> handled = new();
+    private readonly ConcurrentQueue<(Guid? Id, string Queue)> handled = new();
     private readonly ConcurrentQueue<Guid?> faulted = new();
 
     public static ConsumedMessages ObserveOn(IBus bus)
@@ -21,7 +22,7 @@ public sealed class ConsumedMessages : IConsumeObserver
     }
 
     /// <summary>How many deliveries of this message id were handled.</summary>
-    public int Of(Guid messageId) => handled.Count(id => id == messageId);
+    public int Of(Guid messageId) => handled.Count(h => h.Id == messageId);
 
     /// <summary>How many deliveries of this message id a consumer failed on after the endpoint's retries (what reseller.consumer.faults counts).</summary>
     public int FaultsOf(Guid messageId) => faulted.Count(id => id == messageId);
@@ -29,11 +30,18 @@ public sealed class ConsumedMessages : IConsumeObserver
     /// <summary>Whether each message id was handled (at least) as often as it is listed.</summary>
     public bool AllHandled(params Guid[] messageIds) => messageIds.GroupBy(id => id).All(g => Of(g.Key) >= g.Count());
 
+    /// <summary>
+    /// Whether each message id was handled (at least) as often as it is listed by the consumer whose queue's name ends with
+    /// <paramref name="queue"/>: where another consumer takes the same message, its deliveries do not count.
+    /// </summary>
+    public bool AllHandledBy(string queue, params Guid[] messageIds) =>
+        messageIds.GroupBy(id => id).All(g => handled.Count(h => h.Id == g.Key && h.Queue.EndsWith(queue, StringComparison.Ordinal)) >= g.Count());
+
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
-        handled.Enqueue(context.MessageId);
+        handled.Enqueue((context.MessageId, context.ReceiveContext.InputAddress.AbsolutePath));
         return Task.CompletedTask;
     }
 
