@@ -11,6 +11,9 @@ namespace Reseller.IntegrationTests.Messaging;
 /// </summary>
 public sealed class ConsumedMessages : IConsumeObserver
 {
+    /// <summary>The suffix every queue's name ends with.</summary>
+    private const string AnyQueue = "";
+
     private readonly ConcurrentQueue<(Guid? Id, string Queue)> handled = new();
     private readonly ConcurrentQueue<Guid?> faulted = new();
 
@@ -22,20 +25,23 @@ public sealed class ConsumedMessages : IConsumeObserver
     }
 
     /// <summary>How many deliveries of this message id were handled.</summary>
-    public int Of(Guid messageId) => handled.Count(h => h.Id == messageId);
+    public int Of(Guid messageId) => HandledAt(AnyQueue, messageId);
 
     /// <summary>How many deliveries of this message id a consumer failed on after the endpoint's retries (what reseller.consumer.faults counts).</summary>
     public int FaultsOf(Guid messageId) => faulted.Count(id => id == messageId);
 
     /// <summary>Whether each message id was handled (at least) as often as it is listed.</summary>
-    public bool AllHandled(params Guid[] messageIds) => messageIds.GroupBy(id => id).All(g => Of(g.Key) >= g.Count());
+    public bool AllHandled(params Guid[] messageIds) => AllHandledBy(AnyQueue, messageIds);
 
     /// <summary>
     /// Whether each message id was handled (at least) as often as it is listed by the consumer whose queue's name ends with
     /// <paramref name="queue"/>: where another consumer takes the same message, its deliveries do not count.
     /// </summary>
     public bool AllHandledBy(string queue, params Guid[] messageIds) =>
-        messageIds.GroupBy(id => id).All(g => handled.Count(h => h.Id == g.Key && h.Queue.EndsWith(queue, StringComparison.Ordinal)) >= g.Count());
+        messageIds.GroupBy(id => id).All(g => HandledAt(queue, g.Key) >= g.Count());
+
+    private int HandledAt(string queue, Guid messageId) =>
+        handled.Count(h => h.Id == messageId && h.Queue.EndsWith(queue, StringComparison.Ordinal));
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 
