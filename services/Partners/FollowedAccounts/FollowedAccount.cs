@@ -4,7 +4,8 @@ namespace Reseller.Partners.FollowedAccounts;
 
 /// <summary>
 /// What Partners knows of a resold account, from Accounts' events only: enough to count the partner's paid accounts.
-/// Events may arrive out of order; a change older than the last one applied is ignored.
+/// Events travel on queues of their own and may arrive out of order, so each fact keeps the time it was last set and an
+/// event sets only the facts it is newer for: a payer switch consumed before the older activation keeps both.
 /// </summary>
 public sealed class FollowedAccount
 {
@@ -19,13 +20,16 @@ public sealed class FollowedAccount
     /// whether the account came from a referral, which its AccountCreated tells.
     /// </summary>
     public DateTimeOffset? CreatedAt { get; private set; }
-    public DateTimeOffset LastChangedAt { get; private set; }
+    public DateTimeOffset PartnerChangedAt { get; private set; } = DateTimeOffset.MinValue;
+    public DateTimeOffset CadenceChangedAt { get; private set; } = DateTimeOffset.MinValue;
+    public DateTimeOffset PayerChangedAt { get; private set; } = DateTimeOffset.MinValue;
+    public DateTimeOffset StatusChangedAt { get; private set; } = DateTimeOffset.MinValue;
 
     private FollowedAccount()
     {
     }
 
-    public static FollowedAccount Start(Guid accountId, Guid partnerId) => new() { AccountId = accountId, PartnerId = partnerId, LastChangedAt = DateTimeOffset.MinValue };
+    public static FollowedAccount Start(Guid accountId, Guid partnerId) => new() { AccountId = accountId, PartnerId = partnerId };
 
     /// <summary>The partner's <see cref="PaidAccounts"/>, which the reseller discount counts.</summary>
     public static System.Linq.Expressions.Expression<Func<FollowedAccount, bool>> IsPaid(Guid partnerId) => a =>
@@ -59,14 +63,21 @@ public sealed class FollowedAccount
 
     private void Apply(Guid partnerId, string? cadence, string? payer, string? status, DateTimeOffset at)
     {
-        if (at < LastChangedAt)
+        if (at >= PartnerChangedAt)
         {
-            return;
+            (PartnerId, PartnerChangedAt) = (partnerId, at);
         }
-        PartnerId = partnerId;
-        Cadence = cadence ?? Cadence;
-        Payer = payer ?? Payer;
-        Status = status ?? Status;
-        LastChangedAt = at;
+        if (cadence is not null && at >= CadenceChangedAt)
+        {
+            (Cadence, CadenceChangedAt) = (cadence, at);
+        }
+        if (payer is not null && at >= PayerChangedAt)
+        {
+            (Payer, PayerChangedAt) = (payer, at);
+        }
+        if (status is not null && at >= StatusChangedAt)
+        {
+            (Status, StatusChangedAt) = (status, at);
+        }
     }
 }

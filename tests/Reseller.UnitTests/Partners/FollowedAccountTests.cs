@@ -41,6 +41,43 @@ public sealed class FollowedAccountTests
     }
 
     [Fact]
+    public void A_payer_switch_consumed_before_the_older_activation_keeps_both()
+    {
+        var account = FollowedAccount.Start(Guid.CreateVersion7(), PartnerId);
+        account.Created(new AccountCreated(account.AccountId, PartnerId, "acct", Monthly, "partner", null, "pending", T0, "n@agency.test"));
+        account.PayerChanged(new PayerChanged(account.AccountId, PartnerId, "partner", "customer", null, "n@agency.test", T0.AddMinutes(2)));
+        account.StatusChanged(new AccountStatusChanged(account.AccountId, PartnerId, "pending", "active", "monthly", "partner", T0.AddMinutes(1)));
+
+        Assert.Equal(("active", "customer"), (account.Status, account.Payer));
+        account.PayerChanged(new PayerChanged(account.AccountId, PartnerId, "customer", "partner", null, "n@agency.test", T0.AddMinutes(3)));
+        Assert.True(IsPaid(account, PartnerId));
+    }
+
+    [Fact]
+    public void A_plan_change_consumed_before_the_older_activation_keeps_both_and_the_older_cadence_is_ignored()
+    {
+        var account = FollowedAccount.Start(Guid.CreateVersion7(), PartnerId);
+        account.PlanChanged(new AccountPlanChanged(account.AccountId, PartnerId, Monthly with { Cadence = "trial" }, Monthly, null, T0.AddMinutes(2)));
+        account.StatusChanged(new AccountStatusChanged(account.AccountId, PartnerId, "trial", "active", "trial", "partner", T0.AddMinutes(1)));
+
+        Assert.Equal(("active", "monthly"), (account.Status, account.Cadence));
+        Assert.True(IsPaid(account, PartnerId));
+    }
+
+    [Fact]
+    public void A_late_event_from_before_a_transfer_in_leaves_the_account_with_its_new_partner()
+    {
+        var account = FollowedAccount.Start(Guid.CreateVersion7(), OtherPartner);
+        account.TransferredIn(new AccountTransferredIn(account.AccountId, OtherPartner, "acct", Monthly, "partner", T0.AddMinutes(5)));
+        account.TransferredOut(new AccountTransferredOut(account.AccountId, PartnerId, "owner@customer.test", T0.AddMinutes(4)));
+        account.StatusChanged(new AccountStatusChanged(account.AccountId, PartnerId, "pending", "active", "monthly", "customer", T0.AddMinutes(1)));
+
+        Assert.Equal((OtherPartner, "active", "partner"), (account.PartnerId, account.Status, account.Payer));
+        Assert.True(IsPaid(account, OtherPartner));
+        Assert.False(IsPaid(account, PartnerId));
+    }
+
+    [Fact]
     public void Payer_switches_plan_changes_and_transfers_move_the_count()
     {
         var account = FollowedAccount.Start(Guid.CreateVersion7(), PartnerId);

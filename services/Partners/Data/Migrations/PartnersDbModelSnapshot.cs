@@ -328,13 +328,17 @@ namespace Reseller.Partners.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("cadence");
 
+                    b.Property<DateTimeOffset>("CadenceChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cadence_changed_at");
+
                     b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<DateTimeOffset>("LastChangedAt")
+                    b.Property<DateTimeOffset>("PartnerChangedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_changed_at");
+                        .HasColumnName("partner_changed_at");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
@@ -346,11 +350,19 @@ namespace Reseller.Partners.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("payer");
 
+                    b.Property<DateTimeOffset>("PayerChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payer_changed_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
 
                     b.HasKey("AccountId")
                         .HasName("pk_followed_accounts");
