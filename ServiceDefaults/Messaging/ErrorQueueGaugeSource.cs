@@ -13,37 +13,79 @@ namespace Reseller.ServiceDefaults.Messaging;
 /// Measures the depth of each of the service's <c>_error</c> queues with a passive declare (AMQP, no management plugin);
 /// a queue MassTransit has not created yet (no fault so far) counts 0.
 /// </summary>
-public sealed class ErrorQueueGaugeSource(ReceiveQueues queues, IConfiguration configuration) : IGaugeSource, IAsyncDisposable
+/// <remarks>
+/// A passive declare of a missing queue is refused with a 404 that closes the channel, an exception here and an error line
+/// in the broker's log: asked of every missing queue at every refresh, that was dozens of channels a second across a
+/// system at rest. A queue found is read on one channel at each refresh; a missing one is asked again only once
+/// <see cref="MissingQueueRecheck"/> has passed, or at the next refresh after a consumer of this instance faulted (the
+/// moment MassTransit creates an <c>_error</c> queue). Another replica's first fault is seen within that minute.
+/// </remarks>
+public sealed class ErrorQueueGaugeSource(ReceiveQueues queues, IConfiguration configuration, TimeProvider clock) : IGaugeSource, IAsyncDisposable
 {
-    private IConnection? connection;
+    public static readonly TimeSpan MissingQueueRecheck = TimeSpan.FromMinutes(1);
 
-    public async Task RefreshAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private readonly HashSet<string> found = new(StringComparer.Ordinal);
+    private long? missingCheckedAt;
+    private long faultsAtMissingCheck;
+    private IConnection? connection;
+    private IChannel? channel;
+
+    public async Task RefreshAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        PlatformMetrics.ErrorQueueDepthReadings.Set(await MeasureAsync(cancellationToken));
+
+    /// <summary>The depth of each <c>_error</c> queue, as <see cref="RefreshAsync"/> publishes it.</summary>
+    public async Task<IReadOnlyList<Measurement<long>>> MeasureAsync(CancellationToken cancellationToken)
     {
         if (queues.Names.Count == 0)
         {
-            return;
+            return [];
         }
-        var open = await ConnectAsync(cancellationToken);
-        var depths = new List<Measurement<long>>();
-        foreach (var queue in queues.Names.Select(name => name + "_error"))
+        var faults = queues.FaultsSeen;
+        var askMissing = missingCheckedAt is not { } checkedAt || faults != faultsAtMissingCheck
+            || clock.GetElapsedTime(checkedAt) >= MissingQueueRecheck;
+        if (askMissing)
         {
-            depths.Add(new Measurement<long>(await DepthAsync(open, queue, cancellationToken), new KeyValuePair<string, object?>("queue", queue)));
+            (missingCheckedAt, faultsAtMissingCheck) = (clock.GetTimestamp(), faults);
         }
-        PlatformMetrics.ErrorQueueDepthReadings.Set(depths);
+        var depths = new List<Measurement<long>>();
+        foreach (var queue in queues.Names.Select(name => name + "_error").Order(StringComparer.Ordinal))
+        {
+            var depth = found.Contains(queue) || askMissing ? await DepthAsync(queue, cancellationToken) : 0;
+            depths.Add(new Measurement<long>(depth, new KeyValuePair<string, object?>("queue", queue)));
+        }
+        return depths;
     }
 
-    private static async Task<long> DepthAsync(IConnection open, string queue, CancellationToken cancellationToken)
+    private async Task<long> DepthAsync(string queue, CancellationToken cancellationToken)
     {
-        // A passive declare of a missing queue closes its channel (404): one channel per question.
-        await using var channel = await open.CreateChannelAsync(cancellationToken: cancellationToken);
+        var open = await ChannelAsync(cancellationToken);
         try
         {
-            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+            var depth = (await open.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+            found.Add(queue);
+            return depth;
         }
         catch (OperationInterruptedException)
         {
+            found.Remove(queue);
+            await open.DisposeAsync();
+            channel = null;
             return 0;
         }
+    }
+
+    private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
+    {
+        if (channel is { IsOpen: true })
+        {
+            return channel;
+        }
+        if (channel is not null)
+        {
+            await channel.DisposeAsync();
+        }
+        channel = await (await ConnectAsync(cancellationToken)).CreateChannelAsync(cancellationToken: cancellationToken);
+        return channel;
     }
 
     private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
@@ -64,6 +106,10 @@ public sealed class ErrorQueueGaugeSource(ReceiveQueues queues, IConfiguration c
 
     public async ValueTask DisposeAsync()
     {
+        if (channel is not null)
+        {
+            await channel.DisposeAsync();
+        }
         if (connection is not null)
         {
             await connection.DisposeAsync();

@@ -8,8 +8,14 @@ namespace Reseller.ServiceDefaults.Messaging;
 public sealed class ReceiveQueues : IReceiveEndpointObserver
 {
     private readonly ConcurrentDictionary<string, byte> names = new(StringComparer.Ordinal);
+    private long faultsSeen;
 
     public IReadOnlyCollection<string> Names => [.. names.Keys];
+
+    /// <summary>How many messages this instance's consumers have faulted on: each may have created an <c>_error</c> queue.</summary>
+    public long FaultsSeen => Interlocked.Read(ref faultsSeen);
+
+    public void FaultSeen() => Interlocked.Increment(ref faultsSeen);
 
     public Task Ready(ReceiveEndpointReady ready)
     {
