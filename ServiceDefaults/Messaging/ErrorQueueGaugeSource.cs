@@ -16,15 +16,16 @@ namespace Reseller.ServiceDefaults.Messaging;
 /// <remarks>
 /// A passive declare of a missing queue is refused with a 404 that closes the channel, an exception here and an error line
 /// in the broker's log: asked of every missing queue at every refresh, that was dozens of channels a second across a
-/// system at rest. A queue found is read on one channel at each refresh; a missing one is asked again only once
-/// <see cref="MissingQueueRecheck"/> has passed, or at the next refresh after a consumer of this instance faulted (the
-/// moment MassTransit creates an <c>_error</c> queue). Another replica's first fault is seen within that minute.
+/// system at rest. A queue found, or not asked about yet (a receive endpoint that started later), is read on one channel
+/// at each refresh; a missing one is asked again only once <see cref="MissingQueueRecheck"/> has passed, or at the next
+/// refresh after a consumer of this instance faulted (the moment MassTransit creates an <c>_error</c> queue). Another
+/// replica's first fault is seen within that minute.
 /// </remarks>
 public sealed class ErrorQueueGaugeSource(ReceiveQueues queues, IConfiguration configuration, TimeProvider clock) : IGaugeSource, IAsyncDisposable
 {
     public static readonly TimeSpan MissingQueueRecheck = TimeSpan.FromMinutes(1);
 
-    private readonly HashSet<string> found = new(StringComparer.Ordinal);
+    private readonly HashSet<string> missing = new(StringComparer.Ordinal);
     private long? missingCheckedAt;
     private long faultsAtMissingCheck;
     private IConnection? connection;
@@ -50,7 +51,7 @@ public sealed class ErrorQueueGaugeSource(ReceiveQueues queues, IConfiguration c
         var depths = new List<Measurement<long>>();
         foreach (var queue in queues.Names.Select(name => name + "_error").Order(StringComparer.Ordinal))
         {
-            var depth = found.Contains(queue) || askMissing ? await DepthAsync(queue, cancellationToken) : 0;
+            var depth = askMissing || !missing.Contains(queue) ? await DepthAsync(queue, cancellationToken) : 0;
             depths.Add(new Measurement<long>(depth, new KeyValuePair<string, object?>("queue", queue)));
         }
         return depths;
@@ -62,12 +63,12 @@ public sealed class ErrorQueueGaugeSource(ReceiveQueues queues, IConfiguration c
         try
         {
             var depth = (await open.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
-            found.Add(queue);
+            missing.Remove(queue);
             return depth;
         }
         catch (OperationInterruptedException)
         {
-            found.Remove(queue);
+            missing.Add(queue);
             await open.DisposeAsync();
             channel = null;
             return 0;

@@ -21,7 +21,7 @@ public sealed class ErrorQueueGaugeTests(ServiceHostsLane infrastructure) : ICla
     [Fact]
     public async Task Found_queues_are_read_every_time_and_missing_ones_after_a_fault_or_a_minute()
     {
-        var (failing, quiet, late) = ($"gauge-{runId}-failing", $"gauge-{runId}-quiet", $"gauge-{runId}-late");
+        var (failing, quiet, late, started) = ($"gauge-{runId}-failing", $"gauge-{runId}-quiet", $"gauge-{runId}-late", $"gauge-{runId}-started");
         var queues = new ReceiveQueues();
         foreach (var name in new[] { failing, quiet, late })
         {
@@ -41,20 +41,24 @@ public sealed class ErrorQueueGaugeTests(ServiceHostsLane infrastructure) : ICla
             await PutAsync(channel, late + "_error", messages: 3);
             await PutAsync(channel, failing + "_error", messages: 1);
             Assert.Equal([(failing, 3), (late, 0), (quiet, 0)], Depths(await gauge.MeasureAsync(default)));
+            // An endpoint started since is asked about at once.
+            await PutAsync(channel, started + "_error", messages: 2);
+            await queues.Ready(new EndpointReady(new Uri($"rabbitmq://127.0.0.1/{started}")));
+            Assert.Equal([(failing, 3), (late, 0), (quiet, 0), (started, 2)], Depths(await gauge.MeasureAsync(default)));
             await new ConsumerFaultCounter(queues).ConsumeFault<WidgetMade>(null!, new InvalidOperationException("a consumer gave up"));
-            Assert.Equal([(failing, 3), (late, 3), (quiet, 1)], Depths(await gauge.MeasureAsync(default)));
+            Assert.Equal([(failing, 3), (late, 3), (quiet, 1), (started, 2)], Depths(await gauge.MeasureAsync(default)));
 
             // A queue found then deleted counts 0 and is asked after again only with the missing ones.
             await channel.QueueDeleteAsync(late + "_error");
-            Assert.Equal([(failing, 3), (late, 0), (quiet, 1)], Depths(await gauge.MeasureAsync(default)));
+            Assert.Equal([(failing, 3), (late, 0), (quiet, 1), (started, 2)], Depths(await gauge.MeasureAsync(default)));
             await PutAsync(channel, late + "_error", messages: 1);
-            Assert.Equal([(failing, 3), (late, 0), (quiet, 1)], Depths(await gauge.MeasureAsync(default)));
+            Assert.Equal([(failing, 3), (late, 0), (quiet, 1), (started, 2)], Depths(await gauge.MeasureAsync(default)));
             clock.Advance(ErrorQueueGaugeSource.MissingQueueRecheck);
-            Assert.Equal([(failing, 3), (late, 1), (quiet, 1)], Depths(await gauge.MeasureAsync(default)));
+            Assert.Equal([(failing, 3), (late, 1), (quiet, 1), (started, 2)], Depths(await gauge.MeasureAsync(default)));
         }
         finally
         {
-            foreach (var name in new[] { failing, quiet, late })
+            foreach (var name in new[] { failing, quiet, late, started })
             {
                 await channel.QueueDeleteAsync(name + "_error");
             }
