@@ -19,7 +19,8 @@ namespace Reseller.ServiceDefaults.Messaging;
 /// system at rest. A queue found, or not asked about yet (a receive endpoint that started later), is read on one channel
 /// at each refresh; a missing one is asked again only once <see cref="MissingQueueRecheck"/> has passed, or at the next
 /// refresh after a consumer of this instance faulted (the moment MassTransit creates an <c>_error</c> queue). Another
-/// replica's first fault is seen within that minute.
+/// replica's first fault is seen within that minute. Only the broker's 404 means missing: a connection lost on the way
+/// fails the refresh, whose last values stay.
 /// </remarks>
 public sealed class ErrorQueueGaugeSource(ReceiveQueues queues, IConfiguration configuration, TimeProvider clock) : IGaugeSource, IAsyncDisposable
 {
@@ -66,7 +67,7 @@ public sealed class ErrorQueueGaugeSource(ReceiveQueues queues, IConfiguration c
             missing.Remove(queue);
             return depth;
         }
-        catch (OperationInterruptedException)
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == Constants.NotFound)
         {
             missing.Add(queue);
             await open.DisposeAsync();
