@@ -20,10 +20,11 @@ public sealed class FollowedAccount
     /// whether the account came from a referral, which its AccountCreated tells.
     /// </summary>
     public DateTimeOffset? CreatedAt { get; private set; }
-    public DateTimeOffset PartnerChangedAt { get; private set; } = DateTimeOffset.MinValue;
-    public DateTimeOffset CadenceChangedAt { get; private set; } = DateTimeOffset.MinValue;
-    public DateTimeOffset PayerChangedAt { get; private set; } = DateTimeOffset.MinValue;
-    public DateTimeOffset StatusChangedAt { get; private set; } = DateTimeOffset.MinValue;
+    // When each fact was last set by an event: DateTimeOffset.MinValue, the default, until one did.
+    public DateTimeOffset PartnerChangedAt { get; private set; }
+    public DateTimeOffset CadenceChangedAt { get; private set; }
+    public DateTimeOffset PayerChangedAt { get; private set; }
+    public DateTimeOffset StatusChangedAt { get; private set; }
 
     private FollowedAccount()
     {
