@@ -1,7 +1,6 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 using Reseller.Credits.Data;
 using Reseller.Credits.FollowedAccounts;
@@ -26,7 +25,7 @@ public static class ConsumptionsApi
     /// <summary>
     /// The product spends an account's SMS or compatibility credit, as its partner or with that account's own token. The
     /// credit is taken, its entry appended and the balance left returned under the balance's row lock, in one transaction
-    /// with the consumptions of that balance that arrived together (<see cref="ConsumptionBatches"/>): never overdrawn.
+    /// with the consumptions that arrived together (<see cref="ConsumptionBatches"/>): never overdrawn.
     /// </summary>
     public static async Task<Created<ConsumptionResponse>> ConsumeAsync(
         string id,
@@ -75,7 +74,7 @@ public static class ConsumptionsApi
             {
                 throw ProblemException.NotFound("account");
             }
-            var known = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == own, cancellationToken);
+            var known = await AccountsLookup.KnownAccount(db, own, cancellationToken);
             if (known is not null)
             {
                 if (known.PartnerId is not { } owner)

@@ -20,6 +20,13 @@ namespace Reseller.Credits.FollowedAccounts;
 /// </summary>
 public sealed class AccountsLookup(InternalServiceClient accounts, CreditsDb db, ProductCatalog catalog, TimeProvider clock, ILogger<AccountsLookup> logger)
 {
+    /// <summary>
+    /// The account as Credits knows it, or null: every consumption reads it first. Compiled once: written inline, each call
+    /// built its expression tree and EF found the query by hashing it, about a tenth of Credits' CPU under consumptions.
+    /// </summary>
+    public static readonly Func<CreditsDb, Guid, CancellationToken, Task<CreditAccount?>> KnownAccount = EF.CompileAsyncQuery(
+        (CreditsDb db, Guid accountId, CancellationToken cancellationToken) => db.Accounts.AsNoTracking().FirstOrDefault(a => a.AccountId == accountId));
+
     public async Task<CreditAccount> FindOwnedAsync(Guid partnerId, string? accountId, CancellationToken cancellationToken)
     {
         if (!PublicId.TryParse(AccountDirectory.IdPrefix, accountId, out var id))
@@ -31,7 +38,7 @@ public sealed class AccountsLookup(InternalServiceClient accounts, CreditsDb db,
 
     public async Task<CreditAccount?> FindOwnedAsync(Guid partnerId, Guid accountId, CancellationToken cancellationToken)
     {
-        var known = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == accountId, cancellationToken);
+        var known = await KnownAccount(db, accountId, cancellationToken);
         if (known is not null && (known.PartnerId != partnerId || (known.PlanKnown && known.StatusKnown)))
         {
             return known.PartnerId == partnerId ? known : null;

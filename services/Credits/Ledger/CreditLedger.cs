@@ -1,12 +1,20 @@
+using System.Diagnostics;
+
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+using Npgsql;
 
 using Reseller.Credits.Data;
+
+using BalanceKey = (System.Guid PartnerId, System.Guid AccountId, Reseller.Credits.Ledger.CreditKind Kind);
 
 namespace Reseller.Credits.Ledger;
 
 /// <summary>
-/// The only way credit moves: each call changes one cached balance and appends its ledger entry in one SQL statement, so
-/// the balance is always the sum of the entries. A debit is conditional on the balance covering it: never negative.
+/// The only way credit moves: each call changes cached balances and appends their ledger entries in one transaction (one
+/// SQL statement for a single move), so a balance is always the sum of its entries. A debit is conditional on the balance
+/// covering it: never negative.
 /// </summary>
 public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
 {
@@ -50,45 +58,105 @@ public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Several debits of one holder's balance in one transaction and one commit: each, in order, is taken if what the
-    /// earlier ones left covers it (a refused one changes nothing). Returns, for each, the balance left after it, or null
-    /// where it was refused. Each taken debit appends its own entry, as <see cref="DebitReturningBalanceAsync"/> would.
+    /// Debits of many accounts' balances in one transaction and one commit. The balances they name are locked first, in key
+    /// order (two such transactions never wait on each other in a cycle); then each debit, in the list's order, is taken if
+    /// what the earlier ones of its balance left covers it (a refused one changes nothing). Returns, for each, the balance
+    /// left after it, or null where it was refused. Each taken debit appends its own entry, in the list's order, as
+    /// <see cref="DebitReturningBalanceAsync"/> would. Another transaction that locks two of these balances in its own order
+    /// (an account moving between partners) can close a cycle; when the database breaks it by rolling this one back, each
+    /// debit is then decided on its own, in order, so none fails for having shared a transaction.
     /// </summary>
-    public async Task<long?[]> DebitEachReturningBalancesAsync(Guid partnerId, Guid? accountId, CreditKind kind, string entryType, IReadOnlyList<long> quantities, string reference, CancellationToken cancellationToken)
+    public async Task<long?[]> DebitEachReturningBalancesAsync(IReadOnlyList<AccountDebit> debits, string entryType, string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DebitTogetherAsync(debits, entryType, reference, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected)
+        {
+            Activity.Current?.AddEvent(new ActivityEvent("deadlock broken: debits decided one by one"));
+            var left = new long?[debits.Count];
+            for (var i = 0; i < debits.Count; i++)
+            {
+                var debit = debits[i];
+                left[i] = await DebitReturningBalanceAsync(debit.PartnerId, debit.AccountId, debit.Kind, entryType, debit.Quantity, reference, cancellationToken);
+            }
+            return left;
+        }
+    }
+
+    private async Task<long?[]> DebitTogetherAsync(IReadOnlyList<AccountDebit> debits, string entryType, string reference, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var balance = await BalanceForUpdateAsync(partnerId, accountId, kind, cancellationToken);
-        var left = new long?[quantities.Count];
-        var entries = new List<long>(quantities.Count);
-        for (var i = 0; i < quantities.Count; i++)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+        var balances = await LockBalancesAsync(connection, npgsqlTransaction, debits, cancellationToken);
+        var left = new long?[debits.Count];
+        var takenPerBalance = new Dictionary<BalanceKey, long>();
+        var taken = new List<AccountDebit>(debits.Count);
+        for (var i = 0; i < debits.Count; i++)
         {
-            if (quantities[i] > 0 && balance >= quantities[i])
+            var debit = debits[i];
+            var key = (debit.PartnerId, debit.AccountId, debit.Kind);
+            if (debit.Quantity > 0 && balances.TryGetValue(key, out var balance) && balance >= debit.Quantity)
             {
-                balance -= quantities[i];
-                left[i] = balance;
-                entries.Add(-quantities[i]);
+                balances[key] = balance - debit.Quantity;
+                left[i] = balance - debit.Quantity;
+                takenPerBalance[key] = takenPerBalance.GetValueOrDefault(key) + debit.Quantity;
+                taken.Add(debit);
             }
         }
-        if (entries.Count > 0)
+        if (taken.Count > 0)
         {
-            var holder = CreditBalance.HolderOf(accountId);
-            var kindName = kind.ToString();
-            var now = clock.GetUtcNow();
-            var taken = -entries.Sum();
-            var entryArray = entries.ToArray();
-            await db.Database.ExecuteSqlAsync($"""
-                WITH b AS (
-                    UPDATE credit_balances SET balance = balance - {taken}::bigint
-                    WHERE partner_id = {partnerId}::uuid AND holder_id = {holder}::uuid AND kind = {kindName}::varchar
+            await using var command = new NpgsqlCommand("""
+                WITH balances_taken AS (
+                    UPDATE credit_balances b SET balance = b.balance - t.taken
+                    FROM unnest(@partners, @holders, @kinds::varchar[], @taken) AS t(partner_id, holder_id, kind, taken)
+                    WHERE (b.partner_id, b.holder_id, b.kind) = (t.partner_id, t.holder_id, t.kind)
                     RETURNING 1)
                 INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
-                SELECT {partnerId}::uuid, {accountId}::uuid, {kindName}::varchar, {entryType}::varchar, e.quantity, {reference}::varchar, {now}::timestamptz
-                FROM b, unnest({entryArray}::bigint[]) WITH ORDINALITY AS e(quantity, position)
+                SELECT e.partner_id, e.account_id, e.kind, @entry_type, -e.quantity, @reference, @now
+                FROM unnest(@entry_partners, @entry_accounts, @entry_kinds::varchar[], @entry_quantities) WITH ORDINALITY AS e(partner_id, account_id, kind, quantity, position)
                 ORDER BY e.position
-                """, cancellationToken);
+                """, connection, npgsqlTransaction);
+            command.Parameters.AddWithValue("partners", takenPerBalance.Keys.Select(k => k.PartnerId).ToArray());
+            command.Parameters.AddWithValue("holders", takenPerBalance.Keys.Select(k => k.AccountId).ToArray());
+            command.Parameters.AddWithValue("kinds", takenPerBalance.Keys.Select(k => k.Kind.ToString()).ToArray());
+            command.Parameters.AddWithValue("taken", takenPerBalance.Values.ToArray());
+            command.Parameters.AddWithValue("entry_type", entryType);
+            command.Parameters.AddWithValue("reference", reference);
+            command.Parameters.AddWithValue("now", clock.GetUtcNow());
+            command.Parameters.AddWithValue("entry_partners", taken.ConvertAll(d => d.PartnerId).ToArray());
+            command.Parameters.AddWithValue("entry_accounts", taken.ConvertAll(d => d.AccountId).ToArray());
+            command.Parameters.AddWithValue("entry_kinds", taken.ConvertAll(d => d.Kind.ToString()).ToArray());
+            command.Parameters.AddWithValue("entry_quantities", taken.ConvertAll(d => d.Quantity).ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return left;
+    }
+
+    /// <summary>The balances the debits name that exist, locked until the transaction ends, taken in key order.</summary>
+    private static async Task<Dictionary<BalanceKey, long>> LockBalancesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AccountDebit> debits, CancellationToken cancellationToken)
+    {
+        var named = debits.Select(d => (d.PartnerId, d.AccountId, d.Kind)).Distinct().ToList();
+        await using var command = new NpgsqlCommand("""
+            SELECT b.partner_id, b.holder_id, b.kind, b.balance FROM credit_balances b
+            WHERE (b.partner_id, b.holder_id, b.kind) IN (SELECT * FROM unnest(@partners, @holders, @kinds::varchar[]))
+            ORDER BY b.partner_id, b.holder_id, b.kind
+            FOR UPDATE
+            """, connection, transaction);
+        command.Parameters.AddWithValue("partners", named.ConvertAll(k => k.PartnerId).ToArray());
+        command.Parameters.AddWithValue("holders", named.ConvertAll(k => k.AccountId).ToArray());
+        command.Parameters.AddWithValue("kinds", named.ConvertAll(k => k.Kind.ToString()).ToArray());
+        var balances = new Dictionary<BalanceKey, long>(named.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            balances[(reader.GetGuid(0), reader.GetGuid(1), Enum.Parse<CreditKind>(reader.GetString(2)))] = reader.GetInt64(3);
+        }
+        return balances;
     }
 
     /// <summary>Takes as much as the holder has, up to <paramref name="quantity"/>; returns what it took. Call inside a transaction.</summary>

@@ -8,27 +8,85 @@ using Reseller.Credits.Ledger;
 
 namespace Reseller.IntegrationTests.Credits;
 
-/// <summary>Consumptions of one balance decided together in one transaction: in order, never below zero, one entry each.</summary>
+/// <summary>Consumptions decided together in one transaction: in order per balance, never below zero, one entry each.</summary>
 public sealed class ConsumptionBatchesTests(ServiceHostsLane infrastructure) : IClassFixture<ServiceHostsLane>
 {
     private readonly Guid partnerId = Guid.CreateVersion7();
 
     [Fact]
-    public async Task Debits_decided_together_are_each_taken_in_order_while_what_the_earlier_ones_left_covers_it()
+    public async Task Debits_decided_together_are_each_taken_in_order_while_what_the_earlier_ones_of_their_balance_left_covers_it()
     {
         await using var credits = await CreditsHost.StartAsync(infrastructure);
         var accountId = Guid.CreateVersion7();
+        var otherAccountId = Guid.CreateVersion7();
+        var holdingNothing = Guid.CreateVersion7();
         await AssignAsync(credits, accountId, 9);
+        await AssignAsync(credits, otherAccountId, 4);
+        await AssignAsync(credits, otherAccountId, 2, CreditKind.Compatibility);
 
-        var left = await credits.InScopeAsync(sp => sp.GetRequiredService<CreditLedger>()
-            .DebitEachReturningBalancesAsync(partnerId, accountId, CreditKind.Sms, EntryTypes.Consumption, [5, 7, 3, 1, 1], "product", CancellationToken.None));
-        var nothingHeld = await credits.InScopeAsync(sp => sp.GetRequiredService<CreditLedger>()
-            .DebitEachReturningBalancesAsync(partnerId, Guid.CreateVersion7(), CreditKind.Sms, EntryTypes.Consumption, [1, 2], "product", CancellationToken.None));
+        var left = await credits.InScopeAsync(sp => sp.GetRequiredService<CreditLedger>().DebitEachReturningBalancesAsync(
+        [
+            Sms(accountId, 5), Sms(otherAccountId, 3), Sms(accountId, 7), Sms(holdingNothing, 1), Sms(accountId, 3),
+            new(partnerId, otherAccountId, CreditKind.Compatibility, 2), Sms(otherAccountId, 2), Sms(accountId, 1), Sms(accountId, 1), Sms(otherAccountId, 1),
+        ], EntryTypes.Consumption, "product", CancellationToken.None));
 
-        Assert.Equal([4, null, 1, 0, null], left);
-        Assert.Equal([null, null], nothingHeld);
+        Assert.Equal([4, 1, null, null, 1, 0, null, 0, null, 0], left);
         Assert.Equal(0, await credits.BalanceAsync(partnerId, accountId, "Sms"));
+        Assert.Equal(0, await credits.BalanceAsync(partnerId, otherAccountId, "Sms"));
+        Assert.Equal(0, await credits.BalanceAsync(partnerId, otherAccountId, "Compatibility"));
         Assert.Equal("-5,-3,-1", string.Join(',', await ConsumptionEntriesAsync(credits, accountId)));
+        Assert.Equal("-3,-2,-1", string.Join(',', await ConsumptionEntriesAsync(credits, otherAccountId)));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+    }
+
+    [Fact]
+    public async Task Consumptions_of_many_accounts_at_once_share_transactions_and_take_exactly_what_each_holds()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        var accountIds = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToList();
+        foreach (var accountId in accountIds)
+        {
+            await AssignAsync(credits, accountId, 3);
+        }
+        var batches = credits.Services.GetRequiredService<ConsumptionBatches>();
+
+        // Five consumptions of each account, interleaved, each as a request would make it with its own scope's ledger.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => credits.InScopeAsync(sp =>
+            batches.ConsumeAsync(sp.GetRequiredService<CreditLedger>(), partnerId, accountIds[i % 20], CreditKind.Sms, 1, CancellationToken.None))));
+
+        Assert.All(accountIds, (_, a) => Assert.Equal([0L, 1L, 2L], answers.Where((_, i) => i % 20 == a).OfType<long>().Order()));
+        Assert.Equal(60, answers.Count(left => left is not null));
+        Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
+        var stamps = await credits.ScalarAsync("SELECT count(DISTINCT created_at) FROM ledger_entries WHERE account_id = ANY(@a) AND entry_type = 'consumption'", ("a", accountIds.ToArray()));
+        Assert.True(stamps < 60, $"every one of the 60 consumptions had its own transaction ({stamps} commit times)");
+    }
+
+    [Fact]
+    public async Task A_batch_rolled_back_to_break_a_deadlock_decides_each_debit_on_its_own()
+    {
+        await using var credits = await CreditsHost.StartAsync(infrastructure);
+        // The batch locks its balances in key order: the lower account's first.
+        var (a, b) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var (lower, higher) = string.CompareOrdinal(a.ToString(), b.ToString()) < 0 ? (a, b) : (b, a);
+        await AssignAsync(credits, lower, 5);
+        await AssignAsync(credits, higher, 5);
+        await using var other = new Npgsql.NpgsqlConnection(credits.ConnectionString);
+        await other.OpenAsync();
+        await using var otherTransaction = await other.BeginTransactionAsync();
+        await LockBalanceAsync(other, higher);
+
+        var batch = credits.InScopeAsync(sp => sp.GetRequiredService<CreditLedger>()
+            .DebitEachReturningBalancesAsync([Sms(lower, 2), Sms(higher, 3)], EntryTypes.Consumption, "product", CancellationToken.None));
+        Assert.True(await Eventually.HoldsAsync(async () => await credits.ScalarAsync(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 1, TimeSpan.FromSeconds(30)),
+            "the batch never waited for the balance the other transaction holds");
+        // Closes the cycle. The batch has waited longest, so its deadlock check runs first and the database rolls it back.
+        await LockBalanceAsync(other, lower);
+        await otherTransaction.CommitAsync();
+
+        Assert.Equal([3, 2], await batch);
+        Assert.Equal("-2", string.Join(',', await ConsumptionEntriesAsync(credits, lower)));
+        Assert.Equal("-3", string.Join(',', await ConsumptionEntriesAsync(credits, higher)));
         Assert.Equal(0, await credits.BalancesNotMatchingLedgerAsync());
     }
 
@@ -88,12 +146,23 @@ public sealed class ConsumptionBatchesTests(ServiceHostsLane infrastructure) : I
         Assert.Equal(900, await credits.BalanceAsync(partnerId, accountId, "Sms"));
     }
 
-    private async Task AssignAsync(CreditsHost credits, Guid accountId, long quantity) =>
+    private AccountDebit Sms(Guid accountId, long quantity) => new(partnerId, accountId, CreditKind.Sms, quantity);
+
+    private async Task AssignAsync(CreditsHost credits, Guid accountId, long quantity, CreditKind kind = CreditKind.Sms) =>
         await credits.InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<CreditLedger>().CreditAsync(partnerId, accountId, CreditKind.Sms, EntryTypes.Assignment, quantity, "test", CancellationToken.None);
+            await sp.GetRequiredService<CreditLedger>().CreditAsync(partnerId, accountId, kind, EntryTypes.Assignment, quantity, "test", CancellationToken.None);
             return true;
         });
+
+    private async Task LockBalanceAsync(Npgsql.NpgsqlConnection connection, Guid accountId)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT balance FROM credit_balances WHERE partner_id = @p AND holder_id = @a AND kind = 'Sms' FOR UPDATE", connection);
+        command.Parameters.AddWithValue("p", partnerId);
+        command.Parameters.AddWithValue("a", accountId);
+        await command.ExecuteScalarAsync();
+    }
 
     private static async Task<List<long>> ConsumptionEntriesAsync(CreditsHost credits, Guid accountId)
     {
