@@ -88,11 +88,8 @@ public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
     private async Task<long?[]> DebitTogetherAsync(IReadOnlyList<AccountDebit> debits, string entryType, string reference, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-        var balances = await LockBalancesAsync(connection, npgsqlTransaction, debits, cancellationToken);
+        var balances = await LockBalancesAsync(debits, cancellationToken);
         var left = new long?[debits.Count];
-        var takenPerBalance = new Dictionary<BalanceKey, long>();
         var taken = new List<AccountDebit>(debits.Count);
         for (var i = 0; i < debits.Count; i++)
         {
@@ -102,43 +99,44 @@ public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
             {
                 balances[key] = balance - debit.Quantity;
                 left[i] = balance - debit.Quantity;
-                takenPerBalance[key] = takenPerBalance.GetValueOrDefault(key) + debit.Quantity;
                 taken.Add(debit);
             }
         }
         if (taken.Count > 0)
         {
-            await using var command = new NpgsqlCommand("""
+            // Each balance changes by the sum of its entries.
+            var perBalance = taken.GroupBy(d => (d.PartnerId, d.AccountId, d.Kind)).Select(g => (g.Key, Taken: g.Sum(d => d.Quantity))).ToList();
+            var partners = perBalance.ConvertAll(b => b.Key.PartnerId).ToArray();
+            var holders = perBalance.ConvertAll(b => b.Key.AccountId).ToArray();
+            var kinds = perBalance.ConvertAll(b => b.Key.Kind.ToString()).ToArray();
+            var takenPerBalance = perBalance.ConvertAll(b => b.Taken).ToArray();
+            var entryPartners = taken.ConvertAll(d => d.PartnerId).ToArray();
+            var entryAccounts = taken.ConvertAll(d => d.AccountId).ToArray();
+            var entryKinds = taken.ConvertAll(d => d.Kind.ToString()).ToArray();
+            var entryQuantities = taken.ConvertAll(d => -d.Quantity).ToArray();
+            var now = clock.GetUtcNow();
+            await db.Database.ExecuteSqlAsync($"""
                 WITH balances_taken AS (
                     UPDATE credit_balances b SET balance = b.balance - t.taken
-                    FROM unnest(@partners, @holders, @kinds::varchar[], @taken) AS t(partner_id, holder_id, kind, taken)
+                    FROM unnest({partners}::uuid[], {holders}::uuid[], {kinds}::varchar[], {takenPerBalance}::bigint[]) AS t(partner_id, holder_id, kind, taken)
                     WHERE (b.partner_id, b.holder_id, b.kind) = (t.partner_id, t.holder_id, t.kind)
                     RETURNING 1)
                 INSERT INTO ledger_entries (partner_id, account_id, kind, entry_type, quantity, reference, created_at)
-                SELECT e.partner_id, e.account_id, e.kind, @entry_type, -e.quantity, @reference, @now
-                FROM unnest(@entry_partners, @entry_accounts, @entry_kinds::varchar[], @entry_quantities) WITH ORDINALITY AS e(partner_id, account_id, kind, quantity, position)
+                SELECT e.partner_id, e.account_id, e.kind, {entryType}::varchar, e.quantity, {reference}::varchar, {now}::timestamptz
+                FROM unnest({entryPartners}::uuid[], {entryAccounts}::uuid[], {entryKinds}::varchar[], {entryQuantities}::bigint[])
+                    WITH ORDINALITY AS e(partner_id, account_id, kind, quantity, position)
                 ORDER BY e.position
-                """, connection, npgsqlTransaction);
-            command.Parameters.AddWithValue("partners", takenPerBalance.Keys.Select(k => k.PartnerId).ToArray());
-            command.Parameters.AddWithValue("holders", takenPerBalance.Keys.Select(k => k.AccountId).ToArray());
-            command.Parameters.AddWithValue("kinds", takenPerBalance.Keys.Select(k => k.Kind.ToString()).ToArray());
-            command.Parameters.AddWithValue("taken", takenPerBalance.Values.ToArray());
-            command.Parameters.AddWithValue("entry_type", entryType);
-            command.Parameters.AddWithValue("reference", reference);
-            command.Parameters.AddWithValue("now", clock.GetUtcNow());
-            command.Parameters.AddWithValue("entry_partners", taken.ConvertAll(d => d.PartnerId).ToArray());
-            command.Parameters.AddWithValue("entry_accounts", taken.ConvertAll(d => d.AccountId).ToArray());
-            command.Parameters.AddWithValue("entry_kinds", taken.ConvertAll(d => d.Kind.ToString()).ToArray());
-            command.Parameters.AddWithValue("entry_quantities", taken.ConvertAll(d => d.Quantity).ToArray());
-            await command.ExecuteNonQueryAsync(cancellationToken);
+                """, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return left;
     }
 
-    /// <summary>The balances the debits name that exist, locked until the transaction ends, taken in key order.</summary>
-    private static async Task<Dictionary<BalanceKey, long>> LockBalancesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AccountDebit> debits, CancellationToken cancellationToken)
+    /// <summary>
+    /// The balances the debits name that exist, locked until the surrounding transaction ends, taken in key order. Read with
+    /// Npgsql itself: EF reads one column of a raw query into a scalar, and this answer keys each balance by three.
+    /// </summary>
+    private async Task<Dictionary<BalanceKey, long>> LockBalancesAsync(IReadOnlyList<AccountDebit> debits, CancellationToken cancellationToken)
     {
         var named = debits.Select(d => (d.PartnerId, d.AccountId, d.Kind)).Distinct().ToList();
         await using var command = new NpgsqlCommand("""
@@ -146,7 +144,7 @@ public sealed class CreditLedger(CreditsDb db, TimeProvider clock)
             WHERE (b.partner_id, b.holder_id, b.kind) IN (SELECT * FROM unnest(@partners, @holders, @kinds::varchar[]))
             ORDER BY b.partner_id, b.holder_id, b.kind
             FOR UPDATE
-            """, connection, transaction);
+            """, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
         command.Parameters.AddWithValue("partners", named.ConvertAll(k => k.PartnerId).ToArray());
         command.Parameters.AddWithValue("holders", named.ConvertAll(k => k.AccountId).ToArray());
         command.Parameters.AddWithValue("kinds", named.ConvertAll(k => k.Kind.ToString()).ToArray());
