@@ -8,7 +8,8 @@ using Reseller.SystemBenchmark;
 //   dotnet build -c Release benchmarks/SystemBenchmark
 //   dotnet benchmarks/SystemBenchmark/bin/Release/net10.0/Reseller.SystemBenchmark.dll [--quick]
 // --quick (about two minutes) shortens every load and leaves out the renewal and credit programs and the ./run.sh start.
-// --create-seconds N holds the create load N seconds (the quick mode's 15 s are mostly a system still compiling its code).
+// --create-seconds N holds the create load N seconds (the quick mode's 15 s are mostly a system still compiling its code);
+// --create-warmup-seconds N creates accounts for N seconds before it (the full mode's 60 s, by 4 clients, until all are active).
 // --read-seconds N holds each GET row N seconds (a short row measures the JIT compiling the read path as much as the reads).
 // --env KEY=VALUE (repeatable) adds to every service's environment, to compare a setting (e.g. --env DOTNET_gcServer=1).
 if (args.Contains(IdleMinimalApi.Argument, StringComparer.Ordinal))
@@ -47,21 +48,23 @@ Say($"baseline MassTransit publish→consume, {MassTransitRoundTrip.Publishers} 
 
 var cpuGroups = SystemCpu.GroupsOf(system.App, "services");
 cpuGroups["machine"] = ProcessCpu.MachineBusySeconds;
+var serviceCpu = SystemCpu.EachService(system.App);
 var cpuBefore = new Dictionary<string, double>();
 var databaseBefore = DatabaseActivity.None;
-var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateDuration, () =>
+var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateDuration, mode.CreateWarmUp, () =>
 {
     databaseBefore = DatabaseActivity.ReadAsync(system.AccountsDb).GetAwaiter().GetResult();
-    foreach ((var group, var read) in cpuGroups)
+    foreach ((var group, var read) in cpuGroups.Concat(serviceCpu))
     {
         cpuBefore[group] = read();
     }
 });
 var activated = Math.Max(1, activations.Completed);
-var cpuAfter = cpuGroups.ToDictionary(group => group.Key, group => group.Value());
+var cpuAfter = cpuGroups.Concat(serviceCpu).ToDictionary(group => group.Key, group => group.Value());
 var databaseAfter = await DatabaseActivity.ReadAsync(system.AccountsDb);
 Say($"cost per paid account created and activated (from the measured creates to the last activation, {activated} accounts): CPU "
     + string.Join(", ", cpuGroups.Keys.Select(group => $"{group} {(cpuAfter[group] - cpuBefore[group]) * 1000 / activated:F1} ms"))
+    + " (" + string.Join(", ", serviceCpu.Keys.Select(service => $"{service} {(cpuAfter[service] - cpuBefore[service]) * 1000 / activated:F1}")) + ")"
     + $"; PostgreSQL {databaseAfter.TransactionsPer(databaseBefore, activated)}, {(databaseAfter.WalBytes - databaseBefore.WalBytes) / 1024.0 / activated:F1} KB of WAL");
 Say($"account create through the gateway, {CreateFlow.Clients} clients, {mode.CreateDuration.TotalSeconds:F0} s: {creates}");
 Say($"create → active: {activations.Completed:N0} active, {activations.Failed:N0} not active 120 s after the last create; p50 {activations.P50:F0} ms, p99 {activations.P99:F0} ms");

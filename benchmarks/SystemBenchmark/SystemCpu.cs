@@ -11,4 +11,9 @@ public static class SystemCpu
         ["PostgreSQL"] = () => ProcessCpu.SecondsOf(app.Postgres?.ProcessId is int pid ? [pid] : []),
         ["RabbitMQ"] = () => ProcessCpu.SecondsOf(app.RabbitMq?.ProcessId is int pid ? [pid] : []),
     };
+
+    /// <summary>Each running service replica on its own (accounts-0, billing-0, ...), to say which of them a flow costs most.</summary>
+    public static Dictionary<string, Func<double>> EachService(DistributedApplication app) =>
+        app.Resources.Where(r => r.Kind == "Project" && r.Pid is not null)
+            .ToDictionary(r => r.Name, r => (Func<double>)(() => ProcessCpu.SecondsOf([r.Pid!.Value])), StringComparer.Ordinal);
 }
