@@ -22,8 +22,8 @@ public static class ReadFlow
         return [.. paths];
     }
 
-    /// <summary>Warms up for 2 s, then calls <paramref name="measuring"/> and loads for <paramref name="duration"/>.</summary>
-    public static async Task<LoadResult> MeasureAsync(BenchmarkSystem system, Uri baseAddress, string[] paths, TimeSpan duration, Action measuring)
+    /// <summary>Warms up for <paramref name="warmUp"/>, then calls <paramref name="measuring"/> and loads for <paramref name="duration"/>.</summary>
+    public static async Task<LoadResult> MeasureAsync(BenchmarkSystem system, Uri baseAddress, string[] paths, TimeSpan warmUp, TimeSpan duration, Action measuring)
     {
         using var http = ClosedLoop.Client(baseAddress, Connections);
         var next = 0;
@@ -35,7 +35,7 @@ public static class ReadFlow
             return response.StatusCode == HttpStatusCode.OK;
         }
 
-        await ClosedLoop.RunAsync(Connections, TimeSpan.FromSeconds(2), Get);
+        await ClosedLoop.RunAsync(Connections, warmUp, Get);
         measuring();
         return await ClosedLoop.RunAsync(Connections, duration, Get);
     }
