@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Reseller.SystemBenchmark;
 
 /// <summary>
-/// CPU seconds spent so far, from /proc: by a process and its children (PostgreSQL's backends are children of its
-/// postmaster), and by the whole machine (busy time of every core), so a flow's CPU cost per operation can be read off.
+/// CPU seconds spent so far, from /proc: by a process and its children, those alive and those it reaped (PostgreSQL's
+/// backends are children of its postmaster), and by the whole machine (busy time of every core), so a flow's CPU cost per
+/// operation can be read off.
 /// </summary>
 public static class ProcessCpu
 {
@@ -52,10 +53,11 @@ public static class ProcessCpu
             {
                 continue; // exited meanwhile
             }
-            // After "pid (name) ": state, ppid, ... utime and stime are the 12th and 13th fields.
+            // After "pid (name) ": state, ppid, ... utime, stime, cutime and cstime are the 12th to 15th fields. The last two
+            // hold what its children spent once they exited (a PostgreSQL backend whose connection closed), which would
+            // otherwise vanish from a group's sum between two readings.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            yield return (pid, int.Parse(fields[1], CultureInfo.InvariantCulture),
-                (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond);
+            yield return (pid, int.Parse(fields[1], CultureInfo.InvariantCulture), fields.Skip(11).Take(4).Sum(field => double.Parse(field, CultureInfo.InvariantCulture)) / TicksPerSecond);
         }
     }
 }
