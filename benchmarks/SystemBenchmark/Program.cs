@@ -49,23 +49,25 @@ Say($"baseline MassTransit publish→consume, {MassTransitRoundTrip.Publishers} 
 
 var cpuGroups = SystemCpu.GroupsOf(system.App, "services");
 cpuGroups["machine"] = ProcessCpu.MachineBusySeconds;
-var serviceCpu = SystemCpu.EachService(system.App);
+var replicaCpu = new CpuMeter(SystemCpu.EachService(system.App));
 var cpuBefore = new Dictionary<string, double>();
 var databaseBefore = DatabaseActivity.None;
 var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateDuration, mode.CreateWarmUp, () =>
 {
     databaseBefore = DatabaseActivity.ReadAsync(system.AccountsDb).GetAwaiter().GetResult();
-    foreach ((var group, var read) in cpuGroups.Concat(serviceCpu))
+    foreach ((var group, var read) in cpuGroups)
     {
         cpuBefore[group] = read();
     }
+    replicaCpu.Start();
 });
 var activated = Math.Max(1, activations.Completed);
-var cpuAfter = cpuGroups.Concat(serviceCpu).ToDictionary(group => group.Key, group => group.Value());
+var cpuAfter = cpuGroups.ToDictionary(group => group.Key, group => group.Value());
+var perReplica = replicaCpu.PerOperation(activated);
 var databaseAfter = await DatabaseActivity.ReadAsync(system.AccountsDb);
 Say($"cost per paid account created and activated (from the measured creates to the last activation, {activated} accounts): CPU "
     + string.Join(", ", cpuGroups.Keys.Select(group => $"{group} {(cpuAfter[group] - cpuBefore[group]) * 1000 / activated:F1} ms"))
-    + " (" + string.Join(", ", serviceCpu.Keys.Select(service => $"{service} {(cpuAfter[service] - cpuBefore[service]) * 1000 / activated:F1}")) + ")"
+    + $" (by replica: {perReplica})"
     + $"; PostgreSQL {databaseAfter.TransactionsPer(databaseBefore, activated)}, {(databaseAfter.WalBytes - databaseBefore.WalBytes) / 1024.0 / activated:F1} KB of WAL");
 Say($"account create through the gateway, {CreateFlow.Clients} clients, {mode.CreateDuration.TotalSeconds:F0} s: {creates}");
 Say($"create → active: {activations.Completed:N0} active, {activations.Failed:N0} not active 120 s after the last create; p50 {activations.P50:F0} ms, p99 {activations.P99:F0} ms");
