@@ -101,9 +101,11 @@ public static class ConsumptionRun
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             SELECT count(*) FROM credit_balances b
-            WHERE b.balance <> (SELECT coalesce(sum(e.quantity), 0) FROM ledger_entries e
-                                WHERE e.partner_id = b.partner_id AND e.kind = b.kind
-                                  AND coalesce(e.account_id, '00000000-0000-0000-0000-000000000000'::uuid) = b.holder_id)
+            LEFT JOIN (SELECT partner_id, kind, coalesce(account_id, '00000000-0000-0000-0000-000000000000'::uuid) AS holder_id,
+                              sum(quantity) AS total
+                       FROM ledger_entries GROUP BY 1, 2, 3) e
+              ON e.partner_id = b.partner_id AND e.kind = b.kind AND e.holder_id = b.holder_id
+            WHERE b.balance <> coalesce(e.total, 0)
             """, connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 0;
     }
