@@ -60,6 +60,10 @@ var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateDu
         cpuBefore[group] = read();
     }
     replicaCpu.Start();
+}, (warmUpCreates, warmUpActivations) =>
+{
+    Say($"warm-up, account create through the gateway, {CreateFlow.WarmUpClients} clients, {mode.CreateWarmUp.TotalSeconds:F0} s: {warmUpCreates}");
+    Say($"warm-up, create → active: {warmUpActivations.Completed:N0} active, {warmUpActivations.Failed:N0} not active; p50 {warmUpActivations.P50:F0} ms, p99 {warmUpActivations.P99:F0} ms");
 });
 var activated = Math.Max(1, activations.Completed);
 var cpuAfter = cpuGroups.ToDictionary(group => group.Key, group => group.Value());
