@@ -5,10 +5,11 @@ namespace Reseller.SystemBenchmark;
 /// <summary>
 /// A number of client loops, each doing one operation after the other for a fixed time (a closed loop: the offered
 /// load follows the server, as real clients waiting for their answer do). An operation returns false for a failure.
+/// Paced, each client starts an operation no sooner than <c>pace</c> after it started its last one.
 /// </summary>
 public static class ClosedLoop
 {
-    public static async Task<LoadResult> RunAsync(int clients, TimeSpan duration, Func<int, CancellationToken, Task<bool>> operation)
+    public static async Task<LoadResult> RunAsync(int clients, TimeSpan duration, Func<int, CancellationToken, Task<bool>> operation, TimeSpan pace = default)
     {
         using var stop = new CancellationTokenSource(duration);
         var completed = 0;
@@ -38,6 +39,10 @@ public static class ClosedLoop
                 else
                 {
                     Interlocked.Increment(ref failed);
+                }
+                if (pace - Stopwatch.GetElapsedTime(started) is { Ticks: > 0 } wait)
+                {
+                    await Task.WhenAny(Task.Delay(wait, stop.Token));
                 }
             }
         })).ToArray();

@@ -9,12 +9,13 @@ using Npgsql;
 namespace Reseller.SystemBenchmark;
 
 /// <summary>
-/// Paid accounts created through the gateway by 16 clients (monthly marketing/plus on the partner's card), and each one's
+/// Paid accounts created through the gateway by <see cref="Clients"/> clients or as many as asked (monthly marketing/plus on the partner's card), and each one's
 /// time from its create answer to <c>active</c> (its opening charge settled by Billing and reported back). Activation is
 /// watched in accountsdb every 25 ms, so the watch adds no HTTP load.
 /// </summary>
 public static class CreateFlow
 {
+    /// <summary>The create load.</summary>
     public const int Clients = 16;
 
     /// <summary>Clients of a long warm-up: few enough that the system keeps up and the runtime's tier-1 compiler gets the CPU it needs.</summary>
@@ -29,10 +30,10 @@ public static class CreateFlow
     /// of a load) or an earlier backlog. <paramref name="warmedUp"/> is told the long warm-up's own creates and activations:
     /// what a paid account takes under a load the machine keeps up with.
     /// </summary>
-    public static async Task<(LoadResult Creates, LoadResult Activations)> MeasureAsync(BenchmarkSystem system, TimeSpan duration, TimeSpan warmUp,
+    public static async Task<(LoadResult Creates, LoadResult Activations)> MeasureAsync(BenchmarkSystem system, int clients, TimeSpan pace, TimeSpan duration, TimeSpan warmUp,
         Action? measuring = null, Action<LoadResult, LoadResult>? warmedUp = null)
     {
-        using var http = ClosedLoop.Client(system.Gateway, Clients);
+        using var http = ClosedLoop.Client(system.Gateway, Math.Max(clients, WarmUpClients));
         var created = new ConcurrentDictionary<Guid, long>();
         using var watching = new CancellationTokenSource();
         var activations = new ConcurrentBag<double>();
@@ -63,7 +64,7 @@ public static class CreateFlow
 
         if (warmUp < TimeSpan.FromSeconds(10))
         {
-            await ClosedLoop.RunAsync(Clients, warmUp, Create);
+            await ClosedLoop.RunAsync(clients, warmUp, Create);
         }
         else
         {
@@ -74,7 +75,7 @@ public static class CreateFlow
         created.Clear();
         activations.Clear();
         measuring?.Invoke();
-        var creates = await ClosedLoop.RunAsync(Clients, duration, Create);
+        var creates = await ClosedLoop.RunAsync(clients, duration, Create, pace);
 
         await UntilActivatedAsync(created);
         await watching.CancelAsync();
