@@ -42,10 +42,12 @@ public sealed record BenchmarkMode(string Name, TimeSpan CreateWarmUp, TimeSpan 
         }
         if (Number(args, "--create-clients") is { } clients)
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(clients, 1, "--create-clients");
             mode = mode with { CreateClients = clients };
         }
         if (Number(args, "--creates-per-second") is { } rate)
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(rate, 1, "--creates-per-second");
             mode = mode with { CreatesPerSecond = rate };
         }
         if (Seconds(args, "--read-warmup-seconds") is { } readWarmUp)

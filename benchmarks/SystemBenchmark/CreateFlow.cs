@@ -9,16 +9,19 @@ using Npgsql;
 namespace Reseller.SystemBenchmark;
 
 /// <summary>
-/// Paid accounts created through the gateway by <see cref="Clients"/> clients or as many as asked (monthly marketing/plus on the partner's card), and each one's
-/// time from its create answer to <c>active</c> (its opening charge settled by Billing and reported back). Activation is
-/// watched in accountsdb every 25 ms, so the watch adds no HTTP load.
+/// Paid accounts created through the gateway by <see cref="Clients"/> clients or as many as asked (monthly marketing/plus
+/// on the partner's card), and each one's time from its create answer to <c>active</c> (its opening charge settled by
+/// Billing and reported back). Activation is watched in accountsdb every 25 ms, so the watch adds no HTTP load.
 /// </summary>
 public static class CreateFlow
 {
     /// <summary>The create load.</summary>
     public const int Clients = 16;
 
-    /// <summary>Clients of a long warm-up: few enough that the system keeps up and the runtime's tier-1 compiler gets the CPU it needs.</summary>
+    /// <summary>
+    /// Clients of a long warm-up: few enough that the runtime's tier-1 compiler gets the CPU it needs (they still create faster
+    /// than a system that is compiling activates; the warm-up waits for its accounts' activations).
+    /// </summary>
     public const int WarmUpClients = 4;
 
     private static readonly TimeSpan ActivationWait = TimeSpan.FromSeconds(120);
@@ -28,7 +31,7 @@ public static class CreateFlow
     /// with <see cref="WarmUpClients"/>, whose accounts are all activated before the measured creates begin, so that neither
     /// figure counts the runtime's recompiling of the services' hot code (a quarter of their CPU in the first minute or two
     /// of a load) or an earlier backlog. <paramref name="warmedUp"/> is told the long warm-up's own creates and activations:
-    /// what a paid account takes under a load the machine keeps up with.
+    /// whether the system kept up with it.
     /// </summary>
     public static async Task<(LoadResult Creates, LoadResult Activations)> MeasureAsync(BenchmarkSystem system, int clients, TimeSpan pace, TimeSpan duration, TimeSpan warmUp,
         Action? measuring = null, Action<LoadResult, LoadResult>? warmedUp = null)
