@@ -42,7 +42,7 @@ public static class ClosedLoop
                 }
                 if (pace - Stopwatch.GetElapsedTime(started) is { Ticks: > 0 } wait)
                 {
-                    await Task.WhenAny(Task.Delay(wait, stop.Token));
+                    await Task.WhenAny(Task.Delay(wait, stop.Token)); // the load's end cuts the wait short without throwing
                 }
             }
         })).ToArray();

@@ -51,16 +51,13 @@ Say($"baseline MassTransit publish→consume, {MassTransitRoundTrip.Publishers} 
 
 var cpuGroups = SystemCpu.GroupsOf(system.App, "services");
 cpuGroups["machine"] = ProcessCpu.MachineBusySeconds;
+var createCpu = new CpuMeter(cpuGroups);
 var replicaCpu = new CpuMeter(SystemCpu.EachService(system.App));
-var cpuBefore = new Dictionary<string, double>();
 var databaseBefore = DatabaseActivity.None;
 var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateClients, mode.CreatePace, mode.CreateDuration, mode.CreateWarmUp, () =>
 {
     databaseBefore = DatabaseActivity.ReadAsync(system.AccountsDb).GetAwaiter().GetResult();
-    foreach ((var group, var read) in cpuGroups)
-    {
-        cpuBefore[group] = read();
-    }
+    createCpu.Start();
     replicaCpu.Start();
 }, (warmUpCreates, warmUpActivations) =>
 {
@@ -68,11 +65,11 @@ var (creates, activations) = await CreateFlow.MeasureAsync(system, mode.CreateCl
     Say($"warm-up, create → active: {warmUpActivations.Completed:N0} active, {warmUpActivations.Failed:N0} not active; p50 {warmUpActivations.P50:F0} ms, p99 {warmUpActivations.P99:F0} ms");
 });
 var activated = Math.Max(1, activations.Completed);
-var cpuAfter = cpuGroups.ToDictionary(group => group.Key, group => group.Value());
+var perGroup = createCpu.PerOperation(activated);
 var perReplica = replicaCpu.PerOperation(activated);
 var databaseAfter = await DatabaseActivity.ReadAsync(system.AccountsDb);
 Say($"cost per paid account created and activated (from the measured creates to the last activation, {activated} accounts): CPU "
-    + string.Join(", ", cpuGroups.Keys.Select(group => $"{group} {(cpuAfter[group] - cpuBefore[group]) * 1000 / activated:F1} ms"))
+    + perGroup
     + $" (by replica: {perReplica})"
     + $"; PostgreSQL {databaseAfter.TransactionsPer(databaseBefore, activated)}, {(databaseAfter.WalBytes - databaseBefore.WalBytes) / 1024.0 / activated:F1} KB of WAL");
 Say($"account create through the gateway, {mode.CreateClients} clients, {mode.CreateDuration.TotalSeconds:F0} s: {creates}");
