@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Reseller.AppHost;
 using Reseller.AppHost.Postgres;
 using Reseller.AppHost.RabbitMq;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.IntegrationTests;
 
@@ -14,19 +15,27 @@ namespace Reseller.IntegrationTests;
 /// otherwise a private one, and always a private broker, started under this run's .data/test-runs folder. The broker has a
 /// virtual host for each lane of <see cref="ServiceHostsLane"/>.
 /// </summary>
-public sealed class TestInfrastructure : ITestServers, IAsyncLifetime
+public sealed class TestInfrastructure : ITestServers, IAsyncLifetime, IHeavyClassesDoneListener
 {
     /// <summary>
-    /// How many classes that host services in this process run at once. One at a time left half of the two cores idle
-    /// (waiting on brokers, timers and polls): the group took 2m53-3m07. Two took 2m18, three 2m08 alone but, beside the scale
-    /// tests' start, slowed a class past its 29 s of redeliveries: two is the steadier choice for 10 s.
+    /// How many classes that host services in this process run at once while classes that load the machine
+    /// (<see cref="LoadsTheMachineAttribute"/>) run beside them. One at a time left half of the two cores idle (waiting on
+    /// brokers, timers and polls): the group took 2m53-3m07. Two took 2m18, three 2m08 alone but, beside the scale tests'
+    /// start, slowed a class past its 29 s of redeliveries: two is the steadier choice for 10 s.
     /// </summary>
-    public const int Lanes = 2;
+    public const int LanesBesideHeavyClasses = 2;
+
+    /// <summary>
+    /// How many run at once when the classes that load the machine are done: two lanes then left a third of the two cores
+    /// idle (vmstat) for the last ninety seconds of the group, in classes that mostly wait on their hosts' polls and timers.
+    /// </summary>
+    public const int Lanes = 4;
 
     private static int created;
     private readonly string name = $"integration-{Interlocked.Increment(ref created)}";
     private static readonly string[] LaneNames = [.. Enumerable.Range(1, Lanes).Select(lane => $"lane-{lane}")];
     private readonly Channel<string> freeLanes = Channel.CreateUnbounded<string>();
+    private int lanesWidened;
     private readonly MigratedTemplates templates;
     private LocalPostgres? postgres;
 
@@ -54,9 +63,20 @@ public sealed class TestInfrastructure : ITestServers, IAsyncLifetime
         // A fresh broker each run (the run's folder is new): queues left by earlier runs would otherwise keep receiving copies of test events.
         Broker = await LocalRabbitMq.StartAsync(Path.Combine(dataDirectory, "rabbitmq"), 0, null, timeout.Token, LaneNames);
         MessagingConnectionString = Broker.ConnectionString;
-        foreach (var lane in LaneNames)
+        foreach (var lane in LaneNames.Take(LanesBesideHeavyClasses))
         {
             freeLanes.Writer.TryWrite(lane);
+        }
+    }
+
+    public void HeavyClassesDone()
+    {
+        if (Interlocked.Exchange(ref lanesWidened, 1) == 0)
+        {
+            foreach (var lane in LaneNames.Skip(LanesBesideHeavyClasses))
+            {
+                freeLanes.Writer.TryWrite(lane);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 
 using Reseller.AppHost;
+using Reseller.Testing.AssemblyFixtures;
 
 using Xunit.Abstractions;
 
@@ -10,6 +11,7 @@ namespace Reseller.IntegrationTests.Billing;
 /// Exactly once at scale, with Billing instances as separate processes on a PostgreSQL and a RabbitMQ of their own:
 /// however the instances share the run, and whatever happens to one of them, each due account is invoiced and charged once.
 /// </summary>
+[LoadsTheMachine]
 public sealed class RenewalAtScaleTests(ITestOutputHelper output)
 {
     private const int Accounts = 10_000;

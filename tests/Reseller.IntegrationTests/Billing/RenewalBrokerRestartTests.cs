@@ -4,6 +4,7 @@ using MassTransit;
 
 using Reseller.AppHost;
 using Reseller.Contracts.Billing;
+using Reseller.Testing.AssemblyFixtures;
 
 using Xunit.Abstractions;
 
@@ -13,6 +14,7 @@ namespace Reseller.IntegrationTests.Billing;
 /// Exactly once across a broker outage, with Billing instances as separate processes on a PostgreSQL and a RabbitMQ of
 /// their own: every InvoicePaid of a renewal run reaches its subscriber although the broker stops in the middle.
 /// </summary>
+[LoadsTheMachine]
 public sealed class RenewalBrokerRestartTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using Reseller.ServiceDefaults.Messaging;
+using Reseller.Testing.AssemblyFixtures;
 
 namespace Reseller.IntegrationTests.Messaging;
 
@@ -8,6 +9,7 @@ namespace Reseller.IntegrationTests.Messaging;
 /// The outbox across a broker outage. It stops its broker, so it has servers of its own (a class fixture) rather than
 /// the ones every other test class shares while running beside it.
 /// </summary>
+[LoadsTheMachine]
 public sealed class OutboxBrokerOutageTests(TestInfrastructure infrastructure) : IClassFixture<TestInfrastructure>
 {
     private static readonly TimeSpan DeliveryTimeout = Eventually.Propagation;

@@ -11,6 +11,7 @@ namespace Reseller.Testing.AssemblyFixtures;
 /// their own) run last, so every other shared fixture is disposed before it starts; such a fixture is created when first
 /// asked for, not ahead: started beside the other lone collections, it slowed them by more than it saved (end-to-end group
 /// 4m57 against 4m21 alone on this machine). The collections marked <see cref="RunsAloneAttribute.Last"/> run last too.
+/// When the last collection with a class marked <see cref="LoadsTheMachineAttribute"/> is done, the shared fixtures hear it.
 /// </summary>
 internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
 {
@@ -20,6 +21,7 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
     private readonly Dictionary<Type, int> collectionsToRun = [];
     private readonly HashSet<Type> neededOnlyAlone = [];
     private readonly Lock counting = new();
+    private int heavyCollectionsToRun;
 
     public AssemblyFixtureAssemblyRunner(
         ITestAssembly testAssembly,
@@ -40,8 +42,10 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
             var needs = new CollectionNeeds(
                 [.. classes.SelectMany(SharedFixtures.ConstructorParameterTypes).Where(fixtures.Declares).Distinct()],
                 alone.Count > 0,
-                alone.Any(attribute => attribute.Last));
+                alone.Any(attribute => attribute.Last),
+                classes.Any(type => type.IsDefined(typeof(LoadsTheMachineAttribute), inherit: false)));
             needsOf[collection.Key] = needs;
+            heavyCollectionsToRun += needs.LoadsTheMachine ? 1 : 0;
             sideBySideCollections += !needs.Alone && needs.Fixtures.Count > 0 ? 1 : 0;
             foreach (var type in needs.Fixtures)
             {
@@ -57,6 +61,10 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
         gate = new CollectionGate(
             assembly.GetCustomAttribute<SideBySideLimitAttribute>()?.Collections ?? CollectionGate.Unlimited,
             parallel ? aloneFirst : 0, parallel ? sideBySideCollections : 0);
+        if (heavyCollectionsToRun == 0)
+        {
+            fixtures.HeavyClassesDone();
+        }
     }
 
     protected override async Task<RunSummary> RunTestCollectionAsync(
@@ -72,6 +80,10 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
             summary = await new AssemblyFixtureCollectionRunner(
                 fixtures, needs.Fixtures, testCollection, testCases, DiagnosticMessageSink, messageBus, TestCaseOrderer, new ExceptionAggregator(Aggregator), cancellationTokenSource)
                 .RunAsync();
+        }
+        if (needs.LoadsTheMachine && Interlocked.Decrement(ref heavyCollectionsToRun) == 0)
+        {
+            fixtures.HeavyClassesDone();
         }
         foreach (var type in needs.Fixtures)
         {
@@ -99,6 +111,9 @@ internal sealed class AssemblyFixtureAssemblyRunner : XunitTestAssemblyRunner
         }
     }
 
-    /// <summary>The shared fixtures a collection's classes ask for, whether one of them must run alone, and whether after every other.</summary>
-    private sealed record CollectionNeeds(IReadOnlyList<Type> Fixtures, bool Alone, bool Last);
+    /// <summary>
+    /// The shared fixtures a collection's classes ask for, whether one of them must run alone, whether after every other, and
+    /// whether one loads the machine.
+    /// </summary>
+    private sealed record CollectionNeeds(IReadOnlyList<Type> Fixtures, bool Alone, bool Last, bool LoadsTheMachine);
 }

@@ -4,11 +4,15 @@ namespace Reseller.Testing.AssemblyFixtures;
 
 /// <summary>
 /// The assembly's shared fixtures: each created once, when a collection first needs it, and disposed once the last collection that needs it is done, or at the end.
+/// Those that listen hear once when the classes that load the machine are done (<see cref="IHeavyClassesDoneListener"/>).
 /// </summary>
 internal sealed class SharedFixtures(IEnumerable<Type> declared) : IAsyncDisposable
 {
     private readonly HashSet<Type> declared = [.. declared];
     private readonly ConcurrentDictionary<Type, Lazy<Task<object>>> created = new();
+    private readonly Lock heavyClasses = new();
+    private readonly List<IHeavyClassesDoneListener> listeners = [];
+    private bool heavyClassesDone;
 
     public bool Declares(Type type) => declared.Contains(type);
 
@@ -29,6 +33,19 @@ internal sealed class SharedFixtures(IEnumerable<Type> declared) : IAsyncDisposa
 
     public Task<object> GetAsync(Type type) =>
         created.GetOrAdd(type, t => new Lazy<Task<object>>(() => CreateAsync(t))).Value;
+
+    /// <summary>Tells every listening fixture, and those created later, that the classes that load the machine are done.</summary>
+    public void HeavyClassesDone()
+    {
+        List<IHeavyClassesDoneListener> waiting;
+        lock (heavyClasses)
+        {
+            heavyClassesDone = true;
+            waiting = [.. listeners];
+            listeners.Clear();
+        }
+        waiting.ForEach(listener => listener.HeavyClassesDone());
+    }
 
     /// <summary>Disposes the fixture now, when no collection still to run needs it.</summary>
     public async Task ReleaseAsync(Type type)
@@ -69,7 +86,7 @@ internal sealed class SharedFixtures(IEnumerable<Type> declared) : IAsyncDisposa
         (fixture as IDisposable)?.Dispose();
     }
 
-    private static async Task<object> CreateAsync(Type type)
+    private async Task<object> CreateAsync(Type type)
     {
         var fixture = Activator.CreateInstance(type)
             ?? throw new InvalidOperationException($"The assembly fixture {type} could not be created.");
@@ -77,6 +94,23 @@ internal sealed class SharedFixtures(IEnumerable<Type> declared) : IAsyncDisposa
         {
             await lifetime.InitializeAsync();
         }
+        if (fixture is IHeavyClassesDoneListener listener)
+        {
+            Listen(listener);
+        }
         return fixture;
+    }
+
+    private void Listen(IHeavyClassesDoneListener listener)
+    {
+        lock (heavyClasses)
+        {
+            if (!heavyClassesDone)
+            {
+                listeners.Add(listener);
+                return;
+            }
+        }
+        listener.HeavyClassesDone();
     }
 }

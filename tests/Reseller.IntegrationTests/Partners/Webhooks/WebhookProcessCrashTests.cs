@@ -6,6 +6,7 @@ using Reseller.AppHost;
 using Reseller.EndToEndTests.Infrastructure;
 using Reseller.Partners.Data;
 using Reseller.Partners.Webhooks.Deliveries;
+using Reseller.Testing.AssemblyFixtures;
 
 using Xunit.Abstractions;
 
@@ -15,6 +16,7 @@ namespace Reseller.IntegrationTests.Partners.Webhooks;
 /// Must hold 3 for real: Partners as a child process (the AppHost's own model), SIGKILLed while it holds leased deliveries in
 /// flight and hundreds more are pending, then started again; every event still arrives at least once.
 /// </summary>
+[LoadsTheMachine]
 public sealed class WebhookProcessCrashTests(TestInfrastructure infrastructure, ITestOutputHelper output)
 {
     private const int Events = 1000;
