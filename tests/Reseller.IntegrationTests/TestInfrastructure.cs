@@ -36,7 +36,6 @@ public sealed class TestInfrastructure : ITestServers, IAsyncLifetime, IHeavyCla
     private readonly string name = $"integration-{Interlocked.Increment(ref created)}";
     private static readonly string[] LaneNames = [.. Enumerable.Range(1, Lanes).Select(lane => $"lane-{lane}")];
     private readonly Channel<string> freeLanes = Channel.CreateUnbounded<string>();
-    private int lanesWidened;
     private readonly MigratedTemplates templates;
     private LocalPostgres? postgres;
 
@@ -70,14 +69,12 @@ public sealed class TestInfrastructure : ITestServers, IAsyncLifetime, IHeavyCla
         }
     }
 
+    /// <summary>Frees the lanes held back while the classes that load the machine ran (told once, by the assembly runner).</summary>
     public void HeavyClassesDone()
     {
-        if (Interlocked.Exchange(ref lanesWidened, 1) == 0)
+        foreach (var lane in LaneNames.Skip(LanesBesideHeavyClasses))
         {
-            foreach (var lane in LaneNames.Skip(LanesBesideHeavyClasses))
-            {
-                freeLanes.Writer.TryWrite(lane);
-            }
+            freeLanes.Writer.TryWrite(lane);
         }
     }
 
